@@ -1,0 +1,11 @@
+export * from './departments.ts';
+export * from './events.ts';
+export * from './categories/grades.ts';
+export * from './categories/rain-gauge.ts';
+export * from './state/live-state.ts';
+export * from './state/reducer.ts';
+export * from './state/selectors.ts';
+export * from './protocol/socket.ts';
+export * from './region/types.ts';
+export { xiamen } from './region/xiamen/index.ts';
+export { districtAt } from './geo/point-in-polygon.ts';

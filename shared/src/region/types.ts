@@ -1,0 +1,38 @@
+/** A name in both UI languages: the hall reads Chinese, English is switchable. */
+export interface LocalName {
+  zh: string;
+  en: string;
+}
+
+export interface RainGauge {
+  id: string;
+  name: LocalName;
+  /** District name exactly as in the region's boundary file (`properties.name`). */
+  district: string;
+  lon: number;
+  lat: number;
+}
+
+export interface DistrictFeature {
+  type: 'Feature';
+  properties: { name: string; center: [number, number] };
+  geometry:
+    | { type: 'Polygon'; coordinates: number[][][] }
+    | { type: 'MultiPolygon'; coordinates: number[][][][] };
+}
+
+export interface DistrictCollection {
+  type: 'FeatureCollection';
+  features: DistrictFeature[];
+}
+
+/** Everything that makes one city: swap this object to load another city without code changes. */
+export interface Region {
+  id: string;
+  name: LocalName;
+  /** ECharts map name the screen registers the boundaries under. */
+  mapName: string;
+  districts: DistrictCollection;
+  districtNames: Record<string, LocalName>;
+  rainGauges: readonly RainGauge[];
+}

@@ -1,0 +1,19 @@
+import type { DistrictCollection, Region } from '../types.ts';
+import districts from './districts.geojson.json' with { type: 'json' };
+import { xiamenRainGauges } from './rain-gauges.ts';
+
+export const xiamen: Region = {
+  id: 'xiamen',
+  name: { zh: '厦门市', en: 'Xiamen' },
+  mapName: 'xiamen',
+  districts: districts as DistrictCollection,
+  districtNames: {
+    思明区: { zh: '思明区', en: 'Siming' },
+    湖里区: { zh: '湖里区', en: 'Huli' },
+    集美区: { zh: '集美区', en: 'Jimei' },
+    海沧区: { zh: '海沧区', en: 'Haicang' },
+    同安区: { zh: '同安区', en: "Tong'an" },
+    翔安区: { zh: '翔安区', en: "Xiang'an" },
+  },
+  rainGauges: xiamenRainGauges,
+};
