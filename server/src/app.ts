@@ -1,0 +1,80 @@
+import { fileURLToPath } from 'node:url';
+import type { Database } from '@beacon/db';
+import type { Region } from '@beacon/shared';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { registerApiDocs } from './docs/openapi.ts';
+import { LiveEngine } from './engine/live-engine.ts';
+import { errorHandler } from './errors/error-handler.ts';
+import { attachSocketHub, type SocketHub } from './hub/socket-hub.ts';
+import { rainGaugeIngest } from './ingest/rain-gauge-route.ts';
+import { serveScreen } from './screen/serve-screen.ts';
+
+export interface BeaconOptions {
+  db: Database;
+  region?: Region;
+  /** The clock; tests pass their own. */
+  now?: () => number;
+  /** Built screen to serve; null to serve none. */
+  screenDir?: string | null;
+  hub?: { tickMs?: number; heartbeatMs?: number };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    engine: LiveEngine;
+    hub: SocketHub;
+  }
+}
+
+export const defaultScreenDir = fileURLToPath(new URL('../../screen/dist', import.meta.url));
+
+/**
+ * Beacon as a Fastify plugin: the live engine (rebuilt from the log), the ingest routes, the
+ * socket hub and the screens. The process shell (main.ts) and the tests both register this.
+ */
+export const beacon = fp<BeaconOptions>(
+  async (app, opts) => {
+    const now = opts.now ?? Date.now;
+    const engine = new LiveEngine();
+    await engine.rebuild(opts.db.sql);
+    app.decorate('engine', engine);
+
+    await app.register(errorHandler);
+    // Every body we accept is JSON; anything else gets a clear 415 rather than a confusing schema error.
+    app.removeContentTypeParser('text/plain');
+    await registerApiDocs(app);
+    await app.register(rainGaugeIngest, {
+      sql: opts.db.sql,
+      now,
+      onAppended: (events) => engine.apply(events),
+      ...(opts.region ? { region: opts.region } : {}),
+    });
+    app.get('/api/v1/health', { schema: { tags: ['reference'], summary: 'Liveness and the newest log sequence' } }, async () => ({
+      status: 'ok',
+      seq: engine.state.seq,
+    }));
+    if (opts.screenDir !== null) await serveScreen(app, opts.screenDir ?? defaultScreenDir);
+
+    const hub = attachSocketHub(app.server, engine, { now, ...opts.hub });
+    app.decorate('hub', hub);
+    app.addHook('preClose', async () => hub.close());
+  },
+  { name: 'beacon', fastify: '5.x' },
+);
+
+/** Fastify with Beacon's validation policy: report every problem, coerce nothing, drop nothing silently. */
+export function createFastify(options: FastifyServerOptions = {}): FastifyInstance {
+  return Fastify({
+    ...options,
+    ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: false } },
+  });
+}
+
+export async function buildApp(opts: BeaconOptions, fastifyOptions: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const app = createFastify(fastifyOptions);
+  await app.register(beacon, opts);
+  await app.ready();
+  return app;
+}
+

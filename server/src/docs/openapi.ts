@@ -1,0 +1,24 @@
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { FastifyInstance } from 'fastify';
+
+/** OpenAPI generated from the same schemas that validate requests; browsable at /docs, raw at /docs/json. */
+export async function registerApiDocs(app: FastifyInstance): Promise<void> {
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'Beacon ingest API',
+        version: '1',
+        description:
+          'How departments push data to the command centre. Every error answer names each offending field: ' +
+          '`issues[]` of `{ path, expected, got }`. See docs/INTEGRATION.md for examples.',
+      },
+      components: {
+        securitySchemes: {
+          departmentKey: { type: 'http', scheme: 'bearer', description: 'A department API key, issued by the bureau.' },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+}

@@ -1,0 +1,122 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { BeaconEvent, DepartmentId } from '@beacon/shared';
+import type { Sql } from '@beacon/db';
+import type postgres from 'postgres';
+import { InputError, type Issue } from '../errors/input-error.ts';
+
+/** A validated record ready for the log. */
+export interface LogRecord {
+  type: BeaconEvent['type'];
+  department: DepartmentId;
+  category: string;
+  entityId: string;
+  observedAt: string;
+  version: number;
+  /** Same key ⇒ same record: a retry is answered as a duplicate instead of stored twice. */
+  dedupeKey: string;
+  sourceId: string;
+  payload: BeaconEvent['payload'];
+}
+
+export interface StoredRecord {
+  index: number;
+  seq: number;
+  status: 'stored' | 'duplicate';
+}
+
+export interface StoreResult {
+  records: StoredRecord[];
+  /** The newly appended events, in log order, for the live engine. */
+  appended: BeaconEvent[];
+}
+
+/**
+ * Appends a batch to the event log and moves each entity's current-state row forward, in ONE
+ * transaction: all of it or none. A record whose key is already logged with the same content is a
+ * duplicate (acknowledged, not stored); with different content it is a conflict and the batch is refused.
+ */
+export async function storeRecords(sql: Sql, records: readonly LogRecord[]): Promise<StoreResult> {
+  return sql.begin(async (tx) => {
+    const rows = records.map((r) => ({
+      type: r.type,
+      department: r.department,
+      category: r.category,
+      entity_id: r.entityId,
+      observed_at: r.observedAt,
+      dedupe_key: r.dedupeKey,
+      source_id: r.sourceId,
+      // The object itself: postgres.js stores a JSON *string* as a jsonb string scalar.
+      payload: r.payload as unknown as postgres.JSONValue,
+    }));
+    const inserted = await tx<{ seq: string; dedupe_key: string; received_at: Date }[]>`
+      insert into events ${tx(rows, 'type', 'department', 'category', 'entity_id', 'observed_at', 'dedupe_key', 'source_id', 'payload')}
+      on conflict (dedupe_key) do nothing
+      returning seq, dedupe_key, received_at`;
+    const fresh = new Map(inserted.map((r) => [r.dedupe_key, r]));
+
+    const repeatedKeys = records.filter((r) => !fresh.has(r.dedupeKey)).map((r) => r.dedupeKey);
+    const existing = repeatedKeys.length
+      ? await tx<{ seq: string; dedupe_key: string; payload: unknown }[]>`
+          select seq, dedupe_key, payload from events where dedupe_key in ${tx(repeatedKeys)}`
+      : [];
+    const before = new Map(existing.map((r) => [r.dedupe_key, r]));
+
+    const conflicts: Issue[] = [];
+    const result: StoredRecord[] = records.map((r, index) => {
+      const row = fresh.get(r.dedupeKey);
+      if (row) return { index, seq: Number(row.seq), status: 'stored' };
+      const prior = before.get(r.dedupeKey);
+      if (!prior) throw new Error(`record ${r.dedupeKey} neither stored nor found`);
+      if (!isDeepStrictEqual(prior.payload, JSON.parse(JSON.stringify(r.payload)))) {
+        conflicts.push({
+          path: `/records/${index}`,
+          expected: 'the same content as the record already stored under this id and version, or a higher version to correct it',
+          got: `different content for ${r.entityId} at ${r.observedAt} version ${r.version} (stored as seq ${prior.seq})`,
+        });
+      }
+      return { index, seq: Number(prior.seq), status: 'duplicate' };
+    });
+    if (conflicts.length) {
+      throw new InputError(409, 'BEACON_CONFLICT', `${conflicts.length} record(s) contradict records already stored; nothing was stored`, conflicts);
+    }
+
+    const appended: BeaconEvent[] = records
+      .filter((r) => fresh.has(r.dedupeKey))
+      .map((r) => {
+        const row = fresh.get(r.dedupeKey)!;
+        return { seq: Number(row.seq), receivedAt: row.received_at.toISOString(), department: r.department, type: r.type, payload: r.payload };
+      })
+      .sort((a, b) => a.seq - b.seq);
+
+    const newest = newestPerEntity(records.filter((r) => fresh.has(r.dedupeKey)));
+    if (newest.length) {
+      const stateRows = newest.map((r) => ({
+        category: r.category,
+        entity_id: r.entityId,
+        observed_at: r.observedAt,
+        version: r.version,
+        seq: Number(fresh.get(r.dedupeKey)!.seq),
+        payload: r.payload as unknown as postgres.JSONValue,
+      }));
+      // Only a newer observation (or a higher version of the same one) moves the row: late data never wins.
+      await tx`
+        insert into current_state ${tx(stateRows, 'category', 'entity_id', 'observed_at', 'version', 'seq', 'payload')}
+        on conflict (category, entity_id) do update
+          set observed_at = excluded.observed_at, version = excluded.version, seq = excluded.seq, payload = excluded.payload
+          where (current_state.observed_at, current_state.version) < (excluded.observed_at, excluded.version)`;
+    }
+    return { records: result, appended };
+  }) as Promise<StoreResult>;
+}
+
+/** One row per entity, the newest by observation time then version (one upsert may not touch a row twice). */
+function newestPerEntity(records: readonly LogRecord[]): LogRecord[] {
+  const best = new Map<string, LogRecord>();
+  for (const r of records) {
+    const key = `${r.category}\u0000${r.entityId}`;
+    const cur = best.get(key);
+    const t = Date.parse(r.observedAt);
+    if (!cur || t > Date.parse(cur.observedAt) || (t === Date.parse(cur.observedAt) && r.version > cur.version)) best.set(key, r);
+  }
+  return [...best.values()];
+}

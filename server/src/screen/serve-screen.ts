@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import { InputError } from '../errors/input-error.ts';
+
+/** The screens are one single-page app; these paths all load it. */
+export const SCREEN_ROUTES = ['/wall', '/console', '/replay'] as const;
+
+/** Serves the built Vue app (screen/dist). Without a build, the screen routes say how to make one. */
+export async function serveScreen(app: FastifyInstance, distDir: string): Promise<void> {
+  const built = existsSync(join(distDir, 'index.html'));
+  if (built) await app.register(fastifyStatic, { root: distDir, index: false, wildcard: true });
+  app.get('/', async (_req, reply) => reply.redirect('/wall'));
+  for (const route of SCREEN_ROUTES) {
+    app.get(route, async (_req, reply) => {
+      if (!built) {
+        throw new InputError(503, 'BEACON_SCREEN_NOT_BUILT', 'the screen is not built', [
+          { path: 'screen/dist/index.html', expected: 'a built screen: run `npx -y pnpm@12.21.0 build`', got: 'no such file' },
+        ]);
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+}

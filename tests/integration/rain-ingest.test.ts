@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
+import { watch } from '../support/socket-client.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+const NOW = Date.parse('2026-09-14T08:00:00Z');
+const iso = (minutes: number) => new Date(NOW + minutes * 60_000).toISOString();
+
+let database: TestDatabase;
+let server: TestServer;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await startTestServer(database.url, { now: () => NOW, hub: { tickMs: 20 } });
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.drop();
+});
+
+function post(body: unknown, key = server.meteorologyKey) {
+  return fetch(`${server.baseUrl}/api/v1/ingest/rain-gauge`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}
+
+/** Responses are checked field by field below; `any` keeps those checks readable. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+async function json(res: Response): Promise<any> {
+  return res.json();
+}
+
+async function logCount(): Promise<number> {
+  const [row] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from events`;
+  return row!.n;
+}
+
+describe('rain-gauge ingest to a watching screen', () => {
+  it('acknowledges after commit and the change reaches a socket.io client', async () => {
+    const client = await watch(server.baseUrl);
+    try {
+      const res = await post({ records: [{ stationId: 'SM01', observedAt: iso(-5), rainfall1hMm: 42.5 }] });
+      expect(res.status).toBe(200);
+      const ack = await json(res);
+      expect(ack).toMatchObject({ accepted: 1, duplicates: 0, records: [{ index: 0, status: 'stored' }] });
+
+      const [row] = await server.db.sql`select seq from events where entity_id = 'SM01'`;
+      expect(Number(row!.seq)).toBe(ack.records[0].seq);
+
+      const state = await client.until((s) => s.rain.SM01?.latest?.rainfall1hMm === 42.5);
+      expect(state.rain.SM01?.latest?.seq).toBe(ack.records[0].seq);
+      expect(state.feeds.meteorology?.records).toBeGreaterThanOrEqual(1);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('gives a newly connected screen the same state the server holds', async () => {
+    await post({ records: [{ stationId: 'HL02', observedAt: iso(-4), rainfall1hMm: 11 }] });
+    await new Promise((r) => setTimeout(r, 60)); // one hub tick
+    const client = await watch(server.baseUrl);
+    try {
+      expect(client.state()).toEqual(server.app.engine.state);
+    } finally {
+      client.close();
+    }
+  });
+
+  it('stores a retried batch once and answers the retry as duplicates', async () => {
+    const batch = { records: [{ stationId: 'JM01', observedAt: iso(-3), rainfall1hMm: 5 }, { stationId: 'JM02', observedAt: iso(-3), rainfall1hMm: 6 }] };
+    const first = await json(await post(batch));
+    const before = await logCount();
+    const retry = await post(batch);
+    expect(retry.status).toBe(200);
+    const body = await json(retry);
+    expect(body).toMatchObject({ accepted: 0, duplicates: 2 });
+    expect(body.records.map((r: { seq: number }) => r.seq)).toEqual(first.records.map((r: { seq: number }) => r.seq));
+    expect(await logCount()).toBe(before);
+  });
+
+  it('treats the same instant written with another offset as the same reading', async () => {
+    const a = await json(await post({ records: [{ stationId: 'HC01', observedAt: '2026-09-14T07:50:00Z', rainfall1hMm: 3 }] }));
+    const b = await json(await post({ records: [{ stationId: 'HC01', observedAt: '2026-09-14T15:50:00+08:00', rainfall1hMm: 3 }] }));
+    expect(a.accepted).toBe(1);
+    expect(b).toMatchObject({ accepted: 0, duplicates: 1 });
+  });
+
+  it('never lets a late, older reading overwrite a newer one', async () => {
+    await post({ records: [{ stationId: 'TA01', observedAt: iso(-2), rainfall1hMm: 30 }] });
+    const late = await post({ records: [{ stationId: 'TA01', observedAt: iso(-30), rainfall1hMm: 80 }] });
+    expect(late.status).toBe(200);
+    expect(server.app.engine.state.rain.TA01?.latest?.rainfall1hMm).toBe(30);
+    const [row] = await server.db.sql`select payload from current_state where category = 'rain-gauge' and entity_id = 'TA01'`;
+    expect(row!.payload.rainfall1hMm).toBe(30);
+    expect(server.app.engine.state.rain.TA01?.trend.map((p: { mm: number }) => p.mm)).toEqual([80, 30]);
+  });
+
+  it('lets a higher version correct a reading', async () => {
+    await post({ records: [{ stationId: 'XA01', observedAt: iso(-1), rainfall1hMm: 9 }] });
+    const fix = await post({ records: [{ stationId: 'XA01', observedAt: iso(-1), rainfall1hMm: 19, version: 2 }] });
+    expect(fix.status).toBe(200);
+    expect(server.app.engine.state.rain.XA01?.latest).toMatchObject({ rainfall1hMm: 19, version: 2 });
+  });
+});
+
+describe('bad input is answered clearly and stores nothing', () => {
+  async function refused(body: unknown, status: number, key?: string) {
+    const before = await logCount();
+    const res = await post(body, key);
+    expect(res.status).toBe(status);
+    const error = await json(res);
+    expect(error.statusCode).toBe(status);
+    expect(error.code).toMatch(/^BEACON_/);
+    expect(await logCount()).toBe(before);
+    return error as { message: string; issues: { path: string; expected: string; got: unknown }[] };
+  }
+
+  it('malformed JSON', async () => {
+    const e = await refused('{"records": [', 400);
+    expect(e.issues).toEqual([expect.objectContaining({ path: '', expected: 'a JSON document' })]);
+  });
+
+  it('a wrong type, naming the field, the type expected and what came', async () => {
+    const e = await refused({ records: [{ stationId: 'SM01', observedAt: iso(0), rainfall1hMm: '12' }] }, 400);
+    expect(e.issues).toEqual([{ path: '/records/0/rainfall1hMm', expected: 'number', got: 'string "12"' }]);
+  });
+
+  it('every offending field of every record at once', async () => {
+    const e = await refused(
+      { records: [{ stationId: 'SM01', observedAt: 'yesterday', rainfall1hMm: -1 }, { observedAt: iso(0), rainfall1hMm: 1, colour: 'red' }] },
+      400,
+    );
+    expect(e.issues.map((i) => i.path).sort()).toEqual(
+      ['/records/0/observedAt', '/records/0/rainfall1hMm', '/records/1/colour', '/records/1/stationId'].sort(),
+    );
+    expect(e.issues.find((i) => i.path === '/records/0/rainfall1hMm')).toEqual({ path: '/records/0/rainfall1hMm', expected: 'number ≥ 0', got: -1 });
+  });
+
+  it('an out-of-range value', async () => {
+    const e = await refused({ records: [{ stationId: 'SM01', observedAt: iso(0), rainfall1hMm: 999 }] }, 400);
+    expect(e.issues).toEqual([{ path: '/records/0/rainfall1hMm', expected: 'number ≤ 400', got: 999 }]);
+  });
+
+  it('an unknown station, and the whole batch is refused', async () => {
+    const e = await refused(
+      { records: [{ stationId: 'SM01', observedAt: iso(0), rainfall1hMm: 1 }, { stationId: 'NOPE9', observedAt: iso(0), rainfall1hMm: 1 }] },
+      422,
+    );
+    expect(e.issues).toEqual([expect.objectContaining({ path: '/records/1/stationId', got: 'NOPE9' })]);
+  });
+
+  it('a timestamp far in the future', async () => {
+    const e = await refused({ records: [{ stationId: 'SM01', observedAt: iso(24 * 60), rainfall1hMm: 1 }] }, 422);
+    expect(e.issues).toEqual([expect.objectContaining({ path: '/records/0/observedAt', got: iso(24 * 60) })]);
+  });
+
+  it('an oversized body', async () => {
+    const records = Array.from({ length: 20_000 }, (_, i) => ({ stationId: 'SM01', observedAt: iso(-i), rainfall1hMm: 1 }));
+    const e = await refused({ records }, 413);
+    expect(e.issues[0]?.expected).toMatch(/smaller body/);
+  });
+
+  it('too many records', async () => {
+    const records = Array.from({ length: 1001 }, (_, i) => ({ stationId: 'SM01', observedAt: iso(-i), rainfall1hMm: 1 }));
+    const e = await refused({ records }, 400);
+    expect(e.issues).toEqual([{ path: '/records', expected: 'at most 1000 items', got: '1001 items' }]);
+  });
+
+  it('an empty batch', async () => {
+    const e = await refused({ records: [] }, 400);
+    expect(e.issues).toEqual([{ path: '/records', expected: 'at least 1 items', got: '0 items' }]);
+  });
+
+  it('two different values for the same reading in one batch', async () => {
+    const e = await refused(
+      { records: [{ stationId: 'SM03', observedAt: iso(-1), rainfall1hMm: 1 }, { stationId: 'SM03', observedAt: iso(-1), rainfall1hMm: 2 }] },
+      422,
+    );
+    expect(e.issues).toEqual([expect.objectContaining({ path: '/records/1' })]);
+  });
+
+  it('a different value under an id and version already stored (a conflict, not an overwrite)', async () => {
+    await post({ records: [{ stationId: 'SM04', observedAt: iso(-1), rainfall1hMm: 1 }] });
+    const e = await refused(
+      { records: [{ stationId: 'SM05', observedAt: iso(-1), rainfall1hMm: 4 }, { stationId: 'SM04', observedAt: iso(-1), rainfall1hMm: 2 }] },
+      409,
+    );
+    expect(e.issues).toEqual([expect.objectContaining({ path: '/records/1' })]);
+    expect(server.app.engine.state.rain.SM05).toBeUndefined();
+  });
+
+  it('no credential, an unknown key, and another department\'s key', async () => {
+    const record = { records: [{ stationId: 'SM01', observedAt: iso(0), rainfall1hMm: 1 }] };
+    const before = await logCount();
+    const none = await fetch(`${server.baseUrl}/api/v1/ingest/rain-gauge`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record),
+    });
+    expect(none.status).toBe(401);
+    expect((await json(none)).issues[0]).toMatchObject({ path: 'authorization', got: 'nothing' });
+    const unknown = await refused(record, 401, 'bk_meteorology_not-a-real-key');
+    expect(unknown.issues[0]).toMatchObject({ path: 'authorization', got: 'an unknown or revoked key' });
+    const { key: fireKey } = await createDepartmentKey(server.db.sql, 'fire', 'test');
+    const other = await refused(record, 403, fireKey);
+    expect(other.issues[0]).toMatchObject({ path: 'authorization', expected: 'a key of department "meteorology"' });
+    expect(await logCount()).toBe(before);
+  });
+
+  it('a body that is not JSON at all', async () => {
+    const res = await fetch(`${server.baseUrl}/api/v1/ingest/rain-gauge`, {
+      method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${server.meteorologyKey}` }, body: 'rain',
+    });
+    expect(res.status).toBe(415);
+    expect((await json(res)).issues[0]).toMatchObject({ path: 'content-type', expected: 'application/json' });
+  });
+
+  it('keeps serving after all of that', async () => {
+    const res = await post({ records: [{ stationId: 'SM06', observedAt: iso(0), rainfall1hMm: 2 }] });
+    expect(res.status).toBe(200);
+  });
+});

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptyLiveState, fold } from '@beacon/shared';
+import { rowToEvent } from '@beacon/server/engine/live-engine.ts';
+import { watch } from '../support/socket-client.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { startTestServer } from '../support/test-server.ts';
+
+const NOW = Date.parse('2026-09-14T08:00:00Z');
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+describe('a restart', () => {
+  it('brings back the same live state from the database, for the server and for a screen', async () => {
+    const first = await startTestServer(database.url, { now: () => NOW });
+    const readings = ['SM01', 'HL01', 'JM03', 'TA02', 'XA05'].flatMap((stationId, i) =>
+      [0, 5, 10].map((m) => ({ stationId, observedAt: new Date(NOW - (30 - m) * 60_000).toISOString(), rainfall1hMm: i * 7 + m })),
+    );
+    // A late reading too, so the rebuilt trend must place it, not just replay "latest".
+    readings.push({ stationId: 'SM01', observedAt: new Date(NOW - 60 * 60_000).toISOString(), rainfall1hMm: 77 });
+    const res = await fetch(`${first.baseUrl}/api/v1/ingest/rain-gauge`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${first.meteorologyKey}` },
+      body: JSON.stringify({ records: readings }),
+    });
+    expect(res.status).toBe(200);
+    const before = first.app.engine.state;
+    expect(Object.keys(before.rain)).toHaveLength(5);
+    await first.close();
+
+    const second = await startTestServer(database.url, { now: () => NOW });
+    try {
+      expect(second.app.engine.state).toEqual(before);
+      const client = await watch(second.baseUrl);
+      expect(client.state()).toEqual(before);
+      client.close();
+      // And it is exactly the fold of the log, read independently of the engine.
+      const rows = await second.db.sql`select seq, type, department, received_at, payload from events order by seq`;
+      expect(fold(emptyLiveState(), rows.map((r) => rowToEvent(r as never)))).toEqual(before);
+    } finally {
+      await second.close();
+    }
+  });
+});
