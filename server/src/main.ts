@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { connectDatabase, runMigrations } from '@beacon/db';
+import { buildApp } from './app.ts';
+import { createDepartmentKey, revokeKeysByLabel } from './credentials/department-keys.ts';
+import { resolveDatabase } from './process/resolve-database.ts';
+import { startRainSimulator } from './simulator/index.ts';
+
+// The process shell: database, migrations, listen, simulator, graceful close. Everything else is the app.
+const started = Date.now();
+const { values } = parseArgs({
+  options: {
+    'no-sim': { type: 'boolean', default: false },
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
+  },
+});
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`beacon: --port expects a whole number from 0 to 65535, got "${values.port}"`);
+  process.exit(2);
+}
+
+const database = await resolveDatabase(process.env, (l) => process.env.BEACON_DEBUG && console.log(l));
+await runMigrations(database.url);
+const db = connectDatabase(database.url);
+const app = await buildApp({ db }, { logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+await app.listen({ port, host: values.host });
+const base = `http://${values.host === '0.0.0.0' ? '127.0.0.1' : values.host}:${(app.server.address() as { port: number }).port}`;
+
+let simulator: { stop(): Promise<void> } | null = null;
+if (!values['no-sim']) {
+  // The simulator is a department like any other: it gets a fresh key and uses the public API.
+  await revokeKeysByLabel(db.sql, 'meteorology', 'simulator');
+  const { key } = await createDepartmentKey(db.sql, 'meteorology', 'simulator');
+  // Start just before the outer rain bands arrive, so a newcomer sees rain within a minute.
+  simulator = startRainSimulator({ baseUrl: base, apiKey: key, startPhase: 0.3 });
+}
+
+console.log(`Beacon is up in ${Date.now() - started} ms on ${database.description}, log at seq ${app.engine.state.seq}.`);
+console.log(`  Wall:     ${base}/wall`);
+console.log(`  API docs: ${base}/docs`);
+console.log(simulator ? '  A simulated typhoon is feeding the wall (--no-sim turns it off).' : '  Simulator off.');
+
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  if (closing) return;
+  closing = true;
+  console.log(`\n${signal}: closing…`);
+  await simulator?.stop();
+  await app.close();
+  await db.close();
+  await database.release();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
