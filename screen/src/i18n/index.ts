@@ -1,0 +1,65 @@
+import type { LocalName } from '@beacon/shared';
+import { locales, messages, type Locale, type Messages } from './messages.ts';
+
+export { locales, messages, type Locale, type Messages };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (locales as readonly string[]).includes(value);
+}
+
+/** Accepts the short forms people type in a URL (`zh`, `en`, `en-GB`). */
+export function parseLocale(value: string | null | undefined): Locale | null {
+  if (!value) return null;
+  const v = value.trim().toLowerCase();
+  if (v === 'zh' || v.startsWith('zh-')) return 'zh-CN';
+  if (v === 'en' || v.startsWith('en-')) return 'en';
+  return null;
+}
+
+/** Picks the right half of a region's `{ zh, en }` name. */
+export function localName(name: LocalName | undefined, locale: Locale, fallback = ''): string {
+  if (!name) return fallback;
+  return locale === 'en' ? name.en : name.zh;
+}
+
+/** Wall clock in the command hall's time zone, whatever zone the browser runs in. */
+export function formatClock(epochMs: number, locale: Locale): { date: string; time: string } {
+  const d = new Date(epochMs);
+  const date = new Intl.DateTimeFormat(locale, {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: locale === 'en' ? 'short' : 'long',
+    day: 'numeric',
+    weekday: 'short',
+  }).format(d);
+  const time = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(d);
+  return { date, time };
+}
+
+/** HH:mm in Asia/Shanghai, for chart axes. */
+export function formatHourMinute(epochMs: number): string {
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Asia/Shanghai',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(epochMs));
+}
+
+/** Rainfall with one decimal, the precision gauges report. */
+export function formatMm(mm: number): string {
+  return mm.toFixed(1);
+}
+
+/** The URL wins (and is remembered), then the stored preference, then Chinese. */
+export function resolveLocale(search: string, stored: string | null): { locale: Locale; remember: boolean } {
+  const fromUrl = parseLocale(new URLSearchParams(search).get('lang'));
+  if (fromUrl) return { locale: fromUrl, remember: true };
+  return { locale: parseLocale(stored) ?? 'zh-CN', remember: false };
+}

@@ -1,0 +1,105 @@
+import type { FeedStatus } from '@beacon/shared';
+
+export const locales = ['zh-CN', 'en'] as const;
+export type Locale = (typeof locales)[number];
+
+/** Every string the screen shows. Adding a key here makes the compiler ask for both languages. */
+export interface Messages {
+  appTitle: string;
+  appSubtitle: string;
+  feedLabel: string;
+  feedStatus: Record<FeedStatus, string>;
+  /** e.g. "气象局雨量数据已 12 分钟未更新". */
+  feedStaleBanner: (department: string, age: string) => string;
+  feedNeverBanner: (department: string) => string;
+  connectionLost: string;
+  connecting: string;
+  mapTitle: string;
+  rankingTitle: string;
+  rankingColumns: { rank: string; station: string; district: string; rainfall: string };
+  rankingEmpty: string;
+  trendTitle: string;
+  trendEmpty: string;
+  trendLatest: string;
+  dataAge: (age: string) => string;
+  noData: string;
+  legendTitle: string;
+  legendNoData: string;
+  gradeName: { none: string; blue: string; yellow: string; orange: string; red: string };
+  unitMm: string;
+  unitMmPerHour: string;
+  /** Compact age, e.g. "12 秒" / "3 分钟" / "1 小时 5 分". */
+  age: (ms: number) => string;
+  notFound: string;
+}
+
+function ageParts(ms: number): { h: number; m: number; s: number } {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  return { h: Math.floor(total / 3600), m: Math.floor((total % 3600) / 60), s: total % 60 };
+}
+
+const zh: Messages = {
+  appTitle: '厦门市应急指挥中心 · 一张图',
+  appSubtitle: 'Xiamen Emergency Command Centre',
+  feedLabel: '气象数据',
+  feedStatus: { live: '实时', late: '延迟', silent: '中断', never: '无数据' },
+  feedStaleBanner: (dept, age) => `${dept}雨量数据已 ${age}未更新`,
+  feedNeverBanner: (dept) => `尚未收到${dept}雨量数据`,
+  connectionLost: '连接中断，正在重连…',
+  connecting: '正在连接…',
+  mapTitle: '实时雨量一张图',
+  rankingTitle: '1小时雨量排名',
+  rankingColumns: { rank: '序', station: '站点', district: '区', rainfall: '雨量' },
+  rankingEmpty: '暂无雨量数据',
+  trendTitle: '24小时雨量趋势',
+  trendEmpty: '该站暂无24小时数据',
+  trendLatest: '最新',
+  dataAge: (age) => `数据 ${age}前`,
+  noData: '无数据',
+  legendTitle: '1小时雨量',
+  legendNoData: '无数据',
+  gradeName: { none: '<8', blue: '8–16', yellow: '16–30', orange: '30–50', red: '≥50' },
+  unitMm: '毫米',
+  unitMmPerHour: '毫米/小时',
+  age: (ms) => {
+    const { h, m, s } = ageParts(ms);
+    if (h > 0) return `${h} 小时 ${m} 分`;
+    if (m > 0) return `${m} 分钟`;
+    return `${s} 秒`;
+  },
+  notFound: '页面不存在',
+};
+
+const en: Messages = {
+  appTitle: 'Xiamen Emergency Command Centre · One-Map',
+  appSubtitle: '厦门市应急指挥中心',
+  feedLabel: 'Meteorology',
+  feedStatus: { live: 'Live', late: 'Late', silent: 'Silent', never: 'No data' },
+  feedStaleBanner: (dept, age) => `${dept} rainfall data not updated for ${age}`,
+  feedNeverBanner: (dept) => `No rainfall data received from ${dept} yet`,
+  connectionLost: 'Connection lost, reconnecting…',
+  connecting: 'Connecting…',
+  mapTitle: 'Rainfall one-map',
+  rankingTitle: '1-hour rainfall ranking',
+  rankingColumns: { rank: '#', station: 'Station', district: 'District', rainfall: 'Rain' },
+  rankingEmpty: 'No rainfall data yet',
+  trendTitle: '24-hour rainfall trend',
+  trendEmpty: 'No data in the last 24 hours',
+  trendLatest: 'Latest',
+  dataAge: (age) => `data ${age} old`,
+  noData: 'No data',
+  legendTitle: '1-hour rainfall',
+  legendNoData: 'No data',
+  gradeName: { none: '<8', blue: '8–16', yellow: '16–30', orange: '30–50', red: '≥50' },
+  unitMm: 'mm',
+  unitMmPerHour: 'mm/h',
+  age: (ms) => {
+    const { h, m, s } = ageParts(ms);
+    if (h > 0) return `${h} h ${m} min`;
+    if (m > 0) return `${m} min`;
+    return `${s} s`;
+  },
+  notFound: 'Page not found',
+};
+
+export const messages: Record<Locale, Messages> = { 'zh-CN': zh, en };

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { emptyLiveState, type LiveState } from '@beacon/shared';
+import { messages } from '../../i18n/messages.ts';
+import { palette } from '../../charts/theme.ts';
+import { meteorologyFeedView } from './feedStatusView.ts';
+
+const T0 = Date.parse('2026-09-14T00:00:00Z');
+
+function withFeed(lastReceivedAt: number): LiveState {
+  return { ...emptyLiveState(), feeds: { meteorology: { department: 'meteorology', lastReceivedAt, records: 5 } } };
+}
+
+describe('meteorologyFeedView', () => {
+  const zh = messages['zh-CN'];
+
+  it('is live with no banner within two intervals', () => {
+    const v = meteorologyFeedView(withFeed(T0), T0 + 9 * 60_000, 'zh-CN', zh);
+    expect(v.status).toBe('live');
+    expect(v.label).toBe('实时');
+    expect(v.banner).toBeNull();
+    expect(v.colour).toBe(palette.live);
+  });
+
+  it('is late after two intervals and says for how long', () => {
+    const v = meteorologyFeedView(withFeed(T0), T0 + 12 * 60_000, 'zh-CN', zh);
+    expect(v.status).toBe('late');
+    expect(v.label).toBe('延迟');
+    expect(v.banner).toEqual({ tone: 'late', text: '气象局雨量数据已 12 分钟未更新' });
+  });
+
+  it('is silent after six intervals', () => {
+    const v = meteorologyFeedView(withFeed(T0), T0 + 45 * 60_000, 'en', messages.en);
+    expect(v.status).toBe('silent');
+    expect(v.label).toBe('Silent');
+    expect(v.banner?.tone).toBe('silent');
+    expect(v.banner?.text).toBe('Meteorology rainfall data not updated for 45 min');
+  });
+
+  it('reports never when no record arrived', () => {
+    const v = meteorologyFeedView(emptyLiveState(), T0, 'zh-CN', zh);
+    expect(v.status).toBe('never');
+    expect(v.ageMs).toBeNull();
+    expect(v.banner?.tone).toBe('never');
+  });
+
+  it('never shows a negative age when the server clock runs ahead of the record', () => {
+    const v = meteorologyFeedView(withFeed(T0 + 2_000), T0, 'zh-CN', zh);
+    expect(v.ageMs).toBe(0);
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { emptyLiveState, xiamen } from '@beacon/shared';
+import { messages } from '../../i18n/messages.ts';
+import { gradeColour, palette } from '../../charts/theme.ts';
+import { rainState, T0 } from '../../testing/rain-state.ts';
+import { rainTrendOptions, rainTrendView, trendAxisMax, type TrendInput } from './rainTrendOptions.ts';
+
+const H = 3600_000;
+const M5 = 5 * 60_000;
+
+function input(over: Partial<TrendInput>): TrendInput {
+  return { state: emptyLiveState(), region: xiamen, stationId: 'SM01', now: T0, locale: 'zh-CN', t: messages['zh-CN'], feed: 'live', ...over };
+}
+
+describe('rainTrendView', () => {
+  it('keeps only points within the 24 hours up to now', () => {
+    // 30 hours of readings every 5 minutes, the last at T0.
+    const readings = Array.from({ length: 30 * 12 }, (_, i) => ({ stationId: 'SM01', mm: (i % 40) + 1, at: T0 - (30 * 12 - 1 - i) * M5 }));
+    const v = rainTrendView(input({ state: rainState(readings), now: T0 + 60_000 }));
+    expect(v.points.length).toBeGreaterThan(280);
+    expect(v.points.every(([t]) => t >= v.from && t <= v.to)).toBe(true);
+    expect(v.to - v.from).toBe(24 * H);
+    const times = v.points.map(([t]) => t);
+    expect([...times].sort((a, b) => a - b)).toEqual(times);
+  });
+
+  it('breaks the line where readings are missing instead of bridging the gap', () => {
+    const s = rainState([
+      { stationId: 'SM01', mm: 10, at: T0 - 2 * H },
+      { stationId: 'SM01', mm: 12, at: T0 - 2 * H + M5 },
+      { stationId: 'SM01', mm: 30, at: T0 },
+    ]);
+    const v = rainTrendView(input({ state: s, now: T0 }));
+    expect(v.points.map(([, mm]) => mm)).toEqual([10, 12, null, 30]);
+  });
+
+  it('names the station, shows its latest value and colours by its grade', () => {
+    const s = rainState([{ stationId: 'SM01', mm: 51, at: T0 - 2 * 60_000 }]);
+    const v = rainTrendView(input({ state: s, now: T0 }));
+    expect(v).toMatchObject({ stationId: 'SM01', name: '鼓浪屿', district: '思明区', latestText: '51.0', colour: gradeColour.red, ageText: '数据 2 分钟前' });
+  });
+
+  it('greys the line when the feed is silent', () => {
+    const s = rainState([{ stationId: 'SM01', mm: 51, at: T0 }]);
+    expect(rainTrendView(input({ state: s, feed: 'silent' })).colour).toBe(palette.noData);
+  });
+
+  it('is empty for a station without data, or with no station', () => {
+    expect(rainTrendView(input({})).points).toEqual([]);
+    expect(rainTrendView(input({ stationId: null })).stationId).toBeNull();
+  });
+});
+
+describe('rainTrendOptions', () => {
+  it('draws threshold lines only below the axis top, in grade colours', () => {
+    const s = rainState([{ stationId: 'SM01', mm: 20, at: T0 }]);
+    const opt = rainTrendOptions(rainTrendView(input({ state: s })));
+    const series = (opt.series as { markLine: { data: { yAxis: number; lineStyle: { color: string } }[] } }[])[0]!;
+    expect(series.markLine.data.map((d) => d.yAxis)).toEqual([8, 16]);
+    expect(series.markLine.data[1]!.lineStyle.color).toBe(gradeColour.yellow);
+  });
+
+  it('scales the axis with headroom, never below 20 mm', () => {
+    expect(trendAxisMax([])).toBe(20);
+    expect(trendAxisMax([[0, 5]])).toBe(20);
+    expect(trendAxisMax([[0, 60], [1, null]])).toBe(70);
+  });
+
+  it('labels the time axis in Asia/Shanghai time', () => {
+    const opt = rainTrendOptions(rainTrendView(input({})));
+    const fmt = (opt.xAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter;
+    expect(fmt(Date.parse('2026-09-14T00:30:00Z'))).toBe('08:30');
+  });
+});

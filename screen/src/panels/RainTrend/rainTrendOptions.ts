@@ -1,0 +1,134 @@
+import {
+  rainfall1hThresholds,
+  rainGaugeCategory,
+  stationTrend,
+  TREND_WINDOW_MS,
+  type FeedStatus,
+  type LiveState,
+  type Region,
+} from '@beacon/shared';
+import type { WallChartOption } from '../../charts/options.ts';
+import { FONT_STACK, fontPx, gradeColour, palette } from '../../charts/theme.ts';
+import { formatHourMinute, formatMm, localName, type Locale, type Messages } from '../../i18n/index.ts';
+import { gaugeReading } from '../../lib/rain.ts';
+
+/** [epoch ms, mm], or a null mm where readings are missing so the line breaks instead of bridging the gap. */
+export type TrendDatum = [number, number | null];
+
+export interface TrendView {
+  stationId: string | null;
+  name: string;
+  district: string;
+  latestText: string | null;
+  colour: string;
+  ageText: string | null;
+  points: TrendDatum[];
+  /** The x-axis window: the 24 hours up to the wall's "now". */
+  from: number;
+  to: number;
+}
+
+export interface TrendInput {
+  state: LiveState;
+  region: Region;
+  stationId: string | null;
+  now: number;
+  locale: Locale;
+  t: Messages;
+  feed: FeedStatus;
+}
+
+/** More than two missing 5-minute readings in a row is a gap, not a line. */
+const GAP_MS = 2 * rainGaugeCategory.expectedIntervalMs + 60_000;
+
+export function rainTrendView({ state, region, stationId, now, locale, t, feed }: TrendInput): TrendView {
+  const from = now - TREND_WINDOW_MS;
+  const gauge = stationId ? region.rainGauges.find((g) => g.id === stationId) : undefined;
+  const base = { stationId, from, to: now };
+  if (!stationId) {
+    return { ...base, name: '', district: '', latestText: null, colour: palette.noData, ageText: null, points: [] };
+  }
+  const reading = gaugeReading(state, stationId, feed);
+  const points: TrendDatum[] = [];
+  let prev: number | null = null;
+  for (const p of stationTrend(state, stationId)) {
+    if (p.t < from || p.t > now) continue;
+    if (prev !== null && p.t - prev > GAP_MS) points.push([prev + 1, null]);
+    points.push([p.t, p.mm]);
+    prev = p.t;
+  }
+  return {
+    ...base,
+    name: gauge ? localName(gauge.name, locale) : stationId,
+    district: gauge ? localName(region.districtNames[gauge.district], locale, gauge.district) : '',
+    latestText: reading.mm === null ? null : formatMm(reading.mm),
+    colour: reading.colour,
+    ageText: reading.observedAt === null ? null : t.dataAge(t.age(Math.max(0, now - reading.observedAt))),
+    points,
+  };
+}
+
+/** A y-axis top that leaves headroom and lands on a multiple of 10. */
+export function trendAxisMax(points: readonly TrendDatum[]): number {
+  const max = Math.max(0, ...points.map(([, mm]) => mm ?? 0));
+  return Math.max(20, Math.ceil((max * 1.15) / 10) * 10);
+}
+
+// The unit sits next to the latest value above the chart, so the axis carries none.
+export function rainTrendOptions(view: TrendView): WallChartOption {
+  const yMax = trendAxisMax(view.points);
+  const thresholds = (['blue', 'yellow', 'orange', 'red'] as const)
+    .map((grade) => ({ grade, mm: rainfall1hThresholds[grade] }))
+    .filter((th) => th.mm < yMax);
+  const axisText = { color: palette.textMuted, fontSize: fontPx.small, fontFamily: FONT_STACK };
+  return {
+    animation: false,
+    textStyle: { fontFamily: FONT_STACK },
+    grid: { left: 110, right: 110, top: 40, bottom: 70 },
+    xAxis: {
+      type: 'time',
+      min: view.from,
+      max: view.to,
+      splitNumber: 6,
+      axisLine: { lineStyle: { color: palette.panelBorder, width: 2 } },
+      axisLabel: { ...axisText, formatter: (value: number) => formatHourMinute(value), hideOverlap: true },
+      splitLine: { show: false },
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: yMax,
+      axisLabel: axisText,
+      splitLine: { lineStyle: { color: palette.gridLine, width: 1 } },
+    },
+    series: [
+      {
+        id: 'trend',
+        type: 'line',
+        data: view.points,
+        showSymbol: false,
+        connectNulls: false,
+        silent: true,
+        lineStyle: { color: view.colour, width: 5 },
+        itemStyle: { color: view.colour },
+        areaStyle: { color: view.colour, opacity: 0.16 },
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          animation: false,
+          data: thresholds.map((th) => ({
+            yAxis: th.mm,
+            lineStyle: { color: gradeColour[th.grade], type: 'dashed', width: 2, opacity: 0.9 },
+            label: {
+              formatter: `${th.mm}`,
+              position: 'end',
+              color: gradeColour[th.grade],
+              fontSize: fontPx.small,
+              fontFamily: FONT_STACK,
+            },
+          })),
+        },
+      },
+    ],
+  };
+}
