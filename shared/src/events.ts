@@ -1,5 +1,5 @@
 import type { DepartmentId } from './departments.ts';
-import type { RainReading } from './categories/rain-gauge.ts';
+import type { RainReading } from './categories/rain-gauge.schema.ts';
 
 /** Fields every logged event carries: its place in the log and where and when it came in. */
 interface EventEnvelope {

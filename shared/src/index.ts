@@ -2,6 +2,7 @@ export * from './departments.ts';
 export * from './events.ts';
 export * from './categories/grades.ts';
 export * from './categories/rain-gauge.ts';
+export type { RainBatch, RainReading } from './categories/rain-gauge.schema.ts';
 export * from './state/live-state.ts';
 export * from './state/reducer.ts';
 export * from './state/selectors.ts';

@@ -1,4 +1,5 @@
-import { RainBatch, xiamen, type BeaconEvent, type Region } from '@beacon/shared';
+import { xiamen, type BeaconEvent, type Region } from '@beacon/shared';
+import { RainBatch } from '@beacon/shared/schemas.ts';
 import type { Sql } from '@beacon/db';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { requireDepartment } from '../credentials/require-department.ts';

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import Value from 'typebox/value';
-import { RainBatch, xiamen } from '@beacon/shared';
+import { xiamen } from '@beacon/shared';
+import { RainBatch } from '@beacon/shared/schemas.ts';
 import { startRainSimulator } from './feeder.ts';
 import type { RainSimulator, RainSimulatorOptions } from './feeder.ts';
 import { startIngestTestServer, storedReply } from './ingest-test-server.ts';
