@@ -120,7 +120,7 @@ describe('bad input is answered clearly and stores nothing', () => {
 
   it('malformed JSON', async () => {
     const e = await refused('{"records": [', 400);
-    expect(e.issues).toEqual([expect.objectContaining({ path: '', expected: 'a JSON document' })]);
+    expect(e.issues).toEqual([expect.objectContaining({ path: '', expected: expect.stringMatching(/^a JSON document/) })]);
   });
 
   it('a wrong type, naming the field, the type expected and what came', async () => {
@@ -214,6 +214,11 @@ describe('bad input is answered clearly and stores nothing', () => {
     });
     expect(res.status).toBe(415);
     expect((await json(res)).issues[0]).toMatchObject({ path: 'content-type', expected: 'application/json' });
+  });
+
+  it('a "__proto__" key anywhere (prototype pollution)', async () => {
+    const e = await refused('{"records":[{"stationId":"SM01","observedAt":"2026-09-14T08:00:00Z","rainfall1hMm":1,"__proto__":{"x":1}}]}', 400);
+    expect(e.issues[0]?.expected).toMatch(/__proto__/);
   });
 
   it('keeps serving after all of that', async () => {

@@ -45,7 +45,9 @@ export function toErrorBody(err: FastifyError, requestBody: unknown, contentLeng
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return make(400, 'BEACON_MALFORMED_JSON', 'the body is not valid JSON; nothing was stored', [
-        { path: '', expected: 'a JSON document', got: err.message },
+        // Fastify's parser also lands here for "__proto__" / "constructor.prototype" keys (refused
+        // against prototype pollution) without saying which, so the expectation names both.
+        { path: '', expected: 'a JSON document without "__proto__" or "constructor.prototype" keys', got: err.message },
       ]);
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return make(413, 'BEACON_BODY_TOO_LARGE', 'the body is larger than this endpoint accepts; split the batch', [
@@ -58,7 +60,7 @@ export function toErrorBody(err: FastifyError, requestBody: unknown, contentLeng
   }
   const status = err.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    return make(status, err.code ?? 'BEACON_CLIENT_ERROR', err.message, []);
+    return make(status, err.code ?? 'BEACON_CLIENT_ERROR', err.message, [{ path: '', expected: 'a valid request', got: err.message }]);
   }
   return make(500, 'BEACON_INTERNAL', 'the server failed to handle this request; it has been logged, retry later', []);
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { startEmbeddedPostgres } from '@beacon/db';
+import { startEmbeddedPostgres } from '@beacon/db/embedded';
 
 export const defaultDataDir = fileURLToPath(new URL('../../../.data/postgres', import.meta.url));
 
