@@ -52,6 +52,16 @@ describe('rainTrendView', () => {
 });
 
 describe('rainTrendOptions', () => {
+  it('shows dots while a station has only a few readings, a plain line once it has more', () => {
+    const series = (points: number) => {
+      const s = rainState(Array.from({ length: points }, (_, i) => ({ stationId: 'SM01', mm: 5, at: T0 - i * M5 })));
+      return (rainTrendOptions(rainTrendView(input({ state: s }))).series as { showSymbol: boolean }[])[0]!;
+    };
+    expect(series(1).showSymbol).toBe(true);
+    expect(series(3).showSymbol).toBe(true);
+    expect(series(12).showSymbol).toBe(false);
+  });
+
   it('draws threshold lines only below the axis top, in grade colours', () => {
     const s = rainState([{ stationId: 'SM01', mm: 20, at: T0 }]);
     const opt = rainTrendOptions(rainTrendView(input({ state: s })));

@@ -69,6 +69,9 @@ export function rainTrendView({ state, region, stationId, now, locale, t, feed }
 }
 
 /** A y-axis top that leaves headroom and lands on a multiple of 10. */
+/** Up to this many readings the trend shows each as a dot. */
+export const FEW_POINTS = 3;
+
 export function trendAxisMax(points: readonly TrendDatum[]): number {
   const max = Math.max(0, ...points.map(([, mm]) => mm ?? 0));
   return Math.max(20, Math.ceil((max * 1.15) / 10) * 10);
@@ -106,7 +109,9 @@ export function rainTrendOptions(view: TrendView): WallChartOption {
         id: 'trend',
         type: 'line',
         data: view.points,
-        showSymbol: false,
+        // A line needs two points: while a station has only a few, draw them as dots so the panel is not blank.
+        showSymbol: view.points.filter(([, mm]) => mm !== null).length <= FEW_POINTS,
+        symbolSize: 18,
         connectNulls: false,
         silent: true,
         lineStyle: { color: view.colour, width: 5 },
