@@ -7,7 +7,8 @@ import { registerApiDocs } from './docs/openapi.ts';
 import { LiveEngine } from './engine/live-engine.ts';
 import { errorHandler } from './errors/error-handler.ts';
 import { attachSocketHub, type SocketHub } from './hub/socket-hub.ts';
-import { rainGaugeIngest } from './ingest/rain-gauge-route.ts';
+import { httpIngest } from './ingest/http-routes.ts';
+import { createIngestPipeline, type IngestPipeline } from './ingest/pipeline.ts';
 import { serveScreen } from './screen/serve-screen.ts';
 
 export interface BeaconOptions {
@@ -24,6 +25,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     engine: LiveEngine;
     hub: SocketHub;
+    /** The ingest pipeline every transport feeds. */
+    ingest: IngestPipeline;
   }
 }
 
@@ -44,12 +47,14 @@ export const beacon = fp<BeaconOptions>(
     // Every body we accept is JSON; anything else gets a clear 415 rather than a confusing schema error.
     app.removeContentTypeParser('text/plain');
     await registerApiDocs(app);
-    await app.register(rainGaugeIngest, {
+    const pipeline = createIngestPipeline({
       sql: opts.db.sql,
       now,
       onAppended: (events) => engine.apply(events),
       ...(opts.region ? { region: opts.region } : {}),
     });
+    app.decorate('ingest', pipeline);
+    await app.register(httpIngest, { sql: opts.db.sql, pipeline, ...(opts.region ? { region: opts.region } : {}) });
     app.get('/api/v1/health', { schema: { tags: ['reference'], summary: 'Liveness and the newest log sequence' } }, async () => ({
       status: 'ok',
       seq: engine.state.seq,

@@ -1,5 +1,4 @@
 import type { DepartmentId } from './departments.ts';
-import type { RainReading } from './categories/rain-gauge.schema.ts';
 
 /** Fields every logged event carries: its place in the log and where and when it came in. */
 interface EventEnvelope {
@@ -10,14 +9,20 @@ interface EventEnvelope {
   department: DepartmentId;
 }
 
-export interface RainObserved extends EventEnvelope {
-  type: 'rain.observed';
-  payload: RainReading;
+/** A department's record of one of the categories, as validated and normalised by ingest. */
+export interface RecordReceived extends EventEnvelope {
+  type: 'record.received';
+  category: string;
+  /** The value of the category's idField. */
+  entityId: string;
+  /** Canonical UTC ISO time the source observed it. */
+  observedAt: string;
+  /** Correction counter: a higher version of the same observation replaces a lower one. */
+  version: number;
+  /** The record as sent (normalised), including its id, observedAt and version fields. */
+  payload: Record<string, unknown>;
 }
 
 /** Every event the reducer understands. Add a member here and the compiler points at every switch to extend. */
-export type BeaconEvent = RainObserved;
+export type BeaconEvent = RecordReceived;
 export type BeaconEventType = BeaconEvent['type'];
-
-/** An event before the log has given it a sequence number and receive time. */
-export type NewEvent = Omit<BeaconEvent, 'seq' | 'receivedAt'>;

@@ -1,6 +1,8 @@
 export * from './departments.ts';
 export * from './events.ts';
 export * from './categories/grades.ts';
+export * from './categories/category.ts';
+export * from './categories/registry.ts';
 export * from './categories/rain-gauge.ts';
 export type { RainBatch, RainReading } from './categories/rain-gauge.schema.ts';
 export * from './state/live-state.ts';

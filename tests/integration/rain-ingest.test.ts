@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rainfallOf, stationTrend } from '@beacon/shared';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
 import { watch } from '../support/socket-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -50,9 +51,9 @@ describe('rain-gauge ingest to a watching screen', () => {
       const [row] = await server.db.sql`select seq from events where entity_id = 'SM01'`;
       expect(Number(row!.seq)).toBe(ack.records[0].seq);
 
-      const state = await client.until((s) => s.rain.SM01?.latest?.rainfall1hMm === 42.5);
-      expect(state.rain.SM01?.latest?.seq).toBe(ack.records[0].seq);
-      expect(state.feeds.meteorology?.records).toBeGreaterThanOrEqual(1);
+      const state = await client.until((s) => rainfallOf(s, 'SM01')?.rainfall1hMm === 42.5);
+      expect(state.latest['rain-gauge']?.SM01?.seq).toBe(ack.records[0].seq);
+      expect(state.feeds['rain-gauge']?.records).toBeGreaterThanOrEqual(1);
     } finally {
       client.close();
     }
@@ -92,17 +93,17 @@ describe('rain-gauge ingest to a watching screen', () => {
     await post({ records: [{ stationId: 'TA01', observedAt: iso(-2), rainfall1hMm: 30 }] });
     const late = await post({ records: [{ stationId: 'TA01', observedAt: iso(-30), rainfall1hMm: 80 }] });
     expect(late.status).toBe(200);
-    expect(server.app.engine.state.rain.TA01?.latest?.rainfall1hMm).toBe(30);
+    expect(rainfallOf(server.app.engine.state, 'TA01')?.rainfall1hMm).toBe(30);
     const [row] = await server.db.sql`select payload from current_state where category = 'rain-gauge' and entity_id = 'TA01'`;
     expect(row!.payload.rainfall1hMm).toBe(30);
-    expect(server.app.engine.state.rain.TA01?.trend.map((p: { mm: number }) => p.mm)).toEqual([80, 30]);
+    expect(stationTrend(server.app.engine.state, 'TA01').map((p) => p.value)).toEqual([80, 30]);
   });
 
   it('lets a higher version correct a reading', async () => {
     await post({ records: [{ stationId: 'XA01', observedAt: iso(-1), rainfall1hMm: 9 }] });
     const fix = await post({ records: [{ stationId: 'XA01', observedAt: iso(-1), rainfall1hMm: 19, version: 2 }] });
     expect(fix.status).toBe(200);
-    expect(server.app.engine.state.rain.XA01?.latest).toMatchObject({ rainfall1hMm: 19, version: 2 });
+    expect(server.app.engine.state.latest['rain-gauge']?.XA01).toMatchObject({ version: 2, data: { rainfall1hMm: 19 } });
   });
 });
 
@@ -189,7 +190,7 @@ describe('bad input is answered clearly and stores nothing', () => {
       409,
     );
     expect(e.issues).toEqual([expect.objectContaining({ path: '/records/1' })]);
-    expect(server.app.engine.state.rain.SM05).toBeUndefined();
+    expect(server.app.engine.state.latest['rain-gauge']?.SM05).toBeUndefined();
   });
 
   it('no credential, an unknown key, and another department\'s key', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyLiveState, fold } from '@beacon/shared';
-import { rowToEvent } from '@beacon/server/engine/live-engine.ts';
+import { EVENT_COLUMNS, rowToEvent } from '@beacon/server/engine/live-engine.ts';
 import { watch } from '../support/socket-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer } from '../support/test-server.ts';
@@ -30,7 +30,7 @@ describe('a restart', () => {
     });
     expect(res.status).toBe(200);
     const before = first.app.engine.state;
-    expect(Object.keys(before.rain)).toHaveLength(5);
+    expect(Object.keys(before.latest['rain-gauge'] ?? {})).toHaveLength(5);
     await first.close();
 
     const second = await startTestServer(database.url, { now: () => NOW });
@@ -40,7 +40,7 @@ describe('a restart', () => {
       expect(client.state()).toEqual(before);
       client.close();
       // And it is exactly the fold of the log, read independently of the engine.
-      const rows = await second.db.sql`select seq, type, department, received_at, payload from events order by seq`;
+      const rows = await second.db.sql.unsafe(`select ${EVENT_COLUMNS} from events order by seq`);
       expect(fold(emptyLiveState(), rows.map((r) => rowToEvent(r as never)))).toEqual(before);
     } finally {
       await second.close();

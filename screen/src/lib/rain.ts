@@ -2,6 +2,7 @@ import {
   gradeOf,
   rainfall1hThresholds,
   rainGaugeCategory,
+  rainfallOf,
   type FeedStatus,
   type Grade,
   type LiveState,
@@ -17,8 +18,8 @@ export const GAUGE_STALE_AFTER_MS = 6 * rainGaugeCategory.expectedIntervalMs;
 
 export function newestObservation(state: LiveState): number | null {
   let newest: number | null = null;
-  for (const s of Object.values(state.rain)) {
-    if (s.latest && (newest === null || s.latest.observedAt > newest)) newest = s.latest.observedAt;
+  for (const r of Object.values(state.latest[rainGaugeCategory.id] ?? {})) {
+    if (newest === null || r.observedAt > newest) newest = r.observedAt;
   }
   return newest;
 }
@@ -33,7 +34,7 @@ export interface GaugeReading {
 }
 
 export function gaugeReading(state: LiveState, stationId: string, feed: FeedStatus, newest = newestObservation(state)): GaugeReading {
-  const latest = state.rain[stationId]?.latest ?? null;
+  const latest = rainfallOf(state, stationId);
   if (!latest) return { mm: null, observedAt: null, grade: null, greyed: true, colour: palette.noData };
   const grade = gradeOf(latest.rainfall1hMm, rainfall1hThresholds);
   const stale = newest !== null && newest - latest.observedAt > GAUGE_STALE_AFTER_MS;

@@ -1,5 +1,6 @@
 /** Builds LiveState for unit tests through the real shared reducer, not by hand. */
-import { emptyLiveState, fold, type BeaconEvent, type LiveState } from '@beacon/shared';
+import { emptyLiveState, fold, type LiveState } from '@beacon/shared';
+import { rainEvent } from '@beacon/shared/testing.ts';
 
 export const T0 = Date.parse('2026-09-14T00:00:00Z');
 
@@ -14,12 +15,6 @@ export interface Reading {
 
 export function rainState(readings: Reading[], base: LiveState = emptyLiveState()): LiveState {
   let seq = base.seq;
-  const events: BeaconEvent[] = readings.map((r) => ({
-    type: 'rain.observed',
-    seq: ++seq,
-    receivedAt: new Date(r.receivedAt ?? r.at + 30_000).toISOString(),
-    department: 'meteorology',
-    payload: { stationId: r.stationId, observedAt: new Date(r.at).toISOString(), rainfall1hMm: r.mm },
-  }));
+  const events = readings.map((r) => rainEvent(r.stationId, r.at, r.mm, { seq: ++seq, receivedAt: r.receivedAt ?? r.at + 30_000 }));
   return fold(base, events);
 }

@@ -31,7 +31,7 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
     let s = emptyLiveState();
     let count = 0;
     await sql<LogRow[]>`
-      select seq, type, department, received_at, payload from events order by seq`.cursor(pageSize, (rows) => {
+      select seq, type, department, category, entity_id, observed_at, received_at, payload from events order by seq`.cursor(pageSize, (rows) => {
       for (const row of rows) s = evolve(s, rowToEvent(row));
       count += rows.length;
     });
@@ -40,12 +40,18 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
   }
 }
 
-interface LogRow {
+/** The columns of the events table that make an event. */
+export const EVENT_COLUMNS = 'seq, type, department, category, entity_id, observed_at, received_at, payload';
+
+export interface LogRow {
   seq: string;
   type: BeaconEvent['type'];
   department: BeaconEvent['department'];
+  category: string;
+  entity_id: string;
+  observed_at: Date;
   received_at: Date;
-  payload: BeaconEvent['payload'];
+  payload: Record<string, unknown>;
 }
 
 export function rowToEvent(row: LogRow): BeaconEvent {
@@ -53,7 +59,11 @@ export function rowToEvent(row: LogRow): BeaconEvent {
     seq: Number(row.seq),
     type: row.type,
     department: row.department,
+    category: row.category,
+    entityId: row.entity_id,
+    observedAt: row.observed_at.toISOString(),
+    version: typeof row.payload.version === 'number' ? row.payload.version : 1,
     receivedAt: row.received_at.toISOString(),
     payload: row.payload,
-  } as BeaconEvent;
+  };
 }

@@ -6,7 +6,6 @@ import { InputError, type Issue } from '../errors/input-error.ts';
 
 /** A validated record ready for the log. */
 export interface LogRecord {
-  type: BeaconEvent['type'];
   department: DepartmentId;
   category: string;
   entityId: string;
@@ -15,7 +14,7 @@ export interface LogRecord {
   /** Same key ⇒ same record: a retry is answered as a duplicate instead of stored twice. */
   dedupeKey: string;
   sourceId: string;
-  payload: BeaconEvent['payload'];
+  payload: Record<string, unknown>;
 }
 
 export interface StoredRecord {
@@ -38,7 +37,7 @@ export interface StoreResult {
 export async function storeRecords(sql: Sql, records: readonly LogRecord[]): Promise<StoreResult> {
   return sql.begin(async (tx) => {
     const rows = records.map((r) => ({
-      type: r.type,
+      type: 'record.received',
       department: r.department,
       category: r.category,
       entity_id: r.entityId,
@@ -84,7 +83,18 @@ export async function storeRecords(sql: Sql, records: readonly LogRecord[]): Pro
       .filter((r) => fresh.has(r.dedupeKey))
       .map((r) => {
         const row = fresh.get(r.dedupeKey)!;
-        return { seq: Number(row.seq), receivedAt: row.received_at.toISOString(), department: r.department, type: r.type, payload: r.payload };
+        const event: BeaconEvent = {
+          type: 'record.received',
+          seq: Number(row.seq),
+          receivedAt: row.received_at.toISOString(),
+          department: r.department,
+          category: r.category,
+          entityId: r.entityId,
+          observedAt: r.observedAt,
+          version: r.version,
+          payload: r.payload,
+        };
+        return event;
       })
       .sort((a, b) => a.seq - b.seq);
 

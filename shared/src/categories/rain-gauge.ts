@@ -1,3 +1,4 @@
+import type { CategoryDefinition } from './category.ts';
 import type { GradeThresholds } from './grades.ts';
 
 /** The most records one ingest batch may carry. */
@@ -15,7 +16,11 @@ export const rainGaugeCategory = {
   department: 'meteorology',
   name: { zh: '雨量站', en: 'Rain gauges' },
   kind: 'observation',
+  geometry: 'point',
+  idField: 'stationId',
+  valueField: 'rainfall1hMm',
   unit: 'mm',
   expectedIntervalMs: 5 * 60_000,
   thresholds: rainfall1hThresholds,
-} as const;
+  transports: ['mqtt'],
+} as const satisfies CategoryDefinition;

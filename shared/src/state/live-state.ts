@@ -1,23 +1,24 @@
 import type { DepartmentId } from '../departments.ts';
 
-/** A point of a station's rainfall trend: epoch ms and 1-hour rainfall in mm. */
+/** A point of a trend: epoch ms, the value, and the record's version (a lower correction never replaces a higher one). */
 export interface TrendPoint {
   t: number;
-  mm: number;
-  /** Version of the reading, so a lower correction never replaces a higher one. */
+  value: number;
   v: number;
 }
 
-export interface RainStationState {
-  stationId: string;
-  /** The newest reading by observation time (then version); a late, older one never replaces it. */
-  latest: { observedAt: number; rainfall1hMm: number; version: number; seq: number } | null;
-  /** The last 24 hours before `latest`, one point per 5-minute slot, oldest first. */
-  trend: TrendPoint[];
+/** The newest record of one entity, by observation time then version; a late, older one never replaces it. */
+export interface LatestRecord {
+  entityId: string;
+  observedAt: number;
+  version: number;
+  seq: number;
+  data: Record<string, unknown>;
 }
 
 export interface FeedState {
   department: DepartmentId;
+  category: string;
   /** Server receive time (epoch ms) of the newest record, whatever its observation time. */
   lastReceivedAt: number;
   records: number;
@@ -26,10 +27,14 @@ export interface FeedState {
 export interface LiveState {
   /** The highest log sequence folded in. */
   seq: number;
-  rain: Record<string, RainStationState>;
-  feeds: Partial<Record<DepartmentId, FeedState>>;
+  /** Latest record per category and entity id. */
+  latest: Record<string, Record<string, LatestRecord>>;
+  /** The last 24 h of each observation's graded value, one point per 5-minute slot, oldest first. */
+  trends: Record<string, Record<string, TrendPoint[]>>;
+  /** Feed health per category. */
+  feeds: Record<string, FeedState>;
 }
 
 export function emptyLiveState(): LiveState {
-  return { seq: 0, rain: {}, feeds: {} };
+  return { seq: 0, latest: {}, trends: {}, feeds: {} };
 }

@@ -1,5 +1,6 @@
-import type { BeaconEvent, RainObserved } from '../events.ts';
-import type { LiveState, RainStationState, TrendPoint } from './live-state.ts';
+import { categories } from '../categories/registry.ts';
+import type { BeaconEvent, RecordReceived } from '../events.ts';
+import type { LatestRecord, LiveState, TrendPoint } from './live-state.ts';
 
 export const TREND_WINDOW_MS = 24 * 3600_000;
 export const TREND_SLOT_MS = 5 * 60_000;
@@ -9,10 +10,9 @@ export const TREND_SLOT_MS = 5 * 60_000;
  * replay and tests all call this. Pure: every time it uses comes from the event itself.
  */
 export function evolve(state: LiveState, event: BeaconEvent): LiveState {
-  const next = noteFeed(state, event);
   switch (event.type) {
-    case 'rain.observed':
-      return { ...next, rain: { ...next.rain, [event.payload.stationId]: evolveStation(next.rain[event.payload.stationId], event) } };
+    case 'record.received':
+      return evolveRecord(state, event);
     default:
       return assertNever(event.type);
   }
@@ -24,33 +24,42 @@ export function fold(state: LiveState, events: Iterable<BeaconEvent>): LiveState
   return s;
 }
 
-function noteFeed(state: LiveState, event: BeaconEvent): LiveState {
-  const receivedAt = Date.parse(event.receivedAt);
-  const prev = state.feeds[event.department];
-  return {
+function evolveRecord(state: LiveState, e: RecordReceived): LiveState {
+  const observedAt = Date.parse(e.observedAt);
+  const byEntity = state.latest[e.category] ?? {};
+  const prev = byEntity[e.entityId];
+  const isNewer = !prev || observedAt > prev.observedAt || (observedAt === prev.observedAt && e.version >= prev.version);
+  const latest: LatestRecord = isNewer
+    ? { entityId: e.entityId, observedAt, version: e.version, seq: e.seq, data: e.payload }
+    : prev;
+
+  const next: LiveState = {
     ...state,
-    seq: Math.max(state.seq, event.seq),
-    feeds: {
-      ...state.feeds,
-      [event.department]: {
-        department: event.department,
-        lastReceivedAt: Math.max(prev?.lastReceivedAt ?? 0, receivedAt),
-        records: (prev?.records ?? 0) + 1,
-      },
-    },
+    seq: Math.max(state.seq, e.seq),
+    latest: isNewer ? { ...state.latest, [e.category]: { ...byEntity, [e.entityId]: latest } } : state.latest,
+    feeds: noteFeed(state, e),
   };
+
+  const valueField = categories.get(e.category)?.valueField;
+  const value = valueField ? e.payload[valueField] : undefined;
+  if (typeof value !== 'number') return next;
+  const trends = state.trends[e.category] ?? {};
+  const trend = placeInTrend(trends[e.entityId] ?? [], { t: observedAt, value, v: e.version }, latest.observedAt);
+  return { ...next, trends: { ...state.trends, [e.category]: { ...trends, [e.entityId]: trend } } };
 }
 
-function evolveStation(prev: RainStationState | undefined, event: RainObserved): RainStationState {
-  const { stationId, rainfall1hMm } = event.payload;
-  const observedAt = Date.parse(event.payload.observedAt);
-  const version = event.payload.version ?? 1;
-  const latest = prev?.latest ?? null;
-  const isNewer =
-    latest === null || observedAt > latest.observedAt || (observedAt === latest.observedAt && version >= latest.version);
-  const nextLatest = isNewer ? { observedAt, rainfall1hMm, version, seq: event.seq } : latest;
-  const trend = placeInTrend(prev?.trend ?? [], { t: observedAt, mm: rainfall1hMm, v: version }, nextLatest.observedAt);
-  return { stationId, latest: nextLatest, trend };
+function noteFeed(state: LiveState, e: RecordReceived): LiveState['feeds'] {
+  const receivedAt = Date.parse(e.receivedAt);
+  const prev = state.feeds[e.category];
+  return {
+    ...state.feeds,
+    [e.category]: {
+      department: e.department,
+      category: e.category,
+      lastReceivedAt: Math.max(prev?.lastReceivedAt ?? 0, receivedAt),
+      records: (prev?.records ?? 0) + 1,
+    },
+  };
 }
 
 /**

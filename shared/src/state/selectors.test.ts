@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { RainObserved } from '../events.ts';
+import { rainEvent } from '../testing.ts';
 import { emptyLiveState } from './live-state.ts';
 import { fold } from './reducer.ts';
 import { feedStatus, rainRanking } from './selectors.ts';
 
-const at = '2026-09-14T08:00:00.000Z';
-const reading = (seq: number, stationId: string, mm: number): RainObserved => ({
-  seq, type: 'rain.observed', department: 'meteorology', receivedAt: at,
-  payload: { stationId, observedAt: at, rainfall1hMm: mm },
-});
+const at = Date.parse('2026-09-14T08:00:00.000Z');
+const reading = (seq: number, stationId: string, mm: number) => rainEvent(stationId, at, mm, { seq });
 
 describe('rainRanking', () => {
   it('orders by rainfall, wettest first, ties by id, and grades each', () => {

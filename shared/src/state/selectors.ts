@@ -1,6 +1,6 @@
 import { gradeOf, type Grade } from '../categories/grades.ts';
-import { rainfall1hThresholds } from '../categories/rain-gauge.ts';
-import type { LiveState, TrendPoint } from './live-state.ts';
+import { rainGaugeCategory } from '../categories/rain-gauge.ts';
+import type { LatestRecord, LiveState, TrendPoint } from './live-state.ts';
 
 export interface RankedStation {
   stationId: string;
@@ -9,20 +9,34 @@ export interface RankedStation {
   grade: Grade;
 }
 
+const RAIN = rainGaugeCategory.id;
+
+/** The latest record of every entity of a category. */
+export function latestOf(state: LiveState, category: string): LatestRecord[] {
+  return Object.values(state.latest[category] ?? {});
+}
+
+/** The latest 1-hour rainfall of a gauge, if it has reported. */
+export function rainfallOf(state: LiveState, stationId: string): { rainfall1hMm: number; observedAt: number } | null {
+  const r = state.latest[RAIN]?.[stationId];
+  const mm = r?.data[rainGaugeCategory.valueField];
+  return r && typeof mm === 'number' ? { rainfall1hMm: mm, observedAt: r.observedAt } : null;
+}
+
 /** Stations by 1-hour rainfall, wettest first; ties by id so the list does not jump. */
 export function rainRanking(state: LiveState, limit = 10): RankedStation[] {
   const ranked: RankedStation[] = [];
-  for (const s of Object.values(state.rain)) {
-    if (!s.latest) continue;
-    const { rainfall1hMm, observedAt } = s.latest;
-    ranked.push({ stationId: s.stationId, rainfall1hMm, observedAt, grade: gradeOf(rainfall1hMm, rainfall1hThresholds) });
+  for (const stationId of Object.keys(state.latest[RAIN] ?? {})) {
+    const r = rainfallOf(state, stationId);
+    if (!r) continue;
+    ranked.push({ stationId, ...r, grade: gradeOf(r.rainfall1hMm, rainGaugeCategory.thresholds) });
   }
   ranked.sort((a, b) => b.rainfall1hMm - a.rainfall1hMm || a.stationId.localeCompare(b.stationId));
   return ranked.slice(0, limit);
 }
 
 export function stationTrend(state: LiveState, stationId: string): TrendPoint[] {
-  return state.rain[stationId]?.trend ?? [];
+  return state.trends[RAIN]?.[stationId] ?? [];
 }
 
 export type FeedStatus = 'live' | 'late' | 'silent' | 'never';

@@ -26,7 +26,7 @@ const statusColour: Record<FeedStatus, string> = {
 
 /** The meteorology feed as the header and the banner show it. */
 export function meteorologyFeedView(state: LiveState, now: number, locale: Locale, t: Messages): FeedView {
-  const feed = state.feeds[rainGaugeCategory.department];
+  const feed = state.feeds[rainGaugeCategory.id];
   const lastReceivedAt = feed?.lastReceivedAt;
   const status = feedStatus(lastReceivedAt, now, rainGaugeCategory.expectedIntervalMs);
   const ageMs = lastReceivedAt === undefined ? null : Math.max(0, now - lastReceivedAt);

@@ -54,7 +54,7 @@ export function rainTrendView({ state, region, stationId, now, locale, t, feed }
   for (const p of stationTrend(state, stationId)) {
     if (p.t < from || p.t > now) continue;
     if (prev !== null && p.t - prev > GAP_MS) points.push([prev + 1, null]);
-    points.push([p.t, p.mm]);
+    points.push([p.t, p.value]);
     prev = p.t;
   }
   return {

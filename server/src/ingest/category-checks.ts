@@ -1,0 +1,89 @@
+import { type CategoryDefinition, type Region } from '@beacon/shared';
+import type { Issue } from '../errors/input-error.ts';
+
+/** How far ahead of the server's clock a record may be stamped: source clocks drift, but not by hours. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60_000;
+
+type Rec = Record<string, unknown>;
+
+/** Checks a schema cannot express, per category (e.g. "this station exists"). */
+export type CategoryCheck = (record: Rec, path: string) => Issue | null;
+
+export function categoryChecks(region: Region): Record<string, CategoryCheck> {
+  const gauges = new Set(region.rainGauges.map((g) => g.id));
+  return {
+    'rain-gauge': (r, path) =>
+      gauges.has(String(r.stationId))
+        ? null
+        : { path: `${path}/stationId`, expected: 'a registered rain-gauge id (GET /api/v1/rain-gauges)', got: r.stationId },
+  };
+}
+
+/**
+ * The checks after the schema: the category's own, no time in the future, and no batch saying two
+ * different things about the same record.
+ */
+export function checkBatch(
+  category: CategoryDefinition,
+  records: readonly Rec[],
+  now: number,
+  own: CategoryCheck | undefined,
+): Issue[] {
+  const issues: Issue[] = [];
+  const first = new Map<string, { index: number; json: string }>();
+  records.forEach((r, i) => {
+    const path = `/records/${i}`;
+    const ownIssue = own?.(r, path);
+    if (ownIssue) issues.push(ownIssue);
+    const observedAt = String(r.observedAt);
+    if (Date.parse(observedAt) > now + MAX_CLOCK_SKEW_MS) {
+      issues.push({
+        path: `${path}/observedAt`,
+        expected: `a time no later than ${new Date(now + MAX_CLOCK_SKEW_MS).toISOString()} (server time + 5 min)`,
+        got: observedAt,
+      });
+    }
+    const normal = normaliseRecord(category, r);
+    const key = dedupeKey(category.id, normal);
+    const json = canonicalJson(normal.payload);
+    const seen = first.get(key);
+    if (!seen) first.set(key, { index: i, json });
+    else if (seen.json !== json) {
+      issues.push({
+        path,
+        expected: `the same content as /records/${seen.index} (same ${category.idField}, observedAt and version) or a higher version`,
+        got: 'different content',
+      });
+    }
+  });
+  return issues;
+}
+
+export interface NormalRecord {
+  entityId: string;
+  observedAt: string;
+  version: number;
+  payload: Rec;
+}
+
+/** Canonical form: UTC ISO time, explicit version; everything else as sent. */
+export function normaliseRecord(category: CategoryDefinition, r: Rec): NormalRecord {
+  const observedAt = new Date(String(r.observedAt)).toISOString();
+  const version = typeof r.version === 'number' ? r.version : 1;
+  return { entityId: String(r[category.idField]), observedAt, version, payload: { ...r, observedAt, version } };
+}
+
+/** Same key ⇒ same record: a retry is a duplicate, not a second record. */
+export function dedupeKey(category: string, r: NormalRecord): string {
+  return `${category}:${r.entityId}:${r.observedAt}:${r.version}`;
+}
+
+/** JSON with sorted keys, so two spellings of the same object compare equal. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const o = value as Rec;
+    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

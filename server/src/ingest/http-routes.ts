@@ -1,0 +1,58 @@
+import { categoryList, xiamen, type Region } from '@beacon/shared';
+import type { Sql } from '@beacon/db';
+import type { FastifyPluginAsync } from 'fastify';
+import { requireDepartment } from '../credentials/require-department.ts';
+import { ErrorResponse, IngestAck } from './ingest-response.ts';
+import type { IngestPipeline } from './pipeline.ts';
+import { batchSchemaOf } from './validation.ts';
+
+/** 1,000 records of a few hundred bytes fit; a grid refresh (tens of thousands of cells) needs more. */
+export const BODY_LIMIT = 256 * 1024;
+export const GRID_BODY_LIMIT = 8 * 1024 * 1024;
+
+export interface HttpIngestOptions {
+  sql: Sql;
+  pipeline: IngestPipeline;
+  region?: Region;
+}
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse };
+
+/** POST /api/v1/ingest/<category> for every category in the registry: the primary way data comes in. */
+export const httpIngest: FastifyPluginAsync<HttpIngestOptions> = async (app, opts) => {
+  const authenticate = requireDepartment(opts.sql);
+  for (const category of categoryList) {
+    const bodyLimit = category.kind === 'grid' ? GRID_BODY_LIMIT : BODY_LIMIT;
+    app.post(
+      `/api/v1/ingest/${category.id}`,
+      {
+        bodyLimit,
+        preHandler: authenticate,
+        // The schema below documents the body; the pipeline validates it, the same way for every transport.
+        validatorCompiler: () => () => true,
+        schema: {
+          summary: `${category.name.en} (${category.name.zh}) — ${category.department}`,
+          description:
+            'All-or-nothing: if any record is invalid the whole batch is refused with every problem listed, and nothing is stored. ' +
+            `Retries are safe: a record already stored (same ${category.idField}, observedAt and version) is acknowledged as "duplicate". ` +
+            'A record older than the newest of its entity is kept in history but never replaces the newest. ' +
+            `Body limit ${bodyLimit} bytes.`,
+          tags: [`ingest: ${category.department}`],
+          security: [{ departmentKey: [] }],
+          body: batchSchemaOf(category.id),
+          response: { 200: IngestAck, ...errors },
+        },
+      },
+      async (request) => opts.pipeline.accept(request.credential!, category.id, request.body),
+    );
+  }
+
+  app.post(
+    '/api/v1/ingest/:category',
+    { preHandler: authenticate, schema: { hide: true } },
+    async (request) => opts.pipeline.accept(request.credential!, (request.params as { category: string }).category, request.body),
+  );
+
+  app.get('/api/v1/categories', { schema: { summary: 'The data categories and who sends them', tags: ['reference'] } }, async () => categoryList);
+  app.get('/api/v1/rain-gauges', { schema: { summary: 'The registered rain gauges', tags: ['reference'] } }, async () => (opts.region ?? xiamen).rainGauges);
+};

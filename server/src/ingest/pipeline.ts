@@ -1,0 +1,62 @@
+import { categories, xiamen, type BeaconEvent, type Region } from '@beacon/shared';
+import type { Sql } from '@beacon/db';
+import type { DepartmentCredential } from '../credentials/department-keys.ts';
+import { InputError } from '../errors/input-error.ts';
+import { categoryChecks, checkBatch, dedupeKey, normaliseRecord } from './category-checks.ts';
+import type { IngestAck } from './ingest-response.ts';
+import { storeRecords, type LogRecord } from './store-records.ts';
+import { validateBatch } from './validation.ts';
+
+export interface PipelineOptions {
+  sql: Sql;
+  now: () => number;
+  region?: Region;
+  /** Called after commit with the appended events, in log order. */
+  onAppended: (events: BeaconEvent[]) => void;
+}
+
+export interface IngestPipeline {
+  /**
+   * The one way data gets in, whatever the transport: check the department may write the category
+   * → validate the batch against the category schema → category checks → dedupe → append to the
+   * log and move current state in one transaction → hand the events on → acknowledge.
+   * Throws InputError (with every issue) and stores nothing when any record is wrong.
+   */
+  accept(credential: DepartmentCredential, category: string, batch: unknown): Promise<IngestAck>;
+}
+
+export function createIngestPipeline(opts: PipelineOptions): IngestPipeline {
+  const checks = categoryChecks(opts.region ?? xiamen);
+  return {
+    async accept(credential, categoryId, batch) {
+      const category = categories.get(categoryId);
+      if (!category) {
+        throw new InputError(404, 'BEACON_UNKNOWN_CATEGORY', `no category "${categoryId}"`, [
+          { path: 'category', expected: `one of: ${[...categories.keys()].join(', ')}`, got: categoryId },
+        ]);
+      }
+      if (category.department !== credential.department) {
+        throw new InputError(403, 'BEACON_FORBIDDEN', `only the ${category.department} department may write ${categoryId}`, [
+          { path: 'authorization', expected: `a key of department "${category.department}"`, got: `a key of department "${credential.department}"` },
+        ]);
+      }
+      const schemaIssues = validateBatch(categoryId, batch);
+      if (schemaIssues.length) {
+        throw new InputError(400, 'BEACON_INVALID_INPUT', `${schemaIssues.length} problem(s) in the batch; nothing was stored`, schemaIssues);
+      }
+      const records = (batch as { records: Record<string, unknown>[] }).records;
+      const issues = checkBatch(category, records, opts.now(), checks[categoryId]);
+      if (issues.length) {
+        throw new InputError(422, 'BEACON_UNPROCESSABLE', `${issues.length} problem(s) in the batch; nothing was stored`, issues);
+      }
+      const logRecords: LogRecord[] = records.map((r) => {
+        const normal = normaliseRecord(category, r);
+        return { department: category.department, category: categoryId, sourceId: credential.id, dedupeKey: dedupeKey(categoryId, normal), ...normal };
+      });
+      const stored = await storeRecords(opts.sql, logRecords);
+      opts.onAppended(stored.appended);
+      const accepted = stored.records.filter((r) => r.status === 'stored').length;
+      return { accepted, duplicates: stored.records.length - accepted, records: stored.records };
+    },
+  };
+}
