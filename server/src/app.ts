@@ -18,7 +18,7 @@ export interface BeaconOptions {
   now?: () => number;
   /** Built screen to serve; null to serve none. */
   screenDir?: string | null;
-  hub?: { tickMs?: number; heartbeatMs?: number };
+  hub?: { tickMs?: number; heartbeatMs?: number; resumeCapacity?: number };
 }
 
 declare module 'fastify' {
@@ -40,7 +40,7 @@ export const beacon = fp<BeaconOptions>(
   async (app, opts) => {
     const now = opts.now ?? Date.now;
     const engine = new LiveEngine();
-    await engine.rebuild(opts.db.sql);
+    await engine.start(opts.db.sql, undefined, { onError: (err) => app.log.error({ err }, 'reading the event log failed; retrying') });
     app.decorate('engine', engine);
 
     await app.register(errorHandler);
@@ -50,7 +50,8 @@ export const beacon = fp<BeaconOptions>(
     const pipeline = createIngestPipeline({
       sql: opts.db.sql,
       now,
-      onAppended: (events) => engine.apply(events),
+      // Committed: read the log now rather than wait for the notification to come round.
+      onAppended: () => engine.poke(),
       ...(opts.region ? { region: opts.region } : {}),
     });
     app.decorate('ingest', pipeline);
@@ -61,9 +62,10 @@ export const beacon = fp<BeaconOptions>(
     }));
     if (opts.screenDir !== null) await serveScreen(app, opts.screenDir ?? defaultScreenDir);
 
-    const hub = attachSocketHub(app.server, engine, { now, ...opts.hub });
+    const hub = attachSocketHub(app.server, engine, { now, ...opts.hub, ...(opts.region ? { region: opts.region } : {}) });
     app.decorate('hub', hub);
     app.addHook('preClose', async () => hub.close());
+    app.addHook('onClose', async () => engine.stop());
   },
   { name: 'beacon', fastify: '5.x' },
 );

@@ -12,3 +12,7 @@ export * from './protocol/socket.ts';
 export * from './region/types.ts';
 export { xiamen } from './region/xiamen/index.ts';
 export { districtAt } from './geo/point-in-polygon.ts';
+export * from './state/delta.ts';
+export * from './views/view.ts';
+export * from './views/locate.ts';
+export * from './views/filter.ts';

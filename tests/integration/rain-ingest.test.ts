@@ -61,7 +61,7 @@ describe('rain-gauge ingest to a watching screen', () => {
 
   it('gives a newly connected screen the same state the server holds', async () => {
     await post({ records: [{ stationId: 'HL02', observedAt: iso(-4), rainfall1hMm: 11 }] });
-    await new Promise((r) => setTimeout(r, 60)); // one hub tick
+    await server.app.engine.catchUp();
     const client = await watch(server.baseUrl);
     try {
       expect(client.state()).toEqual(server.app.engine.state);
@@ -93,6 +93,7 @@ describe('rain-gauge ingest to a watching screen', () => {
     await post({ records: [{ stationId: 'TA01', observedAt: iso(-2), rainfall1hMm: 30 }] });
     const late = await post({ records: [{ stationId: 'TA01', observedAt: iso(-30), rainfall1hMm: 80 }] });
     expect(late.status).toBe(200);
+    await server.app.engine.catchUp();
     expect(rainfallOf(server.app.engine.state, 'TA01')?.rainfall1hMm).toBe(30);
     const [row] = await server.db.sql`select payload from current_state where category = 'rain-gauge' and entity_id = 'TA01'`;
     expect(row!.payload.rainfall1hMm).toBe(30);
@@ -103,6 +104,7 @@ describe('rain-gauge ingest to a watching screen', () => {
     await post({ records: [{ stationId: 'XA01', observedAt: iso(-1), rainfall1hMm: 9 }] });
     const fix = await post({ records: [{ stationId: 'XA01', observedAt: iso(-1), rainfall1hMm: 19, version: 2 }] });
     expect(fix.status).toBe(200);
+    await server.app.engine.catchUp();
     expect(server.app.engine.state.latest['rain-gauge']?.XA01).toMatchObject({ version: 2, data: { rainfall1hMm: 19 } });
   });
 });
@@ -190,6 +192,7 @@ describe('bad input is answered clearly and stores nothing', () => {
       409,
     );
     expect(e.issues).toEqual([expect.objectContaining({ path: '/records/1' })]);
+    await server.app.engine.catchUp();
     expect(server.app.engine.state.latest['rain-gauge']?.SM05).toBeUndefined();
   });
 

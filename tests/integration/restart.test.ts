@@ -29,6 +29,7 @@ describe('a restart', () => {
       body: JSON.stringify({ records: readings }),
     });
     expect(res.status).toBe(200);
+    await first.app.engine.catchUp();
     const before = first.app.engine.state;
     expect(Object.keys(before.latest['rain-gauge'] ?? {})).toHaveLength(5);
     await first.close();

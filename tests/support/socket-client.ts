@@ -1,39 +1,91 @@
-import { type BeaconEvent, type ClientToServerEvents, type LiveState, type ServerToClientEvents, fold } from '@beacon/shared';
+import {
+  PROTOCOL_VERSION,
+  applyDelta,
+  type ClientToServerEvents,
+  type LiveState,
+  type ServerToClientEvents,
+  type StateDelta,
+  type SubscribeResult,
+  type ViewRef,
+} from '@beacon/shared';
 import { io, type Socket } from 'socket.io-client';
 
-/** A screen's-eye view: a real socket.io client that folds what it receives with the shared reducer. */
+/** A screen's-eye view: a real socket.io client that subscribes to a view and applies deltas with the shared code. */
 export interface WatchingClient {
   socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   state(): LiveState;
-  received: BeaconEvent[];
-  /** Resolves once the folded state satisfies the predicate. */
+  /** Every delta received, in order. */
+  deltas: StateDelta[];
+  snapshots: number;
+  /** How each (re)subscription was answered. */
+  subscriptions: SubscribeResult[];
+  /** Acknowledges the deltas held back while `ackDeltas` said no. */
+  releaseAcks(): void;
+  /** Resolves once the state satisfies the predicate. */
   until(predicate: (s: LiveState) => boolean, timeoutMs?: number): Promise<LiveState>;
   close(): void;
 }
 
-export async function watch(baseUrl: string): Promise<WatchingClient> {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, { transports: ['websocket'], reconnection: false });
+export async function watch(
+  baseUrl: string,
+  view: ViewRef = { kind: 'city' },
+  options: { reconnection?: boolean; ackDeltas?: () => boolean } = {},
+): Promise<WatchingClient> {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
+    transports: ['websocket'],
+    reconnection: options.reconnection ?? false,
+    reconnectionDelay: 50,
+    reconnectionDelayMax: 200,
+  });
   let state: LiveState | null = null;
-  const received: BeaconEvent[] = [];
+  const client = {
+    socket,
+    deltas: [] as StateDelta[],
+    snapshots: 0,
+    subscriptions: [] as SubscribeResult[],
+  };
   const waiters = new Set<() => void>();
+  const held: (() => void)[] = [];
   const notify = () => waiters.forEach((w) => w());
-  socket.on('state:snapshot', (m) => {
+
+  // On every (re)connect, subscribe again — resuming from the last state held, if any.
+  socket.on('connect', () => {
+    socket.emit('view:subscribe', { protocol: PROTOCOL_VERSION, view, ...(state ? { since: state.seq } : {}) }, (result) => {
+      client.subscriptions.push(result);
+      notify();
+    });
+  });
+  socket.on('view:snapshot', (m) => {
     state = m.state;
+    client.snapshots += 1;
     notify();
   });
-  socket.on('state:events', (m) => {
-    received.push(...m.events);
-    state = fold(state!, m.events);
+  socket.on('view:delta', (m, ack) => {
+    client.deltas.push(m.delta);
+    state = applyDelta(state!, m.delta);
+    if (options.ackDeltas?.() ?? true) ack();
+    else held.push(ack);
     notify();
   });
   await new Promise<void>((resolve, reject) => {
-    socket.once('state:snapshot', () => resolve());
+    socket.once('view:snapshot', () => resolve());
     socket.once('connect_error', reject);
   });
+
   return {
+    ...client,
     socket,
-    received,
+    get deltas() {
+      return client.deltas;
+    },
+    get snapshots() {
+      return client.snapshots;
+    },
+    get subscriptions() {
+      return client.subscriptions;
+    },
     state: () => state!,
+    releaseAcks: () => held.splice(0).forEach((ack) => ack()),
     until: (predicate, timeoutMs = 5000) =>
       new Promise((resolve, reject) => {
         const check = () => {

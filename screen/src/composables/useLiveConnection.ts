@@ -1,17 +1,18 @@
 import { onScopeDispose } from 'vue';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '@beacon/shared';
+import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents, type ViewRef } from '@beacon/shared';
 import { isCompatible, reloadForProtocol } from '../lib/live-sync.ts';
 import { useLiveStore } from '../stores/live.ts';
 
 export type BeaconSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 /**
- * Connects this screen to the hub on the same origin and feeds the live store. socket.io
- * reconnects by itself; each reconnect brings a fresh snapshot. Disconnects when the calling
- * component's scope ends.
+ * Connects this screen to the hub on the same origin, subscribes to a view and feeds the live
+ * store. socket.io reconnects by itself; on each reconnect the screen subscribes again from the
+ * last log sequence it holds, and the server resumes with the changes since (or a fresh snapshot).
+ * Disconnects when the calling component's scope ends.
  */
-export function useLiveConnection(): BeaconSocket {
+export function useLiveConnection(view: ViewRef = { kind: 'city' }): BeaconSocket {
   const live = useLiveStore();
   const socket: BeaconSocket = io({ path: '/socket.io/' });
 
@@ -21,18 +22,27 @@ export function useLiveConnection(): BeaconSocket {
     return false;
   };
 
-  socket.on('connect', () => live.setConnection('connected'));
+  socket.on('connect', () => {
+    live.setConnection('connected');
+    const since = live.hasSnapshot ? live.state.seq : undefined;
+    socket.emit('view:subscribe', { protocol: PROTOCOL_VERSION, view, ...(since !== undefined ? { since } : {}) }, (result) => {
+      if (!result.ok) console.error('subscription refused', result.error);
+    });
+  });
   socket.on('connect_error', () => live.setConnection('disconnected'));
   socket.on('disconnect', (reason) => {
     live.setConnection('disconnected');
     // Only a server-initiated disconnect stops socket.io's own reconnection.
     if (reason === 'io server disconnect') socket.connect();
   });
-  socket.on('state:snapshot', (m) => {
+  socket.on('view:snapshot', (m) => {
     if (compatible(m.protocol)) live.receiveSnapshot(m, Date.now());
   });
-  socket.on('state:events', (m) => {
-    if (compatible(m.protocol)) live.receiveEvents(m, Date.now());
+  socket.on('view:delta', (m, ack) => {
+    if (!compatible(m.protocol)) return;
+    live.receiveDelta(m, Date.now());
+    // Acknowledge after applying: the hub sends the next delta only then, so a busy screen gets merged state, not a backlog.
+    ack();
   });
   socket.on('server:heartbeat', (m) => {
     if (compatible(m.protocol)) live.receiveHeartbeat(m, Date.now());

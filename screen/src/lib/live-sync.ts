@@ -1,4 +1,4 @@
-import { fold, PROTOCOL_VERSION, type BeaconEvent, type LiveState } from '@beacon/shared';
+import { PROTOCOL_VERSION } from '@beacon/shared';
 
 /** Server time minus local time at receipt: add it to Date.now() to get the server's "now". */
 export function clockOffset(serverTime: number, localReceivedAt: number): number {
@@ -7,17 +7,6 @@ export function clockOffset(serverTime: number, localReceivedAt: number): number
 
 export function isCompatible(protocol: number): boolean {
   return protocol === PROTOCOL_VERSION;
-}
-
-/**
- * Folds a batch into the state with the shared reducer. Events the state already holds
- * (seq ≤ state.seq, e.g. sent both in a snapshot and in the batch right after it) are
- * skipped, because the reducer counts feed records and would count them twice.
- */
-export function applyEvents(state: LiveState, events: readonly BeaconEvent[]): LiveState {
-  const fresh = events.filter((e) => e.seq > state.seq);
-  if (fresh.length === 0) return state;
-  return fold(state, fresh);
 }
 
 const RELOAD_KEY = 'beacon.protocolReloadAt';

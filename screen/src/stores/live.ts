@@ -1,12 +1,12 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import { emptyLiveState, type BeaconEvent, type LiveState } from '@beacon/shared';
-import { applyEvents, clockOffset } from '../lib/live-sync.ts';
+import { applyDelta, emptyLiveState, type LiveState, type StateDelta } from '@beacon/shared';
+import { clockOffset } from '../lib/live-sync.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
 
 /**
- * What the server has told this screen: the live state (folded with the shared reducer), the
+ * What the server has told this screen: the live state of its view (deltas applied with the shared code), the
  * connection, and the server clock. The socket itself lives in composables/useLiveConnection.
  */
 export const useLiveStore = defineStore('live', () => {
@@ -28,9 +28,9 @@ export const useLiveStore = defineStore('live', () => {
     hasSnapshot.value = true;
   }
 
-  function receiveEvents(message: { serverTime: number; events: BeaconEvent[] }, localNow: number) {
+  function receiveDelta(message: { serverTime: number; delta: StateDelta }, localNow: number) {
     noteServerTime(message.serverTime, localNow);
-    state.value = applyEvents(state.value, message.events);
+    state.value = applyDelta(state.value, message.delta);
   }
 
   function receiveHeartbeat(message: { serverTime: number; seq: number }, localNow: number) {
@@ -42,5 +42,5 @@ export const useLiveStore = defineStore('live', () => {
     connection.value = status;
   }
 
-  return { state, connection, hasSnapshot, clockOffsetMs, lastHeartbeat, receiveSnapshot, receiveEvents, receiveHeartbeat, setConnection };
+  return { state, connection, hasSnapshot, clockOffsetMs, lastHeartbeat, receiveSnapshot, receiveDelta, receiveHeartbeat, setConnection };
 });

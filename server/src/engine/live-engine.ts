@@ -1,69 +1,75 @@
 import { EventEmitter } from 'node:events';
-import { emptyLiveState, evolve, type BeaconEvent, type LiveState } from '@beacon/shared';
+import { deltaOf, emptyLiveState, evolve, type BeaconEvent, type LiveState, type StateDelta } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
+import { LogFollower } from './log-follower.ts';
+import { EVENT_COLUMNS, rowToEvent, type LogRow } from './log-rows.ts';
 
 interface EngineEvents {
-  applied: [events: BeaconEvent[]];
+  /** Events folded in, in log order, and the state delta they made. */
+  applied: [events: BeaconEvent[], delta: StateDelta];
 }
 
 /**
- * Holds live state: the shared reducer folded over the event log. Rebuilt from the database at
- * start; then fed each committed batch. State objects are never mutated, so a reference taken
- * at any moment stays a consistent snapshot.
+ * Holds live state: the shared reducer folded over the event log, in strict log order. Every node
+ * — the one that ingested a record included — learns of it by following the log, so all nodes
+ * fold the same events in the same order. State objects are never mutated: a reference taken at
+ * any moment stays a consistent snapshot.
  */
 export class LiveEngine extends EventEmitter<EngineEvents> {
   #state: LiveState = emptyLiveState();
+  #follower: LogFollower | null = null;
 
   get state(): LiveState {
     return this.#state;
   }
 
-  apply(events: readonly BeaconEvent[]): void {
-    if (events.length === 0) return;
+  /** Rebuilds state from `base` plus the log after it, then follows the log. */
+  async start(
+    sql: Sql,
+    base: LiveState = emptyLiveState(),
+    options: { pollMs?: number; onError?: (error: unknown) => void } = {},
+  ): Promise<void> {
+    this.#state = base;
+    this.#follower = new LogFollower({
+      sql,
+      from: base.seq,
+      onEvents: (events) => this.apply(events),
+      ...options,
+    });
+    await this.#follower.start();
+  }
+
+  /** Reads whatever has been committed now (ingest calls this after its commit, for low latency). */
+  poke(): void {
+    this.#follower?.poke();
+  }
+
+  /** Resolves once everything committed before the call has been folded in. */
+  async catchUp(): Promise<void> {
+    await this.#follower?.catchUp();
+  }
+
+  async stop(): Promise<void> {
+    await this.#follower?.stop();
+  }
+
+  /** Folds events that follow the current state in log order. Only the follower calls this. */
+  private apply(events: BeaconEvent[]): void {
+    const from = this.#state.seq;
     let s = this.#state;
     for (const e of events) s = evolve(s, e);
     this.#state = s;
-    this.emit('applied', [...events]);
-  }
-
-  /** Folds the whole log in order, a page at a time. Returns the number of events read. */
-  async rebuild(sql: Sql, pageSize = 5000): Promise<number> {
-    let s = emptyLiveState();
-    let count = 0;
-    await sql<LogRow[]>`
-      select seq, type, department, category, entity_id, observed_at, received_at, payload from events order by seq`.cursor(pageSize, (rows) => {
-      for (const row of rows) s = evolve(s, rowToEvent(row));
-      count += rows.length;
-    });
-    this.#state = s;
-    return count;
+    this.emit('applied', events, deltaOf(s, events, from));
   }
 }
 
-/** The columns of the events table that make an event. */
-export const EVENT_COLUMNS = 'seq, type, department, category, entity_id, observed_at, received_at, payload';
-
-export interface LogRow {
-  seq: string;
-  type: BeaconEvent['type'];
-  department: BeaconEvent['department'];
-  category: string;
-  entity_id: string;
-  observed_at: Date;
-  received_at: Date;
-  payload: Record<string, unknown>;
+/** The whole log folded from the start (for tests and tools; the engine starts from snapshots). */
+export async function foldWholeLog(sql: Sql, pageSize = 5000): Promise<LiveState> {
+  let s = emptyLiveState();
+  await sql.unsafe<LogRow[]>(`select ${EVENT_COLUMNS} from events order by seq`).cursor(pageSize, (rows) => {
+    for (const row of rows) s = evolve(s, rowToEvent(row));
+  });
+  return s;
 }
 
-export function rowToEvent(row: LogRow): BeaconEvent {
-  return {
-    seq: Number(row.seq),
-    type: row.type,
-    department: row.department,
-    category: row.category,
-    entityId: row.entity_id,
-    observedAt: row.observed_at.toISOString(),
-    version: typeof row.payload.version === 'number' ? row.payload.version : 1,
-    receivedAt: row.received_at.toISOString(),
-    payload: row.payload,
-  };
-}
+export { EVENT_COLUMNS, rowToEvent };

@@ -1,53 +1,76 @@
 import type { Server as HttpServer } from 'node:http';
-import { PROTOCOL_VERSION, type BeaconEvent, type ClientToServerEvents, type LiveState, type ServerToClientEvents } from '@beacon/shared';
+import {
+  PROTOCOL_VERSION,
+  xiamen,
+  type ClientToServerEvents,
+  type Region,
+  type ServerToClientEvents,
+  type StateDelta,
+} from '@beacon/shared';
 import { Server } from 'socket.io';
 import type { LiveEngine } from '../engine/live-engine.ts';
+import { RecentDeltas } from './recent-deltas.ts';
+import { isProtocolError, parseSubscribe } from './subscribe-request.ts';
+import { Subscriptions } from './subscriptions.ts';
 
 export interface HubOptions {
-  /** Events are sent in batches at most this often (default 100 ms: 10 per second). */
+  /** Deltas go out at most this often per screen (default 100 ms: 10 per second). */
   tickMs?: number;
   heartbeatMs?: number;
+  /** How many recent deltas are kept for screens that reconnect (default 3000 ticks, ~5 min at 10 Hz). */
+  resumeCapacity?: number;
   now: () => number;
+  region?: Region;
 }
 
 export interface SocketHub {
   io: Server<ClientToServerEvents, ServerToClientEvents>;
+  subscriptions: Subscriptions;
   close(): Promise<void>;
 }
 
-/**
- * Pushes live state to screens over socket.io: a snapshot on connect, then the committed events in
- * log order, batched per tick. A new screen gets the state as of the last flush, so every event
- * reaches it exactly once: either inside its snapshot or in a later batch.
- */
+/** Pushes live state to screens over socket.io: a view snapshot (or a resume delta), then coalesced deltas. */
 export function attachSocketHub(server: HttpServer, engine: LiveEngine, opts: HubOptions): SocketHub {
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, { serveClient: false });
-  let pending: BeaconEvent[] = [];
-  let flushed: LiveState = engine.state;
+  const subscriptions = new Subscriptions(opts.region ?? xiamen, () => engine.state);
+  const recent = new RecentDeltas(opts.resumeCapacity);
 
-  const onApplied = (events: BeaconEvent[]) => {
-    pending.push(...events);
+  const onApplied = (_events: unknown, delta: StateDelta) => {
+    recent.push(delta);
+    subscriptions.collect(delta);
   };
   engine.on('applied', onApplied);
 
   io.on('connection', (socket) => {
-    socket.emit('state:snapshot', { protocol: PROTOCOL_VERSION, serverTime: opts.now(), state: flushed });
+    socket.on('view:subscribe', (request, ack) => {
+      const reply = typeof ack === 'function' ? ack : () => {};
+      const parsed = parseSubscribe(request, opts.region);
+      if (isProtocolError(parsed)) return reply({ ok: false, error: parsed });
+      const resume = parsed.since === undefined ? null : recent.since(parsed.since, engine.state.seq);
+      subscriptions.subscribe(
+        {
+          id: socket.id,
+          sendSnapshot: (view, state) => socket.emit('view:snapshot', { protocol: PROTOCOL_VERSION, serverTime: opts.now(), view, state }),
+          sendDelta: (view, delta, acked) => {
+            socket.emit('view:delta', { protocol: PROTOCOL_VERSION, serverTime: opts.now(), view, delta }, acked);
+          },
+        },
+        parsed.view,
+        resume,
+      );
+      reply({ ok: true, mode: resume ? 'resume' : 'snapshot', seq: engine.state.seq });
+    });
+    socket.on('disconnect', () => subscriptions.unsubscribe(socket.id));
   });
 
-  const flush = () => {
-    if (pending.length === 0) return;
-    const events = pending;
-    pending = [];
-    flushed = engine.state;
-    io.emit('state:events', { protocol: PROTOCOL_VERSION, serverTime: opts.now(), events });
-  };
-  const tick = setInterval(flush, opts.tickMs ?? 100);
+  const tick = setInterval(() => subscriptions.flush(), opts.tickMs ?? 100);
   const heartbeat = setInterval(() => {
-    io.emit('server:heartbeat', { protocol: PROTOCOL_VERSION, serverTime: opts.now(), seq: flushed.seq });
+    io.emit('server:heartbeat', { protocol: PROTOCOL_VERSION, serverTime: opts.now(), seq: engine.state.seq });
   }, opts.heartbeatMs ?? 5000);
 
   return {
     io,
+    subscriptions,
     close: async () => {
       clearInterval(tick);
       clearInterval(heartbeat);

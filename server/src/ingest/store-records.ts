@@ -3,6 +3,7 @@ import type { BeaconEvent, DepartmentId } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import type postgres from 'postgres';
 import { InputError, type Issue } from '../errors/input-error.ts';
+import { LOG_CHANNEL } from '../engine/log-follower.ts';
 
 /** A validated record ready for the log. */
 export interface LogRecord {
@@ -36,6 +37,9 @@ export interface StoreResult {
  */
 export async function storeRecords(sql: Sql, records: readonly LogRecord[]): Promise<StoreResult> {
   return sql.begin(async (tx) => {
+    // Take a transaction id BEFORE drawing sequence numbers: log followers rely on it to know when a
+    // gap in the sequence is settled (see engine/log-follower.ts). And wake every node's follower at commit.
+    await tx`select pg_current_xact_id(), pg_notify(${LOG_CHANNEL}, '')`;
     const rows = records.map((r) => ({
       type: 'record.received',
       department: r.department,

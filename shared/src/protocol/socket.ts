@@ -1,18 +1,37 @@
-import type { BeaconEvent } from '../events.ts';
+import type { StateDelta } from '../state/delta.ts';
 import type { LiveState } from '../state/live-state.ts';
+import type { ViewRef } from '../views/view.ts';
 
 /** Bumped on any incompatible change; a screen that sees another version reloads itself. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
-/** Facts the server tells screens, past tense or nouns. Times are epoch ms of the server's clock. */
+/** An error a socket event answers with: the same shape as the HTTP API's. */
+export interface ProtocolError {
+  code: string;
+  message: string;
+  issues: { path: string; expected: string; got: unknown }[];
+}
+
+export type SubscribeResult = { ok: true; mode: 'snapshot' | 'resume'; seq: number } | { ok: false; error: ProtocolError };
+
+/** Facts the server tells screens. Times are epoch ms of the server's clock. */
 export interface ServerToClientEvents {
-  /** The whole state a screen needs, sent on connect. */
-  'state:snapshot': (message: { protocol: number; serverTime: number; state: LiveState }) => void;
-  /** Events committed since the last message, at most one message per hub tick, in log order. */
-  'state:events': (message: { protocol: number; serverTime: number; events: BeaconEvent[] }) => void;
-  /** Sent every few seconds so a screen can tell a quiet feed from a dead connection and correct its clock. */
+  /** The whole state of the subscribed view, after a subscribe (or when a screen fell too far behind). */
+  'view:snapshot': (message: { protocol: number; serverTime: number; view: ViewRef; state: LiveState }) => void;
+  /**
+   * What changed in the view, at most once per hub tick, coalesced while the screen has not
+   * acknowledged the previous one. Acknowledge by calling `ack`.
+   */
+  'view:delta': (message: { protocol: number; serverTime: number; view: ViewRef; delta: StateDelta }, ack: () => void) => void;
+  /** Every few seconds: a quiet feed is not a dead connection; also corrects the screen's clock. */
   'server:heartbeat': (message: { protocol: number; serverTime: number; seq: number }) => void;
 }
 
-/** Screens only listen in this slice; commands arrive with the console. */
-export type ClientToServerEvents = Record<string, never>;
+/** What screens ask of the server (imperative). */
+export interface ClientToServerEvents {
+  /**
+   * Show this view. With `since` (the seq of the last state the screen holds) the server resumes
+   * with one delta when it still has the changes since then, else sends a fresh snapshot.
+   */
+  'view:subscribe': (request: { protocol: number; view: ViewRef; since?: number }, ack: (result: SubscribeResult) => void) => void;
+}

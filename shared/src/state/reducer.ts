@@ -28,8 +28,8 @@ function evolveRecord(state: LiveState, e: RecordReceived): LiveState {
   const observedAt = Date.parse(e.observedAt);
   const byEntity = state.latest[e.category] ?? {};
   const prev = byEntity[e.entityId];
-  const isNewer = !prev || observedAt > prev.observedAt || (observedAt === prev.observedAt && e.version >= prev.version);
-  const latest: LatestRecord = isNewer
+  const isNewer = !prev || supersedes(observedAt, e.version, e.seq, prev);
+  const latest: LatestRecord = !prev || isNewer
     ? { entityId: e.entityId, observedAt, version: e.version, seq: e.seq, data: e.payload }
     : prev;
 
@@ -46,6 +46,18 @@ function evolveRecord(state: LiveState, e: RecordReceived): LiveState {
   const trends = state.trends[e.category] ?? {};
   const trend = placeInTrend(trends[e.entityId] ?? [], { t: observedAt, value, v: e.version }, latest.observedAt);
   return { ...next, trends: { ...state.trends, [e.category]: { ...trends, [e.entityId]: trend } } };
+}
+
+/**
+ * Whether a record replaces the entity's current latest: a newer observation, or a higher version
+ * of the same one; between equals (which dedupe keeps out of the log) the later in the log wins,
+ * so the answer never depends on the order records are applied in.
+ */
+export function supersedes(observedAt: number, version: number, seq: number, current: LatestRecord | undefined): boolean {
+  if (!current) return true;
+  if (observedAt !== current.observedAt) return observedAt > current.observedAt;
+  if (version !== current.version) return version > current.version;
+  return seq >= current.seq;
 }
 
 function noteFeed(state: LiveState, e: RecordReceived): LiveState['feeds'] {
@@ -66,7 +78,7 @@ function noteFeed(state: LiveState, e: RecordReceived): LiveState['feeds'] {
  * Keeps one point per 5-minute slot (the newest observation in it wins, so a late reading can
  * fill a gap but not replace a newer one), sorted by time, within 24 h of the latest reading.
  */
-function placeInTrend(trend: TrendPoint[], point: TrendPoint, newest: number): TrendPoint[] {
+export function placeInTrend(trend: TrendPoint[], point: TrendPoint, newest: number): TrendPoint[] {
   const slot = Math.floor(point.t / TREND_SLOT_MS);
   const from = newest - TREND_WINDOW_MS;
   const out = trend.filter((p) => p.t > from);

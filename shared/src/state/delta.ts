@@ -1,0 +1,117 @@
+import { categories } from '../categories/registry.ts';
+import type { BeaconEvent } from '../events.ts';
+import type { FeedState, LatestRecord, LiveState, TrendPoint } from './live-state.ts';
+import { placeInTrend, supersedes } from './reducer.ts';
+
+/**
+ * What changed in live state over a stretch of the log, as state (not events), so that deltas can
+ * be merged — coalesced — without losing anything a screen shows: the newest record of each changed
+ * entity, every new trend point, the feeds' current health, and for categories whose every step
+ * matters (alerts, incidents) each transition in order.
+ */
+export interface StateDelta {
+  /** The delta covers log sequences in (fromSeq, toSeq]. */
+  fromSeq: number;
+  toSeq: number;
+  latest: Record<string, Record<string, LatestRecord>>;
+  points: Record<string, Record<string, TrendPoint[]>>;
+  feeds: Record<string, FeedState>;
+  transitions: Record<string, LatestRecord[]>;
+}
+
+/** Categories whose intermediate states are never coalesced away: a screen sees every step. */
+export function keepsEveryTransition(category: string): boolean {
+  const c = categories.get(category);
+  return c?.kind === 'alert' || category === 'incident';
+}
+
+export function emptyDelta(fromSeq: number): StateDelta {
+  return { fromSeq, toSeq: fromSeq, latest: {}, points: {}, feeds: {}, transitions: {} };
+}
+
+/** The delta made by folding `events` (in log order) into a state, read from the state after them. */
+export function deltaOf(after: LiveState, events: readonly BeaconEvent[], fromSeq: number): StateDelta {
+  const d = emptyDelta(fromSeq);
+  for (const e of events) {
+    d.toSeq = Math.max(d.toSeq, e.seq);
+    const latest = after.latest[e.category]?.[e.entityId];
+    if (latest) (d.latest[e.category] ??= {})[e.entityId] = latest;
+    const feed = after.feeds[e.category];
+    if (feed) d.feeds[e.category] = feed;
+    const valueField = categories.get(e.category)?.valueField;
+    const value = valueField ? e.payload[valueField] : undefined;
+    if (typeof value === 'number') {
+      ((d.points[e.category] ??= {})[e.entityId] ??= []).push({ t: Date.parse(e.observedAt), value, v: e.version });
+    }
+    if (keepsEveryTransition(e.category)) {
+      (d.transitions[e.category] ??= []).push({
+        entityId: e.entityId, observedAt: Date.parse(e.observedAt), version: e.version, seq: e.seq, data: e.payload,
+      });
+    }
+  }
+  return d;
+}
+
+/** b after a: later state wins, points and transitions accumulate. Used to coalesce per subscription. */
+export function mergeDeltas(a: StateDelta, b: StateDelta): StateDelta {
+  const latest = { ...a.latest };
+  for (const [c, byId] of Object.entries(b.latest)) latest[c] = { ...latest[c], ...byId };
+  const points = { ...a.points };
+  for (const [c, byId] of Object.entries(b.points)) {
+    const merged = { ...points[c] };
+    for (const [id, ps] of Object.entries(byId)) merged[id] = [...(merged[id] ?? []), ...ps];
+    points[c] = merged;
+  }
+  const transitions = { ...a.transitions };
+  for (const [c, list] of Object.entries(b.transitions)) transitions[c] = [...(transitions[c] ?? []), ...list];
+  return {
+    fromSeq: Math.min(a.fromSeq, b.fromSeq),
+    toSeq: Math.max(a.toSeq, b.toSeq),
+    latest,
+    points,
+    feeds: { ...a.feeds, ...b.feeds },
+    transitions,
+  };
+}
+
+export function isEmptyDelta(d: StateDelta): boolean {
+  return (
+    Object.keys(d.latest).length === 0 &&
+    Object.keys(d.points).length === 0 &&
+    Object.keys(d.feeds).length === 0 &&
+    Object.keys(d.transitions).length === 0
+  );
+}
+
+/**
+ * Applies a delta to a screen's state. Idempotent and order-safe: a record only replaces an older
+ * one, a trend point lands in its slot, a feed takes the newer receive time — so a delta seen
+ * twice after a reconnect changes nothing.
+ */
+export function applyDelta(state: LiveState, d: StateDelta): LiveState {
+  const latest = { ...state.latest };
+  for (const [c, byId] of Object.entries(d.latest)) {
+    const next = { ...latest[c] };
+    for (const [id, rec] of Object.entries(byId)) {
+      if (supersedes(rec.observedAt, rec.version, rec.seq, next[id])) next[id] = rec;
+    }
+    latest[c] = next;
+  }
+  const trends = { ...state.trends };
+  for (const [c, byId] of Object.entries(d.points)) {
+    const next = { ...trends[c] };
+    for (const [id, ps] of Object.entries(byId)) {
+      const newest = latest[c]?.[id]?.observedAt ?? Math.max(...ps.map((p) => p.t));
+      let trend = next[id] ?? [];
+      for (const p of ps) trend = placeInTrend(trend, p, newest);
+      next[id] = trend;
+    }
+    trends[c] = next;
+  }
+  const feeds = { ...state.feeds };
+  for (const [c, f] of Object.entries(d.feeds)) {
+    const cur = feeds[c];
+    if (!cur || f.lastReceivedAt > cur.lastReceivedAt || (f.lastReceivedAt === cur.lastReceivedAt && f.records >= cur.records)) feeds[c] = f;
+  }
+  return { seq: Math.max(state.seq, d.toSeq), latest, trends, feeds };
+}

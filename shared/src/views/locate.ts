@@ -1,0 +1,49 @@
+import { districtAt } from '../geo/point-in-polygon.ts';
+import type { Region } from '../region/types.ts';
+import type { LatestRecord } from '../state/live-state.ts';
+
+/** Where a record is, as far as its data says: a point, a district, a list of districts, or nowhere (city-wide). */
+export interface Place {
+  lon?: number;
+  lat?: number;
+  districts: string[] | 'all';
+}
+
+/**
+ * Records name their place in one of three ways: lon/lat, a `district`, or (alerts) `areas`. A
+ * registered station (rain gauges) has its place in the region file. Anything else is city-wide.
+ */
+export function placeOf(region: Region, category: string, rec: LatestRecord, gauges: ReadonlyMap<string, { lon: number; lat: number; district: string }>): Place {
+  const d = rec.data;
+  if (category === 'rain-gauge') {
+    const g = gauges.get(rec.entityId);
+    return g ? { lon: g.lon, lat: g.lat, districts: [g.district] } : { districts: [] };
+  }
+  if (typeof d.lon === 'number' && typeof d.lat === 'number') {
+    const district = typeof d.district === 'string' ? d.district : districtAt(region.districts, d.lon, d.lat);
+    return { lon: d.lon, lat: d.lat, districts: district ? [district] : [] };
+  }
+  if (typeof d.district === 'string') return { districts: [d.district] };
+  if (Array.isArray(d.areas)) return d.areas.length ? { districts: d.areas.map(String) } : { districts: 'all' };
+  return { districts: 'all' };
+}
+
+/** Great-circle distance in km (haversine): exact enough for a city. */
+export function distanceKm(aLon: number, aLat: number, bLon: number, bLat: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (bLat - aLat) * rad;
+  const dLon = (bLon - aLon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/** The subdistrict (or town) of a point: the nearest subdistrict seat in its district. The region ships seats, not boundaries. */
+export function subdistrictAt(region: Region, district: string, lon: number, lat: number): string | null {
+  let best: { name: string; km: number } | null = null;
+  for (const g of region.rainGauges) {
+    if (g.district !== district) continue;
+    const km = distanceKm(lon, lat, g.lon, g.lat);
+    if (!best || km < best.km) best = { name: g.name.zh, km };
+  }
+  return best?.name ?? null;
+}
