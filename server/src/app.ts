@@ -5,6 +5,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import fp from 'fastify-plugin';
 import { registerApiDocs } from './docs/openapi.ts';
 import { LiveEngine } from './engine/live-engine.ts';
+import type { SnapshotPolicy } from './engine/snapshots.ts';
 import { errorHandler } from './errors/error-handler.ts';
 import { attachSocketHub, type SocketHub } from './hub/socket-hub.ts';
 import { httpIngest } from './ingest/http-routes.ts';
@@ -19,6 +20,8 @@ export interface BeaconOptions {
   /** Built screen to serve; null to serve none. */
   screenDir?: string | null;
   hub?: { tickMs?: number; heartbeatMs?: number; resumeCapacity?: number };
+  /** When the engine snapshots its state (default every 20,000 events); false for never. */
+  snapshots?: SnapshotPolicy | false;
 }
 
 declare module 'fastify' {
@@ -40,7 +43,10 @@ export const beacon = fp<BeaconOptions>(
   async (app, opts) => {
     const now = opts.now ?? Date.now;
     const engine = new LiveEngine();
-    await engine.start(opts.db.sql, undefined, { onError: (err) => app.log.error({ err }, 'reading the event log failed; retrying') });
+    await engine.start(opts.db.sql, undefined, {
+      onError: (err) => app.log.error({ err }, 'live engine: reading the log or writing a snapshot failed; retrying'),
+      ...(opts.snapshots !== undefined ? { snapshots: opts.snapshots } : {}),
+    });
     app.decorate('engine', engine);
 
     await app.register(errorHandler);

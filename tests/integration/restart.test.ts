@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emptyLiveState, fold } from '@beacon/shared';
-import { EVENT_COLUMNS, rowToEvent } from '@beacon/server/engine/live-engine.ts';
+import { EVENT_COLUMNS, foldWholeLog, rowToEvent } from '@beacon/server/engine/live-engine.ts';
 import { watch } from '../support/socket-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer } from '../support/test-server.ts';
@@ -43,6 +43,37 @@ describe('a restart', () => {
       // And it is exactly the fold of the log, read independently of the engine.
       const rows = await second.db.sql.unsafe(`select ${EVENT_COLUMNS} from events order by seq`);
       expect(fold(emptyLiveState(), rows.map((r) => rowToEvent(r as never)))).toEqual(before);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('starts from the newest snapshot plus the log after it, equal to a fold of the whole log', async () => {
+    const first = await startTestServer(database.url, { now: () => NOW, snapshots: { everyEvents: 10 } });
+    const post = async (i: number) => {
+      const records = ['SM02', 'SM03', 'HL03', 'JM05'].map((stationId, k) => ({
+        stationId, observedAt: new Date(NOW - (200 - i) * 60_000).toISOString(), rainfall1hMm: (i * 3 + k) % 90,
+      }));
+      const res = await fetch(`${first.baseUrl}/api/v1/ingest/rain-gauge`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${first.meteorologyKey}` },
+        body: JSON.stringify({ records }),
+      });
+      expect(res.status).toBe(200);
+      await first.app.engine.catchUp();
+    };
+    for (let i = 0; i < 8; i++) await post(i);
+    await first.close(); // waits for a snapshot being written
+
+    const second = await startTestServer(database.url, { now: () => NOW, snapshots: false });
+    try {
+      const [row] = await second.db.sql<{ n: number; newest: number }[]>`select count(*)::int as n, max(seq)::int as newest from state_snapshots`;
+      const { n, newest } = row!;
+      expect(n).toBeGreaterThan(0);
+      expect(second.app.engine.startedFrom).toBe(newest);
+      expect(second.app.engine.startedFrom).toBeGreaterThan(0);
+      await second.app.engine.catchUp();
+      expect(second.app.engine.state).toEqual(await foldWholeLog(second.db.sql));
     } finally {
       await second.close();
     }

@@ -1,2 +1,3 @@
 export * from './events.ts';
 export * from './credentials.ts';
+export * from './snapshots.ts';

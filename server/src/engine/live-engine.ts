@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { deltaOf, emptyLiveState, evolve, type BeaconEvent, type LiveState, type StateDelta } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import { LogFollower } from './log-follower.ts';
+import { loadSnapshot, SnapshotWriter, type SnapshotPolicy } from './snapshots.ts';
 import { EVENT_COLUMNS, rowToEvent, type LogRow } from './log-rows.ts';
 
 interface EngineEvents {
@@ -18,23 +19,37 @@ interface EngineEvents {
 export class LiveEngine extends EventEmitter<EngineEvents> {
   #state: LiveState = emptyLiveState();
   #follower: LogFollower | null = null;
+  #snapshots: SnapshotWriter | null = null;
+  #startedFrom = 0;
 
   get state(): LiveState {
     return this.#state;
   }
 
-  /** Rebuilds state from `base` plus the log after it, then follows the log. */
+  /** The log position of the snapshot this engine started from (0: the whole log was folded). */
+  get startedFrom(): number {
+    return this.#startedFrom;
+  }
+
+  /**
+   * Loads the newest snapshot, folds the log after it, then follows the log, taking snapshots as it
+   * goes. Pass `base` to start from a given state instead.
+   */
   async start(
     sql: Sql,
-    base: LiveState = emptyLiveState(),
-    options: { pollMs?: number; onError?: (error: unknown) => void } = {},
+    base?: LiveState,
+    options: { pollMs?: number; onError?: (error: unknown) => void; snapshots?: SnapshotPolicy | false } = {},
   ): Promise<void> {
-    this.#state = base;
+    const start = base ?? (await loadSnapshot(sql)) ?? emptyLiveState();
+    this.#state = start;
+    this.#startedFrom = start.seq;
+    if (options.snapshots !== false) this.#snapshots = new SnapshotWriter(sql, options.snapshots ?? {}, options.onError);
     this.#follower = new LogFollower({
       sql,
-      from: base.seq,
+      from: start.seq,
       onEvents: (events) => this.apply(events),
-      ...options,
+      ...(options.pollMs !== undefined ? { pollMs: options.pollMs } : {}),
+      ...(options.onError ? { onError: options.onError } : {}),
     });
     await this.#follower.start();
   }
@@ -51,6 +66,7 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
 
   async stop(): Promise<void> {
     await this.#follower?.stop();
+    await this.#snapshots?.settle();
   }
 
   /** Folds events that follow the current state in log order. Only the follower calls this. */
@@ -59,6 +75,7 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
     let s = this.#state;
     for (const e of events) s = evolve(s, e);
     this.#state = s;
+    this.#snapshots?.noteApplied(events.length, s);
     this.emit('applied', events, deltaOf(s, events, from));
   }
 }

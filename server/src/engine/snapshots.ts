@@ -1,0 +1,53 @@
+import type { LiveState } from '@beacon/shared';
+import type { Sql } from '@beacon/db';
+import type postgres from 'postgres';
+
+/** The newest snapshot at or below `atOrBefore` (default: the newest of all), or null. */
+export async function loadSnapshot(sql: Sql, atOrBefore?: number): Promise<LiveState | null> {
+  const rows = atOrBefore === undefined
+    ? await sql<{ state: LiveState }[]>`select state from state_snapshots order by seq desc limit 1`
+    : await sql<{ state: LiveState }[]>`select state from state_snapshots where seq <= ${atOrBefore} order by seq desc limit 1`;
+  return rows[0]?.state ?? null;
+}
+
+/** Stores a snapshot; several nodes may take the same one, the first wins. */
+export async function saveSnapshot(sql: Sql, state: LiveState): Promise<void> {
+  await sql`insert into state_snapshots (seq, state) values (${state.seq}, ${sql.json(state as unknown as postgres.JSONValue)})
+            on conflict (seq) do nothing`;
+}
+
+export interface SnapshotPolicy {
+  /** Take one after this many events since the last (default 20,000). */
+  everyEvents?: number;
+}
+
+/**
+ * Takes snapshots in the background as the engine folds events. Writing never blocks folding: a
+ * snapshot is a reference to an immutable state, serialised while the engine moves on.
+ */
+export class SnapshotWriter {
+  #since = 0;
+  #writing: Promise<void> | null = null;
+
+  constructor(
+    private readonly sql: Sql,
+    private readonly policy: SnapshotPolicy = {},
+    private readonly onError: (e: unknown) => void = () => {},
+  ) {}
+
+  noteApplied(count: number, state: LiveState): void {
+    this.#since += count;
+    if (this.#since < (this.policy.everyEvents ?? 20_000) || this.#writing) return;
+    this.#since = 0;
+    this.#writing = saveSnapshot(this.sql, state)
+      .catch(this.onError)
+      .finally(() => {
+        this.#writing = null;
+      });
+  }
+
+  /** Waits for a snapshot being written (on close). */
+  async settle(): Promise<void> {
+    await this.#writing;
+  }
+}
