@@ -1,0 +1,82 @@
+// Restart-to-ready with a log of one million events: folding the whole log vs. the newest snapshot
+// plus the log after it, next to the in-run baselines of writing (COPY in) and reading (COPY out)
+// the same rows raw. Run: npx -y pnpm@12.21.0 bench:restart   (EVENTS=200000 for a quicker run)
+import { performance } from 'node:perf_hooks';
+import { pipeline } from 'node:stream/promises';
+import { Readable, Writable } from 'node:stream';
+import { emptyLiveState, evolve, xiamen } from '@beacon/shared';
+import { connectDatabase } from '@beacon/db';
+import { LiveEngine } from '@beacon/server/engine/live-engine.ts';
+import { saveSnapshot } from '@beacon/server/engine/snapshots.ts';
+import { EVENT_COLUMNS, rowToEvent, type LogRow } from '@beacon/server/engine/log-rows.ts';
+import { benchDatabase, median } from './bench-database.ts';
+
+const EVENTS = Number(process.env.EVENTS ?? 1_000_000);
+const TAIL = 10_000;
+const START = Date.parse('2026-09-12T00:00:00Z'); // a 72-hour typhoon log
+const SPAN_MS = 72 * 3600_000;
+const gauges = xiamen.rainGauges.map((g) => g.id);
+
+function* rows(): Generator<string> {
+  for (let i = 0; i < EVENTS; i++) {
+    const id = gauges[i % gauges.length]!;
+    const t = new Date(START + Math.floor((i / EVENTS) * SPAN_MS)).toISOString();
+    const mm = Math.round(Math.abs(Math.sin(i / 5000)) * 800) / 10;
+    const payload = JSON.stringify({ stationId: id, observedAt: t, rainfall1hMm: mm, version: 1 });
+    yield `record.received\tmeteorology\train-gauge\t${id}\t${t}\t${t}\train-gauge:${id}:${t}:1:${i}\tbench\t${payload}\n`;
+  }
+}
+
+const db = await benchDatabase();
+const { sql } = connectDatabase(db.url, { max: 2 });
+try {
+  console.log(`restart bench: ${EVENTS.toLocaleString('en')} rain-gauge events over 72 h, ${gauges.length} gauges`);
+  let t0 = performance.now();
+  const copyIn = await sql`copy events (type, department, category, entity_id, observed_at, received_at, dedupe_key, source_id, payload) from stdin`.writable();
+  await pipeline(Readable.from(rows()), copyIn);
+  const copyInMs = performance.now() - t0;
+  console.log(`  baseline  raw COPY in      ${(copyInMs / 1000).toFixed(1)} s   ${Math.round(EVENTS / (copyInMs / 1000)).toLocaleString('en')} rows/s`);
+
+  t0 = performance.now();
+  let bytes = 0;
+  const copyOut = await sql`copy (select seq, type, department, category, entity_id, observed_at, received_at, payload from events order by seq) to stdout`.readable();
+  await pipeline(copyOut, new Writable({ write(chunk: Buffer, _e, cb) { bytes += chunk.length; cb(); } }));
+  const copyOutMs = performance.now() - t0;
+  console.log(`  baseline  raw COPY out     ${(copyOutMs / 1000).toFixed(1)} s   ${Math.round(EVENTS / (copyOutMs / 1000)).toLocaleString('en')} rows/s (${(bytes / 1e6).toFixed(0)} MB)`);
+
+  const ready = async (): Promise<{ ms: number; seq: number; from: number }> => {
+    const engine = new LiveEngine();
+    const t = performance.now();
+    await engine.start(sql, undefined, { snapshots: false, pollMs: 60_000 });
+    const ms = performance.now() - t;
+    const out = { ms, seq: engine.state.seq, from: engine.startedFrom };
+    await engine.stop();
+    return out;
+  };
+
+  const full = await ready();
+  console.log(`  beacon    fold whole log   ${(full.ms / 1000).toFixed(1)} s   ${Math.round(EVENTS / (full.ms / 1000)).toLocaleString('en')} events/s  (ready at seq ${full.seq}; ${(full.ms / copyOutMs).toFixed(2)}× COPY out)`);
+
+  // A snapshot TAIL events before the end, as the engine would have written it.
+  const [{ cut }] = (await sql<{ cut: number }[]>`select (max(seq) - ${TAIL})::int as cut from events`) as unknown as [{ cut: number }];
+  let snapState = emptyLiveState();
+  await sql.unsafe<LogRow[]>(`select ${EVENT_COLUMNS} from events where seq <= $1 order by seq`, [cut]).cursor(5000, (rs) => {
+    for (const r of rs) snapState = evolve(snapState, rowToEvent(r));
+  });
+  t0 = performance.now();
+  await saveSnapshot(sql, snapState);
+  const saveMs = performance.now() - t0;
+  const [{ size }] = (await sql<{ size: number }[]>`select pg_column_size(state)::int as size from state_snapshots where seq = ${cut}`) as unknown as [{ size: number }];
+
+  const runs: number[] = [];
+  let last = { ms: 0, seq: 0, from: 0 };
+  for (let i = 0; i < 5; i++) {
+    last = await ready();
+    runs.push(last.ms);
+  }
+  console.log(`  beacon    snapshot + log   median ${median(runs).toFixed(0)} ms of 5 (from seq ${last.from}, +${TAIL.toLocaleString('en')} events, ready at seq ${last.seq}); snapshot ${(size / 1024).toFixed(0)} KB, written in ${saveMs.toFixed(0)} ms`);
+  console.log(`  ratio     snapshot path is ${(full.ms / median(runs)).toFixed(0)}× faster than folding the whole log`);
+} finally {
+  await sql.end();
+  await db.drop();
+}
