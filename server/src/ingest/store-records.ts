@@ -102,7 +102,10 @@ export async function storeRecords(sql: Sql, records: readonly LogRecord[]): Pro
       })
       .sort((a, b) => a.seq - b.seq);
 
-    const newest = newestPerEntity(records.filter((r) => fresh.has(r.dedupeKey)));
+    // Sorted: concurrent batches then lock current-state rows in one global order and cannot deadlock.
+    const newest = newestPerEntity(records.filter((r) => fresh.has(r.dedupeKey))).sort(
+      (a, b) => a.category.localeCompare(b.category) || a.entityId.localeCompare(b.entityId),
+    );
     if (newest.length) {
       const stateRows = newest.map((r) => ({
         category: r.category,

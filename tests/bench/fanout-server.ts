@@ -1,0 +1,68 @@
+// The server side of the fan-out benchmark, in its own process so its CPU and memory are its own.
+// Mode "beacon": the real app on a database. Mode "bare": a bare ws broadcast of the same updates,
+// coalesced into frames on the same tick — the baseline. Prints {port, keys} once ready; answers
+// "mark" and "report" lines on stdin with CPU and RSS since the mark.
+import { createInterface } from 'node:readline';
+import { WebSocketServer, WebSocket } from 'ws';
+import { connectDatabase } from '@beacon/db';
+import { buildApp } from '@beacon/server';
+import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
+import { stationsInView } from './fanout-views.ts';
+
+const [mode, url] = process.argv.slice(2);
+const TICK_MS = 100;
+let mark = process.cpuUsage();
+
+if (mode === 'beacon') {
+  const db = connectDatabase(url!, { max: 8 });
+  const app = await buildApp({ db, screenDir: null, hub: { tickMs: TICK_MS } }, { logger: false });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const keys: string[] = [];
+  for (let i = 0; i < 17; i++) keys.push((await createDepartmentKey(db.sql, 'meteorology', `bench-feed-${i}`)).key);
+  console.log(JSON.stringify({ port: (app.server.address() as { port: number }).port, keys }));
+} else {
+  // The same frames Beacon sends: per view, the stations of that view that changed since the last tick.
+  const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
+  const latest = new Map<string, unknown>();
+  const changed = new Set<string>();
+  const groups = new Map<string, Set<WebSocket>>();
+  wss.on('connection', (socket, req) => {
+    const view = new URL(req.url ?? '/', 'http://x').searchParams.get('view');
+    if (!view) {
+      socket.on('message', (data) => {
+        for (const u of JSON.parse(String(data)) as { stationId: string }[]) {
+          latest.set(u.stationId, u);
+          changed.add(u.stationId);
+        }
+      });
+      return;
+    }
+    let group = groups.get(view);
+    if (!group) groups.set(view, (group = new Set()));
+    group.add(socket);
+    socket.on('close', () => group!.delete(socket));
+  });
+  setInterval(() => {
+    if (changed.size === 0) return;
+    for (const [view, members] of groups) {
+      const stations = stationsInView(view);
+      const frame: Record<string, unknown> = {};
+      for (const id of changed) if (stations.has(id)) frame[id] = latest.get(id);
+      if (Object.keys(frame).length === 0) continue;
+      const text = JSON.stringify({ latest: frame });
+      for (const c of members) if (c.readyState === WebSocket.OPEN) c.send(text);
+    }
+    changed.clear();
+  }, TICK_MS);
+  await new Promise((r) => wss.once('listening', r));
+  console.log(JSON.stringify({ port: (wss.address() as { port: number }).port, keys: [] }));
+}
+
+createInterface({ input: process.stdin }).on('line', (line) => {
+  if (line === 'mark') mark = process.cpuUsage();
+  if (line === 'report') {
+    const cpu = process.cpuUsage(mark);
+    console.log(JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, rssMB: process.memoryUsage().rss / 1e6 }));
+  }
+  if (line === 'exit') process.exit(0);
+});
