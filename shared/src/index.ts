@@ -16,3 +16,4 @@ export * from './state/delta.ts';
 export * from './views/view.ts';
 export * from './views/locate.ts';
 export * from './views/filter.ts';
+export * from './state/derived.ts';
