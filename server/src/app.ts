@@ -57,7 +57,7 @@ export const beacon = fp<BeaconOptions>(
       sql: opts.db.sql,
       now,
       // Committed: read the log now rather than wait for the notification to come round.
-      onAppended: () => engine.poke(),
+      onAppended: (events) => engine.poke(events),
       ...(opts.region ? { region: opts.region } : {}),
     });
     app.decorate('ingest', pipeline);

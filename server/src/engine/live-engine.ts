@@ -54,8 +54,12 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
     await this.#follower.start();
   }
 
-  /** Reads whatever has been committed now (ingest calls this after its commit, for low latency). */
-  poke(): void {
+  /**
+   * Ingest calls this after its commit: read the log now, for low latency. The events it committed
+   * are passed along so their payloads need not be read back; they are still folded only in log order.
+   */
+  poke(committed: readonly BeaconEvent[] = []): void {
+    this.#follower?.hint(committed);
     this.#follower?.poke();
   }
 

@@ -37,6 +37,8 @@ export class LogFollower {
   #again = false;
   #stopped = false;
   #listener: { unlisten(): Promise<void> } | null = null;
+  /** Events this node committed itself: the follower need not fetch their payloads back. */
+  readonly #local = new Map<number, BeaconEvent>();
 
   constructor(private readonly opts: FollowerOptions) {
     this.#position = opts.from;
@@ -58,6 +60,14 @@ export class LogFollower {
     if (this.#timer) clearInterval(this.#timer);
     await this.#listener?.unlisten().catch(() => {});
     while (this.#running) await new Promise((r) => setTimeout(r, 5));
+  }
+
+  /**
+   * Events this node just committed. They are still handed on only in log order, once the follower
+   * reaches them; knowing them saves reading their payloads back.
+   */
+  hint(events: readonly BeaconEvent[]): void {
+    for (const e of events) if (e.seq > this.#position) this.#local.set(e.seq, e);
   }
 
   /** Read the log now (after a commit here or a notification); polls never overlap. */
@@ -103,19 +113,26 @@ export class LogFollower {
   /** Reads one page in one snapshot; returns true when the page was full. */
   private async readPage(): Promise<boolean> {
     const pageSize = this.opts.pageSize ?? 5000;
+    // One snapshot for the sequence list and the payloads: what is visible and what is settled agree.
     const { snapshot, rows } = await this.opts.sql.begin('isolation level repeatable read read only', async (tx) => {
       const [row] = await tx<{ snap: string }[]>`select pg_current_snapshot()::text as snap`;
-      const page = await tx.unsafe<LogRow[]>(`select ${EVENT_COLUMNS} from events where seq > $1 order by seq limit $2`, [
-        this.#position,
-        pageSize,
-      ]);
+      const seqs = await tx<{ seq: string }[]>`select seq from events where seq > ${this.#position} order by seq limit ${pageSize}`;
+      const missing = seqs.map((r) => r.seq).filter((q) => !this.#local.has(Number(q)));
+      const fetched = missing.length
+        ? await tx.unsafe<LogRow[]>(`select ${EVENT_COLUMNS} from events where seq = any($1::bigint[])`, [missing])
+        : [];
+      const bySeq = new Map(fetched.map((r) => [Number(r.seq), rowToEvent(r)]));
+      const page = seqs.map((r) => {
+        const seq = Number(r.seq);
+        return this.#local.get(seq) ?? bySeq.get(seq)!;
+      });
       return { snapshot: parseSnapshot(row!.snap), rows: page };
     });
 
     const ready: BeaconEvent[] = [];
     let expected = this.#position + 1;
-    for (const row of rows) {
-      const seq = Number(row.seq);
+    for (const event of rows) {
+      const seq = event.seq;
       while (expected < seq) {
         const seenAt = this.#gaps.get(expected);
         if (seenAt === undefined) {
@@ -127,11 +144,12 @@ export class LogFollower {
         expected += 1;
       }
       if (expected !== seq) break;
-      ready.push(rowToEvent(row));
+      ready.push(event);
       expected += 1;
     }
     this.#position = expected - 1;
     for (const g of this.#gaps.keys()) if (g <= this.#position) this.#gaps.delete(g);
+    for (const q of this.#local.keys()) if (q <= this.#position) this.#local.delete(q);
     if (ready.length) this.opts.onEvents(ready);
     const heldBack = rows.length > 0 && ready.length < rows.length;
     if (heldBack) this.scheduleRecheck();

@@ -26,11 +26,12 @@ export function categoryChecks(region: Region): Record<string, CategoryCheck> {
 export function checkBatch(
   category: CategoryDefinition,
   records: readonly Rec[],
+  normal: readonly NormalRecord[],
   now: number,
   own: CategoryCheck | undefined,
 ): Issue[] {
   const issues: Issue[] = [];
-  const first = new Map<string, { index: number; json: string }>();
+  const firstIndex = new Map<string, number>();
   records.forEach((r, i) => {
     const path = `/records/${i}`;
     const ownIssue = own?.(r, path);
@@ -43,15 +44,14 @@ export function checkBatch(
         got: observedAt,
       });
     }
-    const normal = normaliseRecord(category, r);
-    const key = dedupeKey(category.id, normal);
-    const json = canonicalJson(normal.payload);
-    const seen = first.get(key);
-    if (!seen) first.set(key, { index: i, json });
-    else if (seen.json !== json) {
+    const key = dedupeKey(category.id, normal[i]!);
+    const first = firstIndex.get(key);
+    if (first === undefined) firstIndex.set(key, i);
+    // Canonical JSON only for the rare repeated key: comparing every record would cost more than the insert.
+    else if (canonicalJson(normal[first]!.payload) !== canonicalJson(normal[i]!.payload)) {
       issues.push({
         path,
-        expected: `the same content as /records/${seen.index} (same ${category.idField}, observedAt and version) or a higher version`,
+        expected: `the same content as /records/${first} (same ${category.idField}, observedAt and version) or a higher version`,
         got: 'different content',
       });
     }

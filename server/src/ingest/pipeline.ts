@@ -45,14 +45,14 @@ export function createIngestPipeline(opts: PipelineOptions): IngestPipeline {
         throw new InputError(400, 'BEACON_INVALID_INPUT', `${schemaIssues.length} problem(s) in the batch; nothing was stored`, schemaIssues);
       }
       const records = (batch as { records: Record<string, unknown>[] }).records;
-      const issues = checkBatch(category, records, opts.now(), checks[categoryId]);
+      const normal = records.map((r) => normaliseRecord(category, r));
+      const issues = checkBatch(category, records, normal, opts.now(), checks[categoryId]);
       if (issues.length) {
         throw new InputError(422, 'BEACON_UNPROCESSABLE', `${issues.length} problem(s) in the batch; nothing was stored`, issues);
       }
-      const logRecords: LogRecord[] = records.map((r) => {
-        const normal = normaliseRecord(category, r);
-        return { department: category.department, category: categoryId, sourceId: credential.id, dedupeKey: dedupeKey(categoryId, normal), ...normal };
-      });
+      const logRecords: LogRecord[] = normal.map((n) => ({
+        department: category.department, category: categoryId, sourceId: credential.id, dedupeKey: dedupeKey(categoryId, n), ...n,
+      }));
       const stored = await storeRecords(opts.sql, logRecords);
       opts.onAppended(stored.appended);
       const accepted = stored.records.filter((r) => r.status === 'stored').length;
