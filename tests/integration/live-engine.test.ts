@@ -169,6 +169,27 @@ describe('reconnect', () => {
     }
   });
 
+  it('resumes after the network drops under it (socket.io reconnects by itself)', async () => {
+    const screen = await watch(a.baseUrl, { kind: 'city' }, { reconnection: true, reconnectionDelay: 600 });
+    try {
+      await a.app.engine.catchUp();
+      await screen.until((s) => s.seq === a.app.engine.state.seq);
+      const seen = screen.deltas.length;
+      screen.socket.io.engine.close(); // the transport dies; the client notices and waits ~600 ms to retry
+      await post(a, { TA04: 21 });
+      await post(a, { TA05: 22 });
+      await screen.until((s) => rainfallOf(s, 'TA05')?.rainfall1hMm === 22, 5000);
+      expect(screen.subscriptions.at(-1)).toMatchObject({ ok: true, mode: 'resume' });
+      expect(screen.snapshots).toBe(1);
+      expect(Object.keys(screen.deltas[seen]?.latest['rain-gauge'] ?? {}).sort()).toEqual(['TA04', 'TA05']);
+      await a.app.engine.catchUp();
+      await screen.until((s) => s.seq === a.app.engine.state.seq);
+      expect(screen.state()).toEqual(viewOf(a, { kind: 'city' }));
+    } finally {
+      screen.close();
+    }
+  });
+
   it('gets a fresh snapshot when it was away too long for a resume', async () => {
     const screen = await watch(b.baseUrl, { kind: 'city' }, { reconnection: true }); // node b keeps only 3 deltas
     try {

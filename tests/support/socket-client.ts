@@ -29,13 +29,13 @@ export interface WatchingClient {
 export async function watch(
   baseUrl: string,
   view: ViewRef = { kind: 'city' },
-  options: { reconnection?: boolean; ackDeltas?: () => boolean } = {},
+  options: { reconnection?: boolean; reconnectionDelay?: number; ackDeltas?: () => boolean } = {},
 ): Promise<WatchingClient> {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
     transports: ['websocket'],
     reconnection: options.reconnection ?? false,
-    reconnectionDelay: 50,
-    reconnectionDelayMax: 200,
+    reconnectionDelay: options.reconnectionDelay ?? 50,
+    reconnectionDelayMax: Math.max(200, options.reconnectionDelay ?? 0),
   });
   let state: LiveState | null = null;
   const client = {
