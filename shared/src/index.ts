@@ -17,3 +17,4 @@ export * from './views/view.ts';
 export * from './views/locate.ts';
 export * from './views/filter.ts';
 export * from './state/derived.ts';
+export * from './protocol/replay.ts';
