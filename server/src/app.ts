@@ -11,6 +11,8 @@ import { attachSocketHub, type SocketHub } from './hub/socket-hub.ts';
 import { httpIngest } from './ingest/http-routes.ts';
 import { createIngestPipeline, type IngestPipeline } from './ingest/pipeline.ts';
 import { serveScreen } from './screen/serve-screen.ts';
+import { attachReplay } from './replay/replay-namespace.ts';
+import { replayRoutes } from './replay/replay-routes.ts';
 
 export interface BeaconOptions {
   db: Database;
@@ -66,10 +68,12 @@ export const beacon = fp<BeaconOptions>(
       status: 'ok',
       seq: engine.state.seq,
     }));
+    await app.register(replayRoutes, { sql: opts.db.sql });
     if (opts.screenDir !== null) await serveScreen(app, opts.screenDir ?? defaultScreenDir);
 
     const hub = attachSocketHub(app.server, engine, { now, ...opts.hub, ...(opts.region ? { region: opts.region } : {}) });
     app.decorate('hub', hub);
+    attachReplay(hub.io as never, opts.db.sql, (err) => app.log.error({ err }, 'replay failed'));
     app.addHook('preClose', async () => hub.close());
     app.addHook('onClose', async () => engine.stop());
   },

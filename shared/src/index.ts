@@ -18,3 +18,4 @@ export * from './views/locate.ts';
 export * from './views/filter.ts';
 export * from './state/derived.ts';
 export * from './protocol/replay.ts';
+export { canonicalJson } from './canonical-json.ts';

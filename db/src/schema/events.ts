@@ -20,7 +20,11 @@ export const events = pgTable(
     sourceId: text('source_id').notNull(),
     payload: jsonb('payload').notNull(),
   },
-  (t) => [index('events_category_entity_idx').on(t.category, t.entityId, t.observedAt)],
+  (t) => [
+    index('events_category_entity_idx').on(t.category, t.entityId, t.observedAt),
+    // Replay maps a moment to the log position the wall had reached by then.
+    index('events_received_at_idx').on(t.receivedAt),
+  ],
 );
 
 /** The newest record per entity by observation time: what a query for "now" reads without folding the log. */

@@ -1,4 +1,4 @@
-import { type CategoryDefinition, type Region } from '@beacon/shared';
+import { canonicalJson, type CategoryDefinition, type Region } from '@beacon/shared';
 import type { Issue } from '../errors/input-error.ts';
 
 /** How far ahead of the server's clock a record may be stamped: source clocks drift, but not by hours. */
@@ -76,14 +76,4 @@ export function normaliseRecord(category: CategoryDefinition, r: Rec): NormalRec
 /** Same key ⇒ same record: a retry is a duplicate, not a second record. */
 export function dedupeKey(category: string, r: NormalRecord): string {
   return `${category}:${r.entityId}:${r.observedAt}:${r.version}`;
-}
-
-/** JSON with sorted keys, so two spellings of the same object compare equal. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const o = value as Rec;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

@@ -1,0 +1,40 @@
+import { categories, type BeaconEvent, type KeyMoment, type LiveState } from '@beacon/shared';
+
+/** Categories whose changes are key moments of a response. */
+export function isMomentCategory(category: string): boolean {
+  return categories.get(category)?.kind === 'alert' || category === 'incident';
+}
+
+const levelZh: Record<string, string> = { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' };
+
+/**
+ * The key moments among `events`, judged against the state just before each: a warning issued,
+ * changed (level) or lifted; an incident opened or closed. Pure.
+ */
+export function momentsOf(before: LiveState, events: readonly BeaconEvent[]): KeyMoment[] {
+  const prev = new Map<string, Record<string, unknown>>();
+  const previous = (c: string, id: string) => prev.get(`${c}/${id}`) ?? before.latest[c]?.[id]?.data;
+  const out: KeyMoment[] = [];
+  for (const e of events) {
+    if (!isMomentCategory(e.category)) continue;
+    const was = previous(e.category, e.entityId);
+    const now = e.payload;
+    prev.set(`${e.category}/${e.entityId}`, now);
+    const base = { at: Date.parse(e.receivedAt), seq: e.seq, category: e.category, entityId: e.entityId, department: e.department };
+    const headline = String(now.headline ?? now.title ?? e.entityId);
+    if (e.category === 'incident') {
+      const open = now.status !== 'closed';
+      const wasOpen = was !== undefined && was.status !== 'closed';
+      if (open && !wasOpen) out.push({ ...base, kind: 'incident-opened', title: { zh: `突发事件：${headline}`, en: `Incident opened: ${headline}` } });
+      if (!open && wasOpen) out.push({ ...base, kind: 'incident-closed', title: { zh: `事件处置完毕：${headline}`, en: `Incident closed: ${headline}` } });
+      continue;
+    }
+    const active = now.status === 'active';
+    const wasActive = was?.status === 'active';
+    const level = String(now.level);
+    if (active && !wasActive) out.push({ ...base, kind: 'warning-issued', title: { zh: `发布${levelZh[level] ?? ''}预警：${headline}`, en: `${level} warning issued: ${headline}` } });
+    else if (active && was?.level !== now.level) out.push({ ...base, kind: 'warning-changed', title: { zh: `预警调整为${levelZh[level] ?? ''}：${headline}`, en: `Warning now ${level}: ${headline}` } });
+    else if (!active && wasActive) out.push({ ...base, kind: 'warning-lifted', title: { zh: `解除预警：${headline}`, en: `Warning lifted: ${headline}` } });
+  }
+  return out;
+}

@@ -1,0 +1,18 @@
+import { categoryList, type KeyMoment } from '@beacon/shared';
+import type { Sql } from '@beacon/db';
+import { EVENT_COLUMNS, rowToEvent, type LogRow } from '../engine/log-rows.ts';
+import { isMomentCategory, momentsOf } from './key-moments.ts';
+import { seqAtTime, stateAtSeq } from './state-at.ts';
+
+/** The key moments of a window: only the alert and incident events are read, judged against the state at its start. */
+export async function momentsIn(sql: Sql, from: number, to: number): Promise<KeyMoment[]> {
+  const [fromSeq, toSeq] = await Promise.all([seqAtTime(sql, from), seqAtTime(sql, to)]);
+  const kinds = categoryList.map((c) => c.id).filter(isMomentCategory);
+  if (kinds.length === 0 || toSeq <= fromSeq) return [];
+  const before = await stateAtSeq(sql, fromSeq);
+  const rows = await sql.unsafe<LogRow[]>(
+    `select ${EVENT_COLUMNS} from events where seq > $1 and seq <= $2 and category = any($3::text[]) order by seq`,
+    [fromSeq, toSeq, kinds],
+  );
+  return momentsOf(before, rows.map(rowToEvent));
+}

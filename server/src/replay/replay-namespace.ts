@@ -1,0 +1,52 @@
+import type { ReplayClientEvents, ReplayServerEvents } from '@beacon/shared';
+import type { Sql } from '@beacon/db';
+import type { Server } from 'socket.io';
+import { momentsIn } from './moments-query.ts';
+import { isError, parseAt, parseSpeed, parseWindow } from './replay-requests.ts';
+import { ReplaySession } from './replay-session.ts';
+
+/**
+ * The `/replay` namespace: each reviewer's socket is its own replay session, so replay never
+ * disturbs live screens (they are on the default namespace).
+ */
+export function attachReplay(io: Server, sql: Sql, onError: (e: unknown) => void): void {
+  const nsp = io.of('/replay') as unknown as import('socket.io').Namespace<ReplayClientEvents, ReplayServerEvents>;
+  nsp.on('connection', (socket) => {
+    const session = new ReplaySession(sql, (event, ...args) => socket.emit(event, ...(args as never)));
+    const reply = (ack: unknown) => (typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {});
+    const guard = (ack: unknown, work: () => Promise<unknown>) => {
+      work().then(
+        (result) => reply(ack)(result ?? { ok: true }),
+        (e) => {
+          onError(e);
+          reply(ack)({ ok: false, error: { code: 'BEACON_INTERNAL', message: 'replay failed; it has been logged', issues: [] } });
+        },
+      );
+    };
+    socket.on('replay:open', (req, ack) => {
+      const w = parseWindow(req);
+      if (isError(w)) return reply(ack)({ ok: false, error: w });
+      guard(ack, async () => {
+        const moments = await momentsIn(sql, w.from, w.to);
+        await session.open(w);
+        return { ok: true, window: w, moments };
+      });
+    });
+    socket.on('replay:seek', (req, ack) => {
+      const at = parseAt(req);
+      if (isError(at)) return reply(ack)({ ok: false, error: at });
+      guard(ack, () => session.seek(at));
+    });
+    socket.on('replay:play', (req, ack) => {
+      const speed = parseSpeed(req);
+      if (isError(speed)) return reply(ack)({ ok: false, error: speed });
+      session.play(speed);
+      reply(ack)({ ok: true });
+    });
+    socket.on('replay:pause', (_req, ack) => {
+      session.pause();
+      reply(ack)({ ok: true });
+    });
+    socket.on('disconnect', () => void session.close());
+  });
+}

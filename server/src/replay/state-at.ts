@@ -1,0 +1,51 @@
+import { emptyLiveState, evolve, type BeaconEvent, type LiveState } from '@beacon/shared';
+import type { Sql } from '@beacon/db';
+import { EVENT_COLUMNS, rowToEvent, type LogRow } from '../engine/log-rows.ts';
+import { loadSnapshot } from '../engine/snapshots.ts';
+
+/**
+ * The log position the wall had reached at `at` (epoch ms): the last event received by then.
+ * Live state is folded in sequence order, so the wall at any moment showed a prefix of the log.
+ */
+export async function seqAtTime(sql: Sql, at: number): Promise<number> {
+  const [row] = await sql<{ seq: string }[]>`
+    select seq from events where received_at <= ${new Date(at)} order by received_at desc, seq desc limit 1`;
+  return row ? Number(row.seq) : 0;
+}
+
+/** Folds the log after `state` up to `toSeq`, a page at a time; `onPage` sees each page's events. */
+export async function foldRange(
+  sql: Sql,
+  state: LiveState,
+  toSeq: number,
+  onPage?: (events: BeaconEvent[], after: LiveState) => void,
+  pageSize = 5000,
+): Promise<LiveState> {
+  let s = state;
+  let from = state.seq;
+  while (from < toSeq) {
+    const rows = await sql.unsafe<LogRow[]>(`select ${EVENT_COLUMNS} from events where seq > $1 and seq <= $2 order by seq limit $3`, [
+      from,
+      toSeq,
+      pageSize,
+    ]);
+    if (rows.length === 0) break;
+    const events = rows.map(rowToEvent);
+    for (const e of events) s = evolve(s, e);
+    onPage?.(events, s);
+    from = events.at(-1)!.seq;
+  }
+  return { ...s, seq: Math.max(s.seq, Math.min(toSeq, from)) };
+}
+
+/** State at a log position: the newest snapshot at or below it, plus the log after it. Never folds from the start when a snapshot exists. */
+export async function stateAtSeq(sql: Sql, seq: number): Promise<LiveState> {
+  const base = (await loadSnapshot(sql, seq)) ?? emptyLiveState();
+  return foldRange(sql, base, seq);
+}
+
+/** The whole wall as it was at `at`. */
+export async function stateAtTime(sql: Sql, at: number): Promise<{ seq: number; state: LiveState }> {
+  const seq = await seqAtTime(sql, at);
+  return { seq, state: await stateAtSeq(sql, seq) };
+}

@@ -1,0 +1,38 @@
+import { xiamen, type Region, type ReplayWindow } from '@beacon/shared';
+import type { Sql } from '@beacon/db';
+import { momentsIn } from './moments-query.ts';
+import { seqAtTime, stateAtSeq } from './state-at.ts';
+import type { Timeline } from './timeline.ts';
+
+/** Gathers a window's timeline: its key moments, and totals read from the log and the state at its end. */
+export async function timelineOf(sql: Sql, window: ReplayWindow, region: Region = xiamen): Promise<Timeline> {
+  const [moments, fromSeq, toSeq] = await Promise.all([momentsIn(sql, window.from, window.to), seqAtTime(sql, window.from), seqAtTime(sql, window.to)]);
+  const peaks = await sql<{ entity_id: string; mm: number; at: Date }[]>`
+    select distinct on (entity_id) entity_id, (payload->>'rainfall1hMm')::float8 as mm, observed_at as at
+    from events where category = 'rain-gauge' and seq > ${fromSeq} and seq <= ${toSeq}
+    order by entity_id, (payload->>'rainfall1hMm')::float8 desc`;
+  const [teams] = await sql<{ n: number }[]>`
+    select count(distinct entity_id)::int as n from events
+    where category = 'rescue-team' and seq > ${fromSeq} and seq <= ${toSeq} and payload->>'status' = 'dispatched'`;
+  const end = await stateAtSeq(sql, toSeq);
+  const evacuations = Object.values(end.latest.evacuation ?? {});
+  const resettled = evacuations.reduce((sum, r) => sum + (typeof r.data.resettled === 'number' ? r.data.resettled : 0), 0);
+  const gauges = new Map(region.rainGauges.map((g) => [g.id, g]));
+  const count = (kind: string) => moments.filter((m) => m.kind === kind).length;
+  return {
+    window,
+    moments,
+    totals: {
+      warningsIssued: count('warning-issued'),
+      warningsLifted: count('warning-lifted'),
+      incidentsOpened: count('incident-opened'),
+      incidentsClosed: count('incident-closed'),
+      teamsDispatched: teams!.n > 0 || end.latest['rescue-team'] ? teams!.n : null,
+      peopleResettled: evacuations.length ? resettled : null,
+      rainfallPeaks: peaks
+        .sort((a, b) => b.mm - a.mm)
+        .slice(0, 5)
+        .map((p) => ({ station: gauges.get(p.entity_id)?.name.zh ?? p.entity_id, district: gauges.get(p.entity_id)?.district ?? '', mm: p.mm, at: p.at.getTime() })),
+    },
+  };
+}
