@@ -3,37 +3,25 @@
 // the same rows raw. Run: npx -y pnpm@12.21.0 bench:restart   (EVENTS=200000 for a quicker run)
 import { performance } from 'node:perf_hooks';
 import { pipeline } from 'node:stream/promises';
-import { Readable, Writable } from 'node:stream';
-import { emptyLiveState, evolve, xiamen } from '@beacon/shared';
+import { Writable } from 'node:stream';
+import { emptyLiveState, fold } from '@beacon/shared';
 import { connectDatabase } from '@beacon/db';
 import { LiveEngine } from '@beacon/server/engine/live-engine.ts';
 import { saveSnapshot } from '@beacon/server/engine/snapshots.ts';
 import { EVENT_COLUMNS, rowToEvent, type LogRow } from '@beacon/server/engine/log-rows.ts';
 import { benchDatabase, median } from './bench-database.ts';
+import { writeTyphoonLog } from './typhoon-log.ts';
 
 const EVENTS = Number(process.env.EVENTS ?? 1_000_000);
 const TAIL = 10_000;
-const START = Date.parse('2026-09-12T00:00:00Z'); // a 72-hour typhoon log
-const SPAN_MS = 72 * 3600_000;
-const gauges = xiamen.rainGauges.map((g) => g.id);
-
-function* rows(): Generator<string> {
-  for (let i = 0; i < EVENTS; i++) {
-    const id = gauges[i % gauges.length]!;
-    const t = new Date(START + Math.floor((i / EVENTS) * SPAN_MS)).toISOString();
-    const mm = Math.round(Math.abs(Math.sin(i / 5000)) * 800) / 10;
-    const payload = JSON.stringify({ stationId: id, observedAt: t, rainfall1hMm: mm, version: 1 });
-    yield `record.received\tmeteorology\train-gauge\t${id}\t${t}\t${t}\train-gauge:${id}:${t}:1:${i}\tbench\t${payload}\n`;
-  }
-}
+const TAIL_NOTE = 'a 72-hour typhoon log';
 
 const db = await benchDatabase();
 const { sql } = connectDatabase(db.url, { max: 2 });
 try {
-  console.log(`restart bench: ${EVENTS.toLocaleString('en')} rain-gauge events over 72 h, ${gauges.length} gauges`);
+  console.log(`restart bench: ${EVENTS.toLocaleString('en')} rain-gauge events, ${TAIL_NOTE}`);
   let t0 = performance.now();
-  const copyIn = await sql`copy events (type, department, category, entity_id, observed_at, received_at, dedupe_key, source_id, payload) from stdin`.writable();
-  await pipeline(Readable.from(rows()), copyIn);
+  await writeTyphoonLog(sql, EVENTS);
   const copyInMs = performance.now() - t0;
   console.log(`  baseline  raw COPY in      ${(copyInMs / 1000).toFixed(1)} s   ${Math.round(EVENTS / (copyInMs / 1000)).toLocaleString('en')} rows/s`);
 
@@ -61,7 +49,7 @@ try {
   const [{ cut }] = (await sql<{ cut: number }[]>`select (max(seq) - ${TAIL})::int as cut from events`) as unknown as [{ cut: number }];
   let snapState = emptyLiveState();
   await sql.unsafe<LogRow[]>(`select ${EVENT_COLUMNS} from events where seq <= $1 order by seq`, [cut]).cursor(5000, (rs) => {
-    for (const r of rs) snapState = evolve(snapState, rowToEvent(r));
+    snapState = fold(snapState, rs.map(rowToEvent));
   });
   t0 = performance.now();
   await saveSnapshot(sql, snapState);

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { deltaOf, emptyLiveState, evolve, type BeaconEvent, type LiveState, type StateDelta } from '@beacon/shared';
+import { deltaOf, emptyLiveState, fold, type BeaconEvent, type LiveState, type StateDelta } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import { LogFollower } from './log-follower.ts';
 import { loadSnapshot, SnapshotWriter, type SnapshotPolicy } from './snapshots.ts';
@@ -76,8 +76,7 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
   /** Folds events that follow the current state in log order. Only the follower calls this. */
   private apply(events: BeaconEvent[]): void {
     const from = this.#state.seq;
-    let s = this.#state;
-    for (const e of events) s = evolve(s, e);
+    const s = fold(this.#state, events);
     this.#state = s;
     this.#snapshots?.noteApplied(events.length, s);
     this.emit('applied', events, deltaOf(s, events, from));
@@ -88,7 +87,7 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
 export async function foldWholeLog(sql: Sql, pageSize = 5000): Promise<LiveState> {
   let s = emptyLiveState();
   await sql.unsafe<LogRow[]>(`select ${EVENT_COLUMNS} from events order by seq`).cursor(pageSize, (rows) => {
-    for (const row of rows) s = evolve(s, rowToEvent(row));
+    s = fold(s, rows.map(rowToEvent));
   });
   return s;
 }

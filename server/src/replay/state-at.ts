@@ -1,4 +1,4 @@
-import { emptyLiveState, evolve, type BeaconEvent, type LiveState } from '@beacon/shared';
+import { emptyLiveState, fold, type BeaconEvent, type LiveState } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import { EVENT_COLUMNS, rowToEvent, type LogRow } from '../engine/log-rows.ts';
 import { loadSnapshot } from '../engine/snapshots.ts';
@@ -31,7 +31,7 @@ export async function foldRange(
     ]);
     if (rows.length === 0) break;
     const events = rows.map(rowToEvent);
-    for (const e of events) s = evolve(s, e);
+    s = fold(s, events);
     onPage?.(events, s);
     from = events.at(-1)!.seq;
   }

@@ -12,8 +12,11 @@ const T0 = Date.parse('2026-09-14T08:00:00Z');
 const stations = ['SM01', 'SM02', 'HL01', 'JM03', 'TA05', 'XA02'];
 const views: ViewRef[] = [{ kind: 'city' }, { kind: 'district', district: '思明区' }, { kind: 'district', district: '同安区' }];
 
-/** Readings in log order, with late ones, corrections and repeats of the same slot. */
-const readings = fc.array(
+/**
+ * Readings in log order, with late ones, corrections and repeats of the same slot. Like the real log
+ * (ingest refuses different content under one station + time + version), identities are unique.
+ */
+const readings = fc.uniqueArray(
   fc.record({
     station: fc.constantFrom(...stations),
     minute: fc.integer({ min: 0, max: 48 * 60 }),
@@ -21,7 +24,7 @@ const readings = fc.array(
     version: fc.integer({ min: 1, max: 3 }),
     receivedMinute: fc.integer({ min: 0, max: 48 * 60 }),
   }),
-  { minLength: 1, maxLength: 60 },
+  { minLength: 1, maxLength: 60, selector: (r) => `${r.station}@${r.minute}v${r.version}` },
 );
 
 function server(rs: { station: string; minute: number; mm: number; version: number; receivedMinute: number }[]) {

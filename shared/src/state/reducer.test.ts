@@ -64,3 +64,25 @@ describe('feed health', () => {
     expect(s.feeds['rain-gauge']).toEqual({ department: 'meteorology', category: 'rain-gauge', lastReceivedAt: min(9), records: 2 });
   });
 });
+
+describe('fold', () => {
+  it('equals folding one event at a time, and leaves its input untouched, for generated logs', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ s: fc.constantFrom('SM01', 'SM02', 'HL01'), m: fc.integer({ min: 0, max: 3000 }), mm: fc.integer({ min: 0, max: 500 }), v: fc.integer({ min: 1, max: 3 }) }), { maxLength: 80 }),
+        fc.nat({ max: 80 }),
+        (rs, cut) => {
+          const events = rs.map((r, i) => rainEvent(r.s, min(r.m), r.mm / 10, { version: r.v, seq: i + 1, receivedAt: min(i) }));
+          const head = fold(emptyLiveState(), events.slice(0, cut));
+          const frozen = structuredClone(head);
+          let oneByOne = head;
+          for (const e of events.slice(cut)) oneByOne = evolve(oneByOne, e);
+          expect(fold(head, events.slice(cut))).toEqual(oneByOne);
+          expect(head).toEqual(frozen);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});

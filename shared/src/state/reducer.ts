@@ -6,46 +6,70 @@ export const TREND_WINDOW_MS = 24 * 3600_000;
 export const TREND_SLOT_MS = 5 * 60_000;
 
 /**
- * The one reducer: live state = fold(evolve, emptyLiveState(), log). The server, the screens,
- * replay and tests all call this. Pure: every time it uses comes from the event itself.
+ * The one reducer: live state = fold(emptyLiveState(), log). The server, the screens, replay and
+ * tests all call this. Pure: it never changes the state it is given, and every time it uses comes
+ * from the events themselves.
  */
 export function evolve(state: LiveState, event: BeaconEvent): LiveState {
-  switch (event.type) {
-    case 'record.received':
-      return evolveRecord(state, event);
-    default:
-      return assertNever(event.type);
-  }
+  return fold(state, [event]);
 }
 
+/**
+ * Folds events in order. Copy-on-write once per fold, not per event: an object of the input is
+ * copied the first time the fold touches it, and the fold's own copies are then updated in place —
+ * so folding n events costs O(n), not O(n × entities), and the input is never changed.
+ */
 export function fold(state: LiveState, events: Iterable<BeaconEvent>): LiveState {
-  let s = state;
-  for (const e of events) s = evolve(s, e);
+  const owned = new WeakSet<object>();
+  const own = <T extends object>(o: T): T => {
+    if (owned.has(o)) return o;
+    const copy = (Array.isArray(o) ? [...o] : { ...o }) as T;
+    owned.add(copy);
+    return copy;
+  };
+  const s = own(state);
+  for (const event of events) {
+    switch (event.type) {
+      case 'record.received':
+        applyRecord(s, event, own);
+        break;
+      default:
+        assertNever(event.type);
+    }
+  }
   return s;
 }
 
-function evolveRecord(state: LiveState, e: RecordReceived): LiveState {
-  const observedAt = Date.parse(e.observedAt);
-  const byEntity = state.latest[e.category] ?? {};
-  const prev = byEntity[e.entityId];
-  const isNewer = !prev || supersedes(observedAt, e.version, e.seq, prev);
-  const latest: LatestRecord = !prev || isNewer
-    ? { entityId: e.entityId, observedAt, version: e.version, seq: e.seq, data: e.payload }
-    : prev;
+type Own = <T extends object>(o: T) => T;
 
-  const next: LiveState = {
-    ...state,
-    seq: Math.max(state.seq, e.seq),
-    latest: isNewer ? { ...state.latest, [e.category]: { ...byEntity, [e.entityId]: latest } } : state.latest,
-    feeds: noteFeed(state, e),
+function applyRecord(s: LiveState, e: RecordReceived, own: Own): void {
+  const observedAt = Date.parse(e.observedAt);
+  s.seq = Math.max(s.seq, e.seq);
+
+  const latestByCategory = (s.latest = own(s.latest));
+  const prev = latestByCategory[e.category]?.[e.entityId];
+  const isNewer = !prev || supersedes(observedAt, e.version, e.seq, prev);
+  if (isNewer) {
+    const byEntity = (latestByCategory[e.category] = own(latestByCategory[e.category] ?? {}));
+    byEntity[e.entityId] = { entityId: e.entityId, observedAt, version: e.version, seq: e.seq, data: e.payload };
+  }
+
+  const feeds = (s.feeds = own(s.feeds));
+  const feed = feeds[e.category];
+  feeds[e.category] = {
+    department: e.department,
+    category: e.category,
+    lastReceivedAt: Math.max(feed?.lastReceivedAt ?? 0, Date.parse(e.receivedAt)),
+    records: (feed?.records ?? 0) + 1,
   };
 
   const valueField = categories.get(e.category)?.valueField;
   const value = valueField ? e.payload[valueField] : undefined;
-  if (typeof value !== 'number') return next;
-  const trends = state.trends[e.category] ?? {};
-  const trend = placeInTrend(trends[e.entityId] ?? [], { t: observedAt, value, v: e.version }, latest.observedAt);
-  return { ...next, trends: { ...state.trends, [e.category]: { ...trends, [e.entityId]: trend } } };
+  if (typeof value !== 'number') return;
+  const newest = latestByCategory[e.category]![e.entityId]!.observedAt;
+  const trendsByCategory = (s.trends = own(s.trends));
+  const trends = (trendsByCategory[e.category] = own(trendsByCategory[e.category] ?? {}));
+  trends[e.entityId] = placeInTrendInPlace(own(trends[e.entityId] ?? []), { t: observedAt, value, v: e.version }, newest);
 }
 
 /**
@@ -60,37 +84,35 @@ export function supersedes(observedAt: number, version: number, seq: number, cur
   return seq >= current.seq;
 }
 
-function noteFeed(state: LiveState, e: RecordReceived): LiveState['feeds'] {
-  const receivedAt = Date.parse(e.receivedAt);
-  const prev = state.feeds[e.category];
-  return {
-    ...state.feeds,
-    [e.category]: {
-      department: e.department,
-      category: e.category,
-      lastReceivedAt: Math.max(prev?.lastReceivedAt ?? 0, receivedAt),
-      records: (prev?.records ?? 0) + 1,
-    },
-  };
-}
-
 /**
  * Keeps one point per 5-minute slot (the newest observation in it wins, so a late reading can
  * fill a gap but not replace a newer one), sorted by time, within 24 h of the latest reading.
+ * Returns a new array; the input is not changed.
  */
-export function placeInTrend(trend: TrendPoint[], point: TrendPoint, newest: number): TrendPoint[] {
-  const slot = Math.floor(point.t / TREND_SLOT_MS);
+export function placeInTrend(trend: readonly TrendPoint[], point: TrendPoint, newest: number): TrendPoint[] {
+  return placeInTrendInPlace([...trend], point, newest);
+}
+
+/** placeInTrend on an array the caller owns: the common case — a point in a new, later slot — is a push. */
+function placeInTrendInPlace(out: TrendPoint[], point: TrendPoint, newest: number): TrendPoint[] {
   const from = newest - TREND_WINDOW_MS;
-  const out = trend.filter((p) => p.t > from);
+  let drop = 0;
+  while (drop < out.length && out[drop]!.t <= from) drop++;
+  if (drop) out.splice(0, drop);
   if (point.t <= from) return out;
-  const i = out.findIndex((p) => Math.floor(p.t / TREND_SLOT_MS) >= slot);
-  const existing = i >= 0 ? out[i] : undefined;
-  if (existing && Math.floor(existing.t / TREND_SLOT_MS) === slot) {
-    if (point.t > existing.t || (point.t === existing.t && point.v >= existing.v)) out[i] = point;
+  const slot = Math.floor(point.t / TREND_SLOT_MS);
+  const last = out.at(-1);
+  if (!last || Math.floor(last.t / TREND_SLOT_MS) < slot) {
+    out.push(point);
     return out;
   }
-  if (i < 0) out.push(point);
-  else out.splice(i, 0, point);
+  const i = out.findIndex((p) => Math.floor(p.t / TREND_SLOT_MS) >= slot);
+  const existing = out[i]!;
+  if (Math.floor(existing.t / TREND_SLOT_MS) === slot) {
+    if (point.t > existing.t || (point.t === existing.t && point.v >= existing.v)) out[i] = point;
+  } else {
+    out.splice(i, 0, point);
+  }
   return out;
 }
 
