@@ -50,7 +50,9 @@ export class LogFollower {
   }
 
   async start(): Promise<void> {
-    this.#listener = await this.opts.sql.listen(LOG_CHANNEL, () => this.poke());
+    this.#listener = await this.opts.sql.listen(LOG_CHANNEL, (upTo) => {
+      if (!(Number(upTo) <= this.#position)) this.poke();
+    });
     this.#timer = setInterval(() => this.poke(), this.opts.pollMs ?? 1000);
     await this.poll();
   }
