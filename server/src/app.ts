@@ -10,6 +10,10 @@ import { errorHandler } from './errors/error-handler.ts';
 import { attachSocketHub, type SocketHub } from './hub/socket-hub.ts';
 import { httpIngest } from './ingest/http-routes.ts';
 import { createIngestPipeline, type IngestPipeline } from './ingest/pipeline.ts';
+import { pullConnectors } from './ingest/pull/connector-routes.ts';
+import type { PullConnectorsOptions } from './ingest/pull/index.ts';
+import { ingestRateLimit, type IngestRateLimitOptions } from './ingest/rate-limit.ts';
+import { streamIngest, type StreamIngestOptions } from './ingest/websocket/stream-routes.ts';
 import { serveScreen } from './screen/serve-screen.ts';
 import { attachReplay } from './replay/replay-namespace.ts';
 import { replayRoutes } from './replay/replay-routes.ts';
@@ -24,6 +28,12 @@ export interface BeaconOptions {
   hub?: { tickMs?: number; heartbeatMs?: number; resumeCapacity?: number };
   /** When the engine snapshots its state (default every 20,000 events); false for never. */
   snapshots?: SnapshotPolicy | false;
+  /** Per-department request limits on HTTP ingest and the stream (default 600/min); false for none. */
+  rateLimit?: IngestRateLimitOptions | false;
+  /** The WebSocket ingest stream at /api/v1/stream. */
+  stream?: Omit<StreamIngestOptions, 'sql' | 'pipeline'>;
+  /** Department systems that can only be polled; statuses at /api/v1/connectors. */
+  pull?: Omit<PullConnectorsOptions, 'sql' | 'pipeline'>;
 }
 
 declare module 'fastify' {
@@ -63,7 +73,11 @@ export const beacon = fp<BeaconOptions>(
       ...(opts.region ? { region: opts.region } : {}),
     });
     app.decorate('ingest', pipeline);
+    // Before the ingest routes: it adds its hook to them as they are declared.
+    if (opts.rateLimit !== false) await app.register(ingestRateLimit, { sql: opts.db.sql, ...opts.rateLimit });
     await app.register(httpIngest, { sql: opts.db.sql, pipeline, ...(opts.region ? { region: opts.region } : {}) });
+    await app.register(streamIngest, { sql: opts.db.sql, pipeline, ...opts.stream });
+    await app.register(pullConnectors, { sql: opts.db.sql, pipeline, connectors: [], ...opts.pull });
     app.get('/api/v1/health', { schema: { tags: ['reference'], summary: 'Liveness and the newest log sequence' } }, async () => ({
       status: 'ok',
       seq: engine.state.seq,

@@ -37,3 +37,53 @@ export async function revokeKeysByLabel(sql: Sql, department: DepartmentId, labe
     where department = ${department} and label = ${label} and revoked_at is null returning id`;
   return rows.length;
 }
+
+export interface DepartmentKeyInfo {
+  id: string;
+  label: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+/** A department's keys, newest first: ids, labels and dates only — the hashes never leave the table. */
+export async function listDepartmentKeys(sql: Sql, department: DepartmentId): Promise<DepartmentKeyInfo[]> {
+  const rows = await sql<{ id: string; label: string; created_at: Date; revoked_at: Date | null }[]>`
+    select id, label, created_at, revoked_at from department_keys where department = ${department} order by created_at desc, id`;
+  return rows.map((r) => ({ id: r.id, label: r.label, createdAt: r.created_at.toISOString(), revokedAt: r.revoked_at?.toISOString() ?? null }));
+}
+
+/**
+ * Rotation: a new key with this label, and every older live key with the same label revoked, in one
+ * transaction — so there is never a moment with two live keys for the label, nor none.
+ */
+export async function rotateDepartmentKey(
+  sql: Sql,
+  department: DepartmentId,
+  label: string,
+): Promise<DepartmentCredential & { key: string; revoked: number }> {
+  return sql.begin(async (tx) => {
+    const revoked = await revokeKeysByLabel(tx as unknown as Sql, department, label);
+    const created = await createDepartmentKey(tx as unknown as Sql, department, label);
+    return { ...created, revoked };
+  }) as Promise<DepartmentCredential & { key: string; revoked: number }>;
+}
+
+/**
+ * The credential a server-side component (a pull connector) writes with, so the log records who
+ * brought the data in. It is an ordinary key row — listed, revocable — whose plain key is thrown
+ * away at once: nobody can present it over HTTP. Found again by label on the next start.
+ */
+export async function serviceCredential(sql: Sql, department: DepartmentId, label: string): Promise<DepartmentCredential> {
+  const [found] = await sql<DepartmentCredential[]>`
+    select id, department, label from department_keys
+    where department = ${department} and label = ${label} and revoked_at is null order by created_at limit 1`;
+  if (found) return found;
+  const { key: _discarded, ...credential } = await createDepartmentKey(sql, department, label);
+  return credential;
+}
+
+/** Whether a key found earlier is still live: long-lived streams re-check so a revocation reaches them. */
+export async function isCredentialLive(sql: Sql, id: string): Promise<boolean> {
+  const rows = await sql`select 1 from department_keys where id = ${id} and revoked_at is null`;
+  return rows.length > 0;
+}

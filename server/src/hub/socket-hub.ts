@@ -31,7 +31,8 @@ export interface SocketHub {
 
 /** Pushes live state to screens over socket.io: a view snapshot (or a resume delta), then coalesced deltas. */
 export function attachSocketHub(server: HttpServer, engine: LiveEngine, opts: HubOptions): SocketHub {
-  const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, { serveClient: false });
+  // destroyUpgrade: false — other upgrades (the ingest stream) belong to @fastify/websocket (STACK.md).
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, { serveClient: false, destroyUpgrade: false });
   const subscriptions = new Subscriptions(opts.region ?? xiamen, () => engine.state);
   const recent = new RecentDeltas(opts.resumeCapacity);
 

@@ -1,0 +1,33 @@
+import type { FastifyPluginAsync } from 'fastify';
+import fp from 'fastify-plugin';
+import { startPullConnectors, type ConnectorStatus, type PullConnectors, type PullConnectorsOptions } from './index.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The pull connectors' statuses, for the live engine and the wall. */
+    connectors: Pick<PullConnectors, 'statuses'>;
+  }
+}
+
+/** GET /api/v1/connectors: every pull connector's status. */
+export const connectorStatusRoutes: FastifyPluginAsync<{ statuses: () => ConnectorStatus[] }> = async (app, opts) => {
+  app.get(
+    '/api/v1/connectors',
+    { schema: { tags: ['reference'], summary: 'Pull connectors: state, last success, last error, next poll' } },
+    async () => ({ connectors: opts.statuses() }),
+  );
+};
+
+/** Starts the connectors once the app is ready, stops them (and waits for a poll storing) on close. */
+export const pullConnectors = fp<Omit<PullConnectorsOptions, 'log'>>(
+  async (app, opts) => {
+    let running: PullConnectors | null = null;
+    app.decorate('connectors', { statuses: () => running?.statuses() ?? [] });
+    await app.register(connectorStatusRoutes, { statuses: () => app.connectors.statuses() });
+    app.addHook('onReady', async () => {
+      running = startPullConnectors({ ...opts, log: app.log });
+    });
+    app.addHook('onClose', async () => running?.stop());
+  },
+  { name: 'beacon-pull-connectors' },
+);

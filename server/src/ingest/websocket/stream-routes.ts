@@ -1,0 +1,118 @@
+import type { Server as HttpServer } from 'node:http';
+import type { Sql } from '@beacon/db';
+import websocket from '@fastify/websocket';
+import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { isCredentialLive } from '../../credentials/department-keys.ts';
+import { toErrorBody } from '../../errors/error-handler.ts';
+import { InputError } from '../../errors/input-error.ts';
+import { BODY_LIMIT } from '../http-routes.ts';
+import type { IngestAck } from '../ingest-response.ts';
+import type { IngestPipeline } from '../pipeline.ts';
+import { authenticateStream, selectProtocol } from './stream-auth.ts';
+import { parseStreamMessage } from './stream-message.ts';
+import { routeUpgrades } from './upgrade-router.ts';
+
+// Why @fastify/websocket (over ws alone): the upgrade runs through Fastify's router, hooks and error
+// handler, so authentication, rate limiting and the 401 body are the same code as for HTTP.
+
+export const STREAM_PATH = '/api/v1/stream';
+
+export interface StreamIngestOptions {
+  sql: Sql;
+  pipeline: IngestPipeline;
+  /** Larger messages get an error reply and the socket stays open. Default 256 KiB (the HTTP body limit). */
+  messageLimit?: number;
+  /** ws refuses to buffer more: the socket is closed with 1009. Default 1 MiB. */
+  maxPayload?: number;
+  /** socket.io's path, whose upgrades are left to socket.io. Default "/socket.io/". */
+  socketIoPath?: string;
+  /** How often an open stream re-checks that its key is not revoked. Default 30 s. */
+  recheckKeyMs?: number;
+}
+
+export type StreamReply =
+  | { id: string | null; ok: true; ack: IngestAck }
+  | { id: string | null; ok: false; error: ReturnType<typeof toErrorBody> };
+
+/** Messages waiting on one socket before we stop reading it (TCP backpressure does the rest). */
+const HIGH_WATER = 64;
+
+/** GET /api/v1/stream: one WebSocket per department connection, each message a batch through the pipeline. */
+export const streamIngest: FastifyPluginAsync<StreamIngestOptions> = async (app, opts) => {
+  const messageLimit = opts.messageLimit ?? BODY_LIMIT;
+  const router = routeUpgrades(app.server, { socketIoPath: opts.socketIoPath ?? '/socket.io/', paths: [STREAM_PATH] });
+  app.addHook('onClose', async () => router.detach());
+  await app.register(websocket, {
+    options: { server: router.emitter as unknown as HttpServer, maxPayload: opts.maxPayload ?? 1024 * 1024, handleProtocols: selectProtocol },
+    // ws has already sent its close (1009 for an oversized frame, 1002 for a protocol error): let it finish.
+    errorHandler: (error, socket, request) => {
+      request.log.info({ err: error }, 'stream socket error');
+      if (socket.readyState === socket.OPEN) socket.close(1011, 'server error');
+    },
+  });
+
+  app.get(STREAM_PATH, { websocket: true, preHandler: authenticateStream(opts.sql) }, (socket, request) => {
+    const handle = messageHandler(request, opts, messageLimit, app.ingestRateLimit);
+    let tail = Promise.resolve();
+    let queued = 0;
+    socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+      const frame = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+      if (++queued === HIGH_WATER) socket.pause();
+      // One chain per socket: messages are stored and answered in the order they came.
+      tail = tail
+        .then(async () => {
+          // The client left before we got to it: not stored, no ack — its retry on reconnect is safe.
+          if (socket.readyState !== socket.OPEN) return;
+          const reply = await handle(frame);
+          if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(reply));
+          // Only a key revoked since the upgrade answers 401 here: that stream ends (1008, policy).
+          if (!reply.ok && reply.error.statusCode === 401) socket.close(1008, 'key revoked');
+        })
+        .catch((err: unknown) => request.log.error({ err }, 'stream message failed'))
+        .finally(() => {
+          if (--queued === HIGH_WATER / 2) socket.resume();
+        });
+    });
+  });
+};
+
+function messageHandler(
+  request: FastifyRequest,
+  opts: StreamIngestOptions,
+  messageLimit: number,
+  rateLimit: ((r: FastifyRequest) => Promise<InputError | null>) | undefined,
+) {
+  const credential = request.credential!;
+  let keyCheckedAt = Date.now();
+  return async (frame: Buffer): Promise<StreamReply> => {
+    const parsed = parseStreamMessage(frame, messageLimit);
+    const id = parsed.ok ? parsed.message.id : parsed.id;
+    if (Date.now() - keyCheckedAt >= (opts.recheckKeyMs ?? 30_000)) {
+      // The key was checked at the upgrade; a stream lives for hours, so a revocation must reach it.
+      if (!(await isCredentialLive(opts.sql, credential.id))) {
+        return failure(id, new InputError(401, 'BEACON_UNAUTHENTICATED', 'the API key was revoked; reconnect with a live key', [
+          { path: 'authorization', expected: 'a live department API key', got: 'a revoked key' },
+        ]), request);
+      }
+      keyCheckedAt = Date.now();
+    }
+    // Every message counts, well-formed or not: garbage must not be a way round the limit.
+    const limited = await rateLimit?.(request);
+    if (limited) return failure(id, limited, request);
+    if (!parsed.ok) return failure(id, parsed.error, request);
+    const { category, batch } = parsed.message;
+    try {
+      return { id, ok: true, ack: await opts.pipeline.accept(credential, category, batch) };
+    } catch (err) {
+      return failure(id, err, request);
+    }
+  };
+}
+
+function failure(id: string | null, err: unknown, request: FastifyRequest): StreamReply {
+  const error = toErrorBody(err as FastifyError, undefined);
+  if (error.statusCode >= 500) request.log.error({ err }, 'stream message failed');
+  // The pipeline names the category as a URL part; on the stream it is a field of the message.
+  error.issues = error.issues.map((i) => (i.path === 'category' ? { ...i, path: '/category' } : i));
+  return { id, ok: false, error };
+}
