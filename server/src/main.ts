@@ -3,6 +3,9 @@ import { connectDatabase, runMigrations } from '@beacon/db';
 import { buildApp } from './app.ts';
 import { createDepartmentKey, revokeKeysByLabel } from './credentials/department-keys.ts';
 import { resolveDatabase } from './process/resolve-database.ts';
+import { readFileSync } from 'node:fs';
+import { departmentIds, type DepartmentId } from '@beacon/shared';
+import { startDepartmentSimulators } from './simulator/departments/index.ts';
 import { startRainSimulator } from './simulator/index.ts';
 
 // The process shell: database, migrations, listen, simulator, graceful close. Everything else is the app.
@@ -23,30 +26,43 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const database = await resolveDatabase(process.env, (l) => process.env.BEACON_DEBUG && console.log(l));
 await runMigrations(database.url);
 const db = connectDatabase(database.url);
-const app = await buildApp({ db }, { logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+// Department systems that can only be polled: a JSON file of { id, department, category, url, intervalMs, headers?, timeoutMs? }.
+const pullFile = process.env.BEACON_PULL_CONFIG;
+const app = await buildApp(
+  {
+    db,
+    rateLimit: { max: Number(process.env.BEACON_RATE_LIMIT ?? 600) },
+    ...(pullFile ? { pull: { connectors: JSON.parse(readFileSync(pullFile, 'utf8')) } } : {}),
+  },
+  { logger: { level: process.env.LOG_LEVEL ?? 'warn' } },
+);
 await app.listen({ port, host: values.host });
 const base = `http://${values.host === '0.0.0.0' ? '127.0.0.1' : values.host}:${(app.server.address() as { port: number }).port}`;
 
-let simulator: { stop(): Promise<void> } | null = null;
+const simulators: { stop(): Promise<void> }[] = [];
 if (!values['no-sim']) {
-  // The simulator is a department like any other: it gets a fresh key and uses the public API.
-  await revokeKeysByLabel(db.sql, 'meteorology', 'simulator');
-  const { key } = await createDepartmentKey(db.sql, 'meteorology', 'simulator');
+  // The simulated departments are departments like any other: each gets a fresh key and uses the public API.
+  const keys: Partial<Record<DepartmentId, string>> = {};
+  for (const department of departmentIds) {
+    await revokeKeysByLabel(db.sql, department, 'simulator');
+    keys[department] = (await createDepartmentKey(db.sql, department, 'simulator')).key;
+  }
   // Start just before the outer rain bands arrive, so a newcomer sees rain within a minute.
-  simulator = startRainSimulator({ baseUrl: base, apiKey: key, startPhase: 0.3 });
+  simulators.push(startRainSimulator({ baseUrl: base, apiKey: keys.meteorology!, startPhase: 0.3 }));
+  simulators.push(startDepartmentSimulators({ baseUrl: base, keys, startPhase: 0.3 }));
 }
 
 console.log(`Beacon is up in ${Date.now() - started} ms on ${database.description}, log at seq ${app.engine.state.seq}.`);
 console.log(`  Wall:     ${base}/wall`);
 console.log(`  API docs: ${base}/docs`);
-console.log(simulator ? '  A simulated typhoon is feeding the wall (--no-sim turns it off).' : '  Simulator off.');
+console.log(simulators.length ? '  A simulated typhoon is feeding the wall from all 17 departments (--no-sim turns it off).' : '  Simulator off.');
 
 let closing = false;
 async function shutdown(signal: string): Promise<void> {
   if (closing) return;
   closing = true;
   console.log(`\n${signal}: closing…`);
-  await simulator?.stop();
+  await Promise.all(simulators.map((sim) => sim.stop()));
   await app.close();
   await db.close();
   await database.release();
