@@ -23,6 +23,20 @@ export interface RecordReceived extends EventEnvelope {
   payload: Record<string, unknown>;
 }
 
+/**
+ * A department's batch that ingest refused (nothing of it was stored). Logged so feed health —
+ * rejections and the last reason — is part of live state, reaches every screen and replays.
+ */
+export interface FeedRejected extends EventEnvelope {
+  type: 'feed.rejected';
+  category: string;
+  /** How many records the refused batch held (0 when it could not be read). */
+  records: number;
+  code: string;
+  /** The first issue, in words an integrator recognises: "/records/3/rainfall1hMm: expected number ≤ 400, got 999". */
+  reason: string;
+}
+
 /** Every event the reducer understands. Add a member here and the compiler points at every switch to extend. */
-export type BeaconEvent = RecordReceived;
+export type BeaconEvent = RecordReceived | FeedRejected;
 export type BeaconEventType = BeaconEvent['type'];

@@ -19,3 +19,4 @@ export * from './views/filter.ts';
 export * from './state/derived.ts';
 export * from './protocol/replay.ts';
 export { canonicalJson } from './canonical-json.ts';
+export * from './risk/index.ts';

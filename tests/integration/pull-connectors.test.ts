@@ -101,7 +101,7 @@ async function until<T>(f: () => T | undefined | false, timeoutMs = 5000): Promi
 }
 
 async function eventCount(): Promise<number> {
-  const [row] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from events`;
+  const [row] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'record.received'`;
   return row!.n;
 }
 

@@ -29,7 +29,7 @@ async function inject(body: unknown) {
 }
 
 async function logCount(): Promise<number> {
-  const [row] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from events`;
+  const [row] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'record.received'`;
   return row!.n;
 }
 

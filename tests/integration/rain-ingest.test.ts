@@ -35,7 +35,7 @@ async function json(res: Response): Promise<any> {
 }
 
 async function logCount(): Promise<number> {
-  const [row] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from events`;
+  const [row] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'record.received'`;
   return row!.n;
 }
 
@@ -223,6 +223,21 @@ describe('bad input is answered clearly and stores nothing', () => {
   it('a "__proto__" key anywhere (prototype pollution)', async () => {
     const e = await refused('{"records":[{"stationId":"SM01","observedAt":"2026-09-14T08:00:00Z","rainfall1hMm":1,"__proto__":{"x":1}}]}', 400);
     expect(e.issues[0]?.expected).toMatch(/__proto__/);
+  });
+
+  it('counts each refusal in the feed\'s health, with the reason, for every screen to see', async () => {
+    const screen = await watch(server.baseUrl);
+    try {
+      const before = server.app.engine.state.feeds['rain-gauge']?.rejections ?? 0;
+      await refused({ records: [{ stationId: 'SM01', observedAt: iso(0), rainfall1hMm: 999 }] }, 400);
+      const state = await screen.until((s) => (s.feeds['rain-gauge']?.rejections ?? 0) > before);
+      expect(state.feeds['rain-gauge']?.lastRejection).toMatchObject({
+        code: 'BEACON_INVALID_INPUT',
+        reason: '/records/0/rainfall1hMm: expected number ≤ 400, got 999',
+      });
+    } finally {
+      screen.close();
+    }
   });
 
   it('keeps serving after all of that', async () => {

@@ -28,7 +28,7 @@ afterAll(async () => {
 });
 
 async function logCount(): Promise<number> {
-  const [row] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from events`;
+  const [row] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'record.received'`;
   return row!.n;
 }
 

@@ -15,15 +15,28 @@ export interface LogRow {
 }
 
 export function rowToEvent(row: LogRow): BeaconEvent {
-  return {
-    seq: Number(row.seq),
-    type: row.type,
-    department: row.department,
-    category: row.category,
-    entityId: row.entity_id,
-    observedAt: row.observed_at.toISOString(),
-    version: typeof row.payload.version === 'number' ? row.payload.version : 1,
-    receivedAt: row.received_at.toISOString(),
-    payload: row.payload,
-  };
+  const envelope = { seq: Number(row.seq), department: row.department, receivedAt: row.received_at.toISOString() };
+  switch (row.type) {
+    case 'record.received':
+      return {
+        ...envelope,
+        type: row.type,
+        category: row.category,
+        entityId: row.entity_id,
+        observedAt: row.observed_at.toISOString(),
+        version: typeof row.payload.version === 'number' ? row.payload.version : 1,
+        payload: row.payload,
+      };
+    case 'feed.rejected':
+      return {
+        ...envelope,
+        type: row.type,
+        category: row.category,
+        records: Number(row.payload.records ?? 0),
+        code: String(row.payload.code ?? ''),
+        reason: String(row.payload.reason ?? ''),
+      };
+    default:
+      throw new Error(`unknown event type in the log: ${String(row.type as never)}`);
+  }
 }

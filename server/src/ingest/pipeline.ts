@@ -2,6 +2,7 @@ import { categories, xiamen, type BeaconEvent, type Region } from '@beacon/share
 import type { Sql } from '@beacon/db';
 import type { DepartmentCredential } from '../credentials/department-keys.ts';
 import { InputError } from '../errors/input-error.ts';
+import { logRejection } from './log-rejection.ts';
 import { categoryChecks, checkBatch, dedupeKey, normaliseRecord } from './category-checks.ts';
 import type { IngestAck } from './ingest-response.ts';
 import { storeRecords, type LogRecord } from './store-records.ts';
@@ -40,23 +41,40 @@ export function createIngestPipeline(opts: PipelineOptions): IngestPipeline {
           { path: 'authorization', expected: `a key of department "${category.department}"`, got: `a key of department "${credential.department}"` },
         ]);
       }
-      const schemaIssues = validateBatch(categoryId, batch);
-      if (schemaIssues.length) {
-        throw new InputError(400, 'BEACON_INVALID_INPUT', `${schemaIssues.length} problem(s) in the batch; nothing was stored`, schemaIssues);
+      try {
+        return await acceptOwnBatch(categoryId, batch);
+      } catch (error) {
+        // A refused batch of the department's own category is part of its feed's health: log it.
+        if (error instanceof InputError && error.statusCode < 500) {
+          const records = Array.isArray((batch as { records?: unknown } | null)?.records) ? (batch as { records: unknown[] }).records.length : 0;
+          const event = await logRejection(opts.sql, { credentialId: credential.id, department: category.department, category: categoryId }, records, error).catch(
+            () => null, // the refusal itself must still reach the sender
+          );
+          if (event) opts.onAppended([event]);
+        }
+        throw error;
       }
-      const records = (batch as { records: Record<string, unknown>[] }).records;
-      const normal = records.map((r) => normaliseRecord(category, r));
-      const issues = checkBatch(category, records, normal, opts.now(), checks[categoryId]);
-      if (issues.length) {
-        throw new InputError(422, 'BEACON_UNPROCESSABLE', `${issues.length} problem(s) in the batch; nothing was stored`, issues);
+
+      async function acceptOwnBatch(categoryId: string, batch: unknown): Promise<IngestAck> {
+        const category = categories.get(categoryId)!;
+        const schemaIssues = validateBatch(categoryId, batch);
+        if (schemaIssues.length) {
+          throw new InputError(400, 'BEACON_INVALID_INPUT', `${schemaIssues.length} problem(s) in the batch; nothing was stored`, schemaIssues);
+        }
+        const records = (batch as { records: Record<string, unknown>[] }).records;
+        const normal = records.map((r) => normaliseRecord(category, r));
+        const issues = checkBatch(category, records, normal, opts.now(), checks[categoryId]);
+        if (issues.length) {
+          throw new InputError(422, 'BEACON_UNPROCESSABLE', `${issues.length} problem(s) in the batch; nothing was stored`, issues);
+        }
+        const logRecords: LogRecord[] = normal.map((n) => ({
+          department: category.department, category: categoryId, sourceId: credential.id, dedupeKey: dedupeKey(categoryId, n), ...n,
+        }));
+        const stored = await storeRecords(opts.sql, logRecords);
+        opts.onAppended(stored.appended);
+        const accepted = stored.records.filter((r) => r.status === 'stored').length;
+        return { accepted, duplicates: stored.records.length - accepted, records: stored.records };
       }
-      const logRecords: LogRecord[] = normal.map((n) => ({
-        department: category.department, category: categoryId, sourceId: credential.id, dedupeKey: dedupeKey(categoryId, n), ...n,
-      }));
-      const stored = await storeRecords(opts.sql, logRecords);
-      opts.onAppended(stored.appended);
-      const accepted = stored.records.filter((r) => r.status === 'stored').length;
-      return { accepted, duplicates: stored.records.length - accepted, records: stored.records };
     },
   };
 }

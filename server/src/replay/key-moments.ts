@@ -16,7 +16,7 @@ export function momentsOf(before: LiveState, events: readonly BeaconEvent[]): Ke
   const previous = (c: string, id: string) => prev.get(`${c}/${id}`) ?? before.latest[c]?.[id]?.data;
   const out: KeyMoment[] = [];
   for (const e of events) {
-    if (!isMomentCategory(e.category)) continue;
+    if (e.type !== 'record.received' || !isMomentCategory(e.category)) continue;
     const was = previous(e.category, e.entityId);
     const now = e.payload;
     prev.set(`${e.category}/${e.entityId}`, now);

@@ -34,10 +34,11 @@ export function deltaOf(after: LiveState, events: readonly BeaconEvent[], fromSe
   const d = emptyDelta(fromSeq);
   for (const e of events) {
     d.toSeq = Math.max(d.toSeq, e.seq);
+    const changedFeed = after.feeds[e.category];
+    if (changedFeed) d.feeds[e.category] = changedFeed;
+    if (e.type !== 'record.received') continue;
     const latest = after.latest[e.category]?.[e.entityId];
     if (latest) (d.latest[e.category] ??= {})[e.entityId] = latest;
-    const feed = after.feeds[e.category];
-    if (feed) d.feeds[e.category] = feed;
     const valueField = categories.get(e.category)?.valueField;
     const value = valueField ? e.payload[valueField] : undefined;
     if (typeof value === 'number') {

@@ -22,6 +22,11 @@ export interface FeedState {
   /** Server receive time (epoch ms) of the newest record, whatever its observation time. */
   lastReceivedAt: number;
   records: number;
+  /** Records received per minute (epoch minute → count), the last 5 minutes with records: the feed's rate. */
+  perMinute: Record<string, number>;
+  /** Batches refused, and the newest reason. */
+  rejections: number;
+  lastRejection: { at: number; code: string; reason: string } | null;
 }
 
 export interface LiveState {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rainEvent } from '../testing.ts';
 import { emptyLiveState } from './live-state.ts';
-import { evolve, fold, TREND_WINDOW_MS } from './reducer.ts';
+import { evolve, feedRate, fold, TREND_WINDOW_MS } from './reducer.ts';
+import type { FeedRejected } from '../events.ts';
 import { rainfallOf, stationTrend } from './selectors.ts';
 
 const T0 = Date.parse('2026-09-14T08:00:00Z');
@@ -61,7 +62,24 @@ describe('records', () => {
 describe('feed health', () => {
   it('records the newest receive time and counts records per category', () => {
     const s = fold(emptyLiveState(), [rain('SM01', 0, 1, { receivedMin: 9 }), rain('SM02', 1, 1, { receivedMin: 3 })]);
-    expect(s.feeds['rain-gauge']).toEqual({ department: 'meteorology', category: 'rain-gauge', lastReceivedAt: min(9), records: 2 });
+    expect(s.feeds['rain-gauge']).toMatchObject({ department: 'meteorology', category: 'rain-gauge', lastReceivedAt: min(9), records: 2, rejections: 0 });
+  });
+
+  it('counts refused batches and keeps the newest reason', () => {
+    const rejected = (seq: number, at: number, reason: string): FeedRejected => ({
+      type: 'feed.rejected', seq, receivedAt: new Date(at).toISOString(), department: 'meteorology', category: 'rain-gauge', records: 3, code: 'BEACON_INVALID_INPUT', reason,
+    });
+    const s = fold(emptyLiveState(), [rain('SM01', 0, 1), rejected(100, min(2), 'older'), rejected(101, min(5), 'newer')]);
+    expect(s.feeds['rain-gauge']).toMatchObject({ records: 1, rejections: 2, lastRejection: { at: min(5), reason: 'newer' } });
+    expect(s.seq).toBe(101);
+  });
+
+  it('gives the rate of a feed as records per minute over the last five minutes', () => {
+    const events = Array.from({ length: 10 }, (_, i) => rain('SM01', i, 1, { receivedMin: i }));
+    const s = fold(emptyLiveState(), events);
+    expect(Object.keys(s.feeds['rain-gauge']!.perMinute)).toHaveLength(5);
+    expect(feedRate(s.feeds['rain-gauge']!.perMinute, min(9) + 30_000)).toBe(1);
+    expect(feedRate(s.feeds['rain-gauge']!.perMinute, min(30))).toBe(0);
   });
 });
 

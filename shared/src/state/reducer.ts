@@ -1,5 +1,5 @@
 import { categories } from '../categories/registry.ts';
-import type { BeaconEvent, RecordReceived } from '../events.ts';
+import type { BeaconEvent, FeedRejected, RecordReceived } from '../events.ts';
 import type { LatestRecord, LiveState, TrendPoint } from './live-state.ts';
 
 export const TREND_WINDOW_MS = 24 * 3600_000;
@@ -33,8 +33,11 @@ export function fold(state: LiveState, events: Iterable<BeaconEvent>): LiveState
       case 'record.received':
         applyRecord(s, event, own);
         break;
+      case 'feed.rejected':
+        applyRejection(s, event, own);
+        break;
       default:
-        assertNever(event.type);
+        assertNever(event);
     }
   }
   return s;
@@ -56,11 +59,15 @@ function applyRecord(s: LiveState, e: RecordReceived, own: Own): void {
 
   const feeds = (s.feeds = own(s.feeds));
   const feed = feeds[e.category];
+  const receivedAt = Date.parse(e.receivedAt);
   feeds[e.category] = {
     department: e.department,
     category: e.category,
-    lastReceivedAt: Math.max(feed?.lastReceivedAt ?? 0, Date.parse(e.receivedAt)),
+    lastReceivedAt: Math.max(feed?.lastReceivedAt ?? 0, receivedAt),
     records: (feed?.records ?? 0) + 1,
+    perMinute: countMinute(feed?.perMinute ?? {}, receivedAt),
+    rejections: feed?.rejections ?? 0,
+    lastRejection: feed?.lastRejection ?? null,
   };
 
   const valueField = categories.get(e.category)?.valueField;
@@ -70,6 +77,39 @@ function applyRecord(s: LiveState, e: RecordReceived, own: Own): void {
   const trendsByCategory = (s.trends = own(s.trends));
   const trends = (trendsByCategory[e.category] = own(trendsByCategory[e.category] ?? {}));
   trends[e.entityId] = placeInTrendInPlace(own(trends[e.entityId] ?? []), { t: observedAt, value, v: e.version }, newest);
+}
+
+function applyRejection(s: LiveState, e: FeedRejected, own: Own): void {
+  s.seq = Math.max(s.seq, e.seq);
+  const feeds = (s.feeds = own(s.feeds));
+  const feed = feeds[e.category];
+  const at = Date.parse(e.receivedAt);
+  feeds[e.category] = {
+    department: e.department,
+    category: e.category,
+    lastReceivedAt: feed?.lastReceivedAt ?? 0,
+    records: feed?.records ?? 0,
+    perMinute: feed?.perMinute ?? {},
+    rejections: (feed?.rejections ?? 0) + 1,
+    lastRejection: !feed?.lastRejection || at >= feed.lastRejection.at ? { at, code: e.code, reason: e.reason } : feed.lastRejection,
+  };
+}
+
+/** Adds a record to its minute and keeps the 5 newest minutes: enough for a rate, bounded in size. */
+function countMinute(perMinute: Record<string, number>, at: number): Record<string, number> {
+  const minute = String(Math.floor(at / 60_000));
+  const next = { ...perMinute, [minute]: (perMinute[minute] ?? 0) + 1 };
+  const keys = Object.keys(next).sort((a, b) => Number(b) - Number(a));
+  for (const k of keys.slice(5)) delete next[k];
+  return next;
+}
+
+/** Records per minute over the last `minutes` minutes before `now`. `now` is passed in: shared reads no clock. */
+export function feedRate(perMinute: Record<string, number>, now: number, minutes = 5): number {
+  const current = Math.floor(now / 60_000);
+  let sum = 0;
+  for (const [m, n] of Object.entries(perMinute)) if (current - Number(m) < minutes && current >= Number(m)) sum += n;
+  return sum / minutes;
 }
 
 /**
@@ -117,5 +157,5 @@ function placeInTrendInPlace(out: TrendPoint[], point: TrendPoint, newest: numbe
 }
 
 function assertNever(x: never): never {
-  throw new Error(`unhandled event type: ${String(x)}`);
+  throw new Error(`unhandled event type: ${String((x as { type?: unknown }).type)}`);
 }

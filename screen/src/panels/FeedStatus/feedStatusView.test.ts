@@ -7,7 +7,7 @@ import { meteorologyFeedView } from './feedStatusView.ts';
 const T0 = Date.parse('2026-09-14T00:00:00Z');
 
 function withFeed(lastReceivedAt: number): LiveState {
-  return { ...emptyLiveState(), feeds: { 'rain-gauge': { department: 'meteorology', category: 'rain-gauge', lastReceivedAt, records: 5 } } };
+  return { ...emptyLiveState(), feeds: { 'rain-gauge': { department: 'meteorology', category: 'rain-gauge', lastReceivedAt, records: 5, perMinute: {}, rejections: 0, lastRejection: null } } };
 }
 
 describe('meteorologyFeedView', () => {
