@@ -11,7 +11,7 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
         version: '1',
         description:
           'How departments push data to the command centre. Every error answer names each offending field: ' +
-          '`issues[]` of `{ path, expected, got }`. See docs/INTEGRATION.md for examples.',
+          '`issues[]` of `{ path, expected, got }`. See server/INTEGRATION.md in the repository for an example per transport.',
       },
       components: {
         securitySchemes: {
