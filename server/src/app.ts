@@ -10,6 +10,7 @@ import { errorHandler } from './errors/error-handler.ts';
 import { attachSocketHub, type SocketHub } from './hub/socket-hub.ts';
 import { httpIngest } from './ingest/http-routes.ts';
 import { createIngestPipeline, type IngestPipeline } from './ingest/pipeline.ts';
+import { capIngest } from './ingest/cap/cap-routes.ts';
 import { pullConnectors } from './ingest/pull/connector-routes.ts';
 import type { PullConnectorsOptions } from './ingest/pull/index.ts';
 import { ingestRateLimit, type IngestRateLimitOptions } from './ingest/rate-limit.ts';
@@ -78,6 +79,7 @@ export const beacon = fp<BeaconOptions>(
     await app.register(httpIngest, { sql: opts.db.sql, pipeline, ...(opts.region ? { region: opts.region } : {}) });
     await app.register(streamIngest, { sql: opts.db.sql, pipeline, ...opts.stream });
     await app.register(pullConnectors, { sql: opts.db.sql, pipeline, connectors: [], ...opts.pull });
+    await app.register(capIngest, { sql: opts.db.sql, pipeline, now, ...(opts.region ? { region: opts.region } : {}) });
     app.get('/api/v1/health', { schema: { tags: ['reference'], summary: 'Liveness and the newest log sequence' } }, async () => ({
       status: 'ok',
       seq: engine.state.seq,

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { departmentIds, type DepartmentId } from '@beacon/shared';
 import { startDepartmentSimulators } from './simulator/departments/index.ts';
 import { startRainSimulator } from './simulator/index.ts';
+import { startMqttIngest, type MqttSourceConfig } from './ingest/mqtt/index.ts';
 
 // The process shell: database, migrations, listen, simulator, graceful close. Everything else is the app.
 const started = Date.now();
@@ -37,6 +38,11 @@ const app = await buildApp(
   { logger: { level: process.env.LOG_LEVEL ?? 'warn' } },
 );
 await app.listen({ port, host: values.host });
+// Department brokers Beacon subscribes to: a JSON file of { department, url, topics, username?, password?, clientId?, replyTopic? }.
+const mqttFile = process.env.BEACON_MQTT_CONFIG;
+const mqttSources = mqttFile
+  ? (JSON.parse(readFileSync(mqttFile, 'utf8')) as MqttSourceConfig[]).map((s) => startMqttIngest({ ...s, sql: db.sql, pipeline: app.ingest, log: app.log }))
+  : [];
 const base = `http://${values.host === '0.0.0.0' ? '127.0.0.1' : values.host}:${(app.server.address() as { port: number }).port}`;
 
 const simulators: { stop(): Promise<void> }[] = [];
@@ -63,6 +69,7 @@ async function shutdown(signal: string): Promise<void> {
   closing = true;
   console.log(`\n${signal}: closing…`);
   await Promise.all(simulators.map((sim) => sim.stop()));
+  await Promise.all(mqttSources.map((m) => m.stop()));
   await app.close();
   await db.close();
   await database.release();

@@ -63,7 +63,7 @@ describe('every one of the 56 categories', () => {
       fc.asyncProperty(fc.constantFrom(...categoryList), fc.nat(), async (c, pick) => {
         run += 1;
         // A time of its own, so a valid record (an optional field left out) is new, not a conflicting repeat.
-        const record = { ...recordsOf(c.id)[0]!, observedAt: new Date(Date.parse(at) - run * 1000).toISOString() };
+        const record: Record<string, unknown> = { ...recordsOf(c.id)[0]!, observedAt: new Date(Date.parse(at) - run * 1000).toISOString() };
         const fields = Object.keys(record).filter((k) => k !== 'version');
         const field = fields[pick % fields.length]!;
         delete record[field];

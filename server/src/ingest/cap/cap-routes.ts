@@ -1,0 +1,112 @@
+import type { Sql } from '@beacon/db';
+import { xiamen, type DepartmentId, type Region } from '@beacon/shared';
+import type { FastifyPluginAsync } from 'fastify';
+import { requireDepartment } from '../../credentials/require-department.ts';
+import { InputError } from '../../errors/input-error.ts';
+import { ErrorResponse } from '../ingest-response.ts';
+import { logRejection } from '../log-rejection.ts';
+import type { IngestPipeline } from '../pipeline.ts';
+import { alertIdOf, capPathOf, capToAlert, chooseInfo, type AlertRecord } from './cap-to-alert.ts';
+import { readCap, type CapAlert } from './cap-xml.ts';
+
+/** A CAP alert is a few KiB; 256 KiB leaves room for long descriptions and many areas. */
+export const CAP_BODY_LIMIT = 256 * 1024;
+
+/** The department decides the category: each of the four warning issuers has exactly one. */
+export const CAP_CATEGORY: Partial<Record<DepartmentId, string>> = {
+  meteorology: 'weather-warning',
+  water: 'flash-flood-warning',
+  geology: 'geohazard-warning',
+  ocean: 'storm-surge-warning',
+};
+
+const XML_TYPES = ['application/cap+xml', 'application/xml', 'text/xml'];
+
+export interface CapIngestOptions {
+  sql: Sql;
+  pipeline: IngestPipeline;
+  region?: Region;
+  /** The server's clock, to judge <expires> (default Date.now). */
+  now?: () => number;
+}
+
+/**
+ * POST /api/v1/ingest/cap: one CAP 1.2 <alert> per request, stored as the sending department's
+ * warning category through the one ingest pipeline. Not wrapped in fastify-plugin on purpose: the
+ * XML body parser stays inside this plugin and every other route keeps accepting JSON only.
+ */
+export const capIngest: FastifyPluginAsync<CapIngestOptions> = async (app, opts) => {
+  const districts = Object.keys((opts.region ?? xiamen).districtNames);
+  const now = opts.now ?? Date.now;
+  // Any type reaches the handler as a string, which then names the type it wanted (clearer than a bare 415).
+  app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: CAP_BODY_LIMIT }, (_req, body, done) => done(null, body));
+
+  app.post(
+    '/api/v1/ingest/cap',
+    {
+      bodyLimit: CAP_BODY_LIMIT,
+      preHandler: requireDepartment(opts.sql),
+      schema: {
+        summary: 'Warnings as OASIS CAP 1.2 XML (meteorology, water, geology, ocean)',
+        description:
+          'Send one CAP 1.2 <alert> as application/cap+xml (or application/xml). The key\'s department decides the category: ' +
+          'meteorology → weather-warning, water → flash-flood-warning, geology → geohazard-warning, ocean → storm-surge-warning. ' +
+          'Level: a colour parameter (valueName color/level/颜色/级别) or 红色/橙色/黄色/蓝色 in <event>/<headline>, else <severity> ' +
+          'Extreme→red, Severe→orange, Moderate→yellow, Minor→blue. msgType Cancel, an expired alert or 解除 in the headline → lifted. ' +
+          'Update/Cancel keep the alertId of the earliest alert in <references>. Only status Actual is accepted. ' +
+          `Errors name the element, e.g. /alert/info/0/severity. Body limit ${CAP_BODY_LIMIT} bytes.`,
+        tags: ['ingest: warnings (CAP)'],
+        security: [{ departmentKey: [] }],
+        response: { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse },
+      },
+    },
+    async (request) => {
+      const credential = request.credential!;
+      const category = CAP_CATEGORY[credential.department];
+      if (!category) {
+        throw new InputError(403, 'BEACON_FORBIDDEN', `the ${credential.department} department issues no CAP warnings`, [
+          { path: 'authorization', expected: `a key of department ${Object.keys(CAP_CATEGORY).join(', ')}`, got: `a key of department "${credential.department}"` },
+        ]);
+      }
+      const mediaType = String(request.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!XML_TYPES.includes(mediaType) || typeof request.body !== 'string') {
+        throw new InputError(415, 'BEACON_UNSUPPORTED_MEDIA_TYPE', 'send the CAP alert as application/cap+xml', [
+          { path: 'content-type', expected: 'application/cap+xml or application/xml', got: mediaType || 'nothing' },
+        ]);
+      }
+      let cap: CapAlert;
+      let record: AlertRecord;
+      try {
+        cap = readCap(request.body);
+        // A Cancel without <info> lifts what Beacon holds under the original id: look it up first.
+        const previous = cap.msgType === 'Cancel' && !cap.infos.length ? await heldAlert(opts.sql, category, alertIdOf(cap)) : null;
+        record = capToAlert(cap, { now: now(), districts, previous });
+      } catch (err) {
+        // Broken CAP counts against the feed's health like a refused batch (the pipeline logs those itself).
+        if (err instanceof InputError) await logRejection(opts.sql, { credentialId: credential.id, department: credential.department, category }, 0, err).catch(() => {});
+        throw err;
+      }
+      const infoIndex = chooseInfo(cap.infos)?.index;
+      try {
+        const ack = await opts.pipeline.accept(credential, category, { records: [record] });
+        return { ...ack, category, alert: record };
+      } catch (err) {
+        // The pipeline judged the mapped record: point its issues back at the CAP elements they came from.
+        if (err instanceof InputError) {
+          throw new InputError(err.statusCode, err.code, err.message, err.issues.map((i) => ({ ...i, path: toCapPath(i.path, infoIndex) })));
+        }
+        throw err;
+      }
+    },
+  );
+};
+
+async function heldAlert(sql: Sql, category: string, alertId: string): Promise<AlertRecord | null> {
+  const [row] = await sql<{ payload: AlertRecord }[]>`select payload from current_state where category = ${category} and entity_id = ${alertId}`;
+  return row?.payload ?? null;
+}
+
+function toCapPath(path: string, infoIndex: number | undefined): string {
+  const m = /^\/records\/0(?:\/([^/]+))?/.exec(path);
+  return m ? capPathOf(m[1] ?? '', infoIndex) : path;
+}

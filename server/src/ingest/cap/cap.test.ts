@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../errors/input-error.ts';
+import { capToAlert, colourInText, districtsIn, levelOf, safeId, type AlertRecord } from './cap-to-alert.ts';
+import { readCap } from './cap-xml.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}.xml`, import.meta.url), 'utf8');
+const DISTRICTS = ['思明区', '湖里区', '集美区', '海沧区', '同安区', '翔安区'];
+const NOW = Date.parse('2026-09-14T13:00:00Z'); // 21:00 in Xiamen: after every fixture was sent
+const map = (xml: string, previous?: AlertRecord) => capToAlert(readCap(xml), { now: NOW, districts: DISTRICTS, previous: previous ?? null });
+
+function refusal(f: () => unknown): InputError {
+  try {
+    f();
+  } catch (err) {
+    if (err instanceof InputError) return err;
+    throw err;
+  }
+  throw new Error('expected an InputError');
+}
+
+/** The orange alert with one element replaced (or removed, with an empty replacement). */
+const orangeWith = (element: string, replacement: string) =>
+  fixture('typhoon-orange-alert').replace(new RegExp(`<${element}>[^<]*</${element}>`), replacement);
+
+describe('CAP fixtures → alert records', () => {
+  it('an orange typhoon signal: colour from the headline, the whole city named district by district', () => {
+    expect(map(fixture('typhoon-orange-alert'))).toEqual({
+      alertId: '35020041600000_20260914070000',
+      observedAt: '2026-09-14T07:00:00+08:00',
+      version: 1,
+      level: 'orange',
+      status: 'active',
+      event: '台风',
+      headline: '厦门市气象台发布台风橙色预警信号',
+      description: expect.stringContaining('海葵'),
+      areas: DISTRICTS,
+      expiresAt: '2026-09-15T07:00:00+08:00',
+      sender: '厦门市气象台',
+    });
+  });
+
+  it('an Update (namespace-prefixed) keeps the original alertId with a higher version, colour from the parameter', () => {
+    const r = map(fixture('typhoon-red-update'));
+    expect(r).toMatchObject({ alertId: '35020041600000_20260914070000', version: 2, level: 'red', status: 'active', areas: ['思明区', '湖里区', '翔安区'] });
+    expect(r.observedAt).toBe('2026-09-14T10:00:00+08:00');
+  });
+
+  it('a Cancel lifts the original alertId with a version above the Update\'s; 厦门市 alone means the whole city', () => {
+    expect(map(fixture('typhoon-cancel'))).toMatchObject({ alertId: '35020041600000_20260914070000', version: 3, status: 'lifted', level: 'red', areas: [] });
+  });
+
+  it('picks the Chinese <info>, reads short district names, falls back to the severity table, makes a safe id', () => {
+    const r = map(fixture('rainstorm-bilingual'));
+    expect(r).toMatchObject({ event: '暴雨', level: 'yellow', areas: ['同安区', '翔安区'], sender: '厦门市气象台' });
+    expect(r.alertId).toMatch(/^urn_oid_2_49_0_1_156_0_2026_9_14_11_0_35020041600000_[0-9a-f]{10}$/);
+    expect(map(fixture('rainstorm-bilingual')).alertId).toBe(r.alertId);
+  });
+
+  it('an alert past its <expires> is stored as lifted', () => {
+    const r = capToAlert(readCap(fixture('rainstorm-bilingual')), { now: Date.parse('2026-09-15T00:00:00Z'), districts: DISTRICTS });
+    expect(r.status).toBe('lifted');
+  });
+
+  it('a Cancel without <info> lifts the record Beacon holds', () => {
+    const xml = fixture('typhoon-cancel').replace(/<info>[\s\S]*<\/info>/, '');
+    const held = map(fixture('typhoon-red-update'));
+    expect(map(xml, held)).toEqual({ ...held, observedAt: '2026-09-14T20:00:00+08:00', version: 3, status: 'lifted', expiresAt: undefined });
+    expect(refusal(() => map(xml)).issues).toEqual([expect.objectContaining({ path: '/alert/info' })]);
+  });
+
+  it('shortens text over the record limits instead of refusing the warning', () => {
+    const r = map(orangeWith('description', `<description>${'风'.repeat(2500)}</description>`));
+    expect([...r.description!]).toHaveLength(2000);
+    expect(r.description!.endsWith('…')).toBe(true);
+  });
+});
+
+describe('level and areas', () => {
+  it.each([
+    ['厦门市气象台发布台风红色预警信号', 'red'],
+    ['厦门市气象台将台风黄色预警信号升级为橙色预警信号', 'orange'],
+    ['厦门市气象台将暴雨橙色预警信号降级为黄色', 'yellow'],
+    ['厦门市气象台发布大风蓝色预警', 'blue'],
+    ['厦门市气象台发布暴雨预警', undefined],
+  ])('%s → %s', (text, level) => expect(colourInText(text)).toBe(level));
+
+  it.each([
+    [{ valueName: 'color', value: 'Red' }, 'red'],
+    [{ valueName: 'Alert Level', value: 'Ⅱ级' }, 'orange'],
+    [{ valueName: '预警级别', value: 'III级' }, 'yellow'],
+    [{ valueName: 'level', value: 'IV级' }, 'blue'],
+    [{ valueName: 'unrelated', value: 'red' }, 'blue'],
+  ])('parameter %o → %s (severity Minor otherwise)', (parameter, level) => {
+    expect(levelOf({ index: 0, severity: 'Minor', event: '大风', areaDescs: [], parameters: [parameter] })).toBe(level);
+  });
+
+  it('severity table: Extreme red, Severe orange, Moderate yellow, Minor blue, Unknown none', () => {
+    const of = (severity: string) => levelOf({ index: 0, severity, event: '大风', areaDescs: [], parameters: [] });
+    expect(['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'].map(of)).toEqual(['red', 'orange', 'yellow', 'blue', undefined]);
+  });
+
+  it('districts from free text, in region order', () => {
+    expect(districtsIn(['翔安区大嶝街道', '思明区沿海'], DISTRICTS)).toEqual(['思明区', '翔安区']);
+    expect(districtsIn(['福建省厦门市'], DISTRICTS)).toEqual([]);
+  });
+
+  it('safe ids are stable and kept when already safe', () => {
+    expect(safeId('XMQX-20260914-TY-01')).toBe('XMQX-20260914-TY-01');
+    expect(safeId('a.b')).not.toBe(safeId('a:b'));
+    expect(safeId('x'.repeat(200))).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
+  });
+});
+
+describe('refusals name the element', () => {
+  it.each([
+    ['<alert><identifier>1</alert>', 'BEACON_MALFORMED_XML', ''],
+    ['not xml at all', 'BEACON_MALFORMED_XML', ''],
+    ['', 'BEACON_MALFORMED_XML', ''],
+    ['<!DOCTYPE a [<!ENTITY x "y">]><alert xmlns="urn:oasis:names:tc:emergency:cap:1.2">&x;</alert>', 'BEACON_MALFORMED_XML', ''],
+    ['<rss version="2.0"><channel/></rss>', 'BEACON_NOT_CAP', '/'],
+    ['<alert xmlns="urn:oasis:names:tc:emergency:cap:1.1"><identifier>1</identifier></alert>', 'BEACON_NOT_CAP', '/alert/@xmlns'],
+    ['<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><__proto__>x</__proto__></alert>', 'BEACON_MALFORMED_XML', ''],
+  ])('%s', (xml, code, path) => {
+    const e = refusal(() => readCap(xml));
+    expect(e).toMatchObject({ statusCode: 400, code });
+    expect(e.issues[0]?.path).toBe(path);
+  });
+
+  it('a severity outside CAP\'s list, with what was expected and what came', () => {
+    const e = refusal(() => readCap(orangeWith('severity', '<severity>橙色</severity>')));
+    expect(e.issues).toEqual([{ path: '/alert/info/0/severity', expected: 'one of Extreme, Severe, Moderate, Minor, Unknown', got: '橙色' }]);
+  });
+
+  it('every missing required element at once', () => {
+    const xml = '<alert xmlns="urn:oasis:names:tc:emergency:cap:1.2"><msgType>Warning</msgType><info><headline>x</headline></info></alert>';
+    expect(refusal(() => readCap(xml)).issues.map((i) => i.path).sort()).toEqual(
+      ['/alert/identifier', '/alert/sender', '/alert/sent', '/alert/status', '/alert/msgType', '/alert/info/0/severity', '/alert/info/0/event'].sort(),
+    );
+  });
+
+  it('a repeated single element, a bad time, bad references, an Update without references', () => {
+    expect(refusal(() => readCap(orangeWith('identifier', '<identifier>a</identifier><identifier>b</identifier>'))).issues[0]).toMatchObject({ path: '/alert/identifier', got: '2 elements' });
+    expect(refusal(() => readCap(orangeWith('sent', '<sent>14/09/2026 07:00</sent>'))).issues[0]).toMatchObject({ path: '/alert/sent', got: '14/09/2026 07:00' });
+    expect(refusal(() => readCap(fixture('typhoon-red-update').replace(/,2026-09-14T07:00:00\+08:00/, ''))).issues[0]).toMatchObject({ path: '/alert/references' });
+    expect(refusal(() => readCap(fixture('typhoon-red-update').replace(/<cap:references>[^<]*<\/cap:references>/, ''))).issues[0]).toMatchObject({ path: '/alert/references', got: 'nothing' });
+  });
+
+  it('an exercise never reaches the wall (422 naming /alert/status)', () => {
+    const e = refusal(() => map(orangeWith('status', '<status>Exercise</status>')));
+    expect(e).toMatchObject({ statusCode: 422 });
+    expect(e.issues).toEqual([expect.objectContaining({ path: '/alert/status', got: 'Exercise' })]);
+  });
+
+  it('severity Unknown and no colour anywhere: 422 naming the severity', () => {
+    const xml = fixture('rainstorm-bilingual').replaceAll('<severity>Moderate</severity>', '<severity>Unknown</severity>');
+    expect(refusal(() => map(xml)).issues).toEqual([{ path: '/alert/info/1/severity', expected: 'one of Extreme, Severe, Moderate, Minor (or a warning colour)', got: 'Unknown' }]);
+  });
+});

@@ -1,0 +1,232 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startMqttIngest, type MqttIngest } from '@beacon/server/ingest/mqtt/index.ts';
+import type { IngestPipeline } from '@beacon/server/ingest/pipeline.ts';
+import { clearSession, departmentPublisher, eventually, startEmbeddedBroker, startTestBroker, type DepartmentPublisher, type TestBroker } from '../support/mqtt-broker.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+const NOW = Date.parse('2026-09-14T08:00:00Z');
+const iso = (minutes: number) => new Date(NOW + minutes * 60_000).toISOString();
+// The broker may be shared (the machine's Mosquitto): every topic and client id is this run's own.
+const run = randomBytes(4).toString('hex');
+const prefix = `beacon-test/${run}`;
+const rain = (station: string) => `${prefix}/rain/${station}`;
+const clientIds: string[] = [];
+const clientId = (name: string) => {
+  const id = `bt-${run}-${name}`;
+  clientIds.push(id);
+  return id;
+};
+
+let database: TestDatabase;
+let server: TestServer;
+let broker: TestBroker;
+let ingest: MqttIngest;
+let dept: DepartmentPublisher;
+
+function start(extra: Partial<Parameters<typeof startMqttIngest>[0]> = {}): MqttIngest {
+  return startMqttIngest({
+    sql: server.db.sql,
+    pipeline: server.app.ingest,
+    department: 'meteorology',
+    url: broker.url,
+    topics: { [`${prefix}/rain/+`]: 'rain-gauge' },
+    clientId: clientId('main'),
+    backoff: { baseMs: 50, maxMs: 500 },
+    ...extra,
+  });
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await startTestServer(database.url, { now: () => NOW, hub: { tickMs: 20 } });
+  broker = await startTestBroker();
+  ingest = start();
+  await eventually(() => ingest.status().state === 'connected');
+  dept = await departmentPublisher(broker.url, `${prefix}/+/+/ack`);
+});
+afterAll(async () => {
+  await ingest?.stop();
+  await dept?.close();
+  for (const id of new Set(clientIds)) await clearSession(broker.url, id).catch(() => {});
+  await broker?.close();
+  await server?.close();
+  await database?.drop();
+});
+
+/** Records stored (refusals are logged too, as feed.rejected events, and do not count). */
+async function logCount(): Promise<number> {
+  const [row] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'record.received'`;
+  return row!.n;
+}
+
+describe(`MQTT ingest from a department's broker`, () => {
+  it('stores a reading, acks it on <topic>/ack after commit, and the live state shows it', async () => {
+    const reply = await dept.request(rain('SM01'), { stationId: 'SM01', observedAt: iso(-5), rainfall1hMm: 42.5 });
+    expect(reply).toMatchObject({ topic: rain('SM01'), accepted: 1, duplicates: 0, records: [{ index: 0, status: 'stored' }] });
+    const [row] = await server.db.sql`
+      select e.seq, k.label from events e join department_keys k on k.id = e.source_id where e.entity_id = 'SM01'`;
+    expect(Number(row!.seq)).toBe(reply.records[0].seq);
+    expect(row!.label).toBe(`mqtt:${broker.url}`);
+    await server.app.engine.catchUp();
+    expect(server.app.engine.state.latest['rain-gauge']?.SM01).toMatchObject({ seq: reply.records[0].seq, data: { rainfall1hMm: 42.5 } });
+  });
+
+  it('stores a message delivered twice once, answering the second as a duplicate', async () => {
+    const message = { records: [{ stationId: 'HL01', observedAt: iso(-4), rainfall1hMm: 7 }], id: 'hl01-0756' };
+    const first = await dept.request(rain('HL01'), message);
+    const before = await logCount();
+    const again = await dept.request(rain('HL01'), message);
+    expect(first).toMatchObject({ id: 'hl01-0756', accepted: 1 });
+    expect(again).toMatchObject({ id: 'hl01-0756', accepted: 0, duplicates: 1, records: [{ seq: first.records[0].seq, status: 'duplicate' }] });
+    expect(await logCount()).toBe(before);
+  });
+});
+
+describe('bad messages are answered, nothing is stored, the connection survives', () => {
+  async function refused(topic: string, payload: string | Buffer | object, statusCode: number) {
+    const before = await logCount();
+    const reply = await dept.request(topic, payload);
+    expect(reply).toMatchObject({ topic, statusCode, code: expect.stringMatching(/^BEACON_/) });
+    expect(await logCount()).toBe(before);
+    return reply as { issues: { path: string; expected: string; got: unknown }[]; message: string };
+  }
+
+  it('malformed JSON', async () => {
+    const e = await refused(rain('SM02'), '{"stationId": "SM02", ', 400);
+    expect(e.issues).toEqual([expect.objectContaining({ path: '', expected: 'a JSON record or {"records": [...]}' })]);
+    // Counted against the feed's health, like a refusal of the pipeline.
+    const [logged] = await server.db.sql`select payload from events where type = 'feed.rejected' order by seq desc limit 1`;
+    expect(logged!.payload).toMatchObject({ code: 'BEACON_MALFORMED_JSON', records: 0 });
+  });
+
+  it('a wrong type, naming the field of the record as sent', async () => {
+    const e = await refused(rain('SM02'), { stationId: 'SM02', observedAt: iso(-1), rainfall1hMm: '12' }, 400);
+    expect(e.issues).toEqual([{ path: '/rainfall1hMm', expected: 'number', got: 'string "12"' }]);
+  });
+
+  it('a wrong type inside a batch keeps the batch path', async () => {
+    const e = await refused(rain('SM02'), { records: [{ stationId: 'SM02', observedAt: 'soon', rainfall1hMm: 1 }] }, 400);
+    expect(e.issues).toEqual([expect.objectContaining({ path: '/records/0/observedAt', got: 'soon' })]);
+  });
+
+  it('an unknown station', async () => {
+    const e = await refused(rain('NOPE9'), { stationId: 'NOPE9', observedAt: iso(-1), rainfall1hMm: 1 }, 422);
+    expect(e.issues).toEqual([expect.objectContaining({ path: '/stationId', got: 'NOPE9' })]);
+  });
+
+  it('JSON that is not a record', async () => {
+    const e = await refused(rain('SM02'), '42', 400);
+    expect(e.issues[0]).toMatchObject({ path: '', got: '42' });
+  });
+
+  it('an oversized message (> 256 KiB)', async () => {
+    const e = await refused(rain('SM02'), Buffer.alloc(300 * 1024, 0x20), 413);
+    expect(e.issues).toEqual([{ path: '', expected: 'a message of at most 262144 bytes', got: `${300 * 1024} bytes` }]);
+  });
+
+  it('a topic no longer configured (a persistent session kept its subscription)', async () => {
+    const id = clientId('stale');
+    const old = start({ clientId: id, topics: { [`${prefix}/rain/+`]: 'rain-gauge', [`${prefix}/old/+`]: 'rain-gauge' } });
+    await eventually(() => old.status().state === 'connected');
+    await old.stop();
+    const now = start({ clientId: id, topics: { [`${prefix}/rain/+`]: 'rain-gauge' } });
+    try {
+      await eventually(() => now.status().state === 'connected');
+      const e = await refused(`${prefix}/old/SM02`, { stationId: 'SM02', observedAt: iso(-1), rainfall1hMm: 1 }, 404);
+      expect(e.issues).toEqual([{ path: 'topic', expected: `a topic matching one of: ${prefix}/rain/+`, got: `${prefix}/old/SM02` }]);
+    } finally {
+      await now.stop();
+    }
+  });
+
+  it('keeps working after all of that', async () => {
+    const reply = await dept.request(rain('SM06'), { stationId: 'SM06', observedAt: iso(0), rainfall1hMm: 2 });
+    expect(reply).toMatchObject({ accepted: 1 });
+    expect(ingest.status()).toMatchObject({ state: 'connected', lastError: null, messages: { refused: 6, stored: 3, duplicate: 1 } });
+  });
+});
+
+describe('failures and reconnection', () => {
+  it('does not ack a message it failed to store: the broker delivers it again and it is stored', async () => {
+    let failOnce = true;
+    const flaky: IngestPipeline = {
+      accept: async (...args) => {
+        if (failOnce) {
+          failOnce = false;
+          throw new Error('database connection lost');
+        }
+        return server.app.ingest.accept(...args);
+      },
+    };
+    const topic = `${prefix}/flaky/TA01`;
+    const other = start({ clientId: clientId('flaky'), pipeline: flaky, topics: { [`${prefix}/flaky/+`]: 'rain-gauge' } });
+    try {
+      await eventually(() => other.status().state === 'connected');
+      const reply = await dept.request(topic, { stationId: 'TA01', observedAt: iso(-2), rainfall1hMm: 3 });
+      expect(reply).toMatchObject({ accepted: 1 });
+      expect(other.status()).toMatchObject({ messages: { failed: 1, stored: 1 }, lastError: { message: expect.stringContaining('database connection lost') } });
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('reports an unreachable broker as error, with the reason, and keeps trying', async () => {
+    const unreachable = start({ url: 'mqtt://127.0.0.1:1', clientId: clientId('unreachable') });
+    await eventually(() => unreachable.status().state === 'error');
+    expect(unreachable.status().lastError?.message).toMatch(/ECONNREFUSED/);
+    await unreachable.stop();
+    expect(unreachable.status().state).toBe('stopped');
+  });
+
+  it('reports a broker that refuses its credentials as error, with the broker\'s reason', async () => {
+    const strict = await startEmbeddedBroker(0, {
+      authenticate: (_client, username, password, done) => done(null, username === 'beacon' && String(password) === 'right'),
+    });
+    const wrong = start({ url: strict.url, clientId: clientId('auth'), username: 'beacon', password: 'wrong' });
+    try {
+      await eventually(() => wrong.status().state === 'error');
+      expect(wrong.status().lastError?.message).toMatch(/Not authorized|Bad username or password/i);
+      expect(JSON.stringify(wrong.status())).not.toContain('wrong'); // no secret in the status
+    } finally {
+      await wrong.stop();
+      await strict.close();
+    }
+  });
+
+  it('reconnects when its broker goes away and comes back', async () => {
+    const own = await startEmbeddedBroker();
+    const flappy = start({ url: own.url, clientId: clientId('flappy'), topics: { [`${prefix}/flap/+`]: 'rain-gauge' } });
+    try {
+      await eventually(() => flappy.status().state === 'connected');
+      await own.close();
+      await eventually(() => ['reconnecting', 'error'].includes(flappy.status().state));
+      const back = await startEmbeddedBroker(own.port);
+      try {
+        await eventually(() => flappy.status().state === 'connected', 10_000);
+        const publisher = await departmentPublisher(back.url, `${prefix}/flap/+/ack`);
+        try {
+          const reply = await publisher.request(`${prefix}/flap/XA01`, { stationId: 'XA01', observedAt: iso(-1), rainfall1hMm: 5 });
+          expect(reply).toMatchObject({ accepted: 1 });
+        } finally {
+          await publisher.close();
+        }
+      } finally {
+        await flappy.stop();
+        await back.close();
+      }
+    } finally {
+      await flappy.stop();
+    }
+  });
+
+  it('refuses a bad configuration at start, every problem at once', () => {
+    expect(() =>
+      startMqttIngest({
+        sql: server.db.sql, pipeline: server.app.ingest, department: 'water', url: 'http://broker',
+        topics: { 'a/#/b': 'rain-gauge', 'c/+': 'no-such-category' },
+      }),
+    ).toThrow(/url must be[\s\S]*"#" must be a whole last level[\s\S]*rain-gauge belongs to meteorology, not water[\s\S]*no category "no-such-category"/);
+  });
+});
