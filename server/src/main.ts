@@ -60,6 +60,7 @@ if (!values['no-sim']) {
 
 console.log(`Beacon is up in ${Date.now() - started} ms on ${database.description}, log at seq ${app.engine.state.seq}.`);
 console.log(`  Wall:     ${base}/wall`);
+console.log(`  Replay:   ${base}/replay`);
 console.log(`  API docs: ${base}/docs`);
 console.log(simulators.length ? '  A simulated typhoon is feeding the wall from all 17 departments (--no-sim turns it off).' : '  Simulator off.');
 
