@@ -8,7 +8,8 @@ import { emptyLiveState, fold, type BeaconEvent, type LiveState } from '@beacon/
 import { connectDatabase } from '@beacon/db';
 import { EVENT_COLUMNS, rowToEvent, type LogRow } from '@beacon/server/engine/log-rows.ts';
 import { saveSnapshot } from '@beacon/server/engine/snapshots.ts';
-import { foldRange, seqAtTime, stateAtTime } from '@beacon/server/replay/state-at.ts';
+import { foldRange } from '@beacon/server/engine/fold-log.ts';
+import { seqAtTime, stateAtTime } from '@beacon/server/replay/state-at.ts';
 import { benchDatabase, median, percentile } from './bench-database.ts';
 import { LOG_SPAN_MS, LOG_START, writeTyphoonLog } from './typhoon-log.ts';
 

@@ -3,7 +3,7 @@ import { deltaOf, emptyLiveState, fold, type BeaconEvent, type LiveState, type S
 import type { Sql } from '@beacon/db';
 import { LogFollower } from './log-follower.ts';
 import { loadSnapshot, SnapshotWriter, type SnapshotPolicy } from './snapshots.ts';
-import { EVENT_COLUMNS, rowToEvent, type LogRow } from './log-rows.ts';
+import { EVENT_COLUMNS, rowToEvent } from './log-rows.ts';
 
 interface EngineEvents {
   /** Events folded in, in log order, and the state delta they made. */
@@ -83,13 +83,5 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
   }
 }
 
-/** The whole log folded from the start (for tests and tools; the engine starts from snapshots). */
-export async function foldWholeLog(sql: Sql, pageSize = 5000): Promise<LiveState> {
-  let s = emptyLiveState();
-  await sql.unsafe<LogRow[]>(`select ${EVENT_COLUMNS} from events order by seq`).cursor(pageSize, (rows) => {
-    s = fold(s, rows.map(rowToEvent));
-  });
-  return s;
-}
-
+export { foldWholeLog } from './fold-log.ts';
 export { EVENT_COLUMNS, rowToEvent };

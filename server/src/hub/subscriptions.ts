@@ -1,5 +1,4 @@
 import {
-  PROTOCOL_VERSION,
   ViewFilter,
   emptyDelta,
   isEmptyDelta,
@@ -96,5 +95,3 @@ export class Subscriptions {
     });
   }
 }
-
-export { PROTOCOL_VERSION };

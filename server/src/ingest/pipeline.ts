@@ -1,9 +1,9 @@
-import { categories, xiamen, type BeaconEvent, type Region } from '@beacon/shared';
+import { categories, xiamen, type BeaconEvent, type CategoryDefinition, type Region } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import type { DepartmentCredential } from '../credentials/department-keys.ts';
 import { InputError } from '../errors/input-error.ts';
 import { logRejection } from './log-rejection.ts';
-import { categoryChecks, checkBatch, dedupeKey, normaliseRecord } from './category-checks.ts';
+import { categoryChecks, checkBatch, dedupeKey, normaliseRecord, type CategoryCheck } from './category-checks.ts';
 import type { IngestAck } from './ingest-response.ts';
 import { storeRecords, type LogRecord } from './store-records.ts';
 import { validateBatch } from './validation.ts';
@@ -42,7 +42,7 @@ export function createIngestPipeline(opts: PipelineOptions): IngestPipeline {
         ]);
       }
       try {
-        return await acceptOwnBatch(categoryId, batch);
+        return await acceptOwnBatch(opts, checks[categoryId], credential, category, batch);
       } catch (error) {
         // A refused batch of the department's own category is part of its feed's health: log it.
         if (error instanceof InputError && error.statusCode < 500) {
@@ -54,27 +54,33 @@ export function createIngestPipeline(opts: PipelineOptions): IngestPipeline {
         }
         throw error;
       }
-
-      async function acceptOwnBatch(categoryId: string, batch: unknown): Promise<IngestAck> {
-        const category = categories.get(categoryId)!;
-        const schemaIssues = validateBatch(categoryId, batch);
-        if (schemaIssues.length) {
-          throw new InputError(400, 'BEACON_INVALID_INPUT', `${schemaIssues.length} problem(s) in the batch; nothing was stored`, schemaIssues);
-        }
-        const records = (batch as { records: Record<string, unknown>[] }).records;
-        const normal = records.map((r) => normaliseRecord(category, r));
-        const issues = checkBatch(category, records, normal, opts.now(), checks[categoryId]);
-        if (issues.length) {
-          throw new InputError(422, 'BEACON_UNPROCESSABLE', `${issues.length} problem(s) in the batch; nothing was stored`, issues);
-        }
-        const logRecords: LogRecord[] = normal.map((n) => ({
-          department: category.department, category: categoryId, sourceId: credential.id, dedupeKey: dedupeKey(categoryId, n), ...n,
-        }));
-        const stored = await storeRecords(opts.sql, logRecords);
-        opts.onAppended(stored.appended);
-        const accepted = stored.records.filter((r) => r.status === 'stored').length;
-        return { accepted, duplicates: stored.records.length - accepted, records: stored.records };
-      }
     },
   };
+}
+
+/** Validate → check → dedupe → store → hand on, for a category the credential's department owns. */
+async function acceptOwnBatch(
+  opts: PipelineOptions,
+  check: CategoryCheck | undefined,
+  credential: DepartmentCredential,
+  category: CategoryDefinition,
+  batch: unknown,
+): Promise<IngestAck> {
+  const schemaIssues = validateBatch(category.id, batch);
+  if (schemaIssues.length) {
+    throw new InputError(400, 'BEACON_INVALID_INPUT', `${schemaIssues.length} problem(s) in the batch; nothing was stored`, schemaIssues);
+  }
+  const records = (batch as { records: Record<string, unknown>[] }).records;
+  const normal = records.map((r) => normaliseRecord(category, r));
+  const issues = checkBatch(category, records, normal, opts.now(), check);
+  if (issues.length) {
+    throw new InputError(422, 'BEACON_UNPROCESSABLE', `${issues.length} problem(s) in the batch; nothing was stored`, issues);
+  }
+  const logRecords: LogRecord[] = normal.map((n) => ({
+    department: category.department, category: category.id, sourceId: credential.id, dedupeKey: dedupeKey(category.id, n), ...n,
+  }));
+  const stored = await storeRecords(opts.sql, logRecords);
+  opts.onAppended(stored.appended);
+  const accepted = stored.records.filter((r) => r.status === 'stored').length;
+  return { accepted, duplicates: stored.records.length - accepted, records: stored.records };
 }

@@ -1,9 +1,7 @@
-import { categories, type BeaconEvent, type KeyMoment, type LiveState } from '@beacon/shared';
+import { keepsEveryTransition, type BeaconEvent, type KeyMoment, type LiveState } from '@beacon/shared';
 
-/** Categories whose changes are key moments of a response. */
-export function isMomentCategory(category: string): boolean {
-  return categories.get(category)?.kind === 'alert' || category === 'incident';
-}
+/** Key moments come from the categories whose every transition matters: alerts and incidents. */
+export const isMomentCategory = keepsEveryTransition;
 
 const levelZh: Record<string, string> = { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' };
 

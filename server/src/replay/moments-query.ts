@@ -4,9 +4,14 @@ import { EVENT_COLUMNS, rowToEvent, type LogRow } from '../engine/log-rows.ts';
 import { isMomentCategory, momentsOf } from './key-moments.ts';
 import { seqAtTime, stateAtSeq } from './state-at.ts';
 
-/** The key moments of a window: only the alert and incident events are read, judged against the state at its start. */
+/** The key moments of a window of time. */
 export async function momentsIn(sql: Sql, from: number, to: number): Promise<KeyMoment[]> {
   const [fromSeq, toSeq] = await Promise.all([seqAtTime(sql, from), seqAtTime(sql, to)]);
+  return momentsBetween(sql, fromSeq, toSeq);
+}
+
+/** The key moments in (fromSeq, toSeq]: only the alert and incident events are read, judged against the state at fromSeq. */
+export async function momentsBetween(sql: Sql, fromSeq: number, toSeq: number): Promise<KeyMoment[]> {
   const kinds = categoryList.map((c) => c.id).filter(isMomentCategory);
   if (kinds.length === 0 || toSeq <= fromSeq) return [];
   const before = await stateAtSeq(sql, fromSeq);

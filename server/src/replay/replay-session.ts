@@ -1,6 +1,7 @@
 import { deltaOf, emptyLiveState, type LiveState, type ReplayServerEvents, type ReplaySpeed, type ReplayWindow } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
-import { foldRange, seqAtTime, stateAtTime } from './state-at.ts';
+import { foldRange } from '../engine/fold-log.ts';
+import { seqAtTime, stateAtTime } from './state-at.ts';
 
 type Emit = <E extends keyof ReplayServerEvents>(event: E, ...args: Parameters<ReplayServerEvents[E]>) => void;
 
@@ -77,8 +78,8 @@ export class ReplaySession {
     const target = Math.min(this.#clock + ms, this.#window.to);
     const toSeq = await seqAtTime(this.sql, target);
     if (toSeq > this.#state.seq) {
-      this.#state = await foldRange(this.sql, this.#state, toSeq, (events, after) => {
-        this.emit('replay:delta', { at: target, delta: deltaOf(after, events, after.seq - events.length) });
+      this.#state = await foldRange(this.sql, this.#state, toSeq, (events, fromSeq, after) => {
+        this.emit('replay:delta', { at: target, delta: deltaOf(after, events, fromSeq) });
       });
     }
     this.#clock = target;

@@ -1,6 +1,6 @@
-import { emptyLiveState, fold, type BeaconEvent, type LiveState } from '@beacon/shared';
+import { emptyLiveState, type LiveState } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
-import { EVENT_COLUMNS, rowToEvent, type LogRow } from '../engine/log-rows.ts';
+import { foldRange } from '../engine/fold-log.ts';
 import { loadSnapshot } from '../engine/snapshots.ts';
 
 /**
@@ -11,31 +11,6 @@ export async function seqAtTime(sql: Sql, at: number): Promise<number> {
   const [row] = await sql<{ seq: string }[]>`
     select seq from events where received_at <= ${new Date(at)} order by received_at desc, seq desc limit 1`;
   return row ? Number(row.seq) : 0;
-}
-
-/** Folds the log after `state` up to `toSeq`, a page at a time; `onPage` sees each page's events. */
-export async function foldRange(
-  sql: Sql,
-  state: LiveState,
-  toSeq: number,
-  onPage?: (events: BeaconEvent[], after: LiveState) => void,
-  pageSize = 5000,
-): Promise<LiveState> {
-  let s = state;
-  let from = state.seq;
-  while (from < toSeq) {
-    const rows = await sql.unsafe<LogRow[]>(`select ${EVENT_COLUMNS} from events where seq > $1 and seq <= $2 order by seq limit $3`, [
-      from,
-      toSeq,
-      pageSize,
-    ]);
-    if (rows.length === 0) break;
-    const events = rows.map(rowToEvent);
-    s = fold(s, events);
-    onPage?.(events, s);
-    from = events.at(-1)!.seq;
-  }
-  return { ...s, seq: Math.max(s.seq, Math.min(toSeq, from)) };
 }
 
 /** State at a log position: the newest snapshot at or below it, plus the log after it. Never folds from the start when a snapshot exists. */

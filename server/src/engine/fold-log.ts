@@ -1,0 +1,37 @@
+import { emptyLiveState, fold, type BeaconEvent, type LiveState } from '@beacon/shared';
+import type { Sql } from '@beacon/db';
+import { EVENT_COLUMNS, rowToEvent, type LogRow } from './log-rows.ts';
+
+/**
+ * Folds the log after `state` up to `toSeq`, a page at a time, with the shared reducer. `onPage`
+ * sees each page's events, the log position before them and the state after them. Restart checks,
+ * replay and tools all read the log through this.
+ */
+export async function foldRange(
+  sql: Sql,
+  state: LiveState,
+  toSeq: number,
+  onPage?: (events: BeaconEvent[], fromSeq: number, after: LiveState) => void,
+  pageSize = 5000,
+): Promise<LiveState> {
+  let s = state;
+  let from = state.seq;
+  while (from < toSeq) {
+    const rows = await sql.unsafe<LogRow[]>(`select ${EVENT_COLUMNS} from events where seq > $1 and seq <= $2 order by seq limit $3`, [
+      from,
+      toSeq,
+      pageSize,
+    ]);
+    if (rows.length === 0) break;
+    const events = rows.map(rowToEvent);
+    s = fold(s, events);
+    onPage?.(events, from, s);
+    from = events.at(-1)!.seq;
+  }
+  return { ...s, seq: Math.max(s.seq, Math.min(toSeq, from)) };
+}
+
+/** The whole log folded from the start (for tests and tools; the engine starts from snapshots). */
+export function foldWholeLog(sql: Sql): Promise<LiveState> {
+  return foldRange(sql, emptyLiveState(), Number.MAX_SAFE_INTEGER);
+}
