@@ -1,23 +1,14 @@
-import { randomBytes } from 'node:crypto';
-import { runMigrations } from '@beacon/db';
-import postgres from 'postgres';
 import { startScratchPostgres } from '../support/scratch-postgres.ts';
+import { createMigratedDatabase } from '../support/test-database.ts';
 
 /** A fresh, migrated database for one benchmark: on DATABASE_URL's server when set, else embedded. */
 export async function benchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const scratch = process.env.DATABASE_URL ? null : await startScratchPostgres();
-  const admin = process.env.DATABASE_URL ?? scratch!.url;
-  const name = `beacon_bench_${randomBytes(5).toString('hex')}`;
-  const sql = postgres(admin, { max: 1, onnotice: () => {} });
-  await sql.unsafe(`create database ${name}`);
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  await runMigrations(url.toString());
+  const db = await createMigratedDatabase(process.env.DATABASE_URL ?? scratch!.url, 'beacon_bench');
   return {
-    url: url.toString(),
+    url: db.url,
     drop: async () => {
-      await sql.unsafe(`drop database if exists ${name} with (force)`);
-      await sql.end();
+      await db.drop();
       await scratch?.stop();
     },
   };

@@ -9,9 +9,13 @@ export interface TestDatabase {
 }
 
 /** A fresh, migrated database of its own for one test file, on the shared test server. */
-export async function createTestDatabase(): Promise<TestDatabase> {
-  const admin = inject('adminDatabaseUrl');
-  const name = `beacon_t_${randomBytes(6).toString('hex')}`;
+export function createTestDatabase(): Promise<TestDatabase> {
+  return createMigratedDatabase(inject('adminDatabaseUrl'), 'beacon_t');
+}
+
+/** A fresh database on the server at `admin`, migrated; `drop()` removes it. */
+export async function createMigratedDatabase(admin: string, prefix: string): Promise<TestDatabase> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   await withAdmin(admin, (sql) => sql.unsafe(`create database ${name}`));
   const url = new URL(admin);
   url.pathname = `/${name}`;
