@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../errors/input-error.ts';
+import { refusal } from '../../errors/refusal.ts';
 import { capToAlert, colourInText, districtsIn, levelOf, safeId, type AlertRecord } from './cap-to-alert.ts';
 import { readCap } from './cap-xml.ts';
 
@@ -8,16 +8,6 @@ const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}.xml`,
 const DISTRICTS = ['思明区', '湖里区', '集美区', '海沧区', '同安区', '翔安区'];
 const NOW = Date.parse('2026-09-14T13:00:00Z'); // 21:00 in Xiamen: after every fixture was sent
 const map = (xml: string, previous?: AlertRecord) => capToAlert(readCap(xml), { now: NOW, districts: DISTRICTS, previous: previous ?? null });
-
-function refusal(f: () => unknown): InputError {
-  try {
-    f();
-  } catch (err) {
-    if (err instanceof InputError) return err;
-    throw err;
-  }
-  throw new Error('expected an InputError');
-}
 
 /** The orange alert with one element replaced (or removed, with an empty replacement). */
 const orangeWith = (element: string, replacement: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../errors/input-error.ts';
+import { refusal } from '../../errors/refusal.ts';
 import { parseMqttPayload, pointIntoSent } from './mqtt-payload.ts';
 import { categoryFor, filterProblem, isReplyTopic, replyTopicFor, topicMatches } from './topics.ts';
 
@@ -38,15 +38,6 @@ describe('topic filters', () => {
 
 describe('message payloads', () => {
   const parse = (s: string | Buffer, max?: number) => parseMqttPayload(Buffer.isBuffer(s) ? s : Buffer.from(s), max);
-  const refusal = (f: () => unknown) => {
-    try {
-      f();
-    } catch (err) {
-      if (err instanceof InputError) return err;
-      throw err;
-    }
-    throw new Error('expected an InputError');
-  };
 
   it('one record, a batch with an id, an array', () => {
     expect(parse('{"stationId":"SM01"}')).toEqual({ batch: { records: [{ stationId: 'SM01' }] }, single: true });
