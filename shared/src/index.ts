@@ -20,3 +20,4 @@ export * from './state/derived.ts';
 export * from './protocol/replay.ts';
 export { canonicalJson } from './canonical-json.ts';
 export * from './risk/index.ts';
+export * from './wall/index.ts';
