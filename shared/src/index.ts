@@ -21,3 +21,4 @@ export * from './protocol/replay.ts';
 export { canonicalJson } from './canonical-json.ts';
 export * from './risk/index.ts';
 export * from './wall/index.ts';
+export * from './surroundings/index.ts';

@@ -1,0 +1,104 @@
+// The surroundings answer, defined once: the server validates and documents its response with it,
+// the screen and the tests read the same shape through `Static`.
+import Type from 'typebox';
+import type { TSchema } from 'typebox';
+
+const LocalNameSchema = Type.Object({ zh: Type.String(), en: Type.String() });
+
+const nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+
+/** What every nearby thing carries: where it is, how far, and how long a trip takes. */
+const nearby = {
+  id: Type.String({ description: 'The entity id in its category (teamId, depotId, hospitalId …).' }),
+  name: Type.String(),
+  lon: Type.Number(),
+  lat: Type.Number(),
+  distanceKm: Type.Number({ description: 'Great-circle distance to the centre, km (to the metre).' }),
+  etaMin: Type.Number({ description: 'Estimated travel time, minutes (to 0.1 min); the model is in `travel`.' }),
+  observedAt: Type.Number({ description: 'When its source last reported it, epoch ms.' }),
+};
+
+export const NearbyTeamSchema = Type.Object({
+  ...nearby,
+  category: Type.Union([Type.Literal('rescue-team'), Type.Literal('fire-station')]),
+  status: nullable(Type.String({ description: 'standby, dispatched, on-site, returning, resting; null for a fire station.' })),
+  members: Type.Integer({ description: 'People available (a fire station: firefighters on strength).' }),
+  incidentId: nullable(Type.String({ description: 'The incident the team is dispatched to, if any.' })),
+  assignedHere: Type.Boolean({ description: 'true if dispatched to or working on this incident.' }),
+});
+
+export const StockLineSchema = Type.Object({ item: Type.String(), quantity: Type.Integer(), unit: Type.String() });
+
+export const NearbyDepotSchema = Type.Object({
+  ...nearby,
+  level: nullable(Type.String({ description: 'city, district or town.' })),
+  stock: Type.Array(StockLineSchema, { description: 'Items held now (depot-stock records of this depot), by item.' }),
+});
+
+export const NearbyHospitalSchema = Type.Object({
+  ...nearby,
+  freeBeds: Type.Integer(),
+  totalBeds: Type.Integer(),
+  icuFree: nullable(Type.Integer()),
+  grade: nullable(Type.String()),
+});
+
+export const NearbyShelterSchema = Type.Object({
+  ...nearby,
+  category: Type.Union([Type.Literal('shelter'), Type.Literal('resettlement-site'), Type.Literal('school-shelter')]),
+  capacity: Type.Integer(),
+  occupancy: Type.Integer(),
+  free: Type.Integer({ description: 'capacity − occupancy, never below 0.' }),
+  status: Type.String({ description: 'open or full (closed shelters are left out).' }),
+});
+
+export const PopulationRingSchema = Type.Object({
+  radiusKm: Type.Number(),
+  people: Type.Integer({ description: 'People in grid cells whose centre lies within radiusKm.' }),
+});
+
+export const SurroundingsAnswerSchema = Type.Object({
+  asOf: Type.Number({ description: 'Server time of the answer, epoch ms.' }),
+  seq: Type.Integer({ description: 'The log sequence of the live state the answer was read from.' }),
+  centre: Type.Object({ lon: Type.Number(), lat: Type.Number(), district: nullable(Type.String()) }),
+  incident: nullable(
+    Type.Object({
+      incidentId: Type.String(),
+      title: Type.String(),
+      kind: Type.String(),
+      severity: Type.String(),
+      status: Type.String(),
+    }),
+  ),
+  travel: Type.Object(
+    {
+      windingFactor: Type.Number({ description: 'Road distance ÷ straight-line distance.' }),
+      speedsKmh: Type.Object({ team: Type.Number(), depot: Type.Number(), hospital: Type.Number(), shelter: Type.Number() }),
+      slowdown: Type.Number({ description: 'Travel times are multiplied by this (1: normal roads).' }),
+      reasons: Type.Array(LocalNameSchema, { description: 'Why trips are slowed (heavy rain, waterlogging).' }),
+    },
+    { description: 'ETA = distance × windingFactor ÷ speed × slowdown.' },
+  ),
+  teams: Type.Array(NearbyTeamSchema, { description: 'Nearest rescue teams and fire stations, nearest first.' }),
+  supplyCircle: Type.Object({
+    minutes: Type.Number(),
+    radiusKm: Type.Number({ description: 'The straight-line distance a supply truck covers in `minutes` now.' }),
+    depots: Type.Array(NearbyDepotSchema, { description: 'Every depot whose trucks arrive within `minutes`, soonest first.' }),
+    nearestOutside: nullable(NearbyDepotSchema),
+  }),
+  hospitals: Type.Array(NearbyHospitalSchema, { description: 'Nearest hospitals, nearest first.' }),
+  shelters: Type.Array(NearbyShelterSchema, { description: 'Nearest open or full shelters, nearest first.' }),
+  population: Type.Object({
+    gridId: nullable(Type.String()),
+    observedAt: nullable(Type.Number()),
+    rings: Type.Array(PopulationRingSchema, { description: 'People within 1, 3 and 5 km (each ring includes the smaller ones).' }),
+  }),
+});
+
+export type NearbyTeam = Type.Static<typeof NearbyTeamSchema>;
+export type StockLine = Type.Static<typeof StockLineSchema>;
+export type NearbyDepot = Type.Static<typeof NearbyDepotSchema>;
+export type NearbyHospital = Type.Static<typeof NearbyHospitalSchema>;
+export type NearbyShelter = Type.Static<typeof NearbyShelterSchema>;
+export type PopulationRing = Type.Static<typeof PopulationRingSchema>;
+export type SurroundingsAnswer = Type.Static<typeof SurroundingsAnswerSchema>;

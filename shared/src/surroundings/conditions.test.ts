@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { xiamen } from '../region/xiamen/index.ts';
+import { roadConditions } from './conditions.ts';
+import { stateWith, T0 } from './test-state.ts';
+
+const rain = (id: string, mm: number, observedAt = T0) => ({ id, data: { stationId: id, rainfall1hMm: mm }, observedAt });
+const water = (id: string, district: string, depthCm: number, observedAt = T0) => ({ id, data: { pointId: id, district, depthCm }, observedAt });
+
+describe('roadConditions', () => {
+  it('leaves trips at normal speed in light rain', () => {
+    const s = stateWith({ 'rain-gauge': [rain('SM01', 29.9)], 'waterlogging-point': [water('WL-1', '思明区', 14)] });
+    expect(roadConditions(s, xiamen, '思明区', T0)).toEqual({ factor: 1, reasons: [] });
+  });
+
+  it('slows trips by 1.25 when a gauge of the district reaches the orange 1-hour mark, and says so', () => {
+    const s = stateWith({ 'rain-gauge': [rain('SM01', 12), rain('SM06', 31.5)] });
+    const c = roadConditions(s, xiamen, '思明区', T0 + 10 * 60_000);
+    expect(c.factor).toBe(1.25);
+    expect(c.reasons).toEqual([{ zh: '暴雨:1小时雨量 31.5 毫米', en: 'Heavy rain: 31.5 mm in 1 h' }]);
+  });
+
+  it('slows trips where standing water is 15 cm or deeper, one factor for both causes', () => {
+    const s = stateWith({ 'rain-gauge': [rain('SM06', 55)], 'waterlogging-point': [water('WL-1', '思明区', 15), water('WL-2', '思明区', 42.4)] });
+    const c = roadConditions(s, xiamen, '思明区', T0);
+    expect(c.factor).toBe(1.25);
+    expect(c.reasons.map((r) => r.en)).toEqual(['Heavy rain: 55.0 mm in 1 h', '2 waterlogged point(s), deepest 42 cm']);
+  });
+
+  it('ignores other districts, readings older than an hour, and a centre with no district', () => {
+    const s = stateWith({ 'rain-gauge': [rain('HL01', 80), rain('SM06', 80, T0 - 61 * 60_000)], 'waterlogging-point': [water('WL-9', '湖里区', 90)] });
+    expect(roadConditions(s, xiamen, '思明区', T0).factor).toBe(1);
+    expect(roadConditions(s, xiamen, '湖里区', T0).factor).toBe(1.25);
+    expect(roadConditions(s, xiamen, null, T0).factor).toBe(1);
+  });
+});

@@ -1,0 +1,174 @@
+import type { LatestRecord, LiveState } from '../state/live-state.ts';
+
+// The points of interest around an incident, read from live state. Records are read defensively:
+// a record without a usable position or field is left out, never allowed to break the answer.
+
+interface Located {
+  id: string;
+  name: string;
+  lon: number;
+  lat: number;
+  observedAt: number;
+}
+
+export interface TeamPoint extends Located {
+  category: 'rescue-team' | 'fire-station';
+  status: string | null;
+  members: number;
+  incidentId: string | null;
+}
+
+export interface DepotPoint extends Located {
+  level: string | null;
+}
+
+export interface HospitalPoint extends Located {
+  freeBeds: number;
+  totalBeds: number;
+  icuFree: number | null;
+  grade: string | null;
+}
+
+export interface ShelterPoint extends Located {
+  category: 'shelter' | 'resettlement-site' | 'school-shelter';
+  capacity: number;
+  occupancy: number;
+  status: string;
+}
+
+/** A population grid cell: its centre and the people in it. */
+export interface PopulationCell {
+  lon: number;
+  lat: number;
+  people: number;
+}
+
+export interface PopulationGrid {
+  gridId: string;
+  observedAt: number;
+  cells: PopulationCell[];
+}
+
+export interface StockItem {
+  item: string;
+  quantity: number;
+  unit: string;
+}
+
+/** Which live-state categories feed each kind of point: a change to one of them changes that kind. */
+export const POINT_CATEGORIES = {
+  teams: ['rescue-team', 'fire-station'],
+  depots: ['supply-depot'],
+  stock: ['depot-stock'],
+  hospitals: ['hospital-beds'],
+  shelters: ['shelter', 'resettlement-site', 'school-shelter'],
+  population: ['population-heat'],
+} as const;
+
+export type PointKind = keyof typeof POINT_CATEGORIES;
+
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
+
+function located(r: LatestRecord): Located | null {
+  const lon = num(r.data.lon);
+  const lat = num(r.data.lat);
+  if (lon === null || lat === null || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
+  return { id: r.entityId, name: str(r.data.name) ?? r.entityId, lon, lat, observedAt: r.observedAt };
+}
+
+function each<T>(state: LiveState, category: string, read: (r: LatestRecord) => T | null): T[] {
+  const out: T[] = [];
+  for (const r of Object.values(state.latest[category] ?? {})) {
+    const p = read(r);
+    if (p) out.push(p);
+  }
+  return out;
+}
+
+/** Rescue teams and fire stations: the forces that can be sent. */
+export function readTeams(state: LiveState): TeamPoint[] {
+  const teams = each(state, 'rescue-team', (r): TeamPoint | null => {
+    const at = located(r);
+    return at && { ...at, category: 'rescue-team', status: str(r.data.status), members: num(r.data.members) ?? 0, incidentId: str(r.data.incidentId) };
+  });
+  const stations = each(state, 'fire-station', (r): TeamPoint | null => {
+    const at = located(r);
+    return at && { ...at, category: 'fire-station', status: null, members: num(r.data.firefighters) ?? 0, incidentId: null };
+  });
+  return [...teams, ...stations];
+}
+
+export function readDepots(state: LiveState): DepotPoint[] {
+  return each(state, 'supply-depot', (r) => {
+    const at = located(r);
+    return at && { ...at, level: str(r.data.level) };
+  });
+}
+
+/** Depot stock by depot id, each depot's items sorted by item. */
+export function readStock(state: LiveState): Map<string, StockItem[]> {
+  const byDepot = new Map<string, StockItem[]>();
+  for (const r of Object.values(state.latest['depot-stock'] ?? {})) {
+    const depotId = str(r.data.depotId);
+    const item = str(r.data.item);
+    const quantity = num(r.data.quantity);
+    if (!depotId || !item || quantity === null) continue;
+    const lines = byDepot.get(depotId) ?? [];
+    lines.push({ item, quantity, unit: str(r.data.unit) ?? '' });
+    byDepot.set(depotId, lines);
+  }
+  for (const lines of byDepot.values()) lines.sort((a, b) => (a.item < b.item ? -1 : a.item > b.item ? 1 : 0));
+  return byDepot;
+}
+
+export function readHospitals(state: LiveState): HospitalPoint[] {
+  return each(state, 'hospital-beds', (r) => {
+    const at = located(r);
+    const freeBeds = num(r.data.freeBeds);
+    const totalBeds = num(r.data.totalBeds);
+    if (!at || freeBeds === null || totalBeds === null) return null;
+    return { ...at, freeBeds, totalBeds, icuFree: num(r.data.icuFree), grade: str(r.data.grade) };
+  });
+}
+
+/** Shelters of the emergency bureau, resettlement sites of civil affairs and schools used as shelters. */
+export function readShelters(state: LiveState): ShelterPoint[] {
+  const out: ShelterPoint[] = [];
+  for (const category of POINT_CATEGORIES.shelters) {
+    out.push(
+      ...each(state, category, (r): ShelterPoint | null => {
+        const at = located(r);
+        const capacity = num(r.data.capacity);
+        const occupancy = num(r.data.occupancy);
+        const status = str(r.data.status);
+        if (!at || capacity === null || occupancy === null || !status) return null;
+        return { ...at, category, capacity, occupancy, status };
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * The population grid to count people from: several grids are alternatives (resolutions of the same
+ * city), not tiles, so summing them would count people twice; the newest wins, ties by grid id.
+ */
+export function readPopulation(state: LiveState): PopulationGrid | null {
+  let newest: LatestRecord | null = null;
+  for (const r of Object.values(state.latest['population-heat'] ?? {})) {
+    if (!Array.isArray(r.data.cells)) continue;
+    if (!newest || r.observedAt > newest.observedAt || (r.observedAt === newest.observedAt && r.entityId < newest.entityId)) newest = r;
+  }
+  if (!newest) return null;
+  const cells: PopulationCell[] = [];
+  for (const cell of newest.data.cells as unknown[]) {
+    if (!Array.isArray(cell)) continue;
+    const lon = num(cell[0]);
+    const lat = num(cell[1]);
+    const people = num(cell[2]);
+    if (lon === null || lat === null || people === null || !(people > 0)) continue;
+    cells.push({ lon, lat, people });
+  }
+  return { gridId: newest.entityId, observedAt: newest.observedAt, cells };
+}

@@ -1,0 +1,128 @@
+import { distanceKm } from '../views/locate.ts';
+import type { NearbyDepot, NearbyHospital, NearbyShelter, NearbyTeam, SurroundingsAnswer } from './answer.schema.ts';
+import type { DepotPoint, HospitalPoint, PopulationGrid, PopulationCell, ShelterPoint, StockItem, TeamPoint } from './points.ts';
+import { POPULATION_RADII_KM, populationWithin } from './population.ts';
+import { etaMinutes, reachKm, ROAD_WINDING_FACTOR, SPEED_KMH, SUPPLY_CIRCLE_MINUTES, type Slowdown, type TripKind } from './travel.ts';
+
+/** How many of each the wall lists: what fits on a panel and is enough to decide who goes. */
+export const SURROUNDINGS_LIMITS = { teams: 8, hospitals: 5, shelters: 5 } as const;
+
+export interface IncidentSummary {
+  incidentId: string;
+  title: string;
+  kind: string;
+  severity: string;
+  status: string;
+}
+
+/**
+ * What the answer is made from. The point lists are candidates: every point (a brute-force scan)
+ * or only those a spatial index found near the centre. The answer is the same as long as the
+ * candidates hold every point that belongs in it:
+ * - teams, hospitals, usable shelters: the `SURROUNDINGS_LIMITS` nearest, plus any as far as the last;
+ * - depots: every depot within `supplyRadiusKm`, plus the nearest beyond it (and any as far);
+ * - cells: every cell within the largest of `POPULATION_RADII_KM`.
+ */
+export interface SurroundingsInput {
+  centre: { lon: number; lat: number; district: string | null };
+  incident: IncidentSummary | null;
+  teams: Iterable<TeamPoint>;
+  depots: Iterable<DepotPoint>;
+  stock: ReadonlyMap<string, readonly StockItem[]>;
+  hospitals: Iterable<HospitalPoint>;
+  shelters: Iterable<ShelterPoint>;
+  population: { grid: Omit<PopulationGrid, 'cells'> | null; cells: Iterable<PopulationCell> };
+  slowdown: Slowdown;
+  /** Passed in: shared reads no clock. */
+  now: number;
+  seq: number;
+}
+
+/** Shelters that cannot take anyone in are left out: the wall lists where people can go. */
+export const shelterIsUsable = (s: { status: string }): boolean => s.status !== 'closed';
+
+/** The straight-line radius of the supply circle under the current slowdown. */
+export function supplyRadiusKm(slowdown: Slowdown): number {
+  return reachKm(SUPPLY_CIRCLE_MINUTES, 'depot', slowdown);
+}
+
+/** The surroundings of a point: nearest forces, the one-hour supply circle, hospitals, shelters, people. */
+export function surroundingsOf(input: SurroundingsInput): SurroundingsAnswer {
+  const { centre, slowdown } = input;
+  const measure = <P extends { id: string; lon: number; lat: number }>(points: Iterable<P>, kind: TripKind) => {
+    const out: { p: P; km: number; eta: number; key: string }[] = [];
+    for (const p of points) {
+      const km = distanceKm(centre.lon, centre.lat, p.lon, p.lat);
+      out.push({ p, km, eta: etaMinutes(km, kind, slowdown), key: 'category' in p ? `${String(p.category)}/${p.id}` : p.id });
+    }
+    // Nearest first; equal distances by category and id, so the order never depends on the candidates' order.
+    return out.sort((a, b) => a.km - b.km || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  };
+  const place = <P extends { id: string; name: string; lon: number; lat: number; observedAt: number }>(m: { p: P; km: number; eta: number }) => ({
+    id: m.p.id,
+    name: m.p.name,
+    lon: m.p.lon,
+    lat: m.p.lat,
+    distanceKm: Math.round(m.km * 1000) / 1000,
+    etaMin: Math.round(m.eta * 10) / 10,
+    observedAt: m.p.observedAt,
+  });
+
+  const teams = measure(input.teams, 'team')
+    .slice(0, SURROUNDINGS_LIMITS.teams)
+    .map((m): NearbyTeam => ({
+      ...place(m),
+      category: m.p.category,
+      status: m.p.status,
+      members: m.p.members,
+      incidentId: m.p.incidentId,
+      assignedHere: input.incident !== null && m.p.incidentId === input.incident.incidentId,
+    }));
+
+  const depot = (m: { p: DepotPoint; km: number; eta: number }): NearbyDepot => ({
+    ...place(m),
+    level: m.p.level,
+    stock: (input.stock.get(m.p.id) ?? []).map((s) => ({ ...s })),
+  });
+  const depots = measure(input.depots, 'depot');
+  const inCircle = depots.filter((m) => m.eta <= SUPPLY_CIRCLE_MINUTES);
+  const outside = depots.find((m) => m.eta > SUPPLY_CIRCLE_MINUTES);
+
+  const hospitals = measure(input.hospitals, 'hospital')
+    .slice(0, SURROUNDINGS_LIMITS.hospitals)
+    .map((m): NearbyHospital => ({ ...place(m), freeBeds: m.p.freeBeds, totalBeds: m.p.totalBeds, icuFree: m.p.icuFree, grade: m.p.grade }));
+
+  const shelters = measure([...input.shelters].filter(shelterIsUsable), 'shelter')
+    .slice(0, SURROUNDINGS_LIMITS.shelters)
+    .map((m): NearbyShelter => ({
+      ...place(m),
+      category: m.p.category,
+      capacity: m.p.capacity,
+      occupancy: m.p.occupancy,
+      free: Math.max(0, m.p.capacity - m.p.occupancy),
+      status: m.p.status,
+    }));
+
+  const grid = input.population.grid;
+  return {
+    asOf: input.now,
+    seq: input.seq,
+    centre: { lon: centre.lon, lat: centre.lat, district: centre.district },
+    incident: input.incident ? { ...input.incident } : null,
+    travel: { windingFactor: ROAD_WINDING_FACTOR, speedsKmh: { ...SPEED_KMH }, slowdown: slowdown.factor, reasons: slowdown.reasons.map((r) => ({ ...r })) },
+    teams,
+    supplyCircle: {
+      minutes: SUPPLY_CIRCLE_MINUTES,
+      radiusKm: Math.round(supplyRadiusKm(slowdown) * 1000) / 1000,
+      depots: inCircle.map(depot),
+      nearestOutside: outside ? depot(outside) : null,
+    },
+    hospitals,
+    shelters,
+    population: {
+      gridId: grid?.gridId ?? null,
+      observedAt: grid?.observedAt ?? null,
+      rings: populationWithin(grid ? input.population.cells : [], centre.lon, centre.lat, POPULATION_RADII_KM),
+    },
+  };
+}
