@@ -3,14 +3,15 @@
  * registering only what the wall uses keeps the initial bundle small.
  */
 import { use, init, registerMap, type EChartsType } from 'echarts/core';
-import { LineChart, ScatterChart } from 'echarts/charts';
+import { CustomChart, LineChart, ScatterChart } from 'echarts/charts';
 import { GeoComponent, GridComponent, MarkLineComponent } from 'echarts/components';
 import { LabelLayout } from 'echarts/features';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { Region } from '@beacon/shared';
 
 // Add a part here when a panel needs it, and its option type in options.ts.
-use([ScatterChart, LineChart, GeoComponent, GridComponent, MarkLineComponent, LabelLayout, CanvasRenderer]);
+// CustomChart draws the typhoon's cone, wind circles and forecast path in map coordinates.
+use([ScatterChart, LineChart, CustomChart, GeoComponent, GridComponent, MarkLineComponent, LabelLayout, CanvasRenderer]);
 
 export type { WallChartOption } from './options.ts';
 export { init, type EChartsType };

@@ -1,4 +1,5 @@
 import type { FeedStatus } from '@beacon/shared';
+import { wallEn, wallZh, type WallMessages } from './wall-messages.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -31,6 +32,8 @@ export interface Messages {
   /** Compact age, e.g. "12 秒" / "3 分钟" / "1 小时 5 分". */
   age: (ms: number) => string;
   notFound: string;
+  /** The command-hall wall's strings (wall-messages.ts). */
+  wall: WallMessages;
 }
 
 function ageParts(ms: number): { h: number; m: number; s: number } {
@@ -68,6 +71,7 @@ const zh: Messages = {
     return `${s} 秒`;
   },
   notFound: '页面不存在',
+  wall: wallZh,
 };
 
 const en: Messages = {
@@ -100,6 +104,7 @@ const en: Messages = {
     return `${s} s`;
   },
   notFound: 'Page not found',
+  wall: wallEn,
 };
 
 export const messages: Record<Locale, Messages> = { 'zh-CN': zh, en };

@@ -1,5 +1,6 @@
 import type { LiveState } from '../state/live-state.ts';
 import { latestOf } from '../state/selectors.ts';
+import { distanceKm } from '../views/locate.ts';
 
 export type LonLat = [number, number];
 
@@ -85,14 +86,6 @@ export function activeTyphoons(state: LiveState, now: number, maxAgeMs = TYPHOON
 const KM_PER_DEG_LAT = 111.32;
 const rad = (deg: number) => (deg * Math.PI) / 180;
 
-/** Great-circle distance in km. */
-export function distanceKm(a: LonLat, b: LonLat): number {
-  const dLat = rad(b[1] - a[1]);
-  const dLon = rad(b[0] - a[0]);
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a[1])) * Math.cos(rad(b[1])) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.min(1, Math.sqrt(h)));
-}
-
 /** Initial bearing from a to b, degrees clockwise from north, 0–360. */
 export function bearingDeg(a: LonLat, b: LonLat): number {
   const y = Math.sin(rad(b[0] - a[0])) * Math.cos(rad(b[1]));
@@ -101,6 +94,11 @@ export function bearingDeg(a: LonLat, b: LonLat): number {
 }
 
 /** One of 8 compass points (0 = N, 1 = NE … 7 = NW) for a bearing. */
+/** Distance and bearing of a point from the city's centre: "120 km south-east of Xiamen". */
+export function fromCentre(centre: LonLat, p: LonLat): { km: number; bearing: number } {
+  return { km: distanceKm(centre[0], centre[1], p[0], p[1]), bearing: bearingDeg(centre, p) };
+}
+
 export function compassPoint(bearing: number): number {
   return Math.round((((bearing % 360) + 360) % 360) / 45) % 8;
 }

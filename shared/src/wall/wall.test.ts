@@ -8,9 +8,9 @@ import {
   convexHull,
   currentDuty,
   departmentHealth,
-  distanceKm,
   feedHealth,
   forecastCone,
+  fromCentre,
   shelterTotals,
   stockTotals,
   teamsByStatus,
@@ -148,7 +148,7 @@ describe('typhoon', () => {
 
   it('measures distance and direction from the city', () => {
     const xiamen: [number, number] = [118.09, 24.48];
-    expect(distanceKm(xiamen, [118.09, 25.48])).toBeCloseTo(111.2, 0);
+    expect(fromCentre(xiamen, [118.09, 25.48]).km).toBeCloseTo(111.2, 0);
     expect(compassPoint(bearingDeg(xiamen, [118.09, 25.48]))).toBe(0); // north
     expect(compassPoint(bearingDeg(xiamen, [119, 23.5]))).toBe(3); // south-east
   });
@@ -157,7 +157,7 @@ describe('typhoon', () => {
     const ring = circleRing([118, 24], 100, 36);
     expect(ring).toHaveLength(37);
     expect(ring[0]).toEqual(ring.at(-1));
-    for (const p of ring) expect(distanceKm([118, 24], p)).toBeCloseTo(100, -1);
+    for (const p of ring) expect(fromCentre([118, 24], p).km).toBeCloseTo(100, -1);
   });
 
   it('makes the cone the hull of growing error circles along the forecast', () => {

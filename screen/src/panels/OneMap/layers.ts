@@ -1,0 +1,57 @@
+import type { DepartmentId } from '@beacon/shared';
+
+/** The one-map's layers, bottom to top: what is drawn last sits on top. */
+export const LAYER_IDS = ['risk', 'population', 'typhoon', 'rain', 'geohazard', 'waterlogging', 'shelter', 'depot', 'team', 'incident'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+/** The category each layer draws: its feed going silent greys the layer. */
+export const layerCategory: Record<LayerId, string | null> = {
+  risk: null, // derived from many feeds: its staleness is that of its inputs
+  population: 'population-heat',
+  typhoon: 'typhoon-track',
+  rain: 'rain-gauge',
+  geohazard: 'geohazard-point',
+  waterlogging: 'waterlogging-point',
+  shelter: 'shelter',
+  depot: 'supply-depot',
+  team: 'rescue-team',
+  incident: 'incident',
+};
+
+export const layerDepartment: Record<LayerId, DepartmentId | null> = {
+  risk: null,
+  population: 'population',
+  typhoon: 'meteorology',
+  rain: 'meteorology',
+  geohazard: 'geology',
+  waterlogging: 'municipal',
+  shelter: 'emergency',
+  depot: 'emergency',
+  team: 'emergency',
+  incident: 'emergency',
+};
+
+export function isLayerId(v: string): v is LayerId {
+  return (LAYER_IDS as readonly string[]).includes(v);
+}
+
+/**
+ * `?layers=risk,incident,team` shows exactly those; `?layers=-population` hides one from the default;
+ * anything unknown is ignored. Null when the URL says nothing, so the store keeps its own state.
+ */
+export function parseLayersQuery(search: string): Record<LayerId, boolean> | null {
+  const raw = new URLSearchParams(search).get('layers');
+  if (raw === null) return null;
+  const parts = raw.split(',').map((p) => p.trim()).filter(Boolean);
+  const subtractive = parts.length > 0 && parts.every((p) => p.startsWith('-'));
+  const visible = Object.fromEntries(LAYER_IDS.map((id) => [id, subtractive])) as Record<LayerId, boolean>;
+  for (const p of parts) {
+    const id = p.replace(/^[-+]/, '');
+    if (isLayerId(id)) visible[id] = !p.startsWith('-');
+  }
+  return visible;
+}
+
+export function allLayersVisible(): Record<LayerId, boolean> {
+  return Object.fromEntries(LAYER_IDS.map((id) => [id, true])) as Record<LayerId, boolean>;
+}

@@ -1,0 +1,46 @@
+import type { Region } from '@beacon/shared';
+import { regionAspectScale } from '../RainMap/rainMapOptions.ts';
+
+export interface Bounds {
+  lonMin: number;
+  lonMax: number;
+  latMin: number;
+  latMax: number;
+}
+
+export function regionBounds(region: Region): Bounds {
+  const b: Bounds = { lonMin: Infinity, lonMax: -Infinity, latMin: Infinity, latMax: -Infinity };
+  const visit = (ring: number[][]) => {
+    for (const [lon, lat] of ring) {
+      if (lon === undefined || lat === undefined) continue;
+      b.lonMin = Math.min(b.lonMin, lon);
+      b.lonMax = Math.max(b.lonMax, lon);
+      b.latMin = Math.min(b.latMin, lat);
+      b.latMax = Math.max(b.latMax, lat);
+    }
+  };
+  for (const f of region.districts.features) {
+    if (f.geometry.type === 'Polygon') f.geometry.coordinates.forEach(visit);
+    else f.geometry.coordinates.forEach((poly) => poly.forEach(visit));
+  }
+  return b;
+}
+
+/** The middle of the region's districts: "distance to Xiamen" is measured from here. */
+export function regionCentre(region: Region): [number, number] {
+  const cs = region.districts.features.map((f) => f.properties.center);
+  return [cs.reduce((s, c) => s + c[0], 0) / cs.length, cs.reduce((s, c) => s + c[1], 0) / cs.length];
+}
+
+/**
+ * Pixels per km on the map as ECharts lays the geo out: the region's box fitted into the chart box
+ * less its padding, longitude shrunk by aspectScale. Used to size population cells to their ground size.
+ */
+export function pixelsPerKm(region: Region, box: { width: number; height: number }, padding: number): number {
+  const b = regionBounds(region);
+  const aspect = regionAspectScale(region);
+  const w = Math.max(1, box.width - 2 * padding);
+  const h = Math.max(1, box.height - 2 * padding);
+  const pxPerDegLat = Math.min(w / ((b.lonMax - b.lonMin) * aspect), h / (b.latMax - b.latMin));
+  return pxPerDegLat / 111.32;
+}

@@ -1,0 +1,109 @@
+import { activeTyphoons, categoryFeed, type LiveState, type Region, type RiskAssessment } from '@beacon/shared';
+import type { WallChartOption } from '../../charts/options.ts';
+import { FONT_STACK, fontPx, palette } from '../../charts/theme.ts';
+import { localName, type Locale, type Messages } from '../../i18n/index.ts';
+import { gaugePoints, regionAspectScale } from '../RainMap/rainMapOptions.ts';
+import { layerCategory, type LayerId } from './layers.ts';
+import { pixelsPerKm } from './mapGeometry.ts';
+import { riskFill } from './mapStyle.ts';
+import { depotPoints, geohazardPoints, incidentPoints, pointSeries, shelterPoints, teamPoints, waterloggingPoints } from './pointLayers.ts';
+import { populationSeries } from './populationSeries.ts';
+import { shapeSeries, typhoonMarkers, typhoonShapes } from './typhoonSeries.ts';
+
+export interface OneMapInput {
+  state: LiveState;
+  region: Region;
+  now: number;
+  locale: Locale;
+  t: Messages;
+  /** The latest risk assessment (computed about once a second), or null before the first. */
+  risk: RiskAssessment | null;
+  visible: Record<LayerId, boolean>;
+  /** The chart's size in native px, to draw population cells at their ground size. */
+  box: { width: number; height: number };
+}
+
+export const MAP_PADDING = 48;
+
+/** A layer whose feed is silent (or never sent) is drawn grey: its positions may no longer be true. */
+export function layerGreyed(state: LiveState, layer: LayerId, now: number): boolean {
+  const category = layerCategory[layer];
+  if (!category) return false;
+  const s = categoryFeed(state, category, now).status;
+  return s === 'silent' || s === 'never';
+}
+
+function riskRegions(input: OneMapInput) {
+  if (!input.visible.risk || !input.risk) return [];
+  return input.risk.districts.map((d) => ({ name: d.area.district, itemStyle: { areaColor: riskFill(d.grade) } }));
+}
+
+export function oneMapOptions(input: OneMapInput): WallChartOption {
+  const { state, region, now, locale, t, visible } = input;
+  const greyed = (l: LayerId) => layerGreyed(state, l, now);
+  const gradeOfDistrict = new Map((visible.risk ? input.risk?.districts ?? [] : []).map((d) => [d.area.district, d.grade]));
+  const series: unknown[] = [];
+
+  if (visible.population) series.push(...populationSeries(state, pixelsPerKm(region, input.box, MAP_PADDING), greyed('population')));
+  if (visible.typhoon) {
+    const g = greyed('typhoon');
+    const shapes = activeTyphoons(state, now).flatMap((ty) => typhoonShapes(ty, g));
+    series.push(shapeSeries('typhoon-shapes', shapes, 2));
+    const [ty] = activeTyphoons(state, now);
+    if (ty) series.push(typhoonMarkers(ty, g, ty.name));
+  }
+  if (visible.rain) {
+    const rainGreyed = greyed('rain');
+    const points = gaugePoints({ state, region, locale, t, feed: rainGreyed ? 'silent' : 'live', selectedId: null, labelTop: 0 });
+    series.push(
+      pointSeries(
+        'rain',
+        points.map((p) => ({ id: p.id, name: p.name, value: p.value, colour: p.colour, size: Math.max(20, p.size * 0.6) })),
+        rainGreyed,
+      ),
+    );
+  }
+  const markers: [LayerId, () => ReturnType<typeof teamPoints>][] = [
+    ['geohazard', () => geohazardPoints(state)],
+    ['waterlogging', () => waterloggingPoints(state)],
+    ['shelter', () => shelterPoints(state)],
+    ['depot', () => depotPoints(state)],
+    ['team', () => teamPoints(state)],
+    ['incident', () => incidentPoints(state)],
+  ];
+  for (const [layer, points] of markers) if (visible[layer]) series.push(pointSeries(layer, points(), greyed(layer)));
+
+  return {
+    animation: false,
+    textStyle: { fontFamily: FONT_STACK, fontSize: fontPx.small },
+    geo: {
+      map: region.mapName,
+      roam: false,
+      silent: true,
+      aspectScale: regionAspectScale(region),
+      top: MAP_PADDING,
+      bottom: MAP_PADDING,
+      left: MAP_PADDING,
+      right: MAP_PADDING,
+      itemStyle: { areaColor: palette.mapArea, borderColor: palette.mapBorder, borderWidth: 3 },
+      regions: riskRegions(input),
+      label: {
+        show: true,
+        color: palette.text,
+        fontSize: fontPx.body,
+        fontWeight: 'bold',
+        fontFamily: FONT_STACK,
+        textBorderColor: palette.stage,
+        textBorderWidth: 4,
+        formatter: (p: { name?: string }) => {
+          const name = localName(region.districtNames[p.name ?? ''], locale, p.name ?? '');
+          const grade = gradeOfDistrict.get(p.name ?? '');
+          return grade && grade !== 'none' ? `${name} · ${t.wall.riskGrade[grade]}` : name;
+        },
+      },
+      emphasis: { disabled: true },
+      select: { disabled: true },
+    },
+    series: series as WallChartOption['series'],
+  };
+}
