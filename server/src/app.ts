@@ -16,8 +16,16 @@ import type { PullConnectorsOptions } from './ingest/pull/index.ts';
 import { ingestRateLimit, type IngestRateLimitOptions } from './ingest/rate-limit.ts';
 import { streamIngest, type StreamIngestOptions } from './ingest/websocket/stream-routes.ts';
 import { serveScreen } from './screen/serve-screen.ts';
+import { accessControl } from './auth/access.ts';
+import { authRoutes } from './auth/auth-routes.ts';
+import { securityHeaders } from './auth/security-headers.ts';
+import { guardNamespace } from './auth/socket-auth.ts';
+import { createTokenService, loadTokenSecret, type TokenService } from './auth/tokens.ts';
+import { auditRoutes } from './commands/audit-routes.ts';
+import { commandRoutes } from './commands/command-routes.ts';
 import { attachReplay } from './replay/replay-namespace.ts';
 import { replayRoutes } from './replay/replay-routes.ts';
+import { surroundingsRoutes } from './surroundings/surroundings-routes.ts';
 
 export interface BeaconOptions {
   db: Database;
@@ -35,6 +43,12 @@ export interface BeaconOptions {
   stream?: Omit<StreamIngestOptions, 'sql' | 'pipeline'>;
   /** Department systems that can only be polled; statuses at /api/v1/connectors. */
   pull?: Omit<PullConnectorsOptions, 'sql' | 'pipeline'>;
+  auth?: {
+    /** Token-signing secret (≥ 32 characters); default BEACON_TOKEN_SECRET, else one kept in the database. */
+    tokenSecret?: string;
+    /** Sign-in attempts per user name and address per minute (default 10). */
+    signInPerMinute?: number;
+  };
 }
 
 declare module 'fastify' {
@@ -43,6 +57,8 @@ declare module 'fastify' {
     hub: SocketHub;
     /** The ingest pipeline every transport feeds. */
     ingest: IngestPipeline;
+    /** Issues and checks user and kiosk tokens. */
+    tokens: TokenService;
   }
 }
 
@@ -63,6 +79,11 @@ export const beacon = fp<BeaconOptions>(
     app.decorate('engine', engine);
 
     await app.register(errorHandler);
+    const tokens = createTokenService(await loadTokenSecret(opts.db.sql, opts.auth?.tokenSecret ?? process.env.BEACON_TOKEN_SECRET), now);
+    app.decorate('tokens', tokens);
+    // First: every route declared after this must say who may call it.
+    await app.register(accessControl, { sql: opts.db.sql, tokens });
+    await app.register(securityHeaders);
     // Every body we accept is JSON; anything else gets a clear 415 rather than a confusing schema error.
     app.removeContentTypeParser('text/plain');
     await registerApiDocs(app);
@@ -80,15 +101,20 @@ export const beacon = fp<BeaconOptions>(
     await app.register(streamIngest, { sql: opts.db.sql, pipeline, ...opts.stream });
     await app.register(pullConnectors, { sql: opts.db.sql, pipeline, connectors: [], ...opts.pull });
     await app.register(capIngest, { sql: opts.db.sql, pipeline, now, ...(opts.region ? { region: opts.region } : {}) });
-    app.get('/api/v1/health', { schema: { tags: ['reference'], summary: 'Liveness and the newest log sequence' } }, async () => ({
+    app.get('/api/v1/health', { config: { access: 'public' }, schema: { tags: ['reference'], summary: 'Liveness and the newest log sequence' } }, async () => ({
       status: 'ok',
       seq: engine.state.seq,
     }));
     await app.register(replayRoutes, { sql: opts.db.sql });
+    await app.register(authRoutes, { sql: opts.db.sql, tokens, ...(opts.auth?.signInPerMinute ? { signInPerMinute: opts.auth.signInPerMinute } : {}) });
+    await app.register(commandRoutes, { sql: opts.db.sql, engine, ...(opts.region ? { region: opts.region } : {}) });
+    await app.register(auditRoutes, { sql: opts.db.sql });
+    await app.register(surroundingsRoutes, { now, ...(opts.region ? { region: opts.region } : {}) });
     if (opts.screenDir !== null) await serveScreen(app, opts.screenDir ?? defaultScreenDir);
 
     const hub = attachSocketHub(app.server, engine, { now, ...opts.hub, ...(opts.region ? { region: opts.region } : {}) });
     app.decorate('hub', hub);
+    for (const name of ['/', '/replay'] as const) guardNamespace(hub.io.of(name), name, { sql: opts.db.sql, tokens, now });
     attachReplay(hub.io as never, opts.db.sql, (err) => app.log.error({ err }, 'replay failed'));
     app.addHook('preClose', async () => hub.close());
     app.addHook('onClose', async () => engine.stop());

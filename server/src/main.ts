@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { connectDatabase, runMigrations } from '@beacon/db';
 import { buildApp } from './app.ts';
+import { provisionFirstStart } from './auth/first-start.ts';
 import { createDepartmentKey, revokeKeysByLabel } from './credentials/department-keys.ts';
 import { resolveDatabase } from './process/resolve-database.ts';
 import { readFileSync } from 'node:fs';
@@ -58,8 +59,16 @@ if (!values['no-sim']) {
   simulators.push(startDepartmentSimulators({ baseUrl: base, keys, startPhase: 0.3 }));
 }
 
+const firstStart = await provisionFirstStart(db.sql, app.tokens);
 console.log(`Beacon is up in ${Date.now() - started} ms on ${database.description}, log at seq ${app.engine.state.seq}.`);
-console.log(`  Wall:     ${base}/wall`);
+if (firstStart) {
+  console.log('  First start: these credentials are shown only now (only hashes are stored). Keep them.');
+  for (const u of firstStart.users) console.log(`    ${u.role.padEnd(9)} user "${u.username}"  password ${u.password}`);
+  console.log(`  Wall (kiosk, view only, 30 days): ${base}/wall#kiosk=${firstStart.kioskToken}`);
+} else {
+  console.log(`  Wall:     ${base}/wall  (needs a kiosk link: \`npx -y pnpm@12.21.0 beacon kiosk create --label <wall>\`)`);
+}
+console.log(`  Console:  ${base}/console  (sign in; users: \`npx -y pnpm@12.21.0 beacon users create <name> --role duty|commander|admin\`)`);
 console.log(`  Replay:   ${base}/replay`);
 console.log(`  API docs: ${base}/docs`);
 console.log(simulators.length ? '  A simulated typhoon is feeding the wall from all 17 departments (--no-sim turns it off).' : '  Simulator off.');

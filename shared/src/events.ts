@@ -1,3 +1,5 @@
+import type { Actor } from './auth/roles.ts';
+import type { Command } from './commands/command.ts';
 import type { DepartmentId } from './departments.ts';
 
 /** Fields every logged event carries: its place in the log and where and when it came in. */
@@ -37,6 +39,20 @@ export interface FeedRejected extends EventEnvelope {
   reason: string;
 }
 
+/**
+ * A command a person issued and the server accepted after checking it against the state at that
+ * point of the log. Its receive time is when it took effect: a forward post's deadline counts from it.
+ */
+export interface CommandIssued {
+  type: 'command.issued';
+  seq: number;
+  receivedAt: string;
+  commandId: string;
+  actor: Actor;
+  reason: string;
+  command: Command;
+}
+
 /** Every event the reducer understands. Add a member here and the compiler points at every switch to extend. */
-export type BeaconEvent = RecordReceived | FeedRejected;
+export type BeaconEvent = RecordReceived | FeedRejected | CommandIssued;
 export type BeaconEventType = BeaconEvent['type'];

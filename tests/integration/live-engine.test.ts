@@ -38,7 +38,7 @@ const viewOf = (node: TestServer, view: ViewRef): LiveState => ViewFilter.for(xi
 
 describe('two nodes on one database', () => {
   it('a record ingested on node A reaches a screen on node B', async () => {
-    const onB = await watch(b.baseUrl);
+    const onB = await watch(b);
     try {
       await post(a, { SM01: 31.5 });
       await onB.until((s) => rainfallOf(s, 'SM01')?.rainfall1hMm === 31.5);
@@ -92,7 +92,7 @@ describe('two nodes on one database', () => {
 
 describe('subscriptions', () => {
   it('send a district only its own changes', async () => {
-    const siming = await watch(a.baseUrl, { kind: 'district', district: '思明区' });
+    const siming = await watch(a, { kind: 'district', district: '思明区' });
     try {
       await post(a, { SM02: 44.4, TA03: 55.5 });
       await siming.until((s) => rainfallOf(s, 'SM02')?.rainfall1hMm === 44.4);
@@ -108,7 +108,7 @@ describe('subscriptions', () => {
 
   it('coalesce for a screen that has not acknowledged: it gets the latest state, not a backlog', async () => {
     let acking = false;
-    const slow = await watch(a.baseUrl, { kind: 'city' }, { ackDeltas: () => acking });
+    const slow = await watch(a, { kind: 'city' }, { ackDeltas: () => acking });
     try {
       await post(a, { XA01: 1 });
       await slow.until((s) => rainfallOf(s, 'XA01')?.rainfall1hMm === 1);
@@ -127,7 +127,7 @@ describe('subscriptions', () => {
   });
 
   it('answer a malformed subscription with the fields that are wrong', async () => {
-    const socket = io(a.baseUrl, { transports: ['websocket'], reconnection: false });
+    const socket = io(a.baseUrl, { transports: ['websocket'], reconnection: false, auth: { token: a.wallToken } });
     try {
       const result = await new Promise<unknown>((resolve) => {
         socket.emit('view:subscribe', { protocol: 99, view: { kind: 'district', district: 'Atlantis' }, since: -1 } as never, resolve);
@@ -143,7 +143,7 @@ describe('subscriptions', () => {
 
 describe('reconnect', () => {
   it('resumes from the last sequence after a cut: no gap, no duplicate, no second snapshot', async () => {
-    const screen = await watch(a.baseUrl, { kind: 'city' }, { reconnection: true });
+    const screen = await watch(a, { kind: 'city' }, { reconnection: true });
     try {
       await post(a, { HC01: 5 });
       await screen.until((s) => rainfallOf(s, 'HC01')?.rainfall1hMm === 5);
@@ -170,7 +170,7 @@ describe('reconnect', () => {
   });
 
   it('resumes after the network drops under it (socket.io reconnects by itself)', async () => {
-    const screen = await watch(a.baseUrl, { kind: 'city' }, { reconnection: true, reconnectionDelay: 600 });
+    const screen = await watch(a, { kind: 'city' }, { reconnection: true, reconnectionDelay: 600 });
     try {
       await a.app.engine.catchUp();
       await screen.until((s) => s.seq === a.app.engine.state.seq);
@@ -191,7 +191,7 @@ describe('reconnect', () => {
   });
 
   it('gets a fresh snapshot when it was away too long for a resume', async () => {
-    const screen = await watch(b.baseUrl, { kind: 'city' }, { reconnection: true }); // node b keeps only 3 deltas
+    const screen = await watch(b, { kind: 'city' }, { reconnection: true }); // node b keeps only 3 deltas
     try {
       await b.app.engine.catchUp();
       await screen.until((s) => s.seq === b.app.engine.state.seq);

@@ -84,7 +84,7 @@ afterAll(async () => {
 });
 
 async function statuses(): Promise<ConnectorStatus[]> {
-  const res = await fetch(`${server.baseUrl}/api/v1/connectors`);
+  const res = await fetch(`${server.baseUrl}/api/v1/connectors`, { headers: { authorization: `Bearer ${server.tokens.duty}` } });
   expect(res.status).toBe(200);
   return ((await res.json()) as { connectors: ConnectorStatus[] }).connectors;
 }

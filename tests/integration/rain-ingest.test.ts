@@ -41,7 +41,7 @@ async function logCount(): Promise<number> {
 
 describe('rain-gauge ingest to a watching screen', () => {
   it('acknowledges after commit and the change reaches a socket.io client', async () => {
-    const client = await watch(server.baseUrl);
+    const client = await watch(server);
     try {
       const res = await post({ records: [{ stationId: 'SM01', observedAt: iso(-5), rainfall1hMm: 42.5 }] });
       expect(res.status).toBe(200);
@@ -62,7 +62,7 @@ describe('rain-gauge ingest to a watching screen', () => {
   it('gives a newly connected screen the same state the server holds', async () => {
     await post({ records: [{ stationId: 'HL02', observedAt: iso(-4), rainfall1hMm: 11 }] });
     await server.app.engine.catchUp();
-    const client = await watch(server.baseUrl);
+    const client = await watch(server);
     try {
       expect(client.state()).toEqual(server.app.engine.state);
     } finally {
@@ -226,7 +226,7 @@ describe('bad input is answered clearly and stores nothing', () => {
   });
 
   it('counts each refusal in the feed\'s health, with the reason, for every screen to see', async () => {
-    const screen = await watch(server.baseUrl);
+    const screen = await watch(server);
     try {
       const before = server.app.engine.state.feeds['rain-gauge']?.rejections ?? 0;
       await refused({ records: [{ stationId: 'SM01', observedAt: iso(0), rainfall1hMm: 999 }] }, 400);

@@ -45,7 +45,7 @@ describe('after-action replay', () => {
   it('gives, at each recorded moment, exactly the state the wall had then (canonical JSON)', async () => {
     expect(recorded.length).toBe(4);
     for (const r of recorded) {
-      const res = await fetch(`${server.baseUrl}/api/v1/replay/state?at=${encodeURIComponent(new Date(r.at).toISOString())}`);
+      const res = await fetch(`${server.baseUrl}/api/v1/replay/state?at=${encodeURIComponent(new Date(r.at).toISOString())}`, { headers: { authorization: `Bearer ${server.tokens.duty}` } });
       expect(res.status).toBe(200);
       const { state } = (await res.json()) as { state: LiveState };
       expect(canonicalJson(state)).toBe(canonicalJson(r.state));
@@ -60,7 +60,7 @@ describe('after-action replay', () => {
   });
 
   it('replays over a socket: seek to a moment, then play at 600× to the end, equal to live at every step it reaches', async () => {
-    const socket: Socket<ReplayServerEvents, ReplayClientEvents> = io(`${server.baseUrl}/replay`, { transports: ['websocket'], reconnection: false });
+    const socket: Socket<ReplayServerEvents, ReplayClientEvents> = io(`${server.baseUrl}/replay`, { transports: ['websocket'], reconnection: false, auth: { token: server.tokens.duty } });
     try {
       let state: LiveState | null = null;
       let clock = 0;
@@ -107,12 +107,12 @@ describe('after-action replay', () => {
   it('exports the timeline as printable HTML and as CSV with totals', async () => {
     const from = new Date(recorded[0]!.at - 3600_000).toISOString();
     const to = new Date(recorded.at(-1)!.at).toISOString();
-    const html = await fetch(`${server.baseUrl}/api/v1/replay/timeline?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=html`);
+    const html = await fetch(`${server.baseUrl}/api/v1/replay/timeline?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=html`, { headers: { authorization: `Bearer ${server.tokens.duty}` } });
     expect(html.headers.get('content-type')).toMatch(/text\/html/);
     const page = await html.text();
     expect(page).toContain('复盘时间线');
     expect(page).toContain('最大小时雨量');
-    const csv = await fetch(`${server.baseUrl}/api/v1/replay/timeline?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=csv`);
+    const csv = await fetch(`${server.baseUrl}/api/v1/replay/timeline?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}&format=csv`, { headers: { authorization: `Bearer ${server.tokens.duty}` } });
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM (text() would strip it)
     const text = new TextDecoder().decode(bytes);
@@ -120,7 +120,7 @@ describe('after-action replay', () => {
   });
 
   it('answers a bad window with the field that is wrong', async () => {
-    const res = await fetch(`${server.baseUrl}/api/v1/replay/moments?from=yesterday&to=2026-01-01T00:00:00Z`);
+    const res = await fetch(`${server.baseUrl}/api/v1/replay/moments?from=yesterday&to=2026-01-01T00:00:00Z`, { headers: { authorization: `Bearer ${server.tokens.duty}` } });
     expect(res.status).toBe(400);
     const body = (await res.json()) as { issues: { path: string }[] };
     expect(body.issues[0]?.path).toBe('query.from');

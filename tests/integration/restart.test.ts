@@ -37,7 +37,7 @@ describe('a restart', () => {
     const second = await startTestServer(database.url, { now: () => NOW });
     try {
       expect(second.app.engine.state).toEqual(before);
-      const client = await watch(second.baseUrl);
+      const client = await watch(second);
       expect(client.state()).toEqual(before);
       client.close();
       // And it is exactly the fold of the log, read independently of the engine.

@@ -36,7 +36,7 @@ const reading = (stationId: string, minutes: number, rainfall1hMm: number) => ({
 
 describe('the ingest stream', () => {
   it('acknowledges after commit with each record\'s log sequence, and a socket.io screen still receives the change', async () => {
-    const screen = await watch(server.baseUrl);
+    const screen = await watch(server);
     try {
       const reply = await stream.request({ id: 'm-1', category: 'rain-gauge', records: [reading('SM01', -5, 42.5), reading('SM02', -5, 7)] });
       expect(reply).toMatchObject({ id: 'm-1', ok: true, ack: { accepted: 2, duplicates: 0, records: [{ index: 0, status: 'stored' }, { index: 1, status: 'stored' }] } });
@@ -184,7 +184,7 @@ describe('authentication happens at the upgrade', () => {
     const { status, body } = await refusedUpgrade(server.baseUrl, { path: '/api/v1/health', headers: { authorization: `Bearer ${server.meteorologyKey}` } });
     expect(status).toBe(404);
     expect(body.code).toBe('BEACON_NOT_FOUND');
-    const screen = await watch(server.baseUrl);
+    const screen = await watch(server);
     screen.close();
   });
 });

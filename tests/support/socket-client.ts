@@ -27,12 +27,13 @@ export interface WatchingClient {
 }
 
 export async function watch(
-  baseUrl: string,
+  server: { baseUrl: string; wallToken: string },
   view: ViewRef = { kind: 'city' },
   options: { reconnection?: boolean; reconnectionDelay?: number; ackDeltas?: () => boolean } = {},
 ): Promise<WatchingClient> {
-  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(baseUrl, {
+  const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.baseUrl, {
     transports: ['websocket'],
+    auth: { token: server.wallToken },
     reconnection: options.reconnection ?? false,
     reconnectionDelay: options.reconnectionDelay ?? 50,
     reconnectionDelayMax: Math.max(200, options.reconnectionDelay ?? 0),

@@ -1,6 +1,9 @@
 import { connectDatabase, type Database } from '@beacon/db';
 import { buildApp, type BeaconOptions } from '@beacon/server';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
+import { createKioskToken } from '@beacon/server/auth/kiosk.ts';
+import { USER_TOKEN_TTL_MS } from '@beacon/server/auth/tokens.ts';
+import type { UserRole } from '@beacon/shared';
 import type { FastifyInstance } from 'fastify';
 
 export interface TestServer {
@@ -9,7 +12,17 @@ export interface TestServer {
   baseUrl: string;
   /** A live meteorology key. */
   meteorologyKey: string;
+  /** A live wall kiosk token (view only). */
+  wallToken: string;
+  /** A token per signed-in role, as sign-in would issue it. */
+  tokens: Record<UserRole, string>;
   close(): Promise<void>;
+}
+
+/** Tokens as sign-in issues them, for actors named after their role ("test-commander"). */
+export async function tokensFor(app: FastifyInstance): Promise<Record<UserRole, string>> {
+  const issue = async (role: UserRole) => (await app.tokens.issue({ id: `test-${role}`, name: `${role} (test)`, role }, 'user', USER_TOKEN_TTL_MS)).token;
+  return { duty: await issue('duty'), commander: await issue('commander'), admin: await issue('admin') };
 }
 
 /** The real app on a real port over a real database; only the clock and the screen folder are chosen by the test. */
@@ -22,11 +35,14 @@ export async function startTestServer(
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const { key } = await createDepartmentKey(db.sql, 'meteorology', 'test');
+  const wall = await createKioskToken(db.sql, app.tokens, 'test wall');
   return {
     app,
     db,
     baseUrl: `http://127.0.0.1:${port}`,
     meteorologyKey: key,
+    wallToken: wall.token,
+    tokens: await tokensFor(app),
     close: async () => {
       await app.close();
       await db.close();

@@ -1,3 +1,4 @@
 export * from './events.ts';
 export * from './credentials.ts';
 export * from './snapshots.ts';
+export * from './auth.ts';

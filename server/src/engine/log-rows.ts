@@ -1,4 +1,4 @@
-import type { BeaconEvent } from '@beacon/shared';
+import type { BeaconEvent, CommandIssued, DepartmentId } from '@beacon/shared';
 
 /** The columns of the events table that make an event. */
 export const EVENT_COLUMNS = 'seq, type, department, category, entity_id, observed_at, received_at, payload';
@@ -6,7 +6,7 @@ export const EVENT_COLUMNS = 'seq, type, department, category, entity_id, observ
 export interface LogRow {
   seq: string;
   type: BeaconEvent['type'];
-  department: BeaconEvent['department'];
+  department: string;
   category: string;
   entity_id: string;
   observed_at: Date;
@@ -15,8 +15,16 @@ export interface LogRow {
 }
 
 export function rowToEvent(row: LogRow): BeaconEvent {
-  const envelope = { seq: Number(row.seq), department: row.department, receivedAt: row.received_at.toISOString() };
+  const envelope = { seq: Number(row.seq), department: row.department as DepartmentId, receivedAt: row.received_at.toISOString() };
   switch (row.type) {
+    case 'command.issued': {
+      // Commands are stored with department 'command' and the command as the payload.
+      const p = row.payload as unknown as Pick<CommandIssued, 'commandId' | 'actor' | 'reason' | 'command'>;
+      return {
+        type: row.type, seq: envelope.seq, receivedAt: envelope.receivedAt,
+        commandId: p.commandId, actor: p.actor, reason: p.reason, command: p.command,
+      };
+    }
     case 'record.received':
       return {
         ...envelope,

@@ -1,6 +1,7 @@
 import { categoryList, xiamen, type Region } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import type { FastifyPluginAsync } from 'fastify';
+import { DEPARTMENTS } from '../auth/access.ts';
 import { requireDepartment } from '../credentials/require-department.ts';
 import { ErrorResponse, IngestAck } from './ingest-response.ts';
 import type { IngestPipeline } from './pipeline.ts';
@@ -27,6 +28,7 @@ export const httpIngest: FastifyPluginAsync<HttpIngestOptions> = async (app, opt
       `/api/v1/ingest/${category.id}`,
       {
         bodyLimit,
+        config: { access: DEPARTMENTS },
         preHandler: authenticate,
         // The schema below documents the body; the pipeline validates it, the same way for every transport.
         validatorCompiler: () => () => true,
@@ -49,10 +51,10 @@ export const httpIngest: FastifyPluginAsync<HttpIngestOptions> = async (app, opt
 
   app.post(
     '/api/v1/ingest/:category',
-    { preHandler: authenticate, schema: { hide: true } },
+    { config: { access: DEPARTMENTS }, preHandler: authenticate, schema: { hide: true } },
     async (request) => opts.pipeline.accept(request.credential!, (request.params as { category: string }).category, request.body),
   );
 
-  app.get('/api/v1/categories', { schema: { summary: 'The data categories and who sends them', tags: ['reference'] } }, async () => categoryList);
-  app.get('/api/v1/rain-gauges', { schema: { summary: 'The registered rain gauges', tags: ['reference'] } }, async () => (opts.region ?? xiamen).rainGauges);
+  app.get('/api/v1/categories', { config: { access: 'public' }, schema: { summary: 'The data categories and who sends them', tags: ['reference'] } }, async () => categoryList);
+  app.get('/api/v1/rain-gauges', { config: { access: 'public' }, schema: { summary: 'The registered rain gauges', tags: ['reference'] } }, async () => (opts.region ?? xiamen).rainGauges);
 };

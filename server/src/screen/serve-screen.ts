@@ -11,9 +11,9 @@ export const SCREEN_ROUTES = ['/wall', '/console', '/replay'] as const;
 export async function serveScreen(app: FastifyInstance, distDir: string): Promise<void> {
   const built = existsSync(join(distDir, 'index.html'));
   if (built) await app.register(fastifyStatic, { root: distDir, index: false, wildcard: true });
-  app.get('/', async (_req, reply) => reply.redirect('/wall'));
+  app.get('/', { config: { access: 'public' } }, async (_req, reply) => reply.redirect('/wall'));
   for (const route of SCREEN_ROUTES) {
-    app.get(route, async (_req, reply) => {
+    app.get(route, { config: { access: 'public' } }, async (_req, reply) => {
       if (!built) {
         throw new InputError(503, 'BEACON_SCREEN_NOT_BUILT', 'the screen is not built', [
           { path: 'screen/dist/index.html', expected: 'a built screen: run `npx -y pnpm@12.21.0 build`', got: 'no such file' },

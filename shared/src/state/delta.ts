@@ -1,4 +1,5 @@
 import { categories } from '../categories/registry.ts';
+import type { CommandState } from '../commands/command-state.ts';
 import type { BeaconEvent } from '../events.ts';
 import type { FeedState, LatestRecord, LiveState, TrendPoint } from './live-state.ts';
 import { placeInTrend, supersedes } from './reducer.ts';
@@ -17,6 +18,8 @@ export interface StateDelta {
   points: Record<string, Record<string, TrendPoint[]>>;
   feeds: Record<string, FeedState>;
   transitions: Record<string, LatestRecord[]>;
+  /** The whole command slice as of toSeq, when a command changed it (it is small; screens replace theirs). */
+  command?: CommandState;
 }
 
 /** Categories whose intermediate states are never coalesced away: a screen sees every step. */
@@ -34,6 +37,10 @@ export function deltaOf(after: LiveState, events: readonly BeaconEvent[], fromSe
   const d = emptyDelta(fromSeq);
   for (const e of events) {
     d.toSeq = Math.max(d.toSeq, e.seq);
+    if (e.type === 'command.issued') {
+      d.command = after.command;
+      continue;
+    }
     const changedFeed = after.feeds[e.category];
     if (changedFeed) d.feeds[e.category] = changedFeed;
     if (e.type !== 'record.received') continue;
@@ -72,6 +79,7 @@ export function mergeDeltas(a: StateDelta, b: StateDelta): StateDelta {
     points,
     feeds: { ...a.feeds, ...b.feeds },
     transitions,
+    ...newerCommand(a.command, b.command),
   };
 }
 
@@ -80,8 +88,14 @@ export function isEmptyDelta(d: StateDelta): boolean {
     Object.keys(d.latest).length === 0 &&
     Object.keys(d.points).length === 0 &&
     Object.keys(d.feeds).length === 0 &&
-    Object.keys(d.transitions).length === 0
+    Object.keys(d.transitions).length === 0 &&
+    d.command === undefined
   );
+}
+
+function newerCommand(a: CommandState | undefined, b: CommandState | undefined): { command?: CommandState } {
+  const newer = !a ? b : !b ? a : b.seq >= a.seq ? b : a;
+  return newer ? { command: newer } : {};
 }
 
 /**
@@ -114,5 +128,7 @@ export function applyDelta(state: LiveState, d: StateDelta): LiveState {
     const cur = feeds[c];
     if (!cur || f.lastReceivedAt > cur.lastReceivedAt || (f.lastReceivedAt === cur.lastReceivedAt && f.records >= cur.records)) feeds[c] = f;
   }
-  return { seq: Math.max(state.seq, d.toSeq), latest, trends, feeds };
+  // The command slice travels whole; an older copy (a delta seen again) never replaces a newer one.
+  const command = d.command && d.command.seq > state.command.seq ? d.command : state.command;
+  return { seq: Math.max(state.seq, d.toSeq), latest, trends, feeds, command };
 }

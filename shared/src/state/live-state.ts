@@ -1,3 +1,4 @@
+import { emptyCommandState, type CommandState } from '../commands/command-state.ts';
 import type { DepartmentId } from '../departments.ts';
 
 /** A point of a trend: epoch ms, the value, and the record's version (a lower correction never replaces a higher one). */
@@ -38,8 +39,15 @@ export interface LiveState {
   trends: Record<string, Record<string, TrendPoint[]>>;
   /** Feed health per category. */
   feeds: Record<string, FeedState>;
+  /** What accepted commands decided: response level, forward posts, dispatches, the wall's focus. */
+  command: CommandState;
 }
 
 export function emptyLiveState(): LiveState {
-  return { seq: 0, latest: {}, trends: {}, feeds: {} };
+  return { seq: 0, latest: {}, trends: {}, feeds: {}, command: emptyCommandState() };
+}
+
+/** A state stored before commands existed (old snapshots) gets an empty command slice. */
+export function withCommandSlice(s: Omit<LiveState, 'command'> & { command?: CommandState }): LiveState {
+  return s.command ? (s as LiveState) : { ...s, command: emptyCommandState() };
 }

@@ -1,4 +1,5 @@
 import { categories } from '../categories/registry.ts';
+import { applyCommand, emptyCommandState } from '../commands/command-state.ts';
 import type { BeaconEvent, FeedRejected, RecordReceived } from '../events.ts';
 import type { LatestRecord, LiveState, TrendPoint } from './live-state.ts';
 
@@ -35,6 +36,10 @@ export function fold(state: LiveState, events: Iterable<BeaconEvent>): LiveState
         break;
       case 'feed.rejected':
         applyRejection(s, event, own);
+        break;
+      case 'command.issued':
+        s.seq = Math.max(s.seq, event.seq);
+        s.command = applyCommand(s.command ?? emptyCommandState(), event);
         break;
       default:
         assertNever(event);

@@ -64,12 +64,14 @@ export class ViewFilter {
         if (trend) (trends[c] ??= {})[id] = trend;
       }
     }
-    return { seq: s.seq, latest, trends, feeds: s.feeds };
+    return { seq: s.seq, latest, trends, feeds: s.feeds, command: s.command };
   }
 
   /** The part of a delta this view shows; `state` tells where entities are (points carry no place). */
   delta(d: StateDelta, s: LiveState): StateDelta {
-    const out: StateDelta = { fromSeq: d.fromSeq, toSeq: d.toSeq, latest: {}, points: {}, feeds: d.feeds, transitions: {} };
+    const out: StateDelta = {
+      fromSeq: d.fromSeq, toSeq: d.toSeq, latest: {}, points: {}, feeds: d.feeds, transitions: {}, ...(d.command ? { command: d.command } : {}),
+    };
     for (const [c, byId] of Object.entries(d.latest)) {
       for (const [id, rec] of Object.entries(byId)) if (this.includes(c, rec)) (out.latest[c] ??= {})[id] = rec;
     }

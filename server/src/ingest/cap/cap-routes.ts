@@ -1,6 +1,7 @@
 import type { Sql } from '@beacon/db';
 import { xiamen, type DepartmentId, type Region } from '@beacon/shared';
 import type { FastifyPluginAsync } from 'fastify';
+import { DEPARTMENTS } from '../../auth/access.ts';
 import { requireDepartment } from '../../credentials/require-department.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { ErrorResponse } from '../ingest-response.ts';
@@ -45,6 +46,7 @@ export const capIngest: FastifyPluginAsync<CapIngestOptions> = async (app, opts)
     '/api/v1/ingest/cap',
     {
       bodyLimit: CAP_BODY_LIMIT,
+      config: { access: DEPARTMENTS },
       preHandler: requireDepartment(opts.sql),
       schema: {
         summary: 'Warnings as OASIS CAP 1.2 XML (meteorology, water, geology, ocean)',

@@ -1,3 +1,4 @@
+import { STAFF } from '../../auth/access.ts';
 import type { FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 import { startPullConnectors, type ConnectorStatus, type PullConnectors, type PullConnectorsOptions } from './index.ts';
@@ -13,7 +14,7 @@ declare module 'fastify' {
 export const connectorStatusRoutes: FastifyPluginAsync<{ statuses: () => ConnectorStatus[] }> = async (app, opts) => {
   app.get(
     '/api/v1/connectors',
-    { schema: { tags: ['reference'], summary: 'Pull connectors: state, last success, last error, next poll' } },
+    { config: { access: STAFF }, schema: { tags: ['reference'], summary: 'Pull connectors: state, last success, last error, next poll' } },
     async () => ({ connectors: opts.statuses() }),
   );
 };

@@ -1,3 +1,4 @@
+import { DEPARTMENTS } from '../../auth/access.ts';
 import type { Server as HttpServer } from 'node:http';
 import type { Sql } from '@beacon/db';
 import websocket from '@fastify/websocket';
@@ -51,7 +52,7 @@ export const streamIngest: FastifyPluginAsync<StreamIngestOptions> = async (app,
     },
   });
 
-  app.get(STREAM_PATH, { websocket: true, preHandler: authenticateStream(opts.sql) }, (socket, request) => {
+  app.get(STREAM_PATH, { websocket: true, config: { access: DEPARTMENTS }, preHandler: authenticateStream(opts.sql) }, (socket, request) => {
     const handle = messageHandler(request, opts, messageLimit, app.ingestRateLimit);
     let tail = Promise.resolve();
     let queued = 0;

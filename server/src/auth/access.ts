@@ -1,0 +1,100 @@
+import type { Sql } from '@beacon/db';
+import type { Actor, Role } from '@beacon/shared';
+import type { FastifyRequest, RouteOptions } from 'fastify';
+import fp from 'fastify-plugin';
+import { InputError } from '../errors/input-error.ts';
+import { kioskIsLive } from './kiosk.ts';
+import type { TokenClaims, TokenService } from './tokens.ts';
+
+/** Who may call a route: anyone ('public'), or the listed roles. Every route must say which. */
+export type Access = 'public' | readonly Role[];
+
+/** The roles of the hall, by what they do. */
+export const LIVE_READERS = ['wall', 'duty', 'commander', 'admin'] as const satisfies readonly Role[];
+export const STAFF = ['duty', 'commander', 'admin'] as const satisfies readonly Role[];
+export const OPERATORS = ['duty', 'commander'] as const satisfies readonly Role[];
+export const ADMINS = ['admin'] as const satisfies readonly Role[];
+/** Replay is for review: staff, and a wall when the console puts a replay on it. */
+export const REPLAY_READERS = ['wall', 'duty', 'commander', 'admin'] as const satisfies readonly Role[];
+export const DEPARTMENTS = ['department'] as const satisfies readonly Role[];
+
+/** A signed-in caller: a person (user token) or a wall (kiosk token). */
+export interface Principal extends TokenClaims {}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    principal?: Principal;
+  }
+}
+
+/** Routes registered by libraries that cannot carry our config: the API docs and the screen's files. */
+function libraryRouteAccess(url: string): Access | undefined {
+  if (url === '/docs' || url.startsWith('/docs/')) return 'public';
+  if (url === '/*') return 'public'; // @fastify/static: the built screen's JS, CSS and fonts, which hold no data
+  return undefined;
+}
+
+/** Checks a bearer token (a user's or a kiosk's JWT); refuses with 401 naming what was wrong. */
+export async function authenticate(sql: Sql, tokens: TokenService, token: string | undefined): Promise<Principal> {
+  if (!token) throw unauthenticated('nothing', 'a token: "Authorization: Bearer <token>" from POST /api/v1/auth/sign-in, or a wall kiosk token');
+  if (token.startsWith('bk_')) throw forbiddenDepartmentKey();
+  const claims = await tokens.verify(token);
+  if (claims === 'expired') throw unauthenticated('an expired token', 'a token that has not expired: sign in again');
+  if (claims === 'invalid') throw unauthenticated('a token that is malformed or not signed by this server', 'a token issued by this server');
+  if (claims.kind === 'kiosk' && !(await kioskIsLive(sql, claims.actor.id))) throw unauthenticated('a revoked kiosk token', 'a live kiosk token');
+  return claims;
+}
+
+export function authorize(principal: Principal, allowed: readonly Role[], what: string): void {
+  if (allowed.includes(principal.actor.role)) return;
+  throw new InputError(403, 'BEACON_FORBIDDEN', `the ${principal.actor.role} role may not ${what}`, [
+    { path: 'authorization', expected: `a token with one of the roles: ${allowed.join(', ')}`, got: `a ${principal.actor.role} token` },
+  ]);
+}
+
+export function bearerToken(header: string | undefined): string | undefined {
+  return /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+}
+
+function unauthenticated(got: string, expected: string): InputError {
+  return new InputError(401, 'BEACON_UNAUTHENTICATED', `authentication required: ${expected}`, [{ path: 'authorization', expected, got }]);
+}
+
+function forbiddenDepartmentKey(): InputError {
+  return new InputError(403, 'BEACON_FORBIDDEN', 'a department API key may only send its own data', [
+    { path: 'authorization', expected: 'a user or kiosk token', got: 'a department API key' },
+  ]);
+}
+
+/**
+ * Every route declares `config.access`; a route that does not stops the server at start, so nothing
+ * is reachable by accident. Department-only routes keep their key check (the ingest preHandlers);
+ * every other non-public route gets token authentication and the role check at onRequest, before
+ * its body is read.
+ */
+export const accessControl = fp<{ sql: Sql; tokens: TokenService }>(
+  async (app, { sql, tokens }) => {
+    app.addHook('onRoute', (route: RouteOptions) => {
+      if (route.method === 'HEAD' || (Array.isArray(route.method) && route.method.every((m) => m === 'HEAD'))) return;
+      const access = route.config?.access ?? libraryRouteAccess(route.url);
+      if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no config.access`);
+      route.config = { ...route.config, access };
+      if (access === 'public' || access.every((r) => r === 'department')) return;
+      const check = async (request: FastifyRequest) => {
+        request.principal = await authenticate(sql, tokens, bearerToken(request.headers.authorization));
+        authorize(request.principal, access, `${request.method} ${route.url}`);
+      };
+      route.onRequest = [...toArray(route.onRequest), check] as RouteOptions['onRequest'];
+    });
+  },
+  { name: 'beacon-access-control' },
+);
+
+function toArray<T>(x: T | T[] | undefined): T[] {
+  return x === undefined ? [] : Array.isArray(x) ? x : [x];
+}
+
+export type { Actor };

@@ -1,0 +1,111 @@
+import type { Sql } from '@beacon/db';
+import rateLimit from '@fastify/rate-limit';
+import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { createDepartmentKey } from '../credentials/department-keys.ts';
+import { InputError } from '../errors/input-error.ts';
+import { ErrorResponse } from '../ingest/ingest-response.ts';
+import { ADMINS, LIVE_READERS } from './access.ts';
+import { recordAudit } from './audit-log.ts';
+import {
+  CreateDepartmentKeyBody, CreateKioskBody, CreateUserBody, SignInBody, SignInReply,
+} from './auth-schemas.ts';
+import { createKioskToken } from './kiosk.ts';
+import { decoyHash, passwordMatches } from './passwords.ts';
+import { USER_TOKEN_TTL_MS, type TokenService } from './tokens.ts';
+import { createUser, findUser, listUsers } from './users.ts';
+
+export interface AuthRoutesOptions {
+  sql: Sql;
+  tokens: TokenService;
+  /** Sign-in attempts per user name and address per minute (default 10). */
+  signInPerMinute?: number;
+}
+
+/** Sign-in, who-am-I, and the admin's users, kiosk tokens and department keys. */
+export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { sql, tokens, signInPerMinute = 10 }) => {
+  // Reuse @fastify/rate-limit (registered by ingest unless limits are off): its store and clock.
+  if (!app.hasDecorator('createRateLimit')) await app.register(rateLimit, { global: false });
+  const userOf = (req: FastifyRequest) => String((req.body as { username?: unknown } | undefined)?.username ?? '');
+  const attemptsByAddress = app.createRateLimit({ max: signInPerMinute, timeWindow: 60_000, keyGenerator: (req) => `sign-in:${req.ip}:${userOf(req)}` });
+  // Across addresses too: guessing one user's password from many machines is still capped.
+  const attemptsByUser = app.createRateLimit({ max: signInPerMinute * 3, timeWindow: 60_000, keyGenerator: (req) => `sign-in-user:${userOf(req)}` });
+
+  app.post('/api/v1/auth/sign-in', {
+    config: { access: 'public' },
+    schema: {
+      tags: ['auth'], summary: 'Sign in with a user name and password; returns a token valid for 12 hours',
+      body: SignInBody, response: { 200: SignInReply, 401: ErrorResponse, 429: ErrorResponse },
+    },
+  }, async (req) => {
+    const body = req.body as SignInBody;
+    for (const check of [attemptsByAddress, attemptsByUser]) {
+      const verdict = await check(req);
+      if (!verdict.isAllowed && verdict.isExceeded) {
+        throw new InputError(429, 'BEACON_RATE_LIMITED', `too many sign-in attempts; retry in ${verdict.ttlInSeconds} s`, [
+          { path: '/username', expected: `at most ${verdict.max} attempts per minute`, got: 'more in the current minute' },
+        ]);
+      }
+    }
+    const user = await findUser(sql, body.username);
+    // Compare against a decoy when the user is unknown: the answer takes as long either way.
+    const matches = await passwordMatches(user?.passwordHash ?? (await decoyHash), body.password);
+    if (!user || !matches || user.disabledAt) {
+      await recordAudit(sql, {
+        actor: { id: user?.id ?? `unknown:${body.username}`, name: body.username, role: user?.role ?? 'duty' },
+        action: 'auth.sign-in', outcome: 'refused', details: { address: req.ip },
+      });
+      throw new InputError(401, 'BEACON_SIGN_IN_FAILED', 'the user name or password is wrong', [
+        { path: '/password', expected: 'the password of an active user', got: 'a name and password that do not match' },
+      ]);
+    }
+    const actor = { id: user.id, name: user.displayName, role: user.role };
+    const { token, expiresAt } = await tokens.issue(actor, 'user', USER_TOKEN_TTL_MS);
+    await recordAudit(sql, { actor, action: 'auth.sign-in', outcome: 'ok', details: { address: req.ip } });
+    return { token, expiresAt, actor };
+  });
+
+  app.get('/api/v1/auth/me', {
+    config: { access: LIVE_READERS },
+    schema: { tags: ['auth'], summary: 'Who this token belongs to', response: { 200: SignInReply.properties.actor } },
+  }, async (req) => req.principal!.actor);
+
+  app.get('/api/v1/users', {
+    config: { access: ADMINS },
+    schema: { tags: ['admin'], summary: 'Users (never their password hashes)' },
+  }, async () => listUsers(sql));
+
+  app.post('/api/v1/users', {
+    config: { access: ADMINS },
+    schema: { tags: ['admin'], summary: 'Create a user; the password (given or generated) is returned once', body: CreateUserBody },
+  }, async (req, reply) => {
+    const body = req.body as CreateUserBody;
+    if (await findUser(sql, body.username)) {
+      throw new InputError(409, 'BEACON_USER_EXISTS', `a user named "${body.username}" exists`, [
+        { path: '/username', expected: 'a user name not yet taken', got: body.username },
+      ]);
+    }
+    const created = await createUser(sql, body);
+    await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.user-created', target: body.username, outcome: 'ok', details: { role: body.role } });
+    return reply.code(201).send(created);
+  });
+
+  app.post('/api/v1/kiosk-tokens', {
+    config: { access: ADMINS },
+    schema: { tags: ['admin'], summary: 'Mint a view-only token for a wall (30 days); open /wall#kiosk=<token> on the wall', body: CreateKioskBody },
+  }, async (req, reply) => {
+    const { label } = req.body as CreateKioskBody;
+    const kiosk = await createKioskToken(sql, tokens, label);
+    await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.kiosk-created', target: kiosk.id, outcome: 'ok', details: { label } });
+    return reply.code(201).send({ ...kiosk, wallPath: `/wall#kiosk=${kiosk.token}` });
+  });
+
+  app.post('/api/v1/department-keys', {
+    config: { access: ADMINS },
+    schema: { tags: ['admin'], summary: 'Create an API key for a department system; the key is returned once', body: CreateDepartmentKeyBody },
+  }, async (req, reply) => {
+    const { department, label } = req.body as CreateDepartmentKeyBody;
+    const created = await createDepartmentKey(sql, department, label);
+    await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.department-key-created', target: department, outcome: 'ok', details: { label, keyId: created.id } });
+    return reply.code(201).send(created);
+  });
+};

@@ -1,0 +1,86 @@
+import type { Sql } from '@beacon/db';
+import type { ProtocolError, Role } from '@beacon/shared';
+import type { Namespace, Socket } from 'socket.io';
+import { InputError } from '../errors/input-error.ts';
+import { authenticate, authorize, LIVE_READERS, REPLAY_READERS, type Principal } from './access.ts';
+import type { TokenService } from './tokens.ts';
+
+/** Who may connect to each namespace and send each event. An event not listed is refused. */
+export const socketAccess = {
+  '/': { connect: LIVE_READERS, events: { 'view:subscribe': LIVE_READERS } },
+  '/replay': {
+    connect: REPLAY_READERS,
+    events: { 'replay:open': REPLAY_READERS, 'replay:seek': REPLAY_READERS, 'replay:play': REPLAY_READERS, 'replay:pause': REPLAY_READERS },
+  },
+} as const satisfies Record<string, { connect: readonly Role[]; events: Record<string, readonly Role[]> }>;
+
+export type GuardedNamespace = keyof typeof socketAccess;
+
+export interface SocketAuthDeps {
+  sql: Sql;
+  tokens: TokenService;
+  now: () => number;
+}
+
+/** The principal a guarded socket authenticated as. */
+export function principalOf(socket: Socket): Principal {
+  return (socket.data as { principal: Principal }).principal;
+}
+
+/**
+ * Authenticates at the handshake (`auth: { token }`), checks every incoming event's role before
+ * its handler runs, and disconnects the socket when its token expires.
+ */
+export function guardNamespace(nsp: Namespace, name: GuardedNamespace, deps: SocketAuthDeps): void {
+  const policy = socketAccess[name];
+  nsp.use((socket, next) => {
+    const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+    authenticate(deps.sql, deps.tokens, typeof token === 'string' ? token : undefined)
+      .then((principal) => {
+        authorize(principal, policy.connect, `connect to the ${name} namespace`);
+        (socket.data as { principal: Principal }).principal = principal;
+        next();
+      })
+      .catch((e: unknown) => next(handshakeError(e)));
+  });
+  nsp.on('connection', (socket) => {
+    const principal = principalOf(socket);
+    expireAt(socket, principal.expiresAt, deps.now);
+    socket.use((packet, next) => {
+      const [event, ...args] = packet as [string, ...unknown[]];
+      const allowed = (policy.events as Record<string, readonly Role[] | undefined>)[event];
+      if (allowed?.includes(principal.actor.role)) return next();
+      const ack = args.at(-1);
+      const error: ProtocolError = allowed
+        ? { code: 'BEACON_FORBIDDEN', message: `the ${principal.actor.role} role may not send ${event}`, issues: [{ path: 'event', expected: `a token with one of the roles: ${allowed.join(', ')}`, got: `a ${principal.actor.role} token` }] }
+        : { code: 'BEACON_UNKNOWN_EVENT', message: `no event "${String(event)}" on ${name}`, issues: [{ path: 'event', expected: `one of ${Object.keys(policy.events).join(', ')}`, got: event }] };
+      if (typeof ack === 'function') (ack as (r: unknown) => void)({ ok: false, error });
+    });
+  });
+}
+
+/** socket.io sends an Error's message and `data` to the client's connect_error. */
+function handshakeError(e: unknown): Error {
+  const err = new Error(e instanceof InputError ? e.message : 'authentication failed') as Error & { data: unknown };
+  err.data = e instanceof InputError ? { statusCode: e.statusCode, code: e.code, issues: e.issues } : { statusCode: 500, code: 'BEACON_INTERNAL', issues: [] };
+  return err;
+}
+
+// setTimeout overflows past 2^31-1 ms (~24.8 days); kiosk tokens last 30 days, so wait in steps.
+const MAX_TIMER_MS = 24 * 3600_000;
+
+function expireAt(socket: Socket, expiresAt: number, now: () => number): void {
+  let timer: NodeJS.Timeout;
+  const check = () => {
+    const left = expiresAt - now();
+    if (left <= 0) {
+      socket.emit('auth:expired' as never);
+      socket.disconnect(true);
+      return;
+    }
+    timer = setTimeout(check, Math.min(left, MAX_TIMER_MS));
+    timer.unref();
+  };
+  check();
+  socket.on('disconnect', () => clearTimeout(timer));
+}

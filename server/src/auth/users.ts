@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { Sql } from '@beacon/db';
+import type { UserRole } from '@beacon/shared';
+import { generatePassword, hashPassword } from './passwords.ts';
+
+export interface UserInfo {
+  id: string;
+  username: string;
+  displayName: string;
+  role: UserRole;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export interface StoredUser extends UserInfo {
+  passwordHash: string;
+}
+
+/** Creates a user; with no password given, makes a random one. The plain password is returned once. */
+export async function createUser(
+  sql: Sql,
+  input: { username: string; displayName: string; role: UserRole; password?: string },
+): Promise<{ user: UserInfo; password: string }> {
+  const password = input.password ?? generatePassword();
+  const id = randomUUID();
+  const [row] = await sql<{ created_at: Date }[]>`
+    insert into users (id, username, display_name, role, password_hash)
+    values (${id}, ${input.username}, ${input.displayName}, ${input.role}, ${await hashPassword(password)})
+    returning created_at`;
+  return {
+    user: { id, username: input.username, displayName: input.displayName, role: input.role, createdAt: row!.created_at.toISOString(), disabledAt: null },
+    password,
+  };
+}
+
+export async function findUser(sql: Sql, username: string): Promise<StoredUser | null> {
+  const [row] = await sql<{ id: string; username: string; display_name: string; role: UserRole; password_hash: string; created_at: Date; disabled_at: Date | null }[]>`
+    select id, username, display_name, role, password_hash, created_at, disabled_at from users where username = ${username}`;
+  if (!row) return null;
+  return {
+    id: row.id, username: row.username, displayName: row.display_name, role: row.role, passwordHash: row.password_hash,
+    createdAt: row.created_at.toISOString(), disabledAt: row.disabled_at?.toISOString() ?? null,
+  };
+}
+
+export async function listUsers(sql: Sql): Promise<UserInfo[]> {
+  const rows = await sql<{ id: string; username: string; display_name: string; role: UserRole; created_at: Date; disabled_at: Date | null }[]>`
+    select id, username, display_name, role, created_at, disabled_at from users order by username`;
+  return rows.map((r) => ({
+    id: r.id, username: r.username, displayName: r.display_name, role: r.role,
+    createdAt: r.created_at.toISOString(), disabledAt: r.disabled_at?.toISOString() ?? null,
+  }));
+}
+
+export async function hasAnyUser(sql: Sql): Promise<boolean> {
+  const [row] = await sql<{ any: boolean }[]>`select exists (select 1 from users) as any`;
+  return row!.any;
+}

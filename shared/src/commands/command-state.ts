@@ -1,0 +1,89 @@
+import type { Actor } from '../auth/roles.ts';
+import type { CommandIssued } from '../events.ts';
+import type { ViewRef } from '../views/view.ts';
+import { POST_DEADLINE_MS, type CommsLink, type PostMilestone, type ResponseLevel } from './command.ts';
+
+/** When and by whom something was done (epoch ms of the server's clock). */
+export interface Stamp {
+  at: number;
+  by: Actor;
+  commandId: string;
+}
+
+export interface ForwardPost {
+  postId: string;
+  incidentId: string;
+  ordered: Stamp;
+  /** ordered.at + 30 minutes; kept in state (from the log), never in a timer. */
+  deadline: number;
+  milestones: Partial<Record<PostMilestone, Stamp & { link?: CommsLink }>>;
+}
+
+export interface TeamDispatch extends Stamp {
+  incidentId: string;
+}
+
+/** What commands have decided. Every screen sees all of it: it is small and city-wide. */
+export interface CommandState {
+  /** The newest log sequence that changed this slice; a delta's copy only replaces an older one. */
+  seq: number;
+  response: { level: ResponseLevel | null; since: Stamp | null };
+  posts: Record<string, ForwardPost>;
+  /** Team id → its current dispatch by command (removed when released). */
+  dispatches: Record<string, TeamDispatch>;
+  /** Incident id → who acknowledged it. */
+  acknowledged: Record<string, Stamp>;
+  /** What the wall shows; null until someone chooses (the wall then shows the city). */
+  wallFocus: (Stamp & { view: ViewRef }) | null;
+}
+
+export function emptyCommandState(): CommandState {
+  return { seq: 0, response: { level: null, since: null }, posts: {}, dispatches: {}, acknowledged: {}, wallFocus: null };
+}
+
+/** The command slice after one more accepted command (a new object; the input is not changed). */
+export function applyCommand(state: CommandState, e: CommandIssued): CommandState {
+  const stamp: Stamp = { at: Date.parse(e.receivedAt), by: e.actor, commandId: e.commandId };
+  const s: CommandState = { ...state, seq: Math.max(state.seq, e.seq) };
+  const c = e.command;
+  switch (c.kind) {
+    case 'response.set':
+      s.response = { level: c.level, since: stamp };
+      break;
+    case 'post.order':
+      s.posts = {
+        ...s.posts,
+        [c.postId]: { postId: c.postId, incidentId: c.incidentId, ordered: stamp, deadline: stamp.at + POST_DEADLINE_MS, milestones: {} },
+      };
+      break;
+    case 'post.milestone': {
+      const post = s.posts[c.postId];
+      // Checked before logging; a log edited by hand must still fold, so an unknown post is ignored.
+      if (!post) break;
+      const mark = c.link ? { ...stamp, link: c.link } : stamp;
+      s.posts = { ...s.posts, [c.postId]: { ...post, milestones: { ...post.milestones, [c.milestone]: mark } } };
+      break;
+    }
+    case 'team.dispatch':
+      s.dispatches = { ...s.dispatches, [c.teamId]: { ...stamp, incidentId: c.incidentId } };
+      break;
+    case 'team.release': {
+      const { [c.teamId]: _released, ...rest } = s.dispatches;
+      s.dispatches = rest;
+      break;
+    }
+    case 'incident.acknowledge':
+      s.acknowledged = { ...s.acknowledged, [c.incidentId]: stamp };
+      break;
+    case 'wall.focus':
+      s.wallFocus = { ...stamp, view: c.view };
+      break;
+    default:
+      assertNever(c);
+  }
+  return s;
+}
+
+function assertNever(x: never): never {
+  throw new Error(`unknown command ${JSON.stringify(x)}`);
+}
