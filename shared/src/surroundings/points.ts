@@ -70,40 +70,43 @@ export type PointKind = keyof typeof POINT_CATEGORIES;
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
-function located(r: LatestRecord): Located | null {
+/** The record's position, or null if it has none usable. */
+function position(r: LatestRecord): { lon: number; lat: number } | null {
   const lon = num(r.data.lon);
   const lat = num(r.data.lat);
   if (lon === null || lat === null || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
-  return { id: r.entityId, name: str(r.data.name) ?? r.entityId, lon, lat, observedAt: r.observedAt };
+  return { lon, lat };
 }
 
-function each<T>(state: LiveState, category: string, read: (r: LatestRecord) => T | null): T[] {
-  const out: T[] = [];
+// Each reader builds its point in one object literal (no spreads): a kind is re-read whenever one
+// of its records changes, and this is most of the cost of bringing its index up to date.
+function each<T>(state: LiveState, category: string, read: (r: LatestRecord, at: { lon: number; lat: number }) => T | null, out: T[] = []): T[] {
   for (const r of Object.values(state.latest[category] ?? {})) {
-    const p = read(r);
+    const at = position(r);
+    const p = at && read(r, at);
     if (p) out.push(p);
   }
   return out;
 }
 
+const nameOf = (r: LatestRecord) => str(r.data.name) ?? r.entityId;
+
 /** Rescue teams and fire stations: the forces that can be sent. */
 export function readTeams(state: LiveState): TeamPoint[] {
-  const teams = each(state, 'rescue-team', (r): TeamPoint | null => {
-    const at = located(r);
-    return at && { ...at, category: 'rescue-team', status: str(r.data.status), members: num(r.data.members) ?? 0, incidentId: str(r.data.incidentId) };
-  });
-  const stations = each(state, 'fire-station', (r): TeamPoint | null => {
-    const at = located(r);
-    return at && { ...at, category: 'fire-station', status: null, members: num(r.data.firefighters) ?? 0, incidentId: null };
-  });
-  return [...teams, ...stations];
+  const out = each(state, 'rescue-team', (r, at): TeamPoint => ({
+    id: r.entityId, name: nameOf(r), lon: at.lon, lat: at.lat, observedAt: r.observedAt,
+    category: 'rescue-team', status: str(r.data.status), members: num(r.data.members) ?? 0, incidentId: str(r.data.incidentId),
+  }));
+  return each(state, 'fire-station', (r, at): TeamPoint => ({
+    id: r.entityId, name: nameOf(r), lon: at.lon, lat: at.lat, observedAt: r.observedAt,
+    category: 'fire-station', status: null, members: num(r.data.firefighters) ?? 0, incidentId: null,
+  }), out);
 }
 
 export function readDepots(state: LiveState): DepotPoint[] {
-  return each(state, 'supply-depot', (r) => {
-    const at = located(r);
-    return at && { ...at, level: str(r.data.level) };
-  });
+  return each(state, 'supply-depot', (r, at): DepotPoint => ({
+    id: r.entityId, name: nameOf(r), lon: at.lon, lat: at.lat, observedAt: r.observedAt, level: str(r.data.level),
+  }));
 }
 
 /** Depot stock by depot id, each depot's items sorted by item. */
@@ -123,12 +126,14 @@ export function readStock(state: LiveState): Map<string, StockItem[]> {
 }
 
 export function readHospitals(state: LiveState): HospitalPoint[] {
-  return each(state, 'hospital-beds', (r) => {
-    const at = located(r);
+  return each(state, 'hospital-beds', (r, at): HospitalPoint | null => {
     const freeBeds = num(r.data.freeBeds);
     const totalBeds = num(r.data.totalBeds);
-    if (!at || freeBeds === null || totalBeds === null) return null;
-    return { ...at, freeBeds, totalBeds, icuFree: num(r.data.icuFree), grade: str(r.data.grade) };
+    if (freeBeds === null || totalBeds === null) return null;
+    return {
+      id: r.entityId, name: nameOf(r), lon: at.lon, lat: at.lat, observedAt: r.observedAt,
+      freeBeds, totalBeds, icuFree: num(r.data.icuFree), grade: str(r.data.grade),
+    };
   });
 }
 
@@ -136,16 +141,13 @@ export function readHospitals(state: LiveState): HospitalPoint[] {
 export function readShelters(state: LiveState): ShelterPoint[] {
   const out: ShelterPoint[] = [];
   for (const category of POINT_CATEGORIES.shelters) {
-    out.push(
-      ...each(state, category, (r): ShelterPoint | null => {
-        const at = located(r);
-        const capacity = num(r.data.capacity);
-        const occupancy = num(r.data.occupancy);
-        const status = str(r.data.status);
-        if (!at || capacity === null || occupancy === null || !status) return null;
-        return { ...at, category, capacity, occupancy, status };
-      }),
-    );
+    each(state, category, (r, at): ShelterPoint | null => {
+      const capacity = num(r.data.capacity);
+      const occupancy = num(r.data.occupancy);
+      const status = str(r.data.status);
+      if (capacity === null || occupancy === null || !status) return null;
+      return { id: r.entityId, name: nameOf(r), lon: at.lon, lat: at.lat, observedAt: r.observedAt, category, capacity, occupancy, status };
+    }, out);
   }
   return out;
 }

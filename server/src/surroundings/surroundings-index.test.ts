@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { xiamen, type LiveState } from '@beacon/shared';
+import { CENTRE, offset, stateWith } from '@beacon/shared/surroundings/test-state.ts';
+import { SurroundingsIndex } from './surroundings-index.ts';
+
+const team = (id: string, km: number) => ({ id, data: { name: id, members: 5, status: 'standby', ...offset(km) } });
+const centre = { ...CENTRE, district: '思明区' };
+const grid = [{ id: 'G', data: { cells: [[CENTRE.lon, CENTRE.lat, 10]] } }];
+
+describe('SurroundingsIndex', () => {
+  it('builds each kind once, and rebuilds only a kind whose categories changed, on the next query', () => {
+    let state: LiveState = stateWith({ 'rescue-team': [team('T1', 1), team('T2', 2)], 'population-heat': grid });
+    const index = new SurroundingsIndex(() => state, xiamen);
+    expect(index.query(centre, null, 0).teams.map((t) => t.id)).toEqual(['T1', 'T2']);
+    const first = index.rebuilds;
+    expect(first).toBe(6); // teams, depots, stock, hospitals, shelters, population
+
+    index.query(centre, null, 0);
+    index.noteChanged(['rain-gauge', 'incident']);
+    index.query(centre, null, 0);
+    expect(index.rebuilds).toBe(first);
+
+    // T1 moves away; a burst of changes costs one rebuild, of the teams only.
+    state = stateWith({ 'rescue-team': [team('T1', 9), team('T2', 2)], 'population-heat': grid });
+    index.noteChanged(['rescue-team']);
+    index.noteChanged(['rescue-team', 'fire-station']);
+    const a = index.query(centre, null, 0);
+    expect(a.teams.map((t) => t.id)).toEqual(['T2', 'T1']);
+    expect(index.rebuilds).toBe(first + 1);
+    expect(a.population.rings[0]!.people).toBe(10);
+  });
+
+  it('answers from the state it is given at query time, even before any change was noted', () => {
+    const index = new SurroundingsIndex(() => stateWith({}), xiamen);
+    const a = index.query(centre, null, 0);
+    expect(a.teams).toEqual([]);
+    expect(a.population).toEqual({ gridId: null, observedAt: null, rings: [{ radiusKm: 1, people: 0 }, { radiusKm: 3, people: 0 }, { radiusKm: 5, people: 0 }] });
+  });
+});

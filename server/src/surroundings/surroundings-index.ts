@@ -1,0 +1,125 @@
+import {
+  POINT_CATEGORIES,
+  POPULATION_RADII_KM,
+  readDepots,
+  readHospitals,
+  readPopulation,
+  readShelters,
+  readStock,
+  readTeams,
+  roadConditions,
+  shelterIsUsable,
+  supplyRadiusKm,
+  SURROUNDINGS_LIMITS,
+  surroundingsOf,
+  type DepotPoint,
+  type HospitalPoint,
+  type IncidentSummary,
+  type LiveState,
+  type PointKind,
+  type PopulationCell,
+  type PopulationGrid,
+  type Region,
+  type ShelterPoint,
+  type StockItem,
+  type SurroundingsAnswer,
+  type SurroundingsInput,
+  type TeamPoint,
+} from '@beacon/shared';
+import { PointIndex } from './point-index.ts';
+
+const KIND_OF_CATEGORY = new Map<string, PointKind>(
+  (Object.entries(POINT_CATEGORIES) as [PointKind, readonly string[]][]).flatMap(([kind, cats]) => cats.map((c) => [c, kind] as const)),
+);
+
+interface Built {
+  teams: PointIndex<TeamPoint>;
+  depots: PointIndex<DepotPoint>;
+  stock: Map<string, StockItem[]>;
+  hospitals: PointIndex<HospitalPoint>;
+  shelters: PointIndex<ShelterPoint>;
+  population: { grid: Omit<PopulationGrid, 'cells'> | null; cells: PointIndex<PopulationCell> };
+}
+
+const build: { [K in PointKind]: (s: LiveState) => Built[K] } = {
+  teams: (s) => new PointIndex(readTeams(s)),
+  depots: (s) => new PointIndex(readDepots(s)),
+  stock: (s) => readStock(s),
+  hospitals: (s) => new PointIndex(readHospitals(s)),
+  shelters: (s) => new PointIndex(readShelters(s)),
+  population: (s) => {
+    const grid = readPopulation(s);
+    return { grid: grid && { gridId: grid.gridId, observedAt: grid.observedAt }, cells: new PointIndex(grid?.cells ?? []) };
+  },
+};
+
+/**
+ * The points of interest of live state in spatial indexes, one per kind (teams, depots, hospitals,
+ * shelters, population cells; depot stock as a map by depot).
+ *
+ * Updates: the engine's `applied` deltas say which categories changed (`noteChanged`); that kind is
+ * rebuilt from the engine's state on the first query after the change, never sooner. So an answer
+ * is never stale, a burst of a thousand team positions costs one rebuild, and a kind that did not
+ * change — the 100,000-cell population grid between its 5-minute refreshes — is never rebuilt
+ * because a team moved. Re-reading and re-indexing 6,000 teams costs a few milliseconds, once per
+ * query at most; a dynamic tree (rbush insert/remove) would save that but answer nearest-first on
+ * a flat plane, not on the sphere. Figures: tests/bench/surroundings.bench.ts.
+ */
+export class SurroundingsIndex {
+  readonly #state: () => LiveState;
+  readonly #region: Region;
+  readonly #dirty = new Set<PointKind>(Object.keys(POINT_CATEGORIES) as PointKind[]);
+  readonly #built: Partial<Built> = {};
+  #rebuilds = 0;
+
+  constructor(state: () => LiveState, region: Region) {
+    this.#state = state;
+    this.#region = region;
+  }
+
+  /** Categories whose records changed (the keys of an applied delta's `latest`). */
+  noteChanged(categories: Iterable<string>): void {
+    for (const c of categories) {
+      const kind = KIND_OF_CATEGORY.get(c);
+      if (kind) this.#dirty.add(kind);
+    }
+  }
+
+  /** How many kind indexes have been (re)built so far: for tests and the benchmark. */
+  get rebuilds(): number {
+    return this.#rebuilds;
+  }
+
+  /** The surroundings of a point, from the engine's state now; the same answer as `scanSurroundings`. */
+  query(centre: SurroundingsInput['centre'], incident: IncidentSummary | null, now: number): SurroundingsAnswer {
+    const state = this.#state();
+    const b = this.#fresh(state);
+    const { lon, lat } = centre;
+    const slowdown = roadConditions(state, this.#region, centre.district, now);
+    // Depots: all inside the circle, then one more (and any as far) for the nearest outside it.
+    const inCircle = b.depots.countWithinKm(lon, lat, supplyRadiusKm(slowdown));
+    const outerKm = POPULATION_RADII_KM.reduce((a, r) => Math.max(a, r), 0);
+    return surroundingsOf({
+      centre,
+      incident,
+      teams: b.teams.nearest(lon, lat, SURROUNDINGS_LIMITS.teams),
+      depots: b.depots.nearest(lon, lat, inCircle + 1),
+      stock: b.stock,
+      hospitals: b.hospitals.nearest(lon, lat, SURROUNDINGS_LIMITS.hospitals),
+      shelters: b.shelters.nearest(lon, lat, SURROUNDINGS_LIMITS.shelters, shelterIsUsable),
+      population: { grid: b.population.grid, cells: b.population.grid ? b.population.cells.inBoxAroundKm(lon, lat, outerKm) : [] },
+      slowdown,
+      now,
+      seq: state.seq,
+    });
+  }
+
+  #fresh(state: LiveState): Built {
+    for (const kind of this.#dirty) {
+      (this.#built as Record<PointKind, unknown>)[kind] = build[kind](state);
+      this.#rebuilds++;
+    }
+    this.#dirty.clear();
+    return this.#built as Built;
+  }
+}
