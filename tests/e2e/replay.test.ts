@@ -8,6 +8,7 @@ import { xiamen } from '@beacon/shared';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactsDir } from '../support/artifacts.ts';
+import { signedInAs } from '../support/screen-session.ts';
 import { launchChromium } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -60,6 +61,7 @@ afterAll(async () => {
 describe('/replay', () => {
   it('opens a window, jumps to a key moment, plays at 600×, and shows the wall as it was', async () => {
     const page = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
+    await signedInAs(page, server, 'duty');
     await page.goto(`${server.baseUrl}/replay`);
     const root = page.getByTestId('replay');
     await expect.poll(() => root.getAttribute('data-loading'), { timeout: 15_000 }).toBe('false');
@@ -82,6 +84,7 @@ describe('/replay', () => {
 
   it('is usable on a tablet (screenshot for review)', async () => {
     const page = await browser.newPage({ viewport: { width: 1180, height: 820 } });
+    await signedInAs(page, server, 'duty');
     await page.goto(`${server.baseUrl}/replay`);
     await expect.poll(() => page.getByTestId('replay').getAttribute('data-loading'), { timeout: 15_000 }).toBe('false');
     await page.waitForTimeout(800);

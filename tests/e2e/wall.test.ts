@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScreenDir } from '@beacon/server';
 import { artifactsDir } from '../support/artifacts.ts';
+import { wallUrl } from '../support/screen-session.ts';
 import { launchChromium } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -44,7 +45,7 @@ afterAll(async () => {
 
 async function openWall(width: number, height: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(`${server.baseUrl}/wall`);
+  await page.goto(wallUrl(server));
   await page.getByTestId('rain-ranking-row').first().waitFor();
   return page;
 }

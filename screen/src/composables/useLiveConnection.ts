@@ -3,8 +3,20 @@ import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents, type ViewRef } from '@beacon/shared';
 import { isCompatible, reloadForProtocol } from '../lib/live-sync.ts';
 import { useLiveStore } from '../stores/live.ts';
+import { useSessionStore } from '../stores/session.ts';
 
 export type BeaconSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * A refused or expired credential will not get better by retrying: forget it, so the screen shows
+ * its sign-in (or, on a wall, how to pair it) with the server's reason.
+ */
+export function watchCredentialRefusals(socket: Socket, session: ReturnType<typeof useSessionStore>): void {
+  socket.on('connect_error', (err: Error & { data?: { code?: string } }) => {
+    if (err.data?.code === 'BEACON_UNAUTHENTICATED' || err.data?.code === 'BEACON_FORBIDDEN') session.clear(err.message);
+  });
+  socket.on('auth:expired', () => session.clear('token expired'));
+}
 
 /**
  * Connects this screen to the hub on the same origin, subscribes to a view and feeds the live
@@ -14,7 +26,10 @@ export type BeaconSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
  */
 export function useLiveConnection(view: ViewRef = { kind: 'city' }): BeaconSocket {
   const live = useLiveStore();
-  const socket: BeaconSocket = io({ path: '/socket.io/' });
+  const session = useSessionStore();
+  // A function, so every reconnect presents the current token (it may have been renewed).
+  const socket: BeaconSocket = io({ path: '/socket.io/', auth: (send) => send({ token: session.token }) });
+  watchCredentialRefusals(socket, session);
 
   const compatible = (protocol: number) => {
     if (isCompatible(protocol)) return true;

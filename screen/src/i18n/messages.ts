@@ -1,5 +1,6 @@
 import type { FeedStatus } from '@beacon/shared';
 import { wallEn, wallZh, type WallMessages } from './wall-messages.ts';
+import { authEn, authZh, type AuthMessages } from './auth-messages.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -34,6 +35,8 @@ export interface Messages {
   notFound: string;
   /** The command-hall wall's strings (wall-messages.ts). */
   wall: WallMessages;
+  /** Sign-in and wall pairing (auth-messages.ts). */
+  auth: AuthMessages;
 }
 
 function ageParts(ms: number): { h: number; m: number; s: number } {
@@ -72,6 +75,7 @@ const zh: Messages = {
   },
   notFound: '页面不存在',
   wall: wallZh,
+  auth: authZh,
 };
 
 const en: Messages = {
@@ -105,6 +109,7 @@ const en: Messages = {
   },
   notFound: 'Page not found',
   wall: wallEn,
+  auth: authEn,
 };
 
 export const messages: Record<Locale, Messages> = { 'zh-CN': zh, en };

@@ -2,6 +2,8 @@ import { onScopeDispose } from 'vue';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ReplayClientEvents, type ReplayServerEvents, type ReplaySpeed, type ReplayWindow } from '@beacon/shared';
 import { useReplayStore } from '../stores/replay.ts';
+import { useSessionStore } from '../stores/session.ts';
+import { watchCredentialRefusals } from '../composables/useLiveConnection.ts';
 import { iso } from './windows.ts';
 
 export type ReplaySocket = Socket<ReplayServerEvents, ReplayClientEvents>;
@@ -21,7 +23,9 @@ export interface ReplayControls {
  */
 export function useReplayConnection(initial: ReplayWindow, describe: (message: string) => string = (m) => m): ReplayControls {
   const replay = useReplayStore();
-  const socket: ReplaySocket = io('/replay', { path: '/socket.io/' });
+  const session = useSessionStore();
+  const socket: ReplaySocket = io('/replay', { path: '/socket.io/', auth: (send) => send({ token: session.token }) });
+  watchCredentialRefusals(socket as never, session);
   /** What the reviewer asked for last, to restore after a reconnect. */
   let wanted: ReplayWindow = initial;
   let resumeAt: number | null = null;

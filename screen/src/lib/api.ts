@@ -1,0 +1,27 @@
+/** An error answer of the HTTP API, as the server words it. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: { path: string; expected: string; got: unknown }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** fetch with the session's bearer token and the API's error shape turned into an ApiError. */
+export async function api<T>(token: string | null, path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const res = await fetch(path, {
+    method: init.method ?? 'GET',
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+    ...(init.signal ? { signal: init.signal } : {}),
+  });
+  if (res.ok) return (res.headers.get('content-type')?.includes('json') ? res.json() : res.text()) as Promise<T>;
+  const body = (await res.json().catch(() => null)) as { code?: string; message?: string; issues?: ApiError['issues'] } | null;
+  throw new ApiError(res.status, body?.code ?? `HTTP_${res.status}`, body?.message ?? res.statusText, body?.issues ?? []);
+}
