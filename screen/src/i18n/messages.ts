@@ -1,5 +1,6 @@
 import type { FeedStatus } from '@beacon/shared';
 import { wallEn, wallZh, type WallMessages } from './wall-messages.ts';
+import { surroundingsEn, surroundingsZh, type SurroundingsMessages } from '../panels/Surroundings/surroundingsMessages.ts';
 import { authEn, authZh, type AuthMessages } from './auth-messages.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
@@ -35,6 +36,8 @@ export interface Messages {
   notFound: string;
   /** The command-hall wall's strings (wall-messages.ts). */
   wall: WallMessages;
+  /** The incident surroundings panel's strings (panels/Surroundings/surroundingsMessages.ts). */
+  surroundings: SurroundingsMessages;
   /** Sign-in and wall pairing (auth-messages.ts). */
   auth: AuthMessages;
 }
@@ -75,6 +78,7 @@ const zh: Messages = {
   },
   notFound: '页面不存在',
   wall: wallZh,
+  surroundings: surroundingsZh,
   auth: authZh,
 };
 
@@ -109,6 +113,7 @@ const en: Messages = {
   },
   notFound: 'Page not found',
   wall: wallEn,
+  surroundings: surroundingsEn,
   auth: authEn,
 };
 

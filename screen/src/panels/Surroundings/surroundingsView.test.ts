@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { NO_SLOWDOWN, surroundingsOf, type SurroundingsAnswer, type SurroundingsInput } from '@beacon/shared';
+import { CENTRE, offset, T0 } from '@beacon/shared/surroundings/test-state.ts';
+import { contrastRatio, fontPx, palette } from '../../charts/theme.ts';
+import { messages } from '../../i18n/messages.ts';
+import { teamStatusColour } from '../OneMap/mapStyle.ts';
+import { surroundingsView, type SurroundingsViewInput } from './surroundingsView.ts';
+
+const at = { observedAt: T0 };
+function answer(over: Partial<SurroundingsInput> = {}): SurroundingsAnswer {
+  return surroundingsOf({
+    centre: { ...CENTRE, district: '思明区' },
+    incident: { incidentId: 'INC-1', title: '集美区灌口镇山体滑坡', kind: 'landslide', severity: 'II', status: 'open' },
+    teams: [
+      { id: 'T1', name: '思明区综合应急救援大队', ...offset(2), ...at, category: 'rescue-team', status: 'dispatched', members: 30, incidentId: 'INC-1' },
+      { id: 'F1', name: '思明特勤站', ...offset(0.4), ...at, category: 'fire-station', status: null, members: 60, incidentId: null },
+    ],
+    depots: [{ id: 'D1', name: '思明区物资储备库', ...offset(12.5), ...at, level: 'district' }],
+    stock: new Map([['D1', [
+      { item: 'tent', quantity: 40, unit: '顶' }, { item: 'assault-boat', quantity: 4, unit: '艘' }, { item: 'chainsaw', quantity: 9, unit: '把' },
+      { item: 'sandbag', quantity: 12000, unit: '条' }, { item: 'pump', quantity: 0, unit: '台' }, { item: 'life-jacket', quantity: 300, unit: '件' },
+    ]]]),
+    hospitals: [{ id: 'H1', name: '中山医院', ...offset(3), ...at, freeBeds: 40, totalBeds: 1200, icuFree: 2, grade: 'tertiary' }],
+    shelters: [
+      { id: 'S1', name: '一中避灾点', ...offset(1.5), ...at, category: 'shelter', capacity: 2000, occupancy: 500, status: 'open' },
+      { id: 'S2', name: '体育馆', ...offset(2.5), ...at, category: 'resettlement-site', capacity: 300, occupancy: 310, status: 'full' },
+    ],
+    population: { grid: { gridId: 'XM-500M', observedAt: T0 }, cells: [{ ...offset(0.5), people: 1234 }, { ...offset(2), people: 20000 }, { ...offset(4), people: 50000 }] },
+    slowdown: NO_SLOWDOWN, now: T0, seq: 9,
+    ...over,
+  });
+}
+
+const input = (over: Partial<SurroundingsViewInput> = {}): SurroundingsViewInput => ({ answer: answer(), error: null, now: T0 + 5_000, locale: 'zh-CN', t: messages['zh-CN'], ...over });
+
+describe('surroundingsView', () => {
+  it('titles the panel with the incident and lists the nearest forces with distance and ETA', () => {
+    const v = surroundingsView(input());
+    expect(v.title).toBe('周边资源 · 集美区灌口镇山体滑坡');
+    expect(v.teams).toEqual([
+      { id: 'fire-station/F1', name: '思明特勤站', detail: '消防站', distance: '0.4 公里', eta: '1 分钟内', colour: palette.warnSilent, badge: null },
+      { id: 'rescue-team/T1', name: '思明区综合应急救援大队', detail: '出动', distance: '2.0 公里', eta: '约 4 分钟', colour: teamStatusColour.dispatched, badge: '已派往' },
+    ]);
+    expect(v.age).toEqual({ text: '数据 5 秒前', tone: 'live' });
+    expect(v.message).toBeNull();
+  });
+
+  it('shows the depots within the hour with their flood-fighting stock first, leaving out what has run out', () => {
+    const v = surroundingsView(input());
+    expect(v.supplyTitle).toBe('1小时物资保障圈 · 半径 21.4 公里');
+    expect(v.depots).toHaveLength(1);
+    // 12.5 km × 1.4 ÷ 30 km/h = 35 min.
+    expect(v.depots[0]).toMatchObject({ name: '思明区物资储备库', distance: '13 公里', eta: '约 35 分钟' });
+    expect(v.depots[0]!.stock).toBe('冲锋舟 4艘 · 救生衣 300件 · 编织袋 12,000条 · 帐篷 40顶');
+    expect(v.depotsNote).toBeNull();
+  });
+
+  it('says so when no depot is within the hour, naming the nearest beyond it', () => {
+    const v = surroundingsView(input({ answer: answer({ depots: [{ id: 'D9', name: '同安区物资储备库', ...offset(30), ...at, level: 'district' }] }) }));
+    expect(v.depots).toEqual([]);
+    expect(v.depotsNote).toBe('1小时内无储备库可达 · 最近:同安区物资储备库,约 84 分钟');
+  });
+
+  it('shows free beds, free shelter places (a full one marked), and people within 1, 3 and 5 km', () => {
+    const v = surroundingsView(input());
+    expect(v.hospitals[0]).toMatchObject({ name: '中山医院', detail: '空床 40 / 1,200', distance: '3.0 公里' });
+    expect(v.shelters.map((s) => [s.name, s.detail, s.badge])).toEqual([['一中避灾点', '可容纳 1,500 人', null], ['体育馆', '可容纳 0 人', '已满']]);
+    expect(v.population).toEqual([
+      { label: '1 公里内', people: '1,234 人' },
+      { label: '3 公里内', people: '21,234 人' },
+      { label: '5 公里内', people: '71,234 人' },
+    ]);
+    expect(v.populationNote).toBeNull();
+  });
+
+  it('explains slower ETAs in bad weather, in the chosen language', () => {
+    const slow = { factor: 1.25, reasons: [{ zh: '暴雨:1小时雨量 42.0 毫米', en: 'Heavy rain: 42.0 mm in 1 h' }] };
+    expect(surroundingsView(input({ answer: answer({ slowdown: slow }) })).slowdown).toBe('路况:暴雨:1小时雨量 42.0 毫米 · 行程时间 ×1.25');
+    const en = surroundingsView(input({ answer: answer({ slowdown: slow }), locale: 'en', t: messages.en }));
+    expect(en.slowdown).toBe('Roads: Heavy rain: 42.0 mm in 1 h · travel times ×1.25');
+    expect(en.teams[1]).toMatchObject({ detail: 'En route', eta: '~5 min', badge: 'Sent here' }); // 4.2 min × 1.25
+    expect(surroundingsView(input()).slowdown).toBeNull();
+  });
+
+  it('turns late, then silent, when refreshes stop arriving, and says why', () => {
+    expect(surroundingsView(input({ now: T0 + 45_000, error: 'HTTP 503' }))).toMatchObject({
+      age: { tone: 'late' }, message: '周边资源获取失败:HTTP 503',
+    });
+    expect(surroundingsView(input({ now: T0 + 5 * 60_000 })).age.tone).toBe('silent');
+  });
+
+  it('before the first answer says it is loading, or that it failed', () => {
+    expect(surroundingsView(input({ answer: null }))).toMatchObject({ message: '正在汇聚周边资源…', teams: [], title: '周边资源' });
+    expect(surroundingsView(input({ answer: null, error: 'no incident "X"' })).message).toBe('周边资源获取失败:no incident "X"');
+  });
+
+  it('uses only colours and sizes the wall can read: ≥ 28 px, ≥ 4.5:1 on the panel', () => {
+    expect(fontPx.min).toBeGreaterThanOrEqual(28);
+    for (const c of [palette.text, palette.textMuted, palette.warnLate, palette.warnSilent]) expect(contrastRatio(c, palette.panel)).toBeGreaterThanOrEqual(4.5);
+  });
+});

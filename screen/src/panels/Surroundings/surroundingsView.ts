@@ -1,0 +1,118 @@
+import type { NearbyDepot, SurroundingsAnswer } from '@beacon/shared';
+import { palette } from '../../charts/theme.ts';
+import type { Locale, Messages } from '../../i18n/index.ts';
+import { STOCK_ORDER } from '../Forces/forcesView.ts';
+import { teamStatusColour } from '../OneMap/mapStyle.ts';
+import type { PanelTone } from '../staleness.ts';
+
+/** The answer is refreshed every ~10 s: after 3 missed refreshes it is late, after 2 minutes silent. */
+export const LATE_AFTER_MS = 30_000;
+export const SILENT_AFTER_MS = 120_000;
+/** Stock lines a depot row shows: flood-fighting kit first. */
+export const STOCK_LINES = 4;
+
+export interface NearbyRow {
+  id: string;
+  name: string;
+  /** Status, free beds, free places … */
+  detail: string;
+  distance: string;
+  eta: string;
+  /** A swatch colour (team status) or null. */
+  colour: string | null;
+  /** "已派往", "已满" … */
+  badge: string | null;
+}
+
+export interface DepotRow extends NearbyRow {
+  stock: string;
+}
+
+export interface SurroundingsView {
+  title: string;
+  age: { text: string | null; tone: PanelTone };
+  /** Loading, or why the last refresh failed; null when all is well. */
+  message: string | null;
+  /** Why ETAs are longer than usual, or null. */
+  slowdown: string | null;
+  teams: NearbyRow[];
+  supplyTitle: string;
+  depots: DepotRow[];
+  /** Shown when no depot is within the hour: the nearest one beyond it. */
+  depotsNote: string | null;
+  hospitals: NearbyRow[];
+  shelters: NearbyRow[];
+  population: { label: string; people: string }[];
+  populationNote: string | null;
+}
+
+export interface SurroundingsViewInput {
+  answer: SurroundingsAnswer | null;
+  error: string | null;
+  now: number;
+  locale: Locale;
+  t: Messages;
+}
+
+const stockRank = (item: string) => {
+  const i = (STOCK_ORDER as readonly string[]).indexOf(item);
+  return i < 0 ? STOCK_ORDER.length : i;
+};
+
+/** What the surroundings panel shows, as text the component lays out (and tests can read). */
+export function surroundingsView({ answer, error, now, locale, t }: SurroundingsViewInput): SurroundingsView {
+  const s = t.surroundings;
+  const n = (v: number) => v.toLocaleString(locale);
+  const km = (d: number) => s.km(d < 10 ? d.toFixed(1) : d.toFixed(0));
+  const where = (p: { distanceKm: number; etaMin: number }) => ({ distance: km(p.distanceKm), eta: s.eta(p.etaMin) });
+
+  if (!answer) {
+    return {
+      title: s.title, age: { text: null, tone: error ? 'silent' : 'live' }, message: error ? s.failed(error) : s.loading, slowdown: null,
+      teams: [], supplyTitle: s.supplyCircle('—'), depots: [], depotsNote: null, hospitals: [], shelters: [], population: [], populationNote: null,
+    };
+  }
+
+  const ageMs = Math.max(0, now - answer.asOf);
+  const tone: PanelTone = ageMs > SILENT_AFTER_MS ? 'silent' : ageMs > LATE_AFTER_MS ? 'late' : 'live';
+
+  const depot = (d: NearbyDepot): DepotRow => ({
+    id: d.id, name: d.name, detail: '', ...where(d), colour: null, badge: null,
+    stock: d.stock
+      .filter((l) => l.quantity > 0)
+      .sort((a, b) => stockRank(a.item) - stockRank(b.item) || (a.item < b.item ? -1 : 1))
+      .slice(0, STOCK_LINES)
+      .map((l) => `${t.wall.stockItem[l.item] ?? l.item} ${n(l.quantity)}${l.unit}`)
+      .join(' · '),
+  });
+  const outside = answer.supplyCircle.nearestOutside;
+
+  return {
+    title: answer.incident ? s.titleFor(answer.incident.title) : s.title,
+    age: { text: t.dataAge(t.age(ageMs)), tone },
+    message: error ? s.failed(error) : null,
+    slowdown: answer.travel.slowdown > 1
+      ? s.slowdown(answer.travel.reasons.map((r) => (locale === 'en' ? r.en : r.zh)).join(locale === 'en' ? '; ' : ';'), String(answer.travel.slowdown))
+      : null,
+    teams: answer.teams.map((m) => ({
+      id: `${m.category}/${m.id}`,
+      name: m.name,
+      detail: m.category === 'fire-station' ? s.fireStation : (t.wall.teamStatus[m.status as keyof Messages['wall']['teamStatus']] ?? m.status ?? ''),
+      ...where(m),
+      colour: m.category === 'fire-station' ? palette.warnSilent : (teamStatusColour[m.status ?? ''] ?? palette.noData),
+      badge: m.assignedHere ? s.assignedHere : null,
+    })),
+    supplyTitle: s.supplyCircle(answer.supplyCircle.radiusKm.toFixed(1)),
+    depots: answer.supplyCircle.depots.map(depot),
+    depotsNote: answer.supplyCircle.depots.length ? null : outside ? `${s.noDepotInHour} · ${s.nearestOutside(outside.name, s.eta(outside.etaMin))}` : s.noDepotInHour,
+    hospitals: answer.hospitals.map((h) => ({
+      id: h.id, name: h.name, detail: s.freeBeds(n(h.freeBeds), n(h.totalBeds)), ...where(h), colour: null, badge: null,
+    })),
+    shelters: answer.shelters.map((m) => ({
+      id: `${m.category}/${m.id}`, name: m.name, detail: s.freePlaces(n(m.free)), ...where(m), colour: null,
+      badge: m.free === 0 || m.status === 'full' ? s.shelterFull : null,
+    })),
+    population: answer.population.rings.map((r) => ({ label: s.withinKm(r.radiusKm), people: s.people(n(r.people)) })),
+    populationNote: answer.population.gridId ? null : s.noGrid,
+  };
+}
