@@ -31,7 +31,7 @@ declare module 'fastify' {
 }
 
 /** Routes registered by libraries that cannot carry our config: the API docs and the screen's files. */
-function libraryRouteAccess(url: string): Access | undefined {
+export function libraryRouteAccess(url: string): Access | undefined {
   if (url === '/docs' || url.startsWith('/docs/')) return 'public';
   if (url === '/*') return 'public'; // @fastify/static: the built screen's JS, CSS and fonts, which hold no data
   return undefined;

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { provisionFirstStart } from '@beacon/server/auth/first-start.ts';
+import { createUser } from '@beacon/server/auth/users.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+let database: TestDatabase;
+let server: TestServer;
+let clock = Date.now();
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  server = await startTestServer(database.url, { now: () => clock });
+  await createUser(server.db.sql, { username: 'wang', displayName: '王指挥', role: 'commander', password: 'typhoon-meranti-2016' });
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.drop();
+});
+
+function signIn(username: string, password: string) {
+  return fetch(`${server.baseUrl}/api/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
+  });
+}
+
+describe('sign-in', () => {
+  it('returns a token that works, with who it belongs to', async () => {
+    const res = await signIn('wang', 'typhoon-meranti-2016');
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { token: string; expiresAt: number; actor: { name: string; role: string } };
+    expect(body.actor).toMatchObject({ name: '王指挥', role: 'commander' });
+    expect(body.expiresAt).toBe(Math.floor(clock / 1000) * 1000 + 12 * 3600_000);
+    const me = await fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${body.token}` } });
+    expect(await me.json()).toMatchObject({ name: '王指挥', role: 'commander' });
+  });
+
+  it('stores only an argon2id hash', async () => {
+    const [row] = await server.db.sql<{ password_hash: string }[]>`select password_hash from users where username = 'wang'`;
+    expect(row!.password_hash).toMatch(/^\$argon2id\$/);
+    expect(row!.password_hash).not.toContain('typhoon-meranti-2016');
+  });
+
+  it('answers a wrong password and an unknown user alike, and audits both', async () => {
+    const wrong = await signIn('wang', 'nope');
+    const unknown = await signIn('nobody', 'nope');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(401);
+    const [a, b] = [await wrong.json(), await unknown.json()];
+    expect(a).toEqual(b);
+    expect(a).toMatchObject({ code: 'BEACON_SIGN_IN_FAILED', issues: [{ path: '/password' }] });
+    const audit = await server.db.sql<{ actor_name: string; outcome: string }[]>`select actor_name, outcome from audit_entries where action = 'auth.sign-in' order by id`;
+    expect(audit.map((r) => `${r.actor_name}:${r.outcome}`)).toEqual(expect.arrayContaining(['王指挥:ok', 'wang:refused', 'nobody:refused']));
+  });
+
+  it('names the missing field of a malformed sign-in', async () => {
+    const res = await fetch(`${server.baseUrl}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'wang' }) });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain('password');
+  });
+
+  it('limits attempts per user name: the 11th in a minute is refused even with the right password', async () => {
+    await createUser(server.db.sql, { username: 'li', displayName: '李值班', role: 'duty', password: 'correct-horse-battery' });
+    for (let i = 0; i < 10; i++) expect((await signIn('li', `guess-${i}`)).status).toBe(401);
+    const limited = await signIn('li', 'correct-horse-battery');
+    expect(limited.status).toBe(429);
+    expect(await limited.json()).toMatchObject({ code: 'BEACON_RATE_LIMITED', issues: [{ path: '/username' }] });
+    // Other users are not locked out by it.
+    expect((await signIn('wang', 'typhoon-meranti-2016')).status).toBe(200);
+  });
+
+  it('refuses a token once it has expired', async () => {
+    const { token } = (await (await signIn('wang', 'typhoon-meranti-2016')).json()) as { token: string };
+    clock += 12 * 3600_000 + 1000;
+    try {
+      const res = await fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+      expect(res.status).toBe(401);
+      expect(await res.json()).toMatchObject({ issues: [{ got: 'an expired token' }] });
+    } finally {
+      clock -= 12 * 3600_000 + 1000;
+    }
+  });
+});
+
+describe('the first start', () => {
+  it('creates an admin, a commander, a duty officer and a wall link once, with random passwords that sign in', async () => {
+    const fresh = await createTestDatabase();
+    const other = await startTestServer(fresh.url);
+    try {
+      const first = await provisionFirstStart(other.db.sql, other.app.tokens);
+      expect(first!.users.map((u) => u.role)).toEqual(['admin', 'commander', 'duty']);
+      expect(new Set(first!.users.map((u) => u.password)).size).toBe(3);
+      expect(await provisionFirstStart(other.db.sql, other.app.tokens)).toBeNull();
+      const admin = first!.users[0]!;
+      const res = await fetch(`${other.baseUrl}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: admin.username, password: admin.password }) });
+      expect(res.status).toBe(200);
+      const wall = await fetch(`${other.baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${first!.kioskToken}` } });
+      expect(await wall.json()).toMatchObject({ role: 'wall' });
+    } finally {
+      await other.close();
+      await fresh.drop();
+    }
+  });
+});
+
+describe('security headers', () => {
+  it('sends a content security policy that allows only this origin', async () => {
+    const res = await fetch(`${server.baseUrl}/api/v1/health`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
