@@ -57,7 +57,7 @@ describe('the wall at 3840×2160', () => {
     expect(await rows.count()).toBe(10);
     const leaderBefore = await rows.first().getAttribute('data-station-id');
     expect(leaderBefore).not.toBe('SM02');
-    const map = page.getByTestId('rain-map');
+    const map = page.getByTestId('one-map');
     await page.waitForTimeout(800); // let the map finish its first draw
     const mapBefore = await map.screenshot();
 
@@ -70,6 +70,20 @@ describe('the wall at 3840×2160', () => {
     expect(Buffer.compare(mapBefore, mapAfter)).not.toBe(0);
 
     await page.screenshot({ path: join(artifactsDir, 'wall-3840x2160.png') });
+    await page.close();
+  });
+
+  it('says no response is in force, and shows which departments send data', async () => {
+    const page = await openWall(3840, 2160);
+    await expect.poll(() => page.getByTestId('response-level').textContent()).toContain('未启动应急响应');
+    const tiles = page.getByTestId('feed-tile');
+    expect(await tiles.count()).toBe(17);
+    // Only meteorology has sent anything here: its tile is live, the others say they never did.
+    await expect.poll(() => page.locator('[data-testid="feed-tile"][data-department="meteorology"]').getAttribute('data-status')).toBe('live');
+    expect(await page.locator('[data-testid="feed-tile"][data-status="never"]').count()).toBe(16);
+    // The map's legend lists the layers the wall shows, and says the silent ones have no data.
+    expect(await page.locator('[data-testid="map-legend"] [data-layer="incident"]').getAttribute('data-tone')).toBe('silent');
+    expect(await page.locator('[data-testid="map-legend"] [data-layer="rain"]').getAttribute('data-tone')).toBe('live');
     await page.close();
   });
 

@@ -1,0 +1,181 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultScreenDir } from '@beacon/server';
+import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
+import { generateRecords, generatedCategories } from '@beacon/server/simulator/departments/generate.ts';
+import { categories, departmentIds, type DepartmentId } from '@beacon/shared';
+import { artifactsDir } from '../support/artifacts.ts';
+import { wallUrl } from '../support/screen-session.ts';
+import { launchChromium } from '../support/browser.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+// The command hall reads the wall from 10 m: at native 3840×2160 no visible text may be smaller than
+// 28 px or below 4.5:1 against what is behind it. This measures every DOM text node of a full wall
+// (all 56 categories at the storm's landfall). Canvas text (ECharts) is checked in the option builders'
+// unit tests instead (panels/OneMap/oneMapOptions.test.ts, charts/canvasFonts.test.ts).
+
+const MIN_FONT_PX = 28;
+const MIN_CONTRAST = 4.5;
+
+let database: TestDatabase;
+let server: TestServer;
+let browser: Browser;
+
+/** Every category's records at landfall, sent the way each department sends them: its own key, the public API. */
+async function feedAllDepartments() {
+  const keys = new Map<DepartmentId, string>();
+  for (const d of departmentIds) keys.set(d, (await createDepartmentKey(server.db.sql, d, 'legibility')).key);
+  const nowIso = new Date().toISOString();
+  for (const category of generatedCategories) {
+    const records = generateRecords(category, 0.5, nowIso);
+    if (records.length === 0) continue;
+    const department = categories.get(category)!.department;
+    const res = await fetch(`${server.baseUrl}/api/v1/ingest/${category}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${keys.get(department)}` },
+      body: JSON.stringify({ records }),
+    });
+    expect(res.status, `${category}: ${await res.clone().text()}`).toBe(200);
+  }
+}
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  database = await createTestDatabase();
+  server = await startTestServer(database.url, { screenDir: defaultScreenDir });
+  await feedAllDepartments();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await database?.drop();
+});
+
+interface TextProblem {
+  text: string;
+  fontPx: number;
+  contrast: number;
+  colour: string;
+  background: string;
+}
+
+/**
+ * In the page: every visible text node, its rendered font size (computed size × the stage's scale)
+ * and its contrast against the effective background (ancestors' background colours composited,
+ * down to the first opaque one).
+ */
+async function measureText(page: Page): Promise<{ scale: number; count: number; problems: TextProblem[] }> {
+  return page.evaluate(
+    ({ minFont, minContrast }) => {
+      type RGBA = [number, number, number, number];
+      const parse = (c: string): RGBA => {
+        const m = c.match(/rgba?\(([^)]+)\)/);
+        if (!m) return [0, 0, 0, 0];
+        const p = m[1]!.split(/[ ,/]+/).filter(Boolean).map(Number);
+        return [p[0]!, p[1]!, p[2]!, p[3] ?? 1];
+      };
+      const over = (top: RGBA, under: RGBA): RGBA => {
+        const a = top[3] + under[3] * (1 - top[3]);
+        if (a === 0) return [0, 0, 0, 0];
+        const ch = (i: number) => (top[i]! * top[3] + under[i]! * under[3] * (1 - top[3])) / a;
+        return [ch(0), ch(1), ch(2), a];
+      };
+      const lum = (c: RGBA) => {
+        const f = (v: number) => {
+          const s = v / 255;
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]);
+      };
+      const ratio = (a: RGBA, b: RGBA) => {
+        const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x) as [number, number];
+        return (hi + 0.05) / (lo + 0.05);
+      };
+      /** Background behind an element: its own and its ancestors' colours, composited over black (the letterbox). */
+      const backgroundOf = (el: Element): RGBA => {
+        const layers: RGBA[] = [];
+        for (let e: Element | null = el; e; e = e.parentElement) {
+          const bg = parse(getComputedStyle(e).backgroundColor);
+          if (bg[3] > 0) layers.push(bg);
+          if (bg[3] >= 1) break;
+        }
+        let acc: RGBA = [0, 0, 0, 1];
+        for (const l of layers.reverse()) acc = over(l, acc);
+        return acc;
+      };
+      const stage = document.querySelector('.stage') as HTMLElement;
+      const scale = stage.getBoundingClientRect().width / stage.offsetWidth;
+      const root = document.querySelector('[data-testid="wall"]')!;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      const problems: TextProblem[] = [];
+      let count = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = n.textContent?.trim();
+        const el = n.parentElement;
+        if (!text || !el) continue;
+        const range = document.createRange();
+        range.selectNodeContents(n);
+        const rect = range.getBoundingClientRect();
+        const style = getComputedStyle(el);
+        // Not visible: no box, hidden, or clipped away by an overflow-hidden ancestor.
+        if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
+        if (rect.bottom <= 0 || rect.right <= 0 || rect.top >= innerHeight || rect.left >= innerWidth) continue;
+        count += 1;
+        const fontPx = Number.parseFloat(style.fontSize) * scale;
+        const fg = parse(style.color);
+        const bg = backgroundOf(el);
+        const contrast = ratio(over(fg, bg), bg);
+        if (fontPx < minFont * scale - 0.01 || contrast < minContrast) {
+          problems.push({ text: text.slice(0, 40), fontPx: Math.round(fontPx * 10) / 10, contrast: Math.round(contrast * 100) / 100, colour: style.color, background: `rgb(${bg.slice(0, 3).map(Math.round).join(', ')})` });
+        }
+      }
+      return { scale, count, problems };
+    },
+    { minFont: MIN_FONT_PX, minContrast: MIN_CONTRAST },
+  );
+}
+
+async function openWall(search: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
+  await page.goto(wallUrl(server, "/wall", search));
+  // The full wall has arrived once every department tile has left "never".
+  await page.getByTestId('incident-row').first().waitFor();
+  await expect.poll(() => page.locator('[data-testid="feed-tile"][data-status="never"]').count(), { timeout: 15_000 }).toBe(0);
+  await page.waitForTimeout(1500); // risk is assessed once a second; let the map draw
+  return page;
+}
+
+describe('the wall at 3840×2160 is legible from 10 m', () => {
+  it.each([
+    ['zh-CN', ''],
+    ['en', '?lang=en'],
+  ])('every visible text is ≥ 28 px and ≥ 4.5:1 (%s)', async (locale, search) => {
+    const page = await openWall(search);
+    expect(await page.getByTestId('feed-tile').count()).toBe(17);
+    expect(await page.getByTestId('response-level').getAttribute('data-level')).toBe('none');
+    const { scale, count, problems } = await measureText(page);
+    expect(scale).toBe(1);
+    // A full wall has hundreds of text nodes; a handful would mean the panels did not render.
+    expect(count).toBeGreaterThan(150);
+    expect(problems).toEqual([]);
+    await page.screenshot({ path: join(artifactsDir, `wall-legibility-${locale}-3840x2160.png`) });
+    await page.close();
+  });
+
+  it('the measurement catches small and faint text (so a pass means something)', async () => {
+    const page = await openWall('');
+    await page.evaluate(() => {
+      const title = document.querySelector('[data-testid="wall"] h1') as HTMLElement;
+      title.style.fontSize = '20px';
+      const clock = document.querySelector('[data-testid="wall-clock"] .clock-time') as HTMLElement;
+      clock.style.color = '#1a2a3a';
+    });
+    const { problems } = await measureText(page);
+    expect(problems.map((p) => p.fontPx < MIN_FONT_PX || p.contrast < MIN_CONTRAST)).not.toHaveLength(0);
+    expect(problems.some((p) => p.fontPx === 20)).toBe(true);
+    expect(problems.some((p) => p.contrast < MIN_CONTRAST && p.colour === 'rgb(26, 42, 58)')).toBe(true);
+    await page.close();
+  });
+});
