@@ -73,6 +73,11 @@ describe('surroundingsView', () => {
     expect(v.populationNote).toBeNull();
   });
 
+  it('shows the nearest 4 hospitals and shelters: what fits their shared column', () => {
+    const hospitals = [1, 2, 3, 4, 5].map((km) => ({ id: `H${km}`, name: `H${km}`, ...offset(km), ...at, freeBeds: 1, totalBeds: 2, icuFree: null, grade: null }));
+    expect(surroundingsView(input({ answer: answer({ hospitals }) })).hospitals.map((h) => h.id)).toEqual(['H1', 'H2', 'H3', 'H4']);
+  });
+
   it('explains slower ETAs in bad weather, in the chosen language', () => {
     const slow = { factor: 1.25, reasons: [{ zh: '暴雨:1小时雨量 42.0 毫米', en: 'Heavy rain: 42.0 mm in 1 h' }] };
     expect(surroundingsView(input({ answer: answer({ slowdown: slow }) })).slowdown).toBe('路况:暴雨:1小时雨量 42.0 毫米 · 行程时间 ×1.25');

@@ -10,6 +10,8 @@ export const LATE_AFTER_MS = 30_000;
 export const SILENT_AFTER_MS = 120_000;
 /** Stock lines a depot row shows: flood-fighting kit first. */
 export const STOCK_LINES = 4;
+/** Hospitals and shelters share a column: the nearest 4 of each fit at 3840×2160. */
+export const SIDE_ROWS = 4;
 
 export interface NearbyRow {
   id: string;
@@ -105,10 +107,10 @@ export function surroundingsView({ answer, error, now, locale, t }: Surroundings
     supplyTitle: s.supplyCircle(answer.supplyCircle.radiusKm.toFixed(1)),
     depots: answer.supplyCircle.depots.map(depot),
     depotsNote: answer.supplyCircle.depots.length ? null : outside ? `${s.noDepotInHour} · ${s.nearestOutside(outside.name, s.eta(outside.etaMin))}` : s.noDepotInHour,
-    hospitals: answer.hospitals.map((h) => ({
+    hospitals: answer.hospitals.slice(0, SIDE_ROWS).map((h) => ({
       id: h.id, name: h.name, detail: s.freeBeds(n(h.freeBeds), n(h.totalBeds)), ...where(h), colour: null, badge: null,
     })),
-    shelters: answer.shelters.map((m) => ({
+    shelters: answer.shelters.slice(0, SIDE_ROWS).map((m) => ({
       id: `${m.category}/${m.id}`, name: m.name, detail: s.freePlaces(n(m.free)), ...where(m), colour: null,
       badge: m.free === 0 || m.status === 'full' ? s.shelterFull : null,
     })),
