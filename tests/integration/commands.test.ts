@@ -218,6 +218,21 @@ describe('the audit trail', () => {
   });
 });
 
+describe('replay', () => {
+  it('lists commands among the key moments: response level, posts and milestones, wall focus', async () => {
+    const from = new Date(Date.now() - 3600_000).toISOString();
+    const to = new Date(Date.now() + 1000).toISOString();
+    const res = await fetch(`${server.baseUrl}/api/v1/replay/moments?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, {
+      headers: { authorization: `Bearer ${server.tokens.duty}` },
+    });
+    const moments = (await res.json()) as { kind: string; level?: string; entityId: string; actor?: string }[];
+    const kinds = new Set(moments.map((m) => m.kind));
+    for (const k of ['response-changed', 'post-ordered', 'post-milestone', 'wall-focus', 'incident-opened']) expect(kinds).toContain(k);
+    expect(moments.filter((m) => m.kind === 'response-changed').map((m) => m.level)).toEqual(['IV', 'II']);
+    expect(moments.find((m) => m.kind === 'post-ordered' && m.entityId === 'FP-1')?.actor).toBe('commander (test)');
+  });
+});
+
 describe('a restart mid-countdown', () => {
   it('keeps every post\'s deadline and milestones: they live in the log, not in a timer', async () => {
     const before = structuredClone(state().command);

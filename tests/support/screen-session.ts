@@ -13,5 +13,5 @@ export function wallUrl(server: TestServer, path = '/wall', search = ''): string
 export async function signedInAs(page: Page, server: TestServer, role: 'duty' | 'commander' | 'admin'): Promise<void> {
   const token = server.tokens[role];
   const session = { token, kind: 'user', expiresAt: Date.now() + 3600_000, actor: { id: `test-${role}`, name: `${role} (test)`, role } };
-  await page.addInitScript((s) => localStorage.setItem('beacon.session', s), JSON.stringify(session));
+  await page.addInitScript({ content: `localStorage.setItem('beacon.session', ${JSON.stringify(JSON.stringify(session))});` });
 }

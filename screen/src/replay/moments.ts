@@ -7,6 +7,18 @@ const LEVELS: readonly WarningLevel[] = ['blue', 'yellow', 'orange', 'red'];
 const isLevel = (v: unknown): v is WarningLevel => typeof v === 'string' && (LEVELS as readonly string[]).includes(v);
 
 export const isIncidentMoment = (m: KeyMoment): boolean => m.kind === 'incident-opened' || m.kind === 'incident-closed';
+/** Moments made by commands in the hall: the response level, forward posts, the wall's focus. */
+export const isCommandMoment = (m: KeyMoment): boolean => m.department === 'command';
+
+/** The response level's colour: I red … IV blue, as the national plan colours them. */
+const responseColour: Record<string, WarningLevel> = { I: 'red', II: 'orange', III: 'yellow', IV: 'blue' };
+
+function commandColour(m: KeyMoment): string {
+  if (m.kind === 'response-changed') return m.level && responseColour[m.level] ? gradeColour[responseColour[m.level]!] : palette.textMuted;
+  if (m.kind === 'post-overdue') return palette.warnSilent;
+  if (m.kind === 'wall-focus') return palette.textMuted;
+  return palette.accent;
+}
 
 /**
  * The colour level of a warning moment. KeyMoment carries no level field (yet): take one if the server
@@ -14,7 +26,7 @@ export const isIncidentMoment = (m: KeyMoment): boolean => m.kind === 'incident-
  * else the level of the warning's record in `state`. Null for incidents and when nothing says.
  */
 export function momentLevel(m: KeyMoment, state?: LiveState): WarningLevel | null {
-  if (isIncidentMoment(m)) return null;
+  if (isIncidentMoment(m) || isCommandMoment(m)) return null;
   const sent = (m as KeyMoment & { level?: unknown }).level;
   if (isLevel(sent)) return sent;
   const named = /\b(blue|yellow|orange|red)\b/i.exec(m.title.en)?.[1]?.toLowerCase();
@@ -25,6 +37,7 @@ export function momentLevel(m: KeyMoment, state?: LiveState): WarningLevel | nul
 
 /** Warnings in their level colour, incidents red (told apart by shape), a warning of unknown level muted. */
 export function momentColour(m: KeyMoment, state?: LiveState): string {
+  if (isCommandMoment(m)) return commandColour(m);
   if (isIncidentMoment(m)) return palette.warnSilent;
   const level = momentLevel(m, state);
   return level ? gradeColour[level] : palette.textMuted;
@@ -32,6 +45,8 @@ export function momentColour(m: KeyMoment, state?: LiveState): string {
 
 /** Which moment matters most when several share one marker: incidents, then the highest warning level. */
 export function momentWeight(m: KeyMoment, state?: LiveState): number {
+  const command: Partial<Record<KeyMoment['kind'], number>> = { 'response-changed': 12, 'post-overdue': 11, 'post-ordered': 9, 'post-milestone': 5, 'wall-focus': 2 };
+  if (command[m.kind] !== undefined) return command[m.kind]!;
   if (m.kind === 'incident-opened') return 10;
   if (m.kind === 'incident-closed') return 6;
   const level = momentLevel(m, state);
@@ -40,6 +55,7 @@ export function momentWeight(m: KeyMoment, state?: LiveState): number {
 }
 
 export function departmentName(id: string, locale: Locale): string {
+  if (id === 'command') return locale === 'en' ? 'Command centre' : '指挥中心';
   if (!isDepartmentId(id)) return id;
   return locale === 'en' ? departments[id].en : departments[id].zh;
 }
@@ -79,7 +95,7 @@ export function momentRows(moments: readonly KeyMoment[], at: number, locale: Lo
     if (m.at <= at) currentIndex = i;
   });
   return sorted.map((m, i) => ({
-    key: `${m.seq}-${m.kind}`,
+    key: `${m.seq}-${m.kind}-${m.entityId}`,
     at: m.at,
     time: momentTime(m.at, withDay),
     title: locale === 'en' ? m.title.en : m.title.zh,

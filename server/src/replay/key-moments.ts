@@ -1,3 +1,4 @@
+import { commandMoment } from './command-moments.ts';
 import { keepsEveryTransition, type BeaconEvent, type KeyMoment, type LiveState } from '@beacon/shared';
 
 /** Key moments come from the categories whose every transition matters: alerts and incidents. */
@@ -7,13 +8,19 @@ const levelZh: Record<string, string> = { blue: '蓝色', yellow: '黄色', oran
 
 /**
  * The key moments among `events`, judged against the state just before each: a warning issued,
- * changed (level) or lifted; an incident opened or closed. Pure.
+ * changed (level) or lifted; an incident opened or closed; the response level changed, a forward
+ * post ordered or a milestone marked, the wall's focus changed. Pure.
  */
 export function momentsOf(before: LiveState, events: readonly BeaconEvent[]): KeyMoment[] {
   const prev = new Map<string, Record<string, unknown>>();
   const previous = (c: string, id: string) => prev.get(`${c}/${id}`) ?? before.latest[c]?.[id]?.data;
   const out: KeyMoment[] = [];
   for (const e of events) {
+    if (e.type === 'command.issued') {
+      const m = commandMoment(e);
+      if (m) out.push(m);
+      continue;
+    }
     if (e.type !== 'record.received' || !isMomentCategory(e.category)) continue;
     const was = previous(e.category, e.entityId);
     const now = e.payload;
@@ -30,9 +37,10 @@ export function momentsOf(before: LiveState, events: readonly BeaconEvent[]): Ke
     const active = now.status === 'active';
     const wasActive = was?.status === 'active';
     const level = String(now.level);
-    if (active && !wasActive) out.push({ ...base, kind: 'warning-issued', title: { zh: `发布${levelZh[level] ?? ''}预警：${headline}`, en: `${level} warning issued: ${headline}` } });
-    else if (active && was?.level !== now.level) out.push({ ...base, kind: 'warning-changed', title: { zh: `预警调整为${levelZh[level] ?? ''}：${headline}`, en: `Warning now ${level}: ${headline}` } });
-    else if (!active && wasActive) out.push({ ...base, kind: 'warning-lifted', title: { zh: `解除预警：${headline}`, en: `Warning lifted: ${headline}` } });
+    const withLevel = { ...base, level };
+    if (active && !wasActive) out.push({ ...withLevel, kind: 'warning-issued', title: { zh: `发布${levelZh[level] ?? ''}预警：${headline}`, en: `${level} warning issued: ${headline}` } });
+    else if (active && was?.level !== now.level) out.push({ ...withLevel, kind: 'warning-changed', title: { zh: `预警调整为${levelZh[level] ?? ''}：${headline}`, en: `Warning now ${level}: ${headline}` } });
+    else if (!active && wasActive) out.push({ ...withLevel, kind: 'warning-lifted', title: { zh: `解除预警：${headline}`, en: `Warning lifted: ${headline}` } });
   }
   return out;
 }

@@ -12,11 +12,18 @@ export interface KeyMoment {
   /** Epoch ms (server receive time of the event). */
   at: number;
   seq: number;
-  kind: 'warning-issued' | 'warning-changed' | 'warning-lifted' | 'incident-opened' | 'incident-closed';
+  kind:
+    | 'warning-issued' | 'warning-changed' | 'warning-lifted'
+    | 'incident-opened' | 'incident-closed'
+    | 'response-changed' | 'post-ordered' | 'post-milestone' | 'post-overdue' | 'wall-focus';
+  /** A warning's colour level (blue…red) or the response level (IV…I, "none" when ended), where the moment has one. */
+  level?: string;
+  /** Who issued it, for command moments. */
+  actor?: string;
   category: string;
   entityId: string;
   title: LocalName;
-  /** Who sent it: the department. */
+  /** Who sent it: the department, or "command" for a command issued in the hall. */
   department: string;
 }
 
