@@ -1,0 +1,95 @@
+import {
+  formatClock, postClock, postMilestones, xiamen,
+  type CommsLink, type ForwardPost, type LiveState, type PostClockPhase, type PostMilestone, type Region,
+} from '@beacon/shared';
+import { formatClock as formatTimeOfDay, localName } from '../../i18n/index.ts';
+import type { Locale } from '../../i18n/messages.ts';
+import { forwardPostsMessages } from './forwardPostsMessages.ts';
+
+export interface MilestoneRow {
+  id: PostMilestone;
+  label: string;
+  done: boolean;
+  /** HH:mm:ss in the hall's time zone, or null while pending. */
+  time: string | null;
+  by: string | null;
+  link: CommsLink | null;
+  /** One line: "14:12:03 王某 · 卫星", or "未完成". */
+  text: string;
+}
+
+export interface ForwardPostRow {
+  postId: string;
+  incidentId: string;
+  incidentTitle: string;
+  district: string;
+  /** "29:59", "00:00", "-01:05"; frozen once comms are linked. */
+  clock: string;
+  remainingMs: number;
+  phase: PostClockPhase;
+  /** Said in words as well as in colour. */
+  phaseLabel: string;
+  clockLabel: string;
+  /** Past the deadline without a link: red on every screen. */
+  overdue: boolean;
+  ordered: string;
+  milestones: MilestoneRow[];
+  /** The first milestone not yet marked, in the usual order (what the console offers next). */
+  next: PostMilestone | null;
+}
+
+export interface ForwardPostsView {
+  title: string;
+  empty: string;
+  rows: ForwardPostRow[];
+  /** Any post overdue now (a wall may want to raise it). */
+  anyOverdue: boolean;
+}
+
+const hms = (at: number, locale: Locale) => formatTimeOfDay(at, locale).time;
+
+/**
+ * The forward posts and their 30-minute clocks at `now` (the server-corrected clock, so every screen
+ * shows the same second). Posts still running or overdue first, the nearest deadline first; linked
+ * posts after them, newest order first.
+ */
+export function forwardPostsView(state: LiveState, now: number, locale: Locale, region: Region = xiamen): ForwardPostsView {
+  const m = forwardPostsMessages[locale];
+  const rows = Object.values(state.command.posts).map((post) => postRow(post, state, now, locale, region));
+  const open = (r: ForwardPostRow) => r.phase === 'running' || r.phase === 'overdue';
+  const deadline = (r: ForwardPostRow) => state.command.posts[r.postId]!.deadline;
+  rows.sort((a, b) => {
+    if (open(a) !== open(b)) return open(a) ? -1 : 1;
+    return open(a) ? deadline(a) - deadline(b) || a.postId.localeCompare(b.postId) : deadline(b) - deadline(a) || a.postId.localeCompare(b.postId);
+  });
+  return { title: m.title, empty: m.empty, rows, anyOverdue: rows.some((r) => r.overdue) };
+}
+
+function postRow(post: ForwardPost, state: LiveState, now: number, locale: Locale, region: Region): ForwardPostRow {
+  const m = forwardPostsMessages[locale];
+  const clock = postClock(post, now);
+  const incident = state.latest.incident?.[post.incidentId]?.data;
+  const district = typeof incident?.district === 'string' ? incident.district : '';
+  const milestones = postMilestones.map((id): MilestoneRow => {
+    const stamp = post.milestones[id];
+    if (!stamp) return { id, label: m.milestone[id], done: false, time: null, by: null, link: null, text: m.pending };
+    const time = hms(stamp.at, locale);
+    const link = stamp.link ?? null;
+    return { id, label: m.milestone[id], done: true, time, by: stamp.by.name, link, text: [`${time} ${stamp.by.name}`, link ? m.link[link] : null].filter(Boolean).join(' · ') };
+  });
+  return {
+    postId: post.postId,
+    incidentId: post.incidentId,
+    incidentTitle: typeof incident?.title === 'string' ? incident.title : post.incidentId,
+    district: localName(region.districtNames[district], locale, district),
+    clock: formatClock(clock.remainingMs),
+    remainingMs: clock.remainingMs,
+    phase: clock.phase,
+    phaseLabel: m.phase[clock.phase],
+    clockLabel: m.clockLabel[clock.phase],
+    overdue: clock.phase === 'overdue',
+    ordered: m.ordered(hms(post.ordered.at, locale), post.ordered.by.name),
+    milestones,
+    next: milestones.find((r) => !r.done)?.id ?? null,
+  };
+}
