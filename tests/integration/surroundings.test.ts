@@ -149,6 +149,16 @@ describe('surroundings of an incident, from records departments posted', () => {
   });
 });
 
+describe('the API description', () => {
+  it('documents both routes from the schemas that validate them', async () => {
+    const doc = (await get('/docs/json')).body;
+    const incident = doc.paths['/api/v1/incidents/{incidentId}/surroundings'].get;
+    expect(incident.parameters).toEqual([expect.objectContaining({ name: 'incidentId', in: 'path', required: true })]);
+    expect(Object.keys(incident.responses)).toEqual(expect.arrayContaining(['200', '400', '404']));
+    expect(doc.paths['/api/v1/surroundings'].get.parameters.map((p: { name: string }) => p.name)).toEqual(['lon', 'lat']);
+  });
+});
+
 describe('bad requests are answered clearly', () => {
   it('404 names an incident that does not exist', async () => {
     const { status, body } = await get('/api/v1/incidents/INC-404/surroundings');
