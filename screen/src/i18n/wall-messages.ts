@@ -2,6 +2,8 @@ import type { Grade, TyphoonGrade } from '@beacon/shared';
 
 /** The command-hall wall's own strings (header, one-map layers, side panels), kept apart from the rain panels'. */
 export interface WallMessages {
+  /** The wall header's title: shorter than appTitle in English so the typhoon keeps its room. */
+  headerTitle: string;
   responseLabel: string;
   responseNone: string;
   /** e.g. "Ⅱ级应急响应". */
@@ -51,6 +53,7 @@ export interface WallMessages {
 }
 
 export const wallZh: WallMessages = {
+  headerTitle: '厦门市应急指挥中心 · 一张图',
   responseLabel: '应急响应',
   responseNone: '未启动应急响应',
   responseLevel: (roman) => `${roman}级应急响应`,
@@ -114,6 +117,7 @@ export const wallZh: WallMessages = {
 };
 
 export const wallEn: WallMessages = {
+  headerTitle: 'Xiamen Command Centre',
   responseLabel: 'Emergency response',
   responseNone: 'No emergency response in force',
   responseLevel: (roman) => `Level ${roman} response`,
