@@ -16,6 +16,7 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
       components: {
         securitySchemes: {
           departmentKey: { type: 'http', scheme: 'bearer', description: 'A department API key, issued by the bureau.' },
+          userToken: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'A token from POST /api/v1/auth/sign-in (12 h), or a wall kiosk token.' },
         },
       },
     },
