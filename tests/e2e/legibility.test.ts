@@ -1,12 +1,14 @@
+/// <reference lib="dom" />
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScreenDir } from '@beacon/server';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
 import { generateRecords, generatedCategories } from '@beacon/server/simulator/departments/generate.ts';
-import { categories, departmentIds, type DepartmentId } from '@beacon/shared';
+import { categories, departmentIds, type Command, type DepartmentId } from '@beacon/shared';
 import { artifactsDir } from '../support/artifacts.ts';
-import { wallUrl } from '../support/screen-session.ts';
+import { trackCspViolations, wallUrl } from '../support/screen-session.ts';
 import { launchChromium } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -22,6 +24,8 @@ const MIN_CONTRAST = 4.5;
 let database: TestDatabase;
 let server: TestServer;
 let browser: Browser;
+/** Each opened wall's CSP violations, checked before its page closes. */
+const cspChecks: (() => Promise<string[]>)[] = [];
 
 /** Every category's records at landfall, sent the way each department sends them: its own key, the public API. */
 async function feedAllDepartments() {
@@ -39,6 +43,16 @@ async function feedAllDepartments() {
     });
     expect(res.status, `${category}: ${await res.clone().text()}`).toBe(200);
   }
+}
+
+/** A command as the commander's console sends it. */
+async function command(c: Command) {
+  const res = await fetch(`${server.baseUrl}/api/v1/commands`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.tokens.commander}` },
+    body: JSON.stringify({ commandId: randomUUID(), reason: 'legibility check', command: c }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
 }
 
 beforeAll(async () => {
@@ -139,7 +153,9 @@ async function measureText(page: Page): Promise<{ scale: number; count: number; 
 
 async function openWall(search: string): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
-  await page.goto(wallUrl(server, "/wall", search));
+  const violations = await trackCspViolations(page);
+  cspChecks.push(violations);
+  await page.goto(wallUrl(server, '/wall', search));
   // The full wall has arrived once every department tile has left "never".
   await page.getByTestId('incident-row').first().waitFor();
   await expect.poll(() => page.locator('[data-testid="feed-tile"][data-status="never"]').count(), { timeout: 15_000 }).toBe(0);
@@ -161,6 +177,34 @@ describe('the wall at 3840×2160 is legible from 10 m', () => {
     expect(count).toBeGreaterThan(150);
     expect(problems).toEqual([]);
     await page.screenshot({ path: join(artifactsDir, `wall-legibility-${locale}-3840x2160.png`) });
+    await page.close();
+  });
+
+  it('every view the console can put on the wall, with a response level and a forward post, is legible too', async () => {
+    const incident = Object.values(server.app.engine.state.latest.incident ?? {}).find((r) => r.data.status !== 'closed')!;
+    const district = String(incident.data.district);
+    const post = `FP-${incident.entityId}`.slice(0, 60);
+    await command({ kind: 'response.set', level: 'II' });
+    await command({ kind: 'post.order', postId: post, incidentId: incident.entityId });
+    await command({ kind: 'post.milestone', postId: post, milestone: 'on-site' });
+    const page = await openWall('');
+    for (const [name, view, key] of [
+      ['district', { kind: 'district', district }, `district:${district}`],
+      ['incident', { kind: 'incident', incidentId: incident.entityId }, `incident:${incident.entityId}`],
+      ['city', { kind: 'city' }, 'city'],
+    ] as const) {
+      await command({ kind: 'wall.focus', view });
+      await expect.poll(() => page.getByTestId('wall').getAttribute('data-focus'), { timeout: 10_000 }).toBe(key);
+      if (name === 'incident') await page.getByTestId('surroundings').waitFor();
+      await page.waitForTimeout(1200);
+      expect(await page.getByTestId('response-level').getAttribute('data-level')).toBe('II');
+      expect(await page.getByTestId('forward-posts').count()).toBe(1);
+      const { problems } = await measureText(page);
+      expect(problems, name).toEqual([]);
+      await page.screenshot({ path: join(artifactsDir, `wall-focus-${name}-3840x2160.png`) });
+    }
+    // The screens run under the server's strict CSP (no inline script or style): nothing was blocked.
+    expect(await cspChecks.at(-1)!()).toEqual([]);
     await page.close();
   });
 

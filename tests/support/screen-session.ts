@@ -15,3 +15,15 @@ export async function signedInAs(page: Page, server: TestServer, role: 'duty' | 
   const session = { token, kind: 'user', expiresAt: Date.now() + 3600_000, actor: { id: `test-${role}`, name: `${role} (test)`, role } };
   await page.addInitScript({ content: `localStorage.setItem('beacon.session', ${JSON.stringify(JSON.stringify(session))});` });
 }
+
+/**
+ * Collects Content-Security-Policy violations in the page (the server sends a strict CSP; a screen
+ * that needs an inline script or style would break in production, so tests fail on any).
+ */
+export async function trackCspViolations(page: Page): Promise<() => Promise<string[]>> {
+  await page.addInitScript({
+    content: `window.__cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));`,
+  });
+  return () => page.evaluate('window.__cspViolations') as Promise<string[]>;
+}

@@ -1,14 +1,15 @@
-import { activeTyphoons, categoryFeed, type LiveState, type Region, type RiskAssessment } from '@beacon/shared';
+import { activeTyphoons, categoryFeed, circleRing, type LiveState, type Region, type RiskAssessment } from '@beacon/shared';
 import type { WallChartOption } from '../../charts/options.ts';
 import { FONT_STACK, fontPx, palette } from '../../charts/theme.ts';
 import { localName, type Locale, type Messages } from '../../i18n/index.ts';
 import { gaugePoints, regionAspectScale } from '../RainMap/rainMapOptions.ts';
 import { layerCategory, type LayerId } from './layers.ts';
 import { pixelsPerKm } from './mapGeometry.ts';
+import type { MapFocus } from './mapFocus.ts';
 import { riskFill } from './mapStyle.ts';
 import { depotPoints, geohazardPoints, incidentPoints, pointSeries, shelterPoints, teamPoints, waterloggingPoints } from './pointLayers.ts';
 import { populationSeries } from './populationSeries.ts';
-import { shapeSeries, typhoonMarkers, typhoonShapes } from './typhoonSeries.ts';
+import { shapeSeries, typhoonMarkers, typhoonShapes, type MapShape } from './typhoonSeries.ts';
 
 export interface OneMapInput {
   state: LiveState;
@@ -21,6 +22,8 @@ export interface OneMapInput {
   visible: Record<LayerId, boolean>;
   /** The chart's size in native px, to draw population cells at their ground size. */
   box: { width: number; height: number };
+  /** What the console put on the wall (null: the whole city). */
+  focus?: MapFocus | null;
 }
 
 export const MAP_PADDING = 48;
@@ -34,9 +37,24 @@ export function layerGreyed(state: LiveState, layer: LayerId, now: number): bool
 }
 
 function riskRegions(input: OneMapInput) {
-  if (!input.visible.risk || !input.risk) return [];
-  return input.risk.districts.map((d) => ({ name: d.area.district, itemStyle: { areaColor: riskFill(d.grade) } }));
+  const focused = input.focus?.district ?? null;
+  const byName = new Map<string, { name: string; itemStyle: Record<string, unknown> }>();
+  if (input.visible.risk && input.risk) {
+    for (const d of input.risk.districts) byName.set(d.area.district, { name: d.area.district, itemStyle: { areaColor: riskFill(d.grade) } });
+  }
+  // The focused district gets a bright, thick outline: from 10 m, "which district" must be obvious.
+  if (focused) {
+    const r = byName.get(focused) ?? { name: focused, itemStyle: {} };
+    byName.set(focused, { ...r, itemStyle: { ...r.itemStyle, borderColor: palette.accent, borderWidth: 8 } });
+  }
+  return [...byName.values()];
 }
+
+/** The incident's 1, 3 and 5 km rings: how far "surroundings" reach, at a glance. */
+export function focusRings(centre: [number, number]): MapShape[] {
+  return FOCUS_RINGS_KM.map((km) => ({ kind: 'polyline' as const, points: circleRing(centre, km), fill: 'transparent', stroke: palette.accent, lineWidth: km === 5 ? 6 : 3, dashed: km !== 5 }));
+}
+export const FOCUS_RINGS_KM = [1, 3, 5] as const;
 
 export function oneMapOptions(input: OneMapInput): WallChartOption {
   const { state, region, now, locale, t, visible } = input;
@@ -44,7 +62,8 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
   const gradeOfDistrict = new Map((visible.risk ? input.risk?.districts ?? [] : []).map((d) => [d.area.district, d.grade]));
   const series: unknown[] = [];
 
-  if (visible.population) series.push(...populationSeries(state, pixelsPerKm(region, input.box, MAP_PADDING), greyed('population')));
+  const zoom = input.focus?.zoom ?? 1;
+  if (visible.population) series.push(...populationSeries(state, pixelsPerKm(region, input.box, MAP_PADDING) * zoom, greyed('population')));
   if (visible.typhoon) {
     const g = greyed('typhoon');
     const shapes = activeTyphoons(state, now).flatMap((ty) => typhoonShapes(ty, g));
@@ -72,6 +91,8 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
     ['incident', () => incidentPoints(state)],
   ];
   for (const [layer, points] of markers) if (visible[layer]) series.push(pointSeries(layer, points(), greyed(layer)));
+  const centre = input.focus?.incident;
+  if (centre) series.push(shapeSeries('focus-rings', focusRings(centre), 6));
 
   return {
     animation: false,
@@ -80,6 +101,7 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
       map: region.mapName,
       roam: false,
       silent: true,
+      ...(input.focus ? { center: input.focus.center, zoom: input.focus.zoom } : {}),
       aspectScale: regionAspectScale(region),
       top: MAP_PADDING,
       bottom: MAP_PADDING,
