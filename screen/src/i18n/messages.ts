@@ -2,6 +2,7 @@ import type { FeedStatus } from '@beacon/shared';
 import { wallEn, wallZh, type WallMessages } from './wall-messages.ts';
 import { surroundingsEn, surroundingsZh, type SurroundingsMessages } from '../panels/Surroundings/surroundingsMessages.ts';
 import { authEn, authZh, type AuthMessages } from './auth-messages.ts';
+import { consoleEn, consoleZh, type ConsoleMessages } from './console-messages.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -40,6 +41,8 @@ export interface Messages {
   surroundings: SurroundingsMessages;
   /** Sign-in and wall pairing (auth-messages.ts). */
   auth: AuthMessages;
+  /** The duty officer's console and the leader's tablet (console-messages.ts). */
+  console: ConsoleMessages;
 }
 
 function ageParts(ms: number): { h: number; m: number; s: number } {
@@ -80,6 +83,7 @@ const zh: Messages = {
   wall: wallZh,
   surroundings: surroundingsZh,
   auth: authZh,
+  console: consoleZh,
 };
 
 const en: Messages = {
@@ -115,6 +119,7 @@ const en: Messages = {
   wall: wallEn,
   surroundings: surroundingsEn,
   auth: authEn,
+  console: consoleEn,
 };
 
 export const messages: Record<Locale, Messages> = { 'zh-CN': zh, en };

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { xiamen } from '@beacon/shared';
+import { messages } from '../i18n/index.ts';
+import { areaLevel, cityLevel, incidentDetail } from './levels.ts';
+import { consoleState, duty, T0 } from './fixtures.test-state.ts';
+
+const t = messages['zh-CN'];
+
+describe('the console\'s levels', () => {
+  it('city: every district with its open incidents, teams and trapped; closed incidents left out', () => {
+    const v = cityLevel(consoleState(), null, xiamen, 'zh-CN', t, T0);
+    const jimei = v.districts.find((d) => d.label === '集美区')!;
+    expect(jimei).toMatchObject({ incidents: 2, teams: 2, trapped: 3 });
+    expect(jimei.risk.text).toBe('风险评估中');
+    expect(v.districts.find((d) => d.label === '思明区')).toMatchObject({ incidents: 0, teams: 1 });
+    expect(v.incidents.map((r) => r.id)).toEqual(['INC-1', 'INC-2']);
+    expect(v.incidents[0]).toMatchObject({ severityLabel: 'Ⅱ级', place: '集美区 · 灌口', trapped: 3, acknowledged: false, post: null });
+  });
+
+  it('district: its subdistricts, and only its incidents, teams and shelters', () => {
+    const v = areaLevel(consoleState(), { kind: 'district', district: '集美区' }, null, xiamen, 'zh-CN', t, T0);
+    expect(v.subdistricts.map((r) => r.label)).toEqual(['集美', '杏林', '侨英', '灌口', '后溪']);
+    expect(v.subdistricts.find((r) => r.label === '灌口')).toMatchObject({ incidents: 1, teams: 1 });
+    expect(v.incidents.map((r) => r.id)).toEqual(['INC-1', 'INC-2']);
+    expect(v.teams.map((r) => r.id).sort()).toEqual(['T-BUSY', 'T-NEAR']);
+    expect(v.teams.find((r) => r.id === 'T-BUSY')).toMatchObject({ status: '在场', committed: '已派往 杏林积水' });
+    expect(v.shelters).toEqual([{ id: 'S-1', name: '灌口中学避灾点', status: '开放', line: '安置 120 / 300 人', full: false }]);
+  });
+
+  it('subdistrict: narrows to what lies nearest its seat', () => {
+    const v = areaLevel(consoleState(), { kind: 'subdistrict', district: '集美区', subdistrict: '灌口' }, null, xiamen, 'zh-CN', t, T0);
+    expect(v.subdistricts).toEqual([]);
+    expect(v.incidents.map((r) => r.id)).toEqual(['INC-1']);
+    expect(v.teams.map((r) => r.id)).toEqual(['T-NEAR']);
+  });
+
+  it('incident: facts, who acknowledged it, and the teams on it', () => {
+    const s = consoleState();
+    s.command = {
+      ...s.command,
+      acknowledged: { 'INC-2': { at: T0 + 5000, by: duty, commandId: 'a' } },
+      dispatches: { 'T-FAR': { at: T0 + 9000, by: duty, commandId: 'b', incidentId: 'INC-2' } },
+    };
+    const d = incidentDetail(s, 'INC-2', xiamen, 'zh-CN', t);
+    expect(d.acknowledged).toBe('李值班 于 14:00:05 确认接报');
+    expect(d.facts).toContainEqual({ label: '类型', value: '内涝' });
+    expect(d.facts).toContainEqual({ label: '位置', value: '集美区 · 杏林' });
+    expect(d.assigned.map((a) => [a.teamId, a.byCommand])).toEqual([['T-BUSY', false], ['T-FAR', true]]);
+    expect(d.assigned[1]!.since).toBe('14:00:09 起 · 指令派出');
+    expect(incidentDetail(s, 'INC-1', xiamen, 'zh-CN', t).acknowledged).toBeNull();
+  });
+});

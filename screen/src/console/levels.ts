@@ -1,0 +1,234 @@
+import {
+  assignedTeams, distanceKm, latestOf, openIncidents, postClock, subdistrictAt, teamCommitment, teamStatus, ViewFilter,
+  type Grade, type LatestRecord, type LiveState, type PostClockPhase, type Region, type RiskAssessment, type ViewRef,
+} from '@beacon/shared';
+import { gradeColour, palette } from '../charts/theme.ts';
+import { formatClock, localName, type Locale, type Messages } from '../i18n/index.ts';
+import { severityColour } from '../panels/OneMap/mapStyle.ts';
+import { incidentPlace, incidentTitle, subdistrictsOf } from './drill.ts';
+
+/** HH:mm:ss in the hall's time zone. */
+export const hms = (at: number, locale: Locale) => formatClock(at, locale).time;
+
+export interface RiskBadge {
+  grade: Grade | null;
+  colour: string;
+  text: string;
+}
+
+export interface AreaRow {
+  view: ViewRef;
+  label: string;
+  risk: RiskBadge;
+  incidents: number;
+  teams: number;
+  trapped: number;
+}
+
+export interface IncidentRow {
+  id: string;
+  title: string;
+  severityLabel: string;
+  colour: string;
+  status: string;
+  place: string;
+  trapped: number | null;
+  acknowledged: boolean;
+  post: PostClockPhase | null;
+}
+
+export interface TeamRow {
+  id: string;
+  name: string;
+  detail: string;
+  status: string;
+  /** The incident it is committed to, in words. */
+  committed: string | null;
+}
+
+export interface ShelterRow {
+  id: string;
+  name: string;
+  status: string;
+  line: string;
+  full: boolean;
+}
+
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+function riskBadge(grade: Grade | undefined, score: number | undefined, t: Messages): RiskBadge {
+  if (!grade) return { grade: null, colour: palette.textMuted, text: t.console.riskUnknown };
+  return { grade, colour: gradeColour[grade], text: t.console.risk(t.wall.riskGrade[grade], (score ?? 0).toFixed(0)) };
+}
+
+const districtLabel = (region: Region, d: string, locale: Locale) => localName(region.districtNames[d], locale, d);
+
+export function incidentRow(state: LiveState, rec: LatestRecord, region: Region, locale: Locale, t: Messages, now: number): IncidentRow {
+  const d = rec.data;
+  const sev = str(d.severity);
+  const status = str(d.status);
+  const { district, subdistrict } = incidentPlace(state, region, rec.entityId);
+  const post = Object.values(state.command.posts).find((p) => p.incidentId === rec.entityId);
+  return {
+    id: rec.entityId,
+    title: incidentTitle(state, rec.entityId),
+    severityLabel: t.wall.severity[sev as 'I'] ?? '—',
+    colour: severityColour[sev] ?? palette.textMuted,
+    status: t.wall.incidentStatus[status as 'open'] ?? status,
+    place: [district ? districtLabel(region, district, locale) : '', subdistrict ?? ''].filter(Boolean).join(' · '),
+    trapped: num(d.trapped) > 0 ? num(d.trapped) : null,
+    acknowledged: Boolean(state.command.acknowledged[rec.entityId]),
+    post: post ? postClock(post, now).phase : null,
+  };
+}
+
+function teamRow(state: LiveState, rec: LatestRecord, t: Messages): TeamRow {
+  const d = rec.data;
+  const status = teamStatus(state, rec.entityId) ?? '';
+  const c = teamCommitment(state, rec.entityId);
+  return {
+    id: rec.entityId,
+    name: str(d.name) || rec.entityId,
+    detail: [t.console.teamTier[str(d.tier) as 'social'] ?? '', t.console.members(num(d.members))].filter(Boolean).join(' · '),
+    status: t.wall.teamStatus[status as 'standby'] ?? status,
+    committed: c ? t.console.committedTo(incidentTitle(state, c.incidentId)) : null,
+  };
+}
+
+function shelterRow(rec: LatestRecord, t: Messages): ShelterRow {
+  const d = rec.data;
+  const status = str(d.status) as 'open' | 'full' | 'closed';
+  return {
+    id: rec.entityId,
+    name: str(d.name) || rec.entityId,
+    status: t.console.shelterStatus[status] ?? status,
+    line: t.console.sheltersLine(num(d.occupancy), num(d.capacity)),
+    full: status === 'full' || num(d.occupancy) >= num(d.capacity),
+  };
+}
+
+export interface CityLevel {
+  districts: AreaRow[];
+  incidents: IncidentRow[];
+}
+
+/** The whole city: each district with its risk and what is open there; every open incident. */
+export function cityLevel(state: LiveState, risk: RiskAssessment | null, region: Region, locale: Locale, t: Messages, now: number): CityLevel {
+  const incidents = openIncidents(state);
+  const teams = latestOf(state, 'rescue-team');
+  const districts = region.districts.features.map((f): AreaRow => {
+    const name = f.properties.name;
+    const here = incidents.filter((r) => r.data.district === name);
+    const r = risk?.districts.find((a) => a.area.district === name);
+    return {
+      view: { kind: 'district', district: name },
+      label: districtLabel(region, name, locale),
+      risk: riskBadge(r?.grade, r?.score, t),
+      incidents: here.length,
+      teams: teams.filter((x) => x.data.district === name).length,
+      trapped: here.reduce((s, x) => s + num(x.data.trapped), 0),
+    };
+  });
+  return { districts, incidents: incidents.map((r) => incidentRow(state, r, region, locale, t, now)) };
+}
+
+export interface AreaLevel {
+  /** A district's subdistricts (empty at subdistrict level). */
+  subdistricts: AreaRow[];
+  incidents: IncidentRow[];
+  teams: TeamRow[];
+  shelters: ShelterRow[];
+}
+
+/** A district or subdistrict: the live state filtered as the server filters a view (ViewFilter). */
+export function areaLevel(
+  state: LiveState, view: Extract<ViewRef, { kind: 'district' | 'subdistrict' }>, risk: RiskAssessment | null, region: Region, locale: Locale, t: Messages, now: number,
+): AreaLevel {
+  const here = new ViewFilter(region, view).state(state);
+  const incidents = openIncidents(here);
+  const subOf = (rec: LatestRecord) => {
+    const d = rec.data;
+    return typeof d.lon === 'number' && typeof d.lat === 'number' ? subdistrictAt(region, view.district, d.lon, d.lat) : null;
+  };
+  const teams = latestOf(here, 'rescue-team');
+  const subdistricts = view.kind !== 'district' ? [] : subdistrictsOf(region, view.district).map((name): AreaRow => {
+    const r = risk?.subdistricts.find((a) => a.area.district === view.district && a.area.subdistrict === name);
+    const gauge = region.rainGauges.find((g) => g.district === view.district && g.name.zh === name);
+    const inIt = incidents.filter((x) => subOf(x) === name);
+    return {
+      view: { kind: 'subdistrict', district: view.district, subdistrict: name },
+      label: gauge ? localName(gauge.name, locale, name) : name,
+      risk: riskBadge(r?.grade, r?.score, t),
+      incidents: inIt.length,
+      teams: teams.filter((x) => subOf(x) === name).length,
+      trapped: inIt.reduce((s, x) => s + num(x.data.trapped), 0),
+    };
+  });
+  return {
+    subdistricts,
+    incidents: incidents.map((r) => incidentRow(state, r, region, locale, t, now)),
+    teams: teams.sort((a, b) => str(a.data.name).localeCompare(str(b.data.name))).map((r) => teamRow(state, r, t)),
+    shelters: latestOf(here, 'shelter').filter((r) => r.data.status !== 'closed').sort((a, b) => str(a.data.name).localeCompare(str(b.data.name))).map((r) => shelterRow(r, t)),
+  };
+}
+
+export interface AssignedTeam {
+  teamId: string;
+  name: string;
+  since: string;
+  /** Only a dispatch by command can be released by command. */
+  byCommand: boolean;
+}
+
+export interface IncidentDetail {
+  id: string;
+  known: boolean;
+  title: string;
+  closed: boolean;
+  colour: string;
+  facts: { label: string; value: string }[];
+  acknowledged: string | null;
+  assigned: AssignedTeam[];
+}
+
+/** One incident: what it is, who acknowledged it, which teams are on it. */
+export function incidentDetail(state: LiveState, incidentId: string, region: Region, locale: Locale, t: Messages): IncidentDetail {
+  const rec = state.latest.incident?.[incidentId];
+  const d = rec?.data ?? {};
+  const c = t.console;
+  const { district, subdistrict } = incidentPlace(state, region, incidentId);
+  const facts = [
+    { label: c.field.kind, value: c.incidentKind[str(d.kind)] ?? str(d.kind) },
+    { label: c.field.severity, value: t.wall.severity[str(d.severity) as 'I'] ?? '—' },
+    { label: c.field.status, value: t.wall.incidentStatus[str(d.status) as 'open'] ?? str(d.status) },
+    { label: c.field.place, value: [district ? districtLabel(region, district, locale) : '', subdistrict ?? ''].filter(Boolean).join(' · ') || '—' },
+    ...(rec ? [{ label: c.field.reported, value: hms(rec.observedAt, locale) }] : []),
+    ...(typeof d.trapped === 'number' ? [{ label: c.field.trapped, value: String(d.trapped) }] : []),
+    ...(typeof d.casualties === 'number' ? [{ label: c.field.casualties, value: String(d.casualties) }] : []),
+    ...(typeof d.reportedBy === 'string' ? [{ label: c.field.reportedBy, value: d.reportedBy }] : []),
+  ];
+  const ack = state.command.acknowledged[incidentId];
+  const teams = state.latest['rescue-team'] ?? {};
+  return {
+    id: incidentId,
+    known: Boolean(rec),
+    title: incidentTitle(state, incidentId),
+    closed: d.status === 'closed',
+    colour: severityColour[str(d.severity)] ?? palette.textMuted,
+    facts,
+    acknowledged: ack ? c.acknowledgedBy(ack.by.name, hms(ack.at, locale)) : null,
+    assigned: assignedTeams(state, incidentId).map((a) => ({
+      teamId: a.teamId,
+      name: str(teams[a.teamId]?.data.name) || a.teamId,
+      since: c.assignedSince(hms(a.since, locale), a.source === 'command' ? c.byCommand : c.byTerminal),
+      byCommand: a.source === 'command',
+    })),
+  };
+}
+
+/** A team's distance to a point, from its last reported position (km), or null without one. */
+export function teamDistanceKm(rec: LatestRecord, lon: number, lat: number): number | null {
+  const d = rec.data;
+  return typeof d.lon === 'number' && typeof d.lat === 'number' ? distanceKm(d.lon, d.lat, lon, lat) : null;
+}

@@ -1,0 +1,45 @@
+import { onScopeDispose, ref } from 'vue';
+import type { Region, ViewRef } from '@beacon/shared';
+import { parseViewParam, searchWithView } from './drill.ts';
+
+export type ConsoleTab = 'situation' | 'audit';
+
+const readTab = (search: string): ConsoleTab => (new URLSearchParams(search).get('tab') === 'audit' ? 'audit' : 'situation');
+
+/**
+ * Where the console is (view and tab), kept in the URL: each drill pushes a history entry, so the
+ * browser's back button walks back up the drill path.
+ */
+export function useDrillPath(region: Region) {
+  const view = ref<ViewRef>(parseViewParam(new URLSearchParams(location.search).get('view'), region));
+  const tab = ref<ConsoleTab>(readTab(location.search));
+
+  const push = (search: string) => history.pushState(null, '', `${location.pathname}${search}${location.hash}`);
+
+  function go(next: ViewRef) {
+    view.value = next;
+    tab.value = 'situation';
+    const q = new URLSearchParams(searchWithView(location.search, next));
+    q.delete('tab');
+    const s = q.toString();
+    push(s ? `?${s}` : '');
+  }
+
+  function setTab(next: ConsoleTab) {
+    tab.value = next;
+    const q = new URLSearchParams(location.search);
+    if (next === 'audit') q.set('tab', 'audit');
+    else q.delete('tab');
+    const s = q.toString();
+    push(s ? `?${s}` : '');
+  }
+
+  const onPop = () => {
+    view.value = parseViewParam(new URLSearchParams(location.search).get('view'), region);
+    tab.value = readTab(location.search);
+  };
+  window.addEventListener('popstate', onPop);
+  onScopeDispose(() => window.removeEventListener('popstate', onPop));
+
+  return { view, tab, go, setTab };
+}
