@@ -233,6 +233,21 @@ describe('replay', () => {
   });
 });
 
+describe('replaying commands', () => {
+  it('gives the wall\'s focus, the response level and every post\'s clock as they were at a moment', async () => {
+    const live = structuredClone(state());
+    const at = new Date(Date.now() + 1000).toISOString();
+    await new Promise((r) => setTimeout(r, 1100)); // replay reads the log up to `at` by receive time
+    const res = await fetch(`${server.baseUrl}/api/v1/replay/state?at=${encodeURIComponent(at)}`, { headers: { authorization: `Bearer ${server.tokens.duty}` } });
+    const past = ((await res.json()) as { state: typeof live }).state;
+    expect(past.command).toEqual(live.command);
+    // And at a moment before the first post was ordered, there was none.
+    const before = new Date(live.command.posts['FP-1']!.ordered.at - 1).toISOString();
+    const earlier = ((await (await fetch(`${server.baseUrl}/api/v1/replay/state?at=${encodeURIComponent(before)}`, { headers: { authorization: `Bearer ${server.tokens.duty}` } })).json()) as { state: typeof live }).state;
+    expect(earlier.command.posts).toEqual({});
+  });
+});
+
 describe('a restart mid-countdown', () => {
   it('keeps every post\'s deadline and milestones: they live in the log, not in a timer', async () => {
     const before = structuredClone(state().command);

@@ -28,6 +28,8 @@ export interface ReplayMessages {
   moments: string;
   momentsEmpty: string;
   momentKind: Record<KeyMoment['kind'], string>;
+  responseLevel: (level: string) => string;
+  noResponse: string;
   /** Shown on a grouped scrubber marker. */
   momentsGrouped: (n: number) => string;
   export: string;
@@ -65,6 +67,8 @@ const zh: ReplayMessages = {
   incidentStatus: { open: '待处置', handling: '处置中', closed: '已处置' },
   moments: '关键时刻',
   momentsEmpty: '该时段无预警或事件',
+  responseLevel: (level) => `${level}级应急响应`,
+  noResponse: '未启动应急响应',
   momentKind: {
     'warning-issued': '发布预警',
     'warning-changed': '预警调整',
@@ -118,6 +122,8 @@ const en: ReplayMessages = {
   incidentStatus: { open: 'Open', handling: 'Handling', closed: 'Closed' },
   moments: 'Key moments',
   momentsEmpty: 'No warnings or incidents in this window',
+  responseLevel: (level) => `Response level ${level}`,
+  noResponse: 'No emergency response',
   momentKind: {
     'warning-issued': 'Warning issued',
     'warning-changed': 'Warning changed',
