@@ -59,7 +59,8 @@ const num = (v: unknown) => (typeof v === 'number' ? v : 0);
 
 function riskBadge(grade: Grade | undefined, score: number | undefined, t: Messages): RiskBadge {
   if (!grade) return { grade: null, colour: palette.textMuted, text: t.console.riskUnknown };
-  return { grade, colour: gradeColour[grade], text: t.console.risk(t.wall.riskGrade[grade], (score ?? 0).toFixed(0)) };
+  const s = (score ?? 0).toFixed(0);
+  return { grade, colour: gradeColour[grade], text: grade === 'none' ? t.console.riskLow(s) : t.console.risk(t.wall.riskGrade[grade], s) };
 }
 
 const districtLabel = (region: Region, d: string, locale: Locale) => localName(region.districtNames[d], locale, d);

@@ -85,7 +85,7 @@ export function useConsoleCommands(region: Region) {
   function say(text: string) {
     notice.value = text;
     clearTimeout(noticeTimer);
-    noticeTimer = setTimeout(() => (notice.value = null), 6000);
+    noticeTimer = setTimeout(() => (notice.value = null), 4000);
   }
 
   return { pending, notice, can, ask, cancel, confirm };

@@ -20,6 +20,8 @@ export interface ConsoleMessages {
   noTeams: string;
   noShelters: string;
   risk: (grade: string, score: string) => string;
+  /** Below the blue mark: no colour to name. */
+  riskLow: (score: string) => string;
   riskUnknown: string;
   openIncidents: (n: number) => string;
   teamsCount: (n: number) => string;
@@ -140,6 +142,7 @@ export const consoleZh: ConsoleMessages = {
   noTeams: '暂无救援队伍',
   noShelters: '暂无避灾点',
   risk: (grade, score) => `${grade}色风险 ${score}`,
+  riskLow: (score) => `低风险 ${score}`,
   riskUnknown: '风险评估中',
   openIncidents: (n) => `事件 ${n}`,
   teamsCount: (n) => `队伍 ${n}`,
@@ -260,6 +263,7 @@ export const consoleEn: ConsoleMessages = {
   noTeams: 'No rescue teams',
   noShelters: 'No shelters',
   risk: (grade, score) => `${grade} risk ${score}`,
+  riskLow: (score) => `Low risk ${score}`,
   riskUnknown: 'Assessing risk',
   openIncidents: (n) => `${n} incidents`,
   teamsCount: (n) => `${n} teams`,

@@ -32,6 +32,8 @@ describe('forwardPostsView', () => {
     expect(r.district).toBe('集美区');
     expect(r.ordered).toBe('14:00:00 王指挥 下令');
     expect(forwardPostsView(stateWith(post('FP-INC-1-1400', 'INC-1', T0)), T0 + 1001, 'zh-CN').rows[0]!.clock).toBe('29:59');
+    // A screen whose second has not ticked over since the order still shows 30:00, never 30:01.
+    expect(forwardPostsView(stateWith(post('FP-INC-1-1400', 'INC-1', T0)), T0 - 900, 'zh-CN').rows[0]!.clock).toBe('30:00');
   });
 
   it('turns overdue at the deadline second, in words as well as in colour', () => {

@@ -1,5 +1,5 @@
 import {
-  formatClock, postClock, postMilestones, xiamen,
+  formatClock, POST_DEADLINE_MS, postClock, postMilestones, xiamen,
   type CommsLink, type ForwardPost, type LiveState, type PostClockPhase, type PostMilestone, type Region,
 } from '@beacon/shared';
 import { formatClock as formatTimeOfDay, localName } from '../../i18n/index.ts';
@@ -68,6 +68,9 @@ export function forwardPostsView(state: LiveState, now: number, locale: Locale, 
 function postRow(post: ForwardPost, state: LiveState, now: number, locale: Locale, region: Region): ForwardPostRow {
   const m = forwardPostsMessages[locale];
   const clock = postClock(post, now);
+  // A screen's clock ticks once a second and its offset is measured, not exact: just after the order it
+  // may still be a moment before it. A 30-minute clock never shows more than 30:00.
+  const remainingMs = Math.min(clock.remainingMs, POST_DEADLINE_MS);
   const incident = state.latest.incident?.[post.incidentId]?.data;
   const district = typeof incident?.district === 'string' ? incident.district : '';
   const milestones = postMilestones.map((id): MilestoneRow => {
@@ -82,8 +85,8 @@ function postRow(post: ForwardPost, state: LiveState, now: number, locale: Local
     incidentId: post.incidentId,
     incidentTitle: typeof incident?.title === 'string' ? incident.title : post.incidentId,
     district: localName(region.districtNames[district], locale, district),
-    clock: formatClock(clock.remainingMs),
-    remainingMs: clock.remainingMs,
+    clock: formatClock(remainingMs),
+    remainingMs,
     phase: clock.phase,
     phaseLabel: m.phase[clock.phase],
     clockLabel: m.clockLabel[clock.phase],
