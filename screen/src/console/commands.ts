@@ -101,6 +101,12 @@ export function describeCommand(c: Command, state: LiveState, region: Region, lo
       const label = viewLabel(c.view, state, region, locale, t.console.city);
       return { summary: s.wallFocus(label), reason: why.wallFocus(label) };
     }
+    case 'wall.replay': {
+      const from = new Date(c.from).toLocaleString(locale, { timeZone: 'Asia/Shanghai', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+      return { summary: s.wallReplay(from, c.speed), reason: why.wallReplay };
+    }
+    case 'wall.live':
+      return { summary: s.wallLive, reason: why.wallLive };
   }
 }
 

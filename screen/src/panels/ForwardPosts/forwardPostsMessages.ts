@@ -32,7 +32,7 @@ const zh: ForwardPostsMessages = {
   },
   link: { satellite: '卫星', '4g': '4G' },
   ordered: (time, by) => `${time} ${by} 下令`,
-  clockLabel: { running: '剩余', linked: '用时内联通', overdue: '超时', 'linked-late': '超时联通' },
+  clockLabel: { running: '剩余', linked: '提前联通', overdue: '超时', 'linked-late': '超时' },
   pending: '未完成',
 };
 
