@@ -249,6 +249,7 @@ describe('/console for the commander', () => {
     await consolePage.screenshot({ path: join(artifactsDir, 'console-incident.png'), fullPage: false });
     await consolePage.getByTestId('forward-posts').screenshot({ path: join(artifactsDir, 'console-post-overdue.png') });
     await wallPost.screenshot({ path: join(artifactsDir, 'console-wall-post-overdue.png') });
+    await wallPage.screenshot({ path: join(artifactsDir, 'console-wall-3840x2160.png') });
     await consolePage.getByTestId('surroundings').screenshot({ path: join(artifactsDir, 'console-surroundings.png') });
 
     // Linked: the clock stops and the red block goes. (Which of linked / linked-late depends on the link's
@@ -291,6 +292,7 @@ describe('/console for the commander', () => {
         expect(small, `${w}×${h} ${v}`).toEqual({ targets: [], text: [] });
         // Nothing wider than the screen: a tablet never scrolls sideways.
         expect(await consolePage.evaluate(() => document.documentElement.scrollWidth), `${w}×${h} ${v}`).toBeLessThanOrEqual(w);
+        if (w === 820 && v.includes('incident')) await consolePage.screenshot({ path: join(artifactsDir, 'console-incident-820x1180.png') });
       }
     }
     await consolePage.setViewportSize({ width: 1180, height: 820 });
@@ -327,6 +329,18 @@ describe('/console for the commander', () => {
   it('raised no Content-Security-Policy violation on the console or the wall', async () => {
     expect(await consoleCsp()).toEqual([]);
     expect(await wallCsp()).toEqual([]);
+  });
+
+  it('switches to English and back', async () => {
+    await consolePage.getByTestId('tab-situation').click();
+    await consolePage.getByTestId('switch-language').click();
+    await expect.poll(() => consolePage.locator('html').getAttribute('lang')).toBe('en');
+    expect(await consolePage.getByTestId('signed-in-as').textContent()).toBe('王指挥 · Commander');
+    expect(await consolePage.getByTestId('response-level').textContent()).toMatch(/Level (Ⅱ|II) response/);
+    expect(await consolePage.getByTestId('crumb-current').textContent()).toBe('Whole city');
+    expect(await consolePage.locator('[data-testid="drill-district"][data-view="district:集美区"]').textContent()).toContain('Jimei');
+    await consolePage.getByTestId('switch-language').click();
+    await expect.poll(() => consolePage.getByTestId('crumb-current').textContent()).toBe('全市');
   });
 
   it('signs out back to the form', async () => {
