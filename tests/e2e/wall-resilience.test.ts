@@ -80,3 +80,34 @@ describe('a wall left running', () => {
     await page.close();
   });
 });
+
+describe('a replay put on the wall from the console', () => {
+  it('plays the past on every wall, marked as replay, then goes back to live', async () => {
+    const command = async (c: Record<string, unknown>) => {
+      const res = await fetch(`${server.baseUrl}/api/v1/commands`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.tokens.duty}` },
+        body: JSON.stringify({ commandId: crypto.randomUUID(), reason: '会商复盘', command: c }),
+      });
+      expect(res.status, await res.clone().text()).toBe(201);
+    };
+    const from = new Date(Date.now() - 1000).toISOString();
+    await postRain('HL01', 88.8);
+    await new Promise((r) => setTimeout(r, 1500));
+    const to = new Date().toISOString();
+    await postRain('HL01', 99.9); // after the window: the replay must not show it
+
+    const page = await openWall();
+    const leader = () => page.getByTestId('rain-ranking-row').first().textContent();
+    await expect.poll(leader, { timeout: 10_000 }).toContain('99.9');
+    await command({ kind: 'wall.replay', from, to, speed: 1 });
+    await page.getByTestId('wall-replay-banner').waitFor({ timeout: 10_000 });
+    await expect.poll(leader, { timeout: 10_000 }).toContain('88.8');
+    await page.screenshot({ path: join(artifactsDir, 'wall-replay-3840x2160.png') });
+
+    await command({ kind: 'wall.live' });
+    await expect.poll(() => page.getByTestId('wall-replay-banner').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(leader, { timeout: 10_000 }).toContain('99.9');
+    await page.close();
+  });
+});

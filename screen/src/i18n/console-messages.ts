@@ -82,6 +82,8 @@ export interface ConsoleMessages {
     release: (team: string) => string;
     acknowledge: (incident: string) => string;
     wallFocus: (view: string) => string;
+    wallReplay: (from: string, speed: number) => string;
+    wallLive: string;
   };
   defaultReason: {
     responseSet: (level: ResponseLevel | null) => string;
@@ -91,6 +93,8 @@ export interface ConsoleMessages {
     release: (team: string) => string;
     acknowledge: (incident: string) => string;
     wallFocus: (view: string) => string;
+    wallReplay: string;
+    wallLive: string;
   };
   refusal: {
     teamCommitted: (incident: string, since: string) => string;
@@ -204,6 +208,8 @@ export const consoleZh: ConsoleMessages = {
     release: (team) => `撤回 ${team}`,
     acknowledge: (incident) => `确认接报「${incident}」`,
     wallFocus: (view) => `大屏切换至「${view}」`,
+    wallReplay: (from, speed) => `大屏回放 ${from} 起的态势（${speed}×）`,
+    wallLive: '大屏恢复实时态势',
   },
   defaultReason: {
     responseSet: (l) => (l ? `根据台风和雨情研判，启动${levelZh(l)}` : '险情解除，终止应急响应'),
@@ -213,6 +219,8 @@ export const consoleZh: ConsoleMessages = {
     release: (team) => `${team}任务完成，撤回待命`,
     acknowledge: (incident) => `已接报：${incident}`,
     wallFocus: (view) => `指挥大屏切换至${view}`,
+    wallReplay: '会商复盘：在指挥大屏回放',
+    wallLive: '复盘结束，大屏恢复实时',
   },
   refusal: {
     teamCommitted: (incident, since) => `已派往「${incident}」（${since} 起），需先撤回`,
@@ -325,6 +333,8 @@ export const consoleEn: ConsoleMessages = {
     release: (team) => `Release ${team}`,
     acknowledge: (incident) => `Acknowledge "${incident}"`,
     wallFocus: (view) => `Put "${view}" on the wall`,
+    wallReplay: (from, speed) => `Replay from ${from} on the wall (${speed}×)`,
+    wallLive: 'Wall back to live',
   },
   defaultReason: {
     responseSet: (l) => (l ? `Typhoon and rainfall assessment: start ${levelEn(l)}` : 'Danger over: end the emergency response'),
@@ -334,6 +344,8 @@ export const consoleEn: ConsoleMessages = {
     release: (team) => `${team} finished, back to standby`,
     acknowledge: (incident) => `Received: ${incident}`,
     wallFocus: (view) => `Wall to ${view}`,
+    wallReplay: 'Review in the hall: replay on the wall',
+    wallLive: 'Review over: wall back to live',
   },
   refusal: {
     teamCommitted: (incident, since) => `Committed to "${incident}" since ${since}; release it first`,

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { commsLinks, postMilestones, responseLevels, type Region } from '@beacon/shared';
+import { commsLinks, postMilestones, REPLAY_SPEEDS, responseLevels, type Region } from '@beacon/shared';
 
 const id = (description: string) => Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$', description });
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -30,6 +30,13 @@ export function commandBodySchema(region: Region) {
         Type.Object({ kind: Type.Literal('team.release'), teamId: id('A rescue team\'s teamId.') }, strict),
         Type.Object({ kind: Type.Literal('incident.acknowledge'), incidentId: id('The incident.') }, strict),
         Type.Object({ kind: Type.Literal('wall.focus'), view: viewSchema(region) }, strict),
+        Type.Object({
+          kind: Type.Literal('wall.replay'),
+          from: Type.String({ format: 'date-time', description: 'Start of the window to play, RFC 3339.' }),
+          to: Type.String({ format: 'date-time', description: 'End of the window (at most 3 days after from).' }),
+          speed: Type.Union(REPLAY_SPEEDS.map((s) => Type.Literal(s)), { description: 'Replay seconds per real second: 1, 10, 60 or 600.' }),
+        }, strict),
+        Type.Object({ kind: Type.Literal('wall.live') }, strict),
       ]),
     },
     strict,

@@ -42,6 +42,10 @@ export function commandMoment(e: CommandIssued): KeyMoment | null {
       const name = viewName(c);
       return { ...base, kind: 'wall-focus', entityId: 'wall', title: { zh: `大屏切换到${name.zh}`, en: `Wall shows ${name.en}` } };
     }
+    case 'wall.replay':
+      return { ...base, kind: 'wall-focus', entityId: 'wall', title: { zh: `大屏回放 ${c.from.slice(0, 16)} 起（${c.speed}×）`, en: `Wall replays from ${c.from.slice(0, 16)} (${c.speed}×)` } };
+    case 'wall.live':
+      return { ...base, kind: 'wall-focus', entityId: 'wall', title: { zh: '大屏恢复实时', en: 'Wall back to live' } };
     default:
       return null;
   }

@@ -85,6 +85,16 @@ export function checkCommand(state: LiveState, role: Role, c: Command): CommandR
       if (!state.latest.incident?.[c.incidentId]) return refuse(404, 'BEACON_UNKNOWN_INCIDENT', `no incident "${c.incidentId}"`, '/command/incidentId', 'the incidentId of a reported incident', c.incidentId);
       return null;
     }
+    case 'wall.replay': {
+      const from = Date.parse(c.from);
+      const to = Date.parse(c.to);
+      if (!(from < to)) return refuse(422, 'BEACON_INVALID_INPUT', 'the replay window must end after it starts', '/command/to', `a time after ${c.from}`, c.to);
+      if (to - from > MAX_WALL_REPLAY_MS) return refuse(422, 'BEACON_INVALID_INPUT', 'a wall replay covers at most 3 days', '/command/to', 'at most 3 days after from', c.to);
+      return null;
+    }
+    case 'wall.live':
+      if (!state.command.wallReplay) return refuse(409, 'BEACON_NO_CHANGE', 'the wall is already live', '/command/kind', 'wall.live only while a replay is on the wall', c.kind);
+      return null;
     case 'wall.focus': {
       const v = c.view;
       if (v.kind === 'incident' && !state.latest.incident?.[v.incidentId]) {
@@ -94,6 +104,9 @@ export function checkCommand(state: LiveState, role: Role, c: Command): CommandR
     }
   }
 }
+
+/** The same limit as a reviewer's replay window. */
+const MAX_WALL_REPLAY_MS = 3 * 24 * 3600_000;
 
 function refuse(statusCode: CommandRefusal['statusCode'], code: string, message: string, path: string, expected: string, got: unknown): CommandRefusal {
   return { statusCode, code, message, issues: [{ path, expected, got }] };

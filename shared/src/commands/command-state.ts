@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/roles.ts';
 import type { CommandIssued } from '../events.ts';
 import type { ViewRef } from '../views/view.ts';
+import type { ReplaySpeed } from '../protocol/replay.ts';
 import { POST_DEADLINE_MS, type CommsLink, type PostMilestone, type ResponseLevel } from './command.ts';
 
 /** When and by whom something was done (epoch ms of the server's clock). */
@@ -35,10 +36,20 @@ export interface CommandState {
   acknowledged: Record<string, Stamp>;
   /** What the wall shows; null until someone chooses (the wall then shows the city). */
   wallFocus: (Stamp & { view: ViewRef }) | null;
+  /**
+   * A past window playing on the wall, or null for live. The replay clock is
+   * from + (now − started.at) × speed, capped at `to`: every wall computes the same moment.
+   */
+  wallReplay: { from: number; to: number; speed: ReplaySpeed; started: Stamp } | null;
 }
 
 export function emptyCommandState(): CommandState {
-  return { seq: 0, response: { level: null, since: null }, posts: {}, dispatches: {}, acknowledged: {}, wallFocus: null };
+  return { seq: 0, response: { level: null, since: null }, posts: {}, dispatches: {}, acknowledged: {}, wallFocus: null, wallReplay: null };
+}
+
+/** The moment a wall replay shows at `now` (server clock): it runs at its speed from its start, and stops at its end. */
+export function wallReplayAt(r: NonNullable<CommandState['wallReplay']>, now: number): number {
+  return Math.min(r.to, r.from + Math.max(0, now - r.started.at) * r.speed);
 }
 
 /** The command slice after one more accepted command (a new object; the input is not changed). */
@@ -77,6 +88,12 @@ export function applyCommand(state: CommandState, e: CommandIssued): CommandStat
       break;
     case 'wall.focus':
       s.wallFocus = { ...stamp, view: c.view };
+      break;
+    case 'wall.replay':
+      s.wallReplay = { from: Date.parse(c.from), to: Date.parse(c.to), speed: c.speed, started: stamp };
+      break;
+    case 'wall.live':
+      s.wallReplay = null;
       break;
     default:
       assertNever(c);

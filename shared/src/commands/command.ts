@@ -1,4 +1,5 @@
 import type { Actor } from '../auth/roles.ts';
+import type { ReplaySpeed } from '../protocol/replay.ts';
 import type { ViewRef } from '../views/view.ts';
 
 /** 应急响应级别: IV is the lowest, I the highest; null is no response in force. */
@@ -27,11 +28,16 @@ export type Command =
   | { kind: 'team.dispatch'; teamId: string; incidentId: string }
   | { kind: 'team.release'; teamId: string }
   | { kind: 'incident.acknowledge'; incidentId: string }
-  | { kind: 'wall.focus'; view: ViewRef };
+  | { kind: 'wall.focus'; view: ViewRef }
+  /** Play a past window on the wall (after-action review in the hall); every wall shows the same moment. */
+  | { kind: 'wall.replay'; from: string; to: string; speed: ReplaySpeed }
+  /** Back to live after a replay. */
+  | { kind: 'wall.live' };
 
 export type CommandKind = Command['kind'];
 export const commandKinds = [
   'response.set', 'post.order', 'post.milestone', 'team.dispatch', 'team.release', 'incident.acknowledge', 'wall.focus',
+  'wall.replay', 'wall.live',
 ] as const satisfies readonly CommandKind[];
 
 /** Roles allowed to issue each command. The duty officer runs the hall; decisions are the commander's. */
@@ -43,6 +49,8 @@ export const commandRoles: Record<CommandKind, readonly Actor['role'][]> = {
   'team.release': ['commander', 'duty'],
   'incident.acknowledge': ['commander', 'duty'],
   'wall.focus': ['commander', 'duty'],
+  'wall.replay': ['commander', 'duty'],
+  'wall.live': ['commander', 'duty'],
 };
 
 /** A command as a client sends it: its own id makes a retry harmless. */

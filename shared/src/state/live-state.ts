@@ -48,6 +48,7 @@ export function emptyLiveState(): LiveState {
 }
 
 /** A state stored before commands existed (old snapshots) gets an empty command slice. */
-export function withCommandSlice(s: Omit<LiveState, 'command'> & { command?: CommandState }): LiveState {
-  return s.command ? (s as LiveState) : { ...s, command: emptyCommandState() };
+export function withCommandSlice(s: Omit<LiveState, 'command'> & { command?: Partial<CommandState> }): LiveState {
+  // Fields added to the slice later default to empty: a snapshot is never wrong for being old.
+  return { ...s, command: { ...emptyCommandState(), ...s.command } };
 }
