@@ -7,7 +7,7 @@ import { createUser } from '@beacon/server/auth/users.ts';
 import { artifactsDir } from '../support/artifacts.ts';
 import { launchChromium } from '../support/browser.ts';
 import { emergencyFeed } from '../support/command-fixtures.ts';
-import { trackCspViolations, wallUrl } from '../support/screen-session.ts';
+import { signedInAs, trackCspViolations, wallUrl } from '../support/screen-session.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -341,6 +341,25 @@ describe('/console for the commander', () => {
     expect(await consolePage.locator('[data-testid="drill-district"][data-view="district:集美区"]').textContent()).toContain('Jimei');
     await consolePage.getByTestId('switch-language').click();
     await expect.poll(() => consolePage.getByTestId('crumb-current').textContent()).toBe('全市');
+  });
+
+  it('shows a duty officer only the commands the duty role may issue', async () => {
+    const page = await browser.newPage({ viewport: { width: 1180, height: 820 } });
+    await signedInAs(page, server, 'duty');
+    await page.goto(`${server.baseUrl}/console`);
+    await page.getByTestId('console').waitFor();
+    await page.locator(`[data-testid="incident-row"][data-incident-id="${OTHER}"]`).waitFor();
+    // The response level is the commander's decision: shown, not offered.
+    expect(await page.getByTestId('response-set-I').count()).toBe(0);
+    await page.locator(`[data-testid="incident-row"][data-incident-id="${OTHER}"]`).click();
+    await page.getByTestId('incident-level').waitFor();
+    expect(await page.getByTestId('order-post').count()).toBe(0);
+    expect(await page.locator('[data-testid^="dispatch-"]').count()).toBe(0);
+    expect(await page.getByTestId('acknowledge').isEnabled()).toBe(true);
+    expect(await page.getByTestId('put-on-wall').isEnabled()).toBe(true);
+    await page.goto(`${server.baseUrl}/console?view=incident:${INCIDENT}`);
+    await page.getByTestId('mark-video-up').waitFor();
+    await page.close();
   });
 
   it('signs out back to the form', async () => {
