@@ -225,6 +225,18 @@ describe('/console for the commander', () => {
     expect(entries[0]).toMatchObject({ actorName: '王指挥', reason: '指挥大屏切换至集美区', outcome: 'ok' });
   });
 
+  it('puts the last hour on the wall as a replay, and brings the wall back to live', async () => {
+    await consolePage.getByTestId('wall-replay').click();
+    await confirmCommand(consolePage, '会商复盘：在指挥大屏回放');
+    await wallPage.getByTestId('wall-replay-banner').waitFor({ timeout: 10_000 });
+    await consolePage.getByTestId('wall-replaying').waitFor();
+    await consolePage.getByTestId('wall-live').click();
+    await confirmCommand(consolePage, '复盘结束，大屏恢复实时');
+    await expect.poll(() => wallPage.getByTestId('wall-replay-banner').count(), { timeout: 10_000 }).toBe(0);
+    await wallPage.getByTestId('wall').waitFor();
+    expect(await consolePage.getByTestId('wall-replay').count()).toBe(1);
+  });
+
   it('turns the post overdue on the console and the wall in the same second, without a reload, when the server clock passes the deadline', async () => {
     await consolePage.locator(`[data-testid="incident-row"][data-incident-id="${INCIDENT}"]`).click();
     const consolePost = consolePage.locator('[data-testid="forward-post"]');

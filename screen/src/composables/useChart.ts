@@ -25,7 +25,10 @@ export function useChart(el: Ref<HTMLElement | null>, option: Ref<WallChartOptio
     chart.value = c;
   });
 
-  watch(option, (next) => chart.value?.setOption(next, { lazyUpdate: true }));
+  // Options are built whole each time: a series that is gone (a layer switched off, the focus rings
+  // after the wall leaves an incident) or a map zoom that no longer applies must leave the chart, not
+  // linger from the last merge.
+  watch(option, (next) => chart.value?.setOption(next, { lazyUpdate: true, replaceMerge: ['series', 'geo'] }));
 
   onBeforeUnmount(() => {
     observer?.disconnect();

@@ -47,6 +47,10 @@ export interface ConsoleMessages {
   // Commands
   putOnWall: string;
   onWallNow: string;
+  /** After-action review in the hall: the last hour replayed on the wall. */
+  replayOnWall: string;
+  backToLive: string;
+  wallReplaying: (from: string, speed: number) => string;
   wallTitle: string;
   /** e.g. "集美区 · 李值班 14:05:09 投屏". */
   wallShows: (view: string, by: string, time: string) => string;
@@ -174,6 +178,9 @@ export const consoleZh: ConsoleMessages = {
   noPost: '尚未下令搭建前方指挥部',
   putOnWall: '投屏',
   onWallNow: '大屏正在显示',
+  replayOnWall: '大屏回放最近 1 小时（60×）',
+  backToLive: '大屏恢复实时',
+  wallReplaying: (from, speed) => `大屏正在回放 ${from} 起（${speed}×）`,
   wallTitle: '大屏当前显示',
   wallShows: (view, by, time) => `${view} · ${by} ${time} 投屏`,
   wallDefault: '全市（尚未投屏）',
@@ -299,6 +306,9 @@ export const consoleEn: ConsoleMessages = {
   noPost: 'No forward command post ordered',
   putOnWall: 'Put on wall',
   onWallNow: 'On the wall now',
+  replayOnWall: 'Replay the last hour on the wall (60×)',
+  backToLive: 'Wall back to live',
+  wallReplaying: (from, speed) => `The wall replays from ${from} (${speed}×)`,
   wallTitle: 'The wall shows',
   wallShows: (view, by, time) => `${view} · by ${by} at ${time}`,
   wallDefault: 'Whole city (nobody chose yet)',

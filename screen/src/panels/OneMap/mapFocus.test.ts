@@ -48,3 +48,21 @@ describe('focus rings', () => {
     expect((north - 24.6) * 111.32).toBeCloseTo(5, 1);
   });
 });
+
+describe('leaving a focus', () => {
+  it('drops the centre and zoom and the rings, so the chart fits the whole region again', async () => {
+    const { oneMapOptions } = await import('./oneMapOptions.ts');
+    const { messages } = await import('../../i18n/messages.ts');
+    const visible = { risk: true, rain: true, team: true, depot: true, shelter: true, geohazard: true, waterlogging: true, incident: true, typhoon: true, population: true };
+    const base = { state, region: xiamen, now: 0, locale: 'zh-CN' as const, t: messages['zh-CN'], risk: null, visible, box: { width: 1600, height: 1400 } };
+    const focused = oneMapOptions({ ...base, focus: mapFocus(xiamen, state, { kind: 'incident', incidentId: 'I1' }) });
+    const city = oneMapOptions({ ...base, focus: null });
+    const geo = (o: unknown) => (o as { geo: { zoom: number; center: number[] } }).geo;
+    expect(geo(focused).zoom).toBeGreaterThan(1);
+    expect(geo(city).zoom).toBeUndefined();
+    expect(geo(city).center).toBeUndefined();
+    const ids = (o: unknown) => ((o as { series: { id?: string }[] }).series).map((x) => x.id);
+    expect(ids(focused)).toContain('focus-rings');
+    expect(ids(city)).not.toContain('focus-rings');
+  });
+});

@@ -101,6 +101,8 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
       map: region.mapName,
       roam: false,
       silent: true,
+      // Unfocused: no centre or zoom, so ECharts fits the whole region (useChart replaces the geo
+      // component on every update, so a previous focus does not linger).
       ...(input.focus ? { center: input.focus.center, zoom: input.focus.zoom } : {}),
       aspectScale: regionAspectScale(region),
       top: MAP_PADDING,
