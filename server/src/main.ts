@@ -13,6 +13,8 @@ import { startMqttIngest, type MqttSourceConfig } from './ingest/mqtt/index.ts';
 // The process shell: database, migrations, listen, simulator, graceful close. Everything else is the app.
 const started = Date.now();
 const { values } = parseArgs({
+  // `pnpm start -- --port 3001` hands the script a literal "--" first: it separates nothing here.
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     'no-sim': { type: 'boolean', default: false },
     port: { type: 'string', default: process.env.PORT ?? '3000' },
