@@ -47,7 +47,7 @@ beforeAll(async () => {
   await app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
-  Object.assign(token, await tokensFor(app));
+  Object.assign(token, await tokensFor(app, db.sql));
   token.wall = (await createKioskToken(db.sql, app.tokens, 'matrix wall')).token;
   const revoked = await createKioskToken(db.sql, app.tokens, 'revoked wall');
   await revokeKiosk(db.sql, revoked.id);

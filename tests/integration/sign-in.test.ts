@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase } from '@beacon/db';
 import { provisionFirstStart } from '@beacon/server/auth/first-start.ts';
+import { createTokenService, loadTokenSecret } from '@beacon/server/auth/tokens.ts';
 import { createUser } from '@beacon/server/auth/users.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -87,12 +89,16 @@ describe('sign-in', () => {
 describe('the first start', () => {
   it('creates an admin, a commander, a duty officer and a wall link once, with random passwords that sign in', async () => {
     const fresh = await createTestDatabase();
+    // Provisioned before any server (the test server adds its own test users).
+    const db = connectDatabase(fresh.url, { max: 1 });
+    const tokens = createTokenService(await loadTokenSecret(db.sql), Date.now);
+    const first = await provisionFirstStart(db.sql, tokens);
+    expect(await provisionFirstStart(db.sql, tokens)).toBeNull();
+    await db.close();
     const other = await startTestServer(fresh.url);
     try {
-      const first = await provisionFirstStart(other.db.sql, other.app.tokens);
       expect(first!.users.map((u) => u.role)).toEqual(['admin', 'commander', 'duty']);
       expect(new Set(first!.users.map((u) => u.password)).size).toBe(3);
-      expect(await provisionFirstStart(other.db.sql, other.app.tokens)).toBeNull();
       const admin = first!.users[0]!;
       const res = await fetch(`${other.baseUrl}/api/v1/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: admin.username, password: admin.password }) });
       expect(res.status).toBe(200);
@@ -102,6 +108,32 @@ describe('the first start', () => {
       await other.close();
       await fresh.drop();
     }
+  });
+});
+
+describe('revoking access', () => {
+  it('stops a disabled user\'s token at once, and refuses their sign-in', async () => {
+    await createUser(server.db.sql, { username: 'zhao', displayName: '赵值班', role: 'duty', password: 'zhao-on-duty-tonight' });
+    const { token } = (await (await signIn('zhao', 'zhao-on-duty-tonight')).json()) as { token: string };
+    const me = () => fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await me()).status).toBe(200);
+    const res = await fetch(`${server.baseUrl}/api/v1/users/zhao/disable`, { method: 'POST', headers: { authorization: `Bearer ${server.tokens.admin}` } });
+    expect(res.status).toBe(200);
+    expect(await (await me()).json()).toMatchObject({ statusCode: 401, issues: [{ got: 'a token of a disabled or unknown user' }] });
+    expect((await signIn('zhao', 'zhao-on-duty-tonight')).status).toBe(401);
+    const again = await fetch(`${server.baseUrl}/api/v1/users/zhao/disable`, { method: 'POST', headers: { authorization: `Bearer ${server.tokens.admin}` } });
+    expect(again.status).toBe(404);
+  });
+
+  it('revokes a wall\'s kiosk token through the API', async () => {
+    const created = (await (await fetch(`${server.baseUrl}/api/v1/kiosk-tokens`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.tokens.admin}` }, body: JSON.stringify({ label: '二号屏' }),
+    })).json()) as { id: string; token: string; wallPath: string };
+    expect(created.wallPath).toBe(`/wall#kiosk=${created.token}`);
+    const me = () => fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${created.token}` } });
+    expect(await (await me()).json()).toMatchObject({ role: 'wall', name: '二号屏' });
+    expect((await fetch(`${server.baseUrl}/api/v1/kiosk-tokens/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${server.tokens.admin}` } })).status).toBe(200);
+    expect((await me()).status).toBe(401);
   });
 });
 

@@ -2,6 +2,7 @@ import { connectDatabase, type Database } from '@beacon/db';
 import { buildApp, type BeaconOptions } from '@beacon/server';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
 import { createKioskToken } from '@beacon/server/auth/kiosk.ts';
+import { createUser } from '@beacon/server/auth/users.ts';
 import { USER_TOKEN_TTL_MS } from '@beacon/server/auth/tokens.ts';
 import type { UserRole } from '@beacon/shared';
 import type { FastifyInstance } from 'fastify';
@@ -19,9 +20,17 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Tokens as sign-in issues them, for actors named after their role ("test-commander"). */
-export async function tokensFor(app: FastifyInstance): Promise<Record<UserRole, string>> {
-  const issue = async (role: UserRole) => (await app.tokens.issue({ id: `test-${role}`, name: `${role} (test)`, role }, 'user', USER_TOKEN_TTL_MS)).token;
+/**
+ * Tokens as sign-in issues them, for real users named after their role (id "test-commander"), made
+ * once per database: tokens of unknown or disabled users are refused.
+ */
+export async function tokensFor(app: FastifyInstance, sql: Database['sql']): Promise<Record<UserRole, string>> {
+  const issue = async (role: UserRole) => {
+    const actor = { id: `test-${role}`, name: `${role} (test)`, role };
+    const [exists] = await sql`select 1 from users where id = ${actor.id}`;
+    if (!exists) await createUser(sql, { id: actor.id, username: actor.id, displayName: actor.name, role }).catch(() => {}); // another node of the test may have made it
+    return (await app.tokens.issue(actor, 'user', USER_TOKEN_TTL_MS)).token;
+  };
   return { duty: await issue('duty'), commander: await issue('commander'), admin: await issue('admin') };
 }
 
@@ -42,7 +51,7 @@ export async function startTestServer(
     baseUrl: `http://127.0.0.1:${port}`,
     meteorologyKey: key,
     wallToken: wall.token,
-    tokens: await tokensFor(app),
+    tokens: await tokensFor(app, db.sql),
     close: async () => {
       await app.close();
       await db.close();

@@ -4,6 +4,7 @@ import type { FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { InputError } from '../errors/input-error.ts';
 import { kioskIsLive } from './kiosk.ts';
+import { userIsActive } from './users.ts';
 import type { TokenClaims, TokenService } from './tokens.ts';
 
 /** Who may call a route: anyone ('public'), or the listed roles. Every route must say which. */
@@ -45,6 +46,7 @@ export async function authenticate(sql: Sql, tokens: TokenService, token: string
   if (claims === 'expired') throw unauthenticated('an expired token', 'a token that has not expired: sign in again');
   if (claims === 'invalid') throw unauthenticated('a token that is malformed or not signed by this server', 'a token issued by this server');
   if (claims.kind === 'kiosk' && !(await kioskIsLive(sql, claims.actor.id))) throw unauthenticated('a revoked kiosk token', 'a live kiosk token');
+  if (claims.kind === 'user' && !(await userIsActive(sql, claims.actor.id))) throw unauthenticated('a token of a disabled or unknown user', 'a token of an active user');
   return claims;
 }
 

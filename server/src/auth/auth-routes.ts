@@ -1,6 +1,7 @@
 import type { Sql } from '@beacon/db';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import Type from 'typebox';
 import { createDepartmentKey } from '../credentials/department-keys.ts';
 import { InputError } from '../errors/input-error.ts';
 import { ErrorResponse } from '../ingest/ingest-response.ts';
@@ -9,10 +10,10 @@ import { recordAudit } from './audit-log.ts';
 import {
   CreateDepartmentKeyBody, CreateKioskBody, CreateUserBody, SignInBody, SignInReply,
 } from './auth-schemas.ts';
-import { createKioskToken } from './kiosk.ts';
+import { createKioskToken, revokeKiosk } from './kiosk.ts';
 import { decoyHash, passwordMatches } from './passwords.ts';
 import { USER_TOKEN_TTL_MS, type TokenService } from './tokens.ts';
-import { createUser, findUser, listUsers } from './users.ts';
+import { createUser, disableUser, findUser, listUsers } from './users.ts';
 
 export interface AuthRoutesOptions {
   sql: Sql;
@@ -87,6 +88,33 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
     const created = await createUser(sql, body);
     await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.user-created', target: body.username, outcome: 'ok', details: { role: body.role } });
     return reply.code(201).send(created);
+  });
+
+  app.post('/api/v1/users/:username/disable', {
+    config: { access: ADMINS },
+    schema: {
+      tags: ['admin'], summary: 'Disable a user: their tokens stop working at once; the account stays for the audit trail',
+      params: Type.Object({ username: Type.String({ maxLength: 64 }) }),
+    },
+  }, async (req) => {
+    const { username } = req.params as { username: string };
+    if (!(await disableUser(sql, username))) {
+      throw new InputError(404, 'BEACON_UNKNOWN_USER', `no active user "${username}"`, [{ path: 'params.username', expected: 'the user name of an active user', got: username }]);
+    }
+    await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.user-disabled', target: username, outcome: 'ok' });
+    return { username, disabled: true };
+  });
+
+  app.delete('/api/v1/kiosk-tokens/:id', {
+    config: { access: ADMINS },
+    schema: { tags: ['admin'], summary: 'Revoke a wall kiosk token: the wall loses access at its next request', params: Type.Object({ id: Type.String({ maxLength: 80 }) }) },
+  }, async (req) => {
+    const { id } = req.params as { id: string };
+    if (!(await revokeKiosk(sql, id))) {
+      throw new InputError(404, 'BEACON_UNKNOWN_KIOSK', `no live kiosk token "${id}"`, [{ path: 'params.id', expected: 'the id of a live kiosk token', got: id }]);
+    }
+    await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.kiosk-revoked', target: id, outcome: 'ok' });
+    return { id, revoked: true };
   });
 
   app.post('/api/v1/kiosk-tokens', {

@@ -19,10 +19,10 @@ export interface StoredUser extends UserInfo {
 /** Creates a user; with no password given, makes a random one. The plain password is returned once. */
 export async function createUser(
   sql: Sql,
-  input: { username: string; displayName: string; role: UserRole; password?: string },
+  input: { username: string; displayName: string; role: UserRole; password?: string; id?: string },
 ): Promise<{ user: UserInfo; password: string }> {
   const password = input.password ?? generatePassword();
-  const id = randomUUID();
+  const id = input.id ?? randomUUID();
   const [row] = await sql<{ created_at: Date }[]>`
     insert into users (id, username, display_name, role, password_hash)
     values (${id}, ${input.username}, ${input.displayName}, ${input.role}, ${await hashPassword(password)})
@@ -55,4 +55,16 @@ export async function listUsers(sql: Sql): Promise<UserInfo[]> {
 export async function hasAnyUser(sql: Sql): Promise<boolean> {
   const [row] = await sql<{ any: boolean }[]>`select exists (select 1 from users) as any`;
   return row!.any;
+}
+
+/** True while the user exists and is not disabled: a signed-in token stops working the moment it is not. */
+export async function userIsActive(sql: Sql, id: string): Promise<boolean> {
+  const [row] = await sql<{ active: boolean }[]>`select disabled_at is null as active from users where id = ${id}`;
+  return row?.active ?? false;
+}
+
+/** Disables a user (kept for the audit trail's sake, never deleted); false if there is no such active user. */
+export async function disableUser(sql: Sql, username: string): Promise<boolean> {
+  const rows = await sql`update users set disabled_at = now() where username = ${username} and disabled_at is null returning id`;
+  return rows.length > 0;
 }
