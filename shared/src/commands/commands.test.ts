@@ -94,3 +94,14 @@ describe('the command slice in deltas', () => {
     }));
   });
 });
+
+describe('surroundings see dispatches', () => {
+  it('marks a team dispatched by command as going to that incident', async () => {
+    const { readTeams } = await import('../surroundings/points.ts');
+    const s = fold(base(), [
+      rec('rescue-team', 'T9', { status: 'standby', lon: 118.1, lat: 24.5 }),
+      cmd({ kind: 'team.dispatch', teamId: 'T9', incidentId: 'I2' }, 5),
+    ]);
+    expect(readTeams(s).find((t) => t.id === 'T9')).toMatchObject({ status: 'dispatched', incidentId: 'I2' });
+  });
+});

@@ -1,3 +1,4 @@
+import { teamCommitment, teamStatus } from '../commands/forces.ts';
 import type { LatestRecord, LiveState } from '../state/live-state.ts';
 
 // The points of interest around an incident, read from live state. Records are read defensively:
@@ -93,9 +94,11 @@ const nameOf = (r: LatestRecord) => str(r.data.name) ?? r.entityId;
 
 /** Rescue teams and fire stations: the forces that can be sent. */
 export function readTeams(state: LiveState): TeamPoint[] {
+  // A dispatch command newer than the team's last report counts: the team is on its way there.
   const out = each(state, 'rescue-team', (r, at): TeamPoint => ({
     id: r.entityId, name: nameOf(r), lon: at.lon, lat: at.lat, observedAt: r.observedAt,
-    category: 'rescue-team', status: str(r.data.status), members: num(r.data.members) ?? 0, incidentId: str(r.data.incidentId),
+    category: 'rescue-team', status: teamStatus(state, r.entityId), members: num(r.data.members) ?? 0,
+    incidentId: teamCommitment(state, r.entityId)?.incidentId ?? str(r.data.incidentId),
   }));
   return each(state, 'fire-station', (r, at): TeamPoint => ({
     id: r.entityId, name: nameOf(r), lon: at.lon, lat: at.lat, observedAt: r.observedAt,
