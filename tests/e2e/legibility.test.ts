@@ -151,8 +151,8 @@ async function measureText(page: Page): Promise<{ scale: number; count: number; 
   );
 }
 
-async function openWall(search: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
+async function openWall(search: string, viewport = { width: 3840, height: 2160 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
   const violations = await trackCspViolations(page);
   cspChecks.push(violations);
   await page.goto(wallUrl(server, '/wall', search));
@@ -205,6 +205,26 @@ describe('the wall at 3840×2160 is legible from 10 m', () => {
     }
     // The screens run under the server's strict CSP (no inline script or style): nothing was blocked.
     expect(await cspChecks.at(-1)!()).toEqual([]);
+    await page.close();
+  });
+
+  it('a 32:9 wall (7680×2160) gets its own wide layout at scale 1, legible in every view', async () => {
+    const page = await openWall('', { width: 7680, height: 2160 });
+    expect(await page.locator('.stage').getAttribute('data-wide')).toBe('true');
+    const incident = Object.values(server.app.engine.state.latest.incident ?? {}).find((r) => r.data.status !== 'closed')!;
+    for (const [name, view, key] of [
+      ['city', { kind: 'city' }, 'city'],
+      ['incident', { kind: 'incident', incidentId: incident.entityId }, `incident:${incident.entityId}`],
+    ] as const) {
+      await command({ kind: 'wall.focus', view });
+      await expect.poll(() => page.getByTestId('wall').getAttribute('data-focus'), { timeout: 10_000 }).toBe(key);
+      await page.waitForTimeout(1200);
+      const { scale, problems } = await measureText(page);
+      expect(scale).toBe(1);
+      expect(problems, name).toEqual([]);
+      await page.screenshot({ path: join(artifactsDir, `wall-wide-${name}-7680x2160.png`) });
+    }
+    await command({ kind: 'wall.focus', view: { kind: 'city' } });
     await page.close();
   });
 

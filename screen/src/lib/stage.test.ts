@@ -19,3 +19,16 @@ describe('fitStage', () => {
     expect(f.top).toBe(0);
   });
 });
+
+describe('stageDesign', () => {
+  it('gives a 32:9 wall the wide 7680×2160 design at scale 1, and 16:9 or tablets the 3840×2160 one', async () => {
+    const { stageDesign } = await import('./stage.ts');
+    expect(stageDesign(7680, 2160)).toEqual({ width: 7680, height: 2160, wide: true });
+    expect(stageDesign(3840, 2160).wide).toBe(false);
+    expect(stageDesign(1920, 1080).wide).toBe(false);
+    expect(stageDesign(820, 1180).wide).toBe(false);
+    expect(stageDesign(7680, 2160, false).wide).toBe(false);
+    const d = stageDesign(7680, 2160);
+    expect(fitStage(7680, 2160, d.width, d.height)).toEqual({ scale: 1, left: 0, top: 0 });
+  });
+});
