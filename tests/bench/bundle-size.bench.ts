@@ -58,7 +58,7 @@ while (queue.length) {
 const all = readdirSync(join(dist, 'assets')).map((f) => `assets/${f}`);
 const lazy = all.filter((f) => !initial.has(f) && /\.(js|css)$/.test(f));
 const kb = (n: number) => `${(n / 1024).toFixed(1).padStart(8)} KB`;
-const row = (s: Sized) => `    ${s.file.padEnd(34)} ${kb(s.raw)} raw ${kb(s.gzip)} gzip ${kb(s.brotli)} brotli`;
+const row = (s: Sized) => `    ${s.file.padEnd(42)} ${kb(s.raw)} raw ${kb(s.gzip)} gzip ${kb(s.brotli)} brotli`;
 const total = (xs: Sized[]) => xs.reduce((t, s) => ({ file: t.file, raw: t.raw + s.raw, gzip: t.gzip + s.gzip, brotli: t.brotli + s.brotli }), { file: '', raw: 0, gzip: 0, brotli: 0 });
 
 console.log(`bundle size bench: ${dist} (built ${statSync(join(dist, 'index.html')).mtime.toISOString()}); gzip level 9, brotli quality 11`);

@@ -36,16 +36,20 @@ export async function startWallServer(): Promise<WallServer> {
   const db = await benchDatabase();
   const proc: ChildProcessWithoutNullStreams = spawn(process.execPath, [tsx, serverScript, db.url]);
   proc.stderr.on('data', (d) => process.stderr.write(d));
+  let exited: number | string | null = null;
+  const exit = new Promise((r) => proc.once('exit', (code, signal) => r((exited = code ?? signal))));
+  proc.stdin.on('error', () => {}); // a dead server is reported by next(), not by an EPIPE crash
   const lines = createInterface({ input: proc.stdout })[Symbol.asyncIterator]();
   const next = async () => {
     const { value, done } = await lines.next();
-    if (done) throw new Error('wall server exited');
+    if (done) throw new Error(`wall server exited (${(await exit, exited)})`);
     return JSON.parse(String(value));
   };
   const ready = (await next()) as { port: number; token: string };
   let queue: Promise<unknown> = Promise.resolve();
   const send = (command: string) => {
     const answer = queue.then(() => {
+      if (exited !== null) throw new Error(`wall server exited (${exited})`);
       proc.stdin.write(`${command}\n`);
       return next() as Promise<ServerUsage>;
     });
@@ -58,9 +62,8 @@ export async function startWallServer(): Promise<WallServer> {
     send,
     close: async () => {
       await queue;
-      const exited = new Promise((r) => proc.once('exit', r));
-      proc.stdin.write('exit\n');
-      await exited;
+      if (exited === null) proc.stdin.write('exit\n');
+      await exit;
       await db.drop();
     },
   };

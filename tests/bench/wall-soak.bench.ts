@@ -83,7 +83,17 @@ async function run(browser: Browser, label: string, minutes: number, speed: numb
     await sleep(WARMUP_S * 1000);
     const t0 = Date.now();
     const samples: Sample[] = [];
-    const serverRss = async () => (await server.send('report')).rssMB;
+    // A server that dies mid-soak is a finding, not the end of the page's figures: keep sampling the wall.
+    let serverDied = false;
+    const serverRss = async () => {
+      try {
+        return (await server.send('report')).rssMB;
+      } catch (e) {
+        if (!serverDied) console.log(`    SERVER DIED: ${(e as Error).message}`);
+        serverDied = true;
+        return NaN;
+      }
+    };
     console.log(`  ${label}:`);
     for (;;) {
       const s = await sample(page, cdp, serverRss, t0);
@@ -92,7 +102,7 @@ async function run(browser: Browser, label: string, minutes: number, speed: numb
       if (Date.now() - t0 >= minutes * 60_000 - 1000) break;
       await sleep(Math.min(SAMPLE_S * 1000, t0 + minutes * 60_000 - Date.now()));
     }
-    const warnings = (await server.send('report')).warnings;
+    const warnings = serverDied ? 0 : (await server.send('report')).warnings;
     if (warnings) console.log(`    (the simulator logged ${warnings} delivery warnings)`);
     await closeWall(page);
     return samples;
