@@ -27,6 +27,8 @@ export interface CategoryDefinition {
   unit?: string;
   /** How often a healthy feed sends; late after 2 intervals, silent after 6. */
   expectedIntervalMs: number;
+  /** Trend points also keep where the thing was (lon/lat): a typhoon's past track. */
+  tracksPosition?: boolean;
   /** Colour grades of `valueField`, where grades apply. */
   thresholds?: GradeThresholds;
   /** Transports departments use for it beyond HTTP (documentation and simulator hints). */

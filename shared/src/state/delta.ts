@@ -3,6 +3,7 @@ import type { CommandState } from '../commands/command-state.ts';
 import type { BeaconEvent } from '../events.ts';
 import type { FeedState, LatestRecord, LiveState, TrendPoint } from './live-state.ts';
 import { placeInTrend, supersedes } from './reducer.ts';
+import { trendPointOf } from './trend-point.ts';
 
 /**
  * What changed in live state over a stretch of the log, as state (not events), so that deltas can
@@ -46,11 +47,8 @@ export function deltaOf(after: LiveState, events: readonly BeaconEvent[], fromSe
     if (e.type !== 'record.received') continue;
     const latest = after.latest[e.category]?.[e.entityId];
     if (latest) (d.latest[e.category] ??= {})[e.entityId] = latest;
-    const valueField = categories.get(e.category)?.valueField;
-    const value = valueField ? e.payload[valueField] : undefined;
-    if (typeof value === 'number') {
-      ((d.points[e.category] ??= {})[e.entityId] ??= []).push({ t: Date.parse(e.observedAt), value, v: e.version });
-    }
+    const point = trendPointOf(e.category, e.payload, Date.parse(e.observedAt), e.version);
+    if (point) ((d.points[e.category] ??= {})[e.entityId] ??= []).push(point);
     if (keepsEveryTransition(e.category)) {
       (d.transitions[e.category] ??= []).push({
         entityId: e.entityId, observedAt: Date.parse(e.observedAt), version: e.version, seq: e.seq, data: e.payload,

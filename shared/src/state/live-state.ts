@@ -6,6 +6,9 @@ export interface TrendPoint {
   t: number;
   value: number;
   v: number;
+  /** Where it was, for categories that track position (a typhoon's centre). */
+  lon?: number;
+  lat?: number;
 }
 
 /** The newest record of one entity, by observation time then version; a late, older one never replaces it. */

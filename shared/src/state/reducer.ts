@@ -1,4 +1,4 @@
-import { categories } from '../categories/registry.ts';
+import { trendPointOf } from './trend-point.ts';
 import { applyCommand, emptyCommandState } from '../commands/command-state.ts';
 import type { BeaconEvent, FeedRejected, RecordReceived } from '../events.ts';
 import type { LatestRecord, LiveState, TrendPoint } from './live-state.ts';
@@ -75,13 +75,12 @@ function applyRecord(s: LiveState, e: RecordReceived, own: Own): void {
     lastRejection: feed?.lastRejection ?? null,
   };
 
-  const valueField = categories.get(e.category)?.valueField;
-  const value = valueField ? e.payload[valueField] : undefined;
-  if (typeof value !== 'number') return;
+  const point = trendPointOf(e.category, e.payload, observedAt, e.version);
+  if (!point) return;
   const newest = latestByCategory[e.category]![e.entityId]!.observedAt;
   const trendsByCategory = (s.trends = own(s.trends));
   const trends = (trendsByCategory[e.category] = own(trendsByCategory[e.category] ?? {}));
-  trends[e.entityId] = placeInTrendInPlace(own(trends[e.entityId] ?? []), { t: observedAt, value, v: e.version }, newest);
+  trends[e.entityId] = placeInTrendInPlace(own(trends[e.entityId] ?? []), point, newest);
 }
 
 function applyRejection(s: LiveState, e: FeedRejected, own: Own): void {

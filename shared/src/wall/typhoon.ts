@@ -24,6 +24,8 @@ export interface Typhoon {
   /** Wind radii in km by force; null when the storm has no winds of that force. */
   radiiKm: { 7: number | null; 10: number | null; 12: number | null };
   forecast: TyphoonForecastPoint[];
+  /** Where the centre has been in the last 24 h, oldest first, ending at the current position. */
+  past: LonLat[];
 }
 
 /** China's typhoon grades (GB/T 19201-2006) by 2-minute mean wind near the centre, weakest first. */
@@ -48,6 +50,15 @@ const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFi
 
 /** Default as the risk model's: a position older than 6 h is a dissipated storm or a dead feed. */
 export const TYPHOON_SHOW_MAX_AGE_MS = 6 * 3600_000;
+
+/** The centre's past positions from the trend (which keeps position for this category), ending where it is now. */
+function pastTrack(state: LiveState, id: string, now: LonLat): LonLat[] {
+  const points = (state.trends['typhoon-track']?.[id] ?? []).flatMap((p): LonLat[] =>
+    typeof p.lon === 'number' && typeof p.lat === 'number' ? [[p.lon, p.lat]] : []);
+  const last = points.at(-1);
+  if (!last || last[0] !== now[0] || last[1] !== now[1]) points.push(now);
+  return points;
+}
 
 /** The typhoons whose newest position is at most `maxAgeMs` old, newest first. */
 export function activeTyphoons(state: LiveState, now: number, maxAgeMs = TYPHOON_SHOW_MAX_AGE_MS): Typhoon[] {
@@ -78,6 +89,7 @@ export function activeTyphoons(state: LiveState, now: number, maxAgeMs = TYPHOON
       movingSpeedKmh: num(d.movingSpeedKmh),
       radiiKm: { 7: num(d.radius7Km), 10: num(d.radius10Km), 12: num(d.radius12Km) },
       forecast: forecast.sort((a, b) => a.at - b.at),
+      past: pastTrack(state, r.entityId, [lon, lat]),
     });
   }
   return out.sort((a, b) => b.observedAt - a.observedAt || a.id.localeCompare(b.id));

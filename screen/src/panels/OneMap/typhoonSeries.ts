@@ -28,6 +28,10 @@ export function typhoonShapes(t: Typhoon, greyed: boolean): MapShape[] {
     const colour = grey(typhoonStyle.radius[force]);
     shapes.push({ kind: 'polygon', points: circleRing([t.lon, t.lat], km), fill: `${colour}${alpha[force]}`, stroke: colour, lineWidth: 4, dashed: false });
   }
+  // Where it has been: solid; where it is forecast to go: dashed.
+  if (t.past.length > 1) {
+    shapes.push({ kind: 'polyline', points: t.past, fill: 'none', stroke: grey(typhoonStyle.path), lineWidth: 6, dashed: false });
+  }
   if (t.forecast.length > 0) {
     shapes.push({
       kind: 'polyline',

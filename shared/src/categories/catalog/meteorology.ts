@@ -37,6 +37,10 @@ export const meteorologyCategories: readonly CategoryDefinition[] = [
     kind: 'entity',
     geometry: 'point',
     idField: 'typhoonId',
+    // The wind is trended with the centre's position: the wall draws the past 24 h track.
+    valueField: 'maxWindMs',
+    unit: 'm/s',
+    tracksPosition: true,
     // CMA issues positions hourly once a typhoon is inside the 24-hour warning line.
     expectedIntervalMs: 60 * MINUTE,
     transports: ['pull'],
