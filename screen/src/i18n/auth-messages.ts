@@ -11,6 +11,8 @@ export interface AuthMessages {
   unpairedBody: string;
   unpairedCommand: string;
   refused: string;
+  /** Sign-in refusals in the screen's language, by the API's error code (others show the server's words). */
+  signInErrors: Partial<Record<string, string>>;
 }
 
 export const authZh: AuthMessages = {
@@ -25,6 +27,11 @@ export const authZh: AuthMessages = {
   unpairedBody: '大屏只显示、不操作。请管理员签发大屏授权链接，并在本屏幕上打开：',
   unpairedCommand: 'npx -y pnpm@12.21.0 beacon kiosk create --label 指挥大厅主屏',
   refused: '服务器拒绝了凭证：',
+  signInErrors: {
+    BEACON_SIGN_IN_FAILED: '用户名或密码错误',
+    BEACON_RATE_LIMITED: '尝试次数过多，请一分钟后再试',
+    BEACON_INVALID_INPUT: '请填写用户名和密码',
+  },
 };
 
 export const authEn: AuthMessages = {
@@ -39,4 +46,9 @@ export const authEn: AuthMessages = {
   unpairedBody: 'The wall only shows, it takes no input. Ask an admin for a wall link and open it on this screen:',
   unpairedCommand: 'npx -y pnpm@12.21.0 beacon kiosk create --label "Hall main wall"',
   refused: 'The server refused the credential: ',
+  signInErrors: {
+    BEACON_SIGN_IN_FAILED: 'The user name or password is wrong',
+    BEACON_RATE_LIMITED: 'Too many attempts; try again in a minute',
+    BEACON_INVALID_INPUT: 'Enter a user name and a password',
+  },
 };
