@@ -7,7 +7,8 @@ import { WebSocketServer, WebSocket } from 'ws';
 import { connectDatabase } from '@beacon/db';
 import { buildApp } from '@beacon/server';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
-import { stationsInView } from './fanout-views.ts';
+import { createKioskToken } from '@beacon/server/auth/kiosk.ts';
+import { benchIncidents, stationsInView } from './fanout-views.ts';
 
 const [mode, url] = process.argv.slice(2);
 const TICK_MS = 100;
@@ -20,7 +21,17 @@ if (mode === 'beacon') {
   await app.listen({ port: 0, host: '127.0.0.1' });
   const keys: string[] = [];
   for (let i = 0; i < 17; i++) keys.push((await createDepartmentKey(db.sql, 'meteorology', `bench-feed-${i}`)).key);
-  console.log(JSON.stringify({ port: (app.server.address() as { port: number }).port, keys }));
+  // The incidents that incident views watch, sent as the emergency bureau would.
+  const port = (app.server.address() as { port: number }).port;
+  const emergency = (await createDepartmentKey(db.sql, 'emergency', 'bench')).key;
+  const res = await fetch(`http://127.0.0.1:${port}/api/v1/ingest/incident`, {
+    method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${emergency}` }, body: JSON.stringify({ records: benchIncidents }),
+  });
+  if (!res.ok) throw new Error(`bench incidents refused: ${await res.text()}`);
+  await app.engine.catchUp();
+  // Screens are walls: each presents a kiosk token at the handshake, as in production.
+  const wall = await createKioskToken(db.sql, app.tokens, 'fan-out bench');
+  console.log(JSON.stringify({ port, keys, token: wall.token }));
 } else {
   // The same frames Beacon sends: per view, the stations of that view that changed since the last tick.
   const wss = new WebSocketServer({ port: 0, host: '127.0.0.1' });
@@ -56,7 +67,7 @@ if (mode === 'beacon') {
     changed.clear();
   }, TICK_MS);
   await new Promise((r) => wss.once('listening', r));
-  console.log(JSON.stringify({ port: (wss.address() as { port: number }).port, keys: [] }));
+  console.log(JSON.stringify({ port: (wss.address() as { port: number }).port, keys: [], token: '' }));
 }
 
 createInterface({ input: process.stdin }).on('line', (line) => {

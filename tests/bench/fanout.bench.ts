@@ -1,5 +1,5 @@
 // Fan-out: 17 feeds at 2,000 updates/s in all, 500 socket.io screens (one wall on the whole city,
-// the rest on districts and subdistricts). End-to-end latency from each update's SCHEDULED send time
+// the rest on districts, subdistricts and incidents with their 5 km surroundings). End-to-end latency from each update's SCHEDULED send time
 // (open loop: a late send counts as late) to its arrival on a screen, next to a bare ws broadcast of
 // the same updates coalesced into the same 10 Hz frames. Run: npx -y pnpm@12.21.0 bench:fanout
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
@@ -26,12 +26,12 @@ const tsx = createRequire(import.meta.url).resolve('tsx/cli');
 const serverScript = fileURLToPath(new URL('./fanout-server.ts', import.meta.url));
 
 interface Child { proc: ChildProcessWithoutNullStreams; next(): Promise<string>; }
-async function startServer(mode: 'beacon' | 'bare', url = ''): Promise<Child & { port: number; keys: string[] }> {
+async function startServer(mode: 'beacon' | 'bare', url = ''): Promise<Child & { port: number; keys: string[]; token: string }> {
   const proc = spawn(process.execPath, [tsx, serverScript, mode, url]);
   proc.stderr.on('data', (d) => process.stderr.write(d));
   const lines = createInterface({ input: proc.stdout })[Symbol.asyncIterator]();
   const next = async () => String((await lines.next()).value);
-  const ready = JSON.parse(await next()) as { port: number; keys: string[] };
+  const ready = JSON.parse(await next()) as { port: number; keys: string[]; token: string };
   return { proc, next, ...ready };
 }
 async function serverUsage(child: Child): Promise<{ cpuMs: number; rssMB: number }> {
@@ -123,7 +123,7 @@ const ackLat: number[] = [];
 let failed = 0;
 const sockets: Socket[] = [];
 for (const view of benchViews(CLIENTS)) {
-  const s = io(base, { transports: ['websocket'], reconnection: false, forceNew: true });
+  const s = io(base, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: beacon.token } });
   s.on('connect', () => s.emit('view:subscribe', { protocol: PROTOCOL_VERSION, view }, () => {}));
   s.on('view:delta', (m: { delta: { latest: Record<string, Record<string, { data: { observedAt: string } }>> } }, ack: () => void) => {
     if (measuring) {
