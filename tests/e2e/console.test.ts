@@ -237,6 +237,20 @@ describe('/console for the commander', () => {
     expect(await consolePage.getByTestId('wall-replay').count()).toBe(1);
   });
 
+  it('hides a map layer on the wall from the console, and shows it again', async () => {
+    const wallLayers = () => wallPage.getByTestId('one-map').getAttribute('data-layers');
+    await consolePage.locator('[data-testid="crumb"][data-view="city"]').click();
+    await expect.poll(() => consoleEl().getAttribute('data-view')).toBe('city');
+    expect(await wallLayers()).toContain('population');
+    await consolePage.locator('[data-testid="wall-layer"][data-layer="population"]').click();
+    await confirmCommand(consolePage, '调整大屏图层，突出重点');
+    await expect.poll(wallLayers, { timeout: 10_000 }).not.toContain('population');
+    await expect.poll(() => consolePage.locator('[data-testid="wall-layer"][data-layer="population"]').getAttribute('data-shown')).toBe('false');
+    await consolePage.locator('[data-testid="wall-layer"][data-layer="population"]').click();
+    await confirmCommand(consolePage, '调整大屏图层，突出重点');
+    await expect.poll(wallLayers, { timeout: 10_000 }).toContain('population');
+  });
+
   it('turns the post overdue on the console and the wall in the same second, without a reload, when the server clock passes the deadline', async () => {
     await consolePage.locator(`[data-testid="incident-row"][data-incident-id="${INCIDENT}"]`).click();
     const consolePost = consolePage.locator('[data-testid="forward-post"]');

@@ -233,6 +233,20 @@ describe('replay', () => {
   });
 });
 
+describe('wall layers', () => {
+  it('hides layers on the wall by command, refuses a no-op, and shows them all again', async () => {
+    const hide = await issue(server, server.tokens.duty, { kind: 'wall.layers', hidden: ['population', 'risk'] });
+    expect(hide.status).toBe(201);
+    expect(state().command.wallLayers).toMatchObject({ hidden: ['population', 'risk'], by: { role: 'duty' } });
+    expect((await issue(server, server.tokens.duty, { kind: 'wall.layers', hidden: ['risk', 'population'] })).body.code).toBe('BEACON_NO_CHANGE');
+    const bad = await issue(server, server.tokens.duty, { kind: 'wall.layers', hidden: ['clouds'] });
+    expect(bad.status).toBe(400);
+    expect(JSON.stringify(bad.body.issues)).toContain('/command/hidden/0');
+    expect((await issue(server, server.tokens.duty, { kind: 'wall.layers', hidden: [] })).status).toBe(201);
+    expect(state().command.wallLayers?.hidden).toEqual([]);
+  });
+});
+
 describe('replaying commands', () => {
   it('gives the wall\'s focus, the response level and every post\'s clock as they were at a moment', async () => {
     const live = structuredClone(state());

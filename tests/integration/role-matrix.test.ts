@@ -145,6 +145,7 @@ describe('commands × roles', () => {
     'wall.focus': { kind: 'wall.focus', view: { kind: 'city' } },
     'wall.replay': { kind: 'wall.replay', from: '2026-09-14T00:00:00Z', to: '2026-09-14T06:00:00Z', speed: 60 },
     'wall.live': { kind: 'wall.live' },
+    'wall.layers': { kind: 'wall.layers', hidden: ['population'] },
   };
 
   it('lets each role issue exactly the commands it may; the wall and department keys none', async () => {

@@ -107,6 +107,8 @@ export function describeCommand(c: Command, state: LiveState, region: Region, lo
     }
     case 'wall.live':
       return { summary: s.wallLive, reason: why.wallLive };
+    case 'wall.layers':
+      return { summary: s.wallLayers(c.hidden.map((id) => t.wall.layer[id]).join('、')), reason: why.wallLayers };
   }
 }
 

@@ -50,6 +50,7 @@ export interface ConsoleMessages {
   /** After-action review in the hall: the last hour replayed on the wall. */
   replayOnWall: string;
   backToLive: string;
+  wallLayers: string;
   wallReplaying: (from: string, speed: number) => string;
   wallTitle: string;
   /** e.g. "集美区 · 李值班 14:05:09 投屏". */
@@ -88,6 +89,7 @@ export interface ConsoleMessages {
     wallFocus: (view: string) => string;
     wallReplay: (from: string, speed: number) => string;
     wallLive: string;
+    wallLayers: (hidden: string) => string;
   };
   defaultReason: {
     responseSet: (level: ResponseLevel | null) => string;
@@ -99,6 +101,7 @@ export interface ConsoleMessages {
     wallFocus: (view: string) => string;
     wallReplay: string;
     wallLive: string;
+    wallLayers: string;
   };
   refusal: {
     teamCommitted: (incident: string, since: string) => string;
@@ -180,6 +183,7 @@ export const consoleZh: ConsoleMessages = {
   onWallNow: '大屏正在显示',
   replayOnWall: '大屏回放最近 1 小时（60×）',
   backToLive: '大屏恢复实时',
+  wallLayers: '大屏图层（点按显示/隐藏）',
   wallReplaying: (from, speed) => `大屏正在回放 ${from} 起（${speed}×）`,
   wallTitle: '大屏当前显示',
   wallShows: (view, by, time) => `${view} · ${by} ${time} 投屏`,
@@ -217,6 +221,7 @@ export const consoleZh: ConsoleMessages = {
     wallFocus: (view) => `大屏切换至「${view}」`,
     wallReplay: (from, speed) => `大屏回放 ${from} 起的态势（${speed}×）`,
     wallLive: '大屏恢复实时态势',
+    wallLayers: (hidden) => (hidden ? `大屏隐藏图层：${hidden}` : '大屏显示全部图层'),
   },
   defaultReason: {
     responseSet: (l) => (l ? `根据台风和雨情研判，启动${levelZh(l)}` : '险情解除，终止应急响应'),
@@ -228,6 +233,7 @@ export const consoleZh: ConsoleMessages = {
     wallFocus: (view) => `指挥大屏切换至${view}`,
     wallReplay: '会商复盘：在指挥大屏回放',
     wallLive: '复盘结束，大屏恢复实时',
+    wallLayers: '调整大屏图层，突出重点',
   },
   refusal: {
     teamCommitted: (incident, since) => `已派往「${incident}」（${since} 起），需先撤回`,
@@ -308,6 +314,7 @@ export const consoleEn: ConsoleMessages = {
   onWallNow: 'On the wall now',
   replayOnWall: 'Replay the last hour on the wall (60×)',
   backToLive: 'Wall back to live',
+  wallLayers: 'Wall map layers (tap to show or hide)',
   wallReplaying: (from, speed) => `The wall replays from ${from} (${speed}×)`,
   wallTitle: 'The wall shows',
   wallShows: (view, by, time) => `${view} · by ${by} at ${time}`,
@@ -345,6 +352,7 @@ export const consoleEn: ConsoleMessages = {
     wallFocus: (view) => `Put "${view}" on the wall`,
     wallReplay: (from, speed) => `Replay from ${from} on the wall (${speed}×)`,
     wallLive: 'Wall back to live',
+    wallLayers: (hidden) => (hidden ? `Hide on the wall: ${hidden}` : 'Show every layer on the wall'),
   },
   defaultReason: {
     responseSet: (l) => (l ? `Typhoon and rainfall assessment: start ${levelEn(l)}` : 'Danger over: end the emergency response'),
@@ -356,6 +364,7 @@ export const consoleEn: ConsoleMessages = {
     wallFocus: (view) => `Wall to ${view}`,
     wallReplay: 'Review in the hall: replay on the wall',
     wallLive: 'Review over: wall back to live',
+    wallLayers: 'Adjust the wall map to what matters now',
   },
   refusal: {
     teamCommitted: (incident, since) => `Committed to "${incident}" since ${since}; release it first`,

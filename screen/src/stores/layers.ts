@@ -1,21 +1,22 @@
 import { defineStore } from 'pinia';
-import { computed, ref } from 'vue';
+import { ref } from 'vue';
 import { allLayersVisible, LAYER_IDS, parseLayersQuery, type LayerId } from '../panels/OneMap/layers.ts';
 
 /**
- * Which one-map layers are shown. The wall has no controls of its own: the console will toggle these
- * for it; until then `?layers=` in the wall's URL overrides the default (everything on).
+ * Which one-map layers a screen shows. The wall has no controls: the console hides layers on it by a
+ * logged command (`wall.layers`, in state); `?layers=` in a screen's URL overrides that locally (a
+ * kiosk set up to show only some layers).
  */
 export const useLayersStore = defineStore('layers', () => {
-  const visible = ref<Record<LayerId, boolean>>(parseLayersQuery(location.search) ?? allLayersVisible());
-  const shown = computed(() => LAYER_IDS.filter((id) => visible.value[id]));
+  const override = ref<Record<LayerId, boolean> | null>(parseLayersQuery(location.search));
 
-  function setVisible(id: LayerId, on: boolean) {
-    visible.value = { ...visible.value, [id]: on };
-  }
-  function toggle(id: LayerId) {
-    setVisible(id, !visible.value[id]);
+  /** The layers to draw: the URL's choice, else all but those the console hid. */
+  function visibleFor(hidden: readonly string[] | undefined): Record<LayerId, boolean> {
+    if (override.value) return override.value;
+    const visible = allLayersVisible();
+    for (const id of hidden ?? []) if ((LAYER_IDS as readonly string[]).includes(id)) visible[id as LayerId] = false;
+    return visible;
   }
 
-  return { visible, shown, setVisible, toggle };
+  return { override, visibleFor };
 });

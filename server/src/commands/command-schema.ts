@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { commsLinks, postMilestones, REPLAY_SPEEDS, responseLevels, type Region } from '@beacon/shared';
+import { commsLinks, MAP_LAYER_IDS, postMilestones, REPLAY_SPEEDS, responseLevels, type Region } from '@beacon/shared';
 
 const id = (description: string) => Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$', description });
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
@@ -37,6 +37,10 @@ export function commandBodySchema(region: Region) {
           speed: Type.Union(REPLAY_SPEEDS.map((s) => Type.Literal(s)), { description: 'Replay seconds per real second: 1, 10, 60 or 600.' }),
         }, strict),
         Type.Object({ kind: Type.Literal('wall.live') }, strict),
+        Type.Object({
+          kind: Type.Literal('wall.layers'),
+          hidden: Type.Array(literals(MAP_LAYER_IDS), { uniqueItems: true, maxItems: MAP_LAYER_IDS.length, description: 'The one-map layers the wall hides; [] shows them all.' }),
+        }, strict),
       ]),
     },
     strict,

@@ -19,7 +19,7 @@ export function commandTarget(r: CommandRequest): string {
     case 'post.order': case 'post.milestone': return c.postId;
     case 'team.dispatch': case 'team.release': return c.teamId;
     case 'incident.acknowledge': return c.incidentId;
-    case 'wall.focus': case 'wall.replay': case 'wall.live': return 'wall';
+    case 'wall.focus': case 'wall.replay': case 'wall.live': case 'wall.layers': return 'wall';
   }
 }
 

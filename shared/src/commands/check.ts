@@ -92,6 +92,11 @@ export function checkCommand(state: LiveState, role: Role, c: Command): CommandR
       if (to - from > MAX_WALL_REPLAY_MS) return refuse(422, 'BEACON_INVALID_INPUT', 'a wall replay covers at most 3 days', '/command/to', 'at most 3 days after from', c.to);
       return null;
     }
+    case 'wall.layers': {
+      const now = [...(state.command.wallLayers?.hidden ?? [])].sort().join();
+      if ([...c.hidden].sort().join() === now) return refuse(409, 'BEACON_NO_CHANGE', 'the wall already hides exactly these layers', '/command/hidden', 'a different set of layers', c.hidden);
+      return null;
+    }
     case 'wall.live':
       if (!state.command.wallReplay) return refuse(409, 'BEACON_NO_CHANGE', 'the wall is already live', '/command/kind', 'wall.live only while a replay is on the wall', c.kind);
       return null;

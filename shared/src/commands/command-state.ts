@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/roles.ts';
 import type { CommandIssued } from '../events.ts';
 import type { ViewRef } from '../views/view.ts';
+import type { MapLayerId } from '../wall/map-layers.ts';
 import type { ReplaySpeed } from '../protocol/replay.ts';
 import { POST_DEADLINE_MS, type CommsLink, type PostMilestone, type ResponseLevel } from './command.ts';
 
@@ -41,10 +42,12 @@ export interface CommandState {
    * from + (now − started.at) × speed, capped at `to`: every wall computes the same moment.
    */
   wallReplay: { from: number; to: number; speed: ReplaySpeed; started: Stamp } | null;
+  /** One-map layers the console hid on the wall, and who did. */
+  wallLayers: (Stamp & { hidden: MapLayerId[] }) | null;
 }
 
 export function emptyCommandState(): CommandState {
-  return { seq: 0, response: { level: null, since: null }, posts: {}, dispatches: {}, acknowledged: {}, wallFocus: null, wallReplay: null };
+  return { seq: 0, response: { level: null, since: null }, posts: {}, dispatches: {}, acknowledged: {}, wallFocus: null, wallReplay: null, wallLayers: null };
 }
 
 /** The moment a wall replay shows at `now` (server clock): it runs at its speed from its start, and stops at its end. */
@@ -94,6 +97,9 @@ export function applyCommand(state: CommandState, e: CommandIssued): CommandStat
       break;
     case 'wall.live':
       s.wallReplay = null;
+      break;
+    case 'wall.layers':
+      s.wallLayers = { ...stamp, hidden: [...c.hidden] };
       break;
     default:
       assertNever(c);

@@ -1,6 +1,7 @@
 import type { Actor } from '../auth/roles.ts';
 import type { ReplaySpeed } from '../protocol/replay.ts';
 import type { ViewRef } from '../views/view.ts';
+import type { MapLayerId } from '../wall/map-layers.ts';
 
 /** 应急响应级别: IV is the lowest, I the highest; null is no response in force. */
 export const responseLevels = ['IV', 'III', 'II', 'I'] as const;
@@ -32,12 +33,14 @@ export type Command =
   /** Play a past window on the wall (after-action review in the hall); every wall shows the same moment. */
   | { kind: 'wall.replay'; from: string; to: string; speed: ReplaySpeed }
   /** Back to live after a replay. */
-  | { kind: 'wall.live' };
+  | { kind: 'wall.live' }
+  /** Which one-map layers the wall hides (none: every layer shows). */
+  | { kind: 'wall.layers'; hidden: MapLayerId[] };
 
 export type CommandKind = Command['kind'];
 export const commandKinds = [
   'response.set', 'post.order', 'post.milestone', 'team.dispatch', 'team.release', 'incident.acknowledge', 'wall.focus',
-  'wall.replay', 'wall.live',
+  'wall.replay', 'wall.live', 'wall.layers',
 ] as const satisfies readonly CommandKind[];
 
 /** Roles allowed to issue each command. The duty officer runs the hall; decisions are the commander's. */
@@ -51,6 +54,7 @@ export const commandRoles: Record<CommandKind, readonly Actor['role'][]> = {
   'wall.focus': ['commander', 'duty'],
   'wall.replay': ['commander', 'duty'],
   'wall.live': ['commander', 'duty'],
+  'wall.layers': ['commander', 'duty'],
 };
 
 /** A command as a client sends it: its own id makes a retry harmless. */

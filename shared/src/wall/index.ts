@@ -3,3 +3,4 @@ export * from './feed-health.ts';
 export * from './forces.ts';
 export * from './duty.ts';
 export * from './typhoon.ts';
+export * from './map-layers.ts';

@@ -1,8 +1,8 @@
-import type { DepartmentId } from '@beacon/shared';
+import { MAP_LAYER_IDS, type DepartmentId, type MapLayerId } from '@beacon/shared';
 
-/** The one-map's layers, bottom to top: what is drawn last sits on top. */
-export const LAYER_IDS = ['risk', 'population', 'typhoon', 'rain', 'geohazard', 'waterlogging', 'shelter', 'depot', 'team', 'incident'] as const;
-export type LayerId = (typeof LAYER_IDS)[number];
+/** The one-map's layers, bottom to top (shared/src/wall/map-layers.ts: commands name them too). */
+export const LAYER_IDS = MAP_LAYER_IDS;
+export type LayerId = MapLayerId;
 
 /** The category each layer draws: its feed going silent greys the layer. */
 export const layerCategory: Record<LayerId, string | null> = {
