@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '@beacon/db';
 import { provisionFirstStart } from '@beacon/server/auth/first-start.ts';
@@ -134,6 +135,32 @@ describe('revoking access', () => {
     expect(await (await me()).json()).toMatchObject({ role: 'wall', name: '二号屏' });
     expect((await fetch(`${server.baseUrl}/api/v1/kiosk-tokens/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${server.tokens.admin}` } })).status).toBe(200);
     expect((await me()).status).toBe(401);
+  });
+});
+
+describe('generated input', () => {
+  it('answers any body on the sign-in and admin routes with a 2xx or a 4xx that names the problem, never a 5xx', async () => {
+    const routes = ['/api/v1/auth/sign-in', '/api/v1/users', '/api/v1/kiosk-tokens', '/api/v1/department-keys'];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...routes),
+        fc.oneof(
+          fc.anything(),
+          fc.record({ username: fc.string(), password: fc.string(), displayName: fc.string(), role: fc.string(), label: fc.string(), department: fc.string() }, { requiredKeys: [] }),
+        ),
+        async (route, body) => {
+          const res = await fetch(`${server.baseUrl}${route}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', authorization: `Bearer ${server.tokens.admin}` },
+            body: JSON.stringify(body) ?? 'null',
+          });
+          const answer = (await res.json()) as { issues?: unknown[] };
+          expect(res.status).toBeLessThan(500);
+          if (res.status >= 400) expect(answer.issues?.length ?? 0).toBeGreaterThan(0);
+        },
+      ),
+      { numRuns: 120 },
+    );
   });
 });
 
