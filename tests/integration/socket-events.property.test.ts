@@ -24,8 +24,8 @@ afterAll(async () => {
 async function connect(namespace: string): Promise<Socket> {
   const s = io(`${server.baseUrl}${namespace}`, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: server.tokens.duty } });
   sockets.push(s);
-  await new Promise((resolve, reject) => {
-    s.once('connect', resolve);
+  await new Promise<void>((resolve, reject) => {
+    s.once('connect', () => resolve());
     s.once('connect_error', reject);
   });
   return s;
