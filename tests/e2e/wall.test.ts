@@ -65,9 +65,8 @@ describe('the wall at 3840×2160', () => {
 
     await expect.poll(() => rows.first().getAttribute('data-station-id'), { timeout: 10_000 }).toBe('SM02');
     await expect.poll(() => rows.first().textContent()).toContain('88.8');
-    await page.waitForTimeout(800);
-    const mapAfter = await map.screenshot();
-    expect(Buffer.compare(mapBefore, mapAfter)).not.toBe(0);
+    // The map redraws at most once a second (the DOM panels at 10 Hz): wait for it to change.
+    await expect.poll(async () => Buffer.compare(mapBefore, await map.screenshot()), { timeout: 10_000 }).not.toBe(0);
 
     await page.screenshot({ path: join(artifactsDir, 'wall-3840x2160.png') });
     await page.close();
