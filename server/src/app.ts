@@ -19,6 +19,7 @@ import { serveScreen } from './screen/serve-screen.ts';
 import { accessControl } from './auth/access.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { securityHeaders } from './auth/security-headers.ts';
+import { AccessRevocations } from './auth/revocations.ts';
 import { guardNamespace } from './auth/socket-auth.ts';
 import { createTokenService, loadTokenSecret, type TokenService } from './auth/tokens.ts';
 import { auditRoutes } from './commands/audit-routes.ts';
@@ -106,7 +107,8 @@ export const beacon = fp<BeaconOptions>(
       seq: engine.state.seq,
     }));
     await app.register(replayRoutes, { sql: opts.db.sql });
-    await app.register(authRoutes, { sql: opts.db.sql, tokens, ...(opts.auth?.signInPerMinute ? { signInPerMinute: opts.auth.signInPerMinute } : {}) });
+    const revocations = new AccessRevocations();
+    await app.register(authRoutes, { sql: opts.db.sql, tokens, revocations, ...(opts.auth?.signInPerMinute ? { signInPerMinute: opts.auth.signInPerMinute } : {}) });
     await app.register(commandRoutes, { sql: opts.db.sql, engine, ...(opts.region ? { region: opts.region } : {}) });
     await app.register(auditRoutes, { sql: opts.db.sql });
     await app.register(surroundingsRoutes, { now, ...(opts.region ? { region: opts.region } : {}) });
@@ -114,7 +116,7 @@ export const beacon = fp<BeaconOptions>(
 
     const hub = attachSocketHub(app.server, engine, { now, ...opts.hub, ...(opts.region ? { region: opts.region } : {}) });
     app.decorate('hub', hub);
-    for (const name of ['/', '/replay'] as const) guardNamespace(hub.io.of(name), name, { sql: opts.db.sql, tokens, now });
+    for (const name of ['/', '/replay'] as const) guardNamespace(hub.io.of(name), name, { sql: opts.db.sql, tokens, now, revocations });
     attachReplay(hub.io as never, opts.db.sql, (err) => app.log.error({ err }, 'replay failed'));
     app.addHook('preClose', async () => hub.close());
     app.addHook('onClose', async () => engine.stop());

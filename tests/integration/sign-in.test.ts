@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from '@beacon/db';
 import { provisionFirstStart } from '@beacon/server/auth/first-start.ts';
@@ -135,6 +136,57 @@ describe('revoking access', () => {
     expect(await (await me()).json()).toMatchObject({ role: 'wall', name: '二号屏' });
     expect((await fetch(`${server.baseUrl}/api/v1/kiosk-tokens/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${server.tokens.admin}` } })).status).toBe(200);
     expect((await me()).status).toBe(401);
+  });
+});
+
+describe('revoking access closes open connections', () => {
+  /** A screen's socket on a namespace, connected with `token`; resolves once the handshake passed. */
+  async function connected(namespace: '/' | '/replay', token: string): Promise<Socket> {
+    const socket = io(`${server.baseUrl}${namespace === '/' ? '' : namespace}`, { transports: ['websocket'], auth: { token }, reconnection: false });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    return socket;
+  }
+  const disconnection = (socket: Socket) => new Promise<string>((resolve) => socket.once('disconnect', resolve));
+  /** What the handshake answers when the socket tries again, as a screen does after a server disconnect. */
+  const reconnectRefusal = (socket: Socket) => new Promise<{ message: string; data?: { code?: string } }>((resolve, reject) => {
+    socket.once('connect', () => reject(new Error('reconnected with a revoked credential')));
+    socket.once('connect_error', resolve);
+    socket.connect();
+  });
+
+  it('disconnects a disabled user\'s live and replay sockets at once, and refuses them again', async () => {
+    await createUser(server.db.sql, { username: 'qian', displayName: '钱值班', role: 'duty', password: 'qian-on-duty-tonight' });
+    const { token } = (await (await signIn('qian', 'qian-on-duty-tonight')).json()) as { token: string };
+    const live = await connected('/', token);
+    const replay = await connected('/replay', token);
+    const bystander = await connected('/', server.tokens.duty);
+    const closed = Promise.all([disconnection(live), disconnection(replay)]);
+    const res = await fetch(`${server.baseUrl}/api/v1/users/qian/disable`, { method: 'POST', headers: { authorization: `Bearer ${server.tokens.admin}` } });
+    expect(res.status).toBe(200);
+    expect(await closed).toEqual(['io server disconnect', 'io server disconnect']);
+    const refusal = await reconnectRefusal(live);
+    expect(refusal.data?.code).toBe('BEACON_UNAUTHENTICATED');
+    expect(refusal.message).toContain('a token of an active user');
+    // Someone else's session is untouched.
+    expect(bystander.connected).toBe(true);
+    for (const s of [live, replay, bystander]) s.close();
+  });
+
+  it('disconnects a wall whose kiosk token is revoked', async () => {
+    const created = (await (await fetch(`${server.baseUrl}/api/v1/kiosk-tokens`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${server.tokens.admin}` }, body: JSON.stringify({ label: '三号屏' }),
+    })).json()) as { id: string; token: string };
+    const wall = await connected('/', created.token);
+    const otherWall = await connected('/', server.wallToken);
+    const closed = disconnection(wall);
+    expect((await fetch(`${server.baseUrl}/api/v1/kiosk-tokens/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${server.tokens.admin}` } })).status).toBe(200);
+    expect(await closed).toBe('io server disconnect');
+    expect((await reconnectRefusal(wall)).message).toContain('a live kiosk token');
+    expect(otherWall.connected).toBe(true);
+    for (const s of [wall, otherWall]) s.close();
   });
 });
 

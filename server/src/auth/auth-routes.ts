@@ -12,18 +12,21 @@ import {
 } from './auth-schemas.ts';
 import { createKioskToken, revokeKiosk } from './kiosk.ts';
 import { decoyHash, passwordMatches } from './passwords.ts';
+import type { AccessRevocations } from './revocations.ts';
 import { USER_TOKEN_TTL_MS, type TokenService } from './tokens.ts';
 import { createUser, disableUser, findUser, listUsers } from './users.ts';
 
 export interface AuthRoutesOptions {
   sql: Sql;
   tokens: TokenService;
+  /** Told when a user is disabled or a kiosk revoked, so their open sockets close. */
+  revocations: AccessRevocations;
   /** Sign-in attempts per user name and address per minute (default 10). */
   signInPerMinute?: number;
 }
 
 /** Sign-in, who-am-I, and the admin's users, kiosk tokens and department keys. */
-export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { sql, tokens, signInPerMinute = 10 }) => {
+export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { sql, tokens, revocations, signInPerMinute = 10 }) => {
   // Reuse @fastify/rate-limit (registered by ingest unless limits are off): its store and clock.
   if (!app.hasDecorator('createRateLimit')) await app.register(rateLimit, { global: false });
   const userOf = (req: FastifyRequest) => String((req.body as { username?: unknown } | undefined)?.username ?? '');
@@ -93,26 +96,29 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
   app.post('/api/v1/users/:username/disable', {
     config: { access: ADMINS },
     schema: {
-      tags: ['admin'], summary: 'Disable a user: their tokens stop working at once; the account stays for the audit trail',
+      tags: ['admin'], summary: 'Disable a user: their tokens stop working and their open connections close at once; the account stays for the audit trail',
       params: Type.Object({ username: Type.String({ maxLength: 64 }) }),
     },
   }, async (req) => {
     const { username } = req.params as { username: string };
-    if (!(await disableUser(sql, username))) {
+    const userId = await disableUser(sql, username);
+    if (!userId) {
       throw new InputError(404, 'BEACON_UNKNOWN_USER', `no active user "${username}"`, [{ path: 'params.username', expected: 'the user name of an active user', got: username }]);
     }
+    revocations.revoke(userId);
     await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.user-disabled', target: username, outcome: 'ok' });
     return { username, disabled: true };
   });
 
   app.delete('/api/v1/kiosk-tokens/:id', {
     config: { access: ADMINS },
-    schema: { tags: ['admin'], summary: 'Revoke a wall kiosk token: the wall loses access at its next request', params: Type.Object({ id: Type.String({ maxLength: 80 }) }) },
+    schema: { tags: ['admin'], summary: 'Revoke a wall kiosk token: the wall is disconnected at once and refused from then on', params: Type.Object({ id: Type.String({ maxLength: 80 }) }) },
   }, async (req) => {
     const { id } = req.params as { id: string };
     if (!(await revokeKiosk(sql, id))) {
       throw new InputError(404, 'BEACON_UNKNOWN_KIOSK', `no live kiosk token "${id}"`, [{ path: 'params.id', expected: 'the id of a live kiosk token', got: id }]);
     }
+    revocations.revoke(id);
     await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.kiosk-revoked', target: id, outcome: 'ok' });
     return { id, revoked: true };
   });

@@ -3,6 +3,7 @@ import type { ProtocolError, Role } from '@beacon/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { InputError } from '../errors/input-error.ts';
 import { authenticate, authorize, LIVE_READERS, REPLAY_READERS, type Principal } from './access.ts';
+import type { AccessRevocations } from './revocations.ts';
 import type { TokenService } from './tokens.ts';
 
 /** Who may connect to each namespace and send each event. An event not listed is refused. */
@@ -20,6 +21,7 @@ export interface SocketAuthDeps {
   sql: Sql;
   tokens: TokenService;
   now: () => number;
+  revocations: AccessRevocations;
 }
 
 /** The principal a guarded socket authenticated as. */
@@ -29,7 +31,7 @@ export function principalOf(socket: Socket): Principal {
 
 /**
  * Authenticates at the handshake (`auth: { token }`), checks every incoming event's role before
- * its handler runs, and disconnects the socket when its token expires.
+ * its handler runs, and disconnects the socket when its token expires or its user or kiosk is revoked.
  */
 export function guardNamespace(nsp: Namespace, name: GuardedNamespace, deps: SocketAuthDeps): void {
   const policy = socketAccess[name];
@@ -42,6 +44,12 @@ export function guardNamespace(nsp: Namespace, name: GuardedNamespace, deps: Soc
         next();
       })
       .catch((e: unknown) => next(handshakeError(e)));
+  });
+  // Disconnected, the screen reconnects, is refused at the handshake and shows why (sign-in or pairing).
+  deps.revocations.onRevoked((actorId) => {
+    for (const socket of nsp.sockets.values()) {
+      if (principalOf(socket).actor.id === actorId) socket.disconnect(true);
+    }
   });
   nsp.on('connection', (socket) => {
     const principal = principalOf(socket);

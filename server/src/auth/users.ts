@@ -63,8 +63,8 @@ export async function userIsActive(sql: Sql, id: string): Promise<boolean> {
   return row?.active ?? false;
 }
 
-/** Disables a user (kept for the audit trail's sake, never deleted); false if there is no such active user. */
-export async function disableUser(sql: Sql, username: string): Promise<boolean> {
-  const rows = await sql`update users set disabled_at = now() where username = ${username} and disabled_at is null returning id`;
-  return rows.length > 0;
+/** Disables a user (kept for the audit trail's sake, never deleted); their id, or null if there is no such active user. */
+export async function disableUser(sql: Sql, username: string): Promise<string | null> {
+  const [row] = await sql<{ id: string }[]>`update users set disabled_at = now() where username = ${username} and disabled_at is null returning id`;
+  return row?.id ?? null;
 }
