@@ -25,4 +25,14 @@ describe('the API docs', () => {
     expect(doc.paths['/api/v1/auth/sign-in'].post.security).toBeUndefined();
     expect(doc.components.securitySchemes.userToken).toMatchObject({ scheme: 'bearer', bearerFormat: 'JWT' });
   });
+
+  it('describe the WebSocket stream for an integrator: how to authenticate, what to send, what comes back', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const doc = (await (await fetch(`${server.baseUrl}/docs/json`)).json()) as any;
+    const stream = doc.paths['/api/v1/stream'].get;
+    expect(stream.security).toEqual([{ departmentKey: [] }]);
+    expect(stream.description).toContain('"category": "rain-gauge"');
+    expect(stream.description).toMatch(/At most \d+ bytes a message/);
+    expect(stream.description).toContain('"ok": false, "error"');
+  });
 });

@@ -134,6 +134,14 @@ describe('bad messages get an error reply naming the field; the socket stays usa
 });
 
 describe('authentication happens at the upgrade', () => {
+  it('tells a plain HTTP GET with a good key to upgrade (426), naming the header', async () => {
+    const res = await fetch(`${server.baseUrl}/api/v1/stream`, { headers: { authorization: `Bearer ${server.meteorologyKey}` } });
+    expect(res.status).toBe(426);
+    expect(await res.json()).toMatchObject({ code: 'BEACON_UPGRADE_REQUIRED', issues: [{ path: 'headers.upgrade', expected: 'websocket (a WebSocket handshake)' }] });
+    // No key: refused before anything else is said about the endpoint.
+    expect((await fetch(`${server.baseUrl}/api/v1/stream`)).status).toBe(401);
+  });
+
   it('refuses a bad key with 401 and our error body', async () => {
     const { status, body } = await refusedUpgrade(server.baseUrl, { headers: { authorization: 'Bearer bk_meteorology_nope' } });
     expect(status).toBe(401);

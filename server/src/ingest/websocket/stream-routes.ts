@@ -52,28 +52,57 @@ export const streamIngest: FastifyPluginAsync<StreamIngestOptions> = async (app,
     },
   });
 
-  app.get(STREAM_PATH, { websocket: true, config: { access: DEPARTMENTS }, preHandler: authenticateStream(opts.sql) }, (socket, request) => {
-    const handle = messageHandler(request, opts, messageLimit, app.ingestRateLimit);
-    let tail = Promise.resolve();
-    let queued = 0;
-    socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
-      const frame = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
-      if (++queued === HIGH_WATER) socket.pause();
-      // One chain per socket: messages are stored and answered in the order they came.
-      tail = tail
-        .then(async () => {
-          // The client left before we got to it: not stored, no ack — its retry on reconnect is safe.
-          if (socket.readyState !== socket.OPEN) return;
-          const reply = await handle(frame);
-          if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(reply));
-          // Only a key revoked since the upgrade answers 401 here: that stream ends (1008, policy).
-          if (!reply.ok && reply.error.statusCode === 401) socket.close(1008, 'key revoked');
-        })
-        .catch((err: unknown) => request.log.error({ err }, 'stream message failed'))
-        .finally(() => {
-          if (--queued === HIGH_WATER / 2) socket.resume();
-        });
-    });
+  // `handler` + `wsHandler` rather than `websocket: true`, which @fastify/websocket hides from the API
+  // docs: the integrator reading /docs finds the stream, and a plain GET is told to upgrade.
+  app.route({
+    method: 'GET',
+    url: STREAM_PATH,
+    config: { access: DEPARTMENTS },
+    preHandler: authenticateStream(opts.sql),
+    schema: {
+      tags: ['ingest: stream'],
+      security: [{ departmentKey: [] }],
+      summary: 'WebSocket stream for continuous senders: one batch per message, one reply per message, in order',
+      description: [
+        'Upgrade with `Authorization: Bearer <department key>` (browsers: subprotocols `beacon.v1` and `beacon.key.<key>`).',
+        'A refused upgrade is an ordinary HTTP answer (401 or 400) with the error body below, before any socket opens.',
+        '',
+        'Send: `{"id": "<your message id, 1–128 chars>", "category": "rain-gauge", "records": [ … ]}` — records as in the category\'s POST body.',
+        `At most ${messageLimit} bytes a message.`,
+        '',
+        'Reply, per message and in the order sent: `{"id", "ok": true, "ack": { accepted, duplicates, records[] }}` or',
+        '`{"id", "ok": false, "error": { statusCode, code, message, issues[] of { path, expected, got } }}`.',
+        'A refused message stores nothing; resending a record is safe (duplicates are recognised). A key revoked mid-stream closes it with 1008.',
+      ].join('\n'),
+    },
+    handler: async () => {
+      throw new InputError(426, 'BEACON_UPGRADE_REQUIRED', 'this is a WebSocket endpoint: open it with a WebSocket client', [
+        { path: 'headers.upgrade', expected: 'websocket (a WebSocket handshake)', got: 'a plain HTTP request' },
+      ]);
+    },
+    wsHandler: (socket, request) => {
+      const handle = messageHandler(request, opts, messageLimit, app.ingestRateLimit);
+      let tail = Promise.resolve();
+      let queued = 0;
+      socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
+        const frame = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+        if (++queued === HIGH_WATER) socket.pause();
+        // One chain per socket: messages are stored and answered in the order they came.
+        tail = tail
+          .then(async () => {
+            // The client left before we got to it: not stored, no ack — its retry on reconnect is safe.
+            if (socket.readyState !== socket.OPEN) return;
+            const reply = await handle(frame);
+            if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(reply));
+            // Only a key revoked since the upgrade answers 401 here: that stream ends (1008, policy).
+            if (!reply.ok && reply.error.statusCode === 401) socket.close(1008, 'key revoked');
+          })
+          .catch((err: unknown) => request.log.error({ err }, 'stream message failed'))
+          .finally(() => {
+            if (--queued === HIGH_WATER / 2) socket.resume();
+          });
+      });
+    },
   });
 };
 
