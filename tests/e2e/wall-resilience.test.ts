@@ -51,10 +51,14 @@ describe('a wall left running', () => {
   it('greys a department that went silent, on its tile and its map layer, and says since when — without a reload', async () => {
     const page = await openWall();
     expect(await meteorologyTile(page).getAttribute('data-status')).toBe('live');
+    // The 16 departments that never sent are "no data", not an outage: the red count stays 0 until one goes quiet.
+    expect(await page.locator('.summary .silent').textContent()).toBe('中断 0');
+    expect(await page.getByTestId('feed-never-count').textContent()).toBe('无数据 16');
     skewMs = 3 * 3600_000; // three quiet hours, as the server's clock tells them
     await expect.poll(() => meteorologyTile(page).getAttribute('data-status'), { timeout: 10_000 }).toBe('silent');
     await expect.poll(() => page.locator('[data-testid="map-legend"] [data-layer="rain"]').getAttribute('data-tone'), { timeout: 5000 }).toBe('silent');
     expect(await meteorologyTile(page).textContent()).toMatch(/\d{2}:\d{2}/);
+    expect(await page.locator('.summary .silent').textContent()).toBe('中断 1');
     await page.screenshot({ path: join(artifactsDir, 'wall-silent-feed-3840x2160.png') });
 
     // (Receive times come from the database clock, which the test cannot move: only silence is simulated.)

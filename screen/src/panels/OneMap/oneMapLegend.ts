@@ -12,9 +12,10 @@ export interface LegendRow {
   swatches: { colour: string; shape: SwatchShape }[];
   /** Things on the layer now (null where a count means nothing, e.g. risk). */
   count: number | null;
-  /** "14:05 起中断" when the layer's feed is late or silent, else null. */
+  /** "14:05 起中断" when the layer's feed is late or silent, "无数据" if it never sent, else null. */
   status: string | null;
-  tone: 'live' | 'late' | 'silent';
+  /** 'never': not connected yet — greyed like silent, but not an outage, so not in alarm red. */
+  tone: 'live' | 'late' | 'silent' | 'never';
 }
 
 const swatch = (shape: SwatchShape, colours: readonly string[]) => colours.map((colour) => ({ colour, shape }));
@@ -56,12 +57,12 @@ export function oneMapLegend(state: LiveState, visible: Record<LayerId, boolean>
         tone = feed.status;
       } else if (feed?.status === 'never') {
         status = t.noData;
-        tone = 'silent';
+        tone = 'never';
       }
       return {
         layer,
         label: t.wall.layer[layer],
-        swatches: tone === 'silent' ? layerSwatches[layer].map((s) => ({ ...s, colour: palette.noData })) : layerSwatches[layer],
+        swatches: tone === 'silent' || tone === 'never' ? layerSwatches[layer].map((s) => ({ ...s, colour: palette.noData })) : layerSwatches[layer],
         count: countOf(state, layer, now),
         status,
         tone,

@@ -128,6 +128,12 @@ describe('oneMapLegend', () => {
     expect(team.status).toBe('07:59 起中断');
     expect(team.swatches.every((s) => s.colour === palette.noData)).toBe(true);
   });
+  it('greys a layer whose feed never sent, calling it no data rather than an outage', () => {
+    const rows = oneMapLegend(stateOf(records.filter((r) => r.category !== 'typhoon-track')), allLayersVisible(), NOW, messages['zh-CN']);
+    const typhoon = rows.find((r) => r.layer === 'typhoon')!;
+    expect(typhoon).toMatchObject({ tone: 'never', status: '无数据' });
+    expect(typhoon.swatches.every((s) => s.colour === palette.noData)).toBe(true);
+  });
   it('shows only the visible layers', () => {
     const visible = Object.fromEntries(LAYER_IDS.map((l) => [l, l === 'incident'])) as Record<LayerId, boolean>;
     expect(oneMapLegend(stateOf(records), visible, NOW, messages.en).map((r) => r.label)).toEqual(['Incidents']);
