@@ -12,6 +12,8 @@ import { httpIngest } from './ingest/http-routes.ts';
 import { createIngestPipeline, type IngestPipeline } from './ingest/pipeline.ts';
 import { capIngest } from './ingest/cap/cap-routes.ts';
 import { pullConnectors } from './ingest/pull/connector-routes.ts';
+import type { MqttSourceConfig } from './ingest/mqtt/index.ts';
+import { mqttSources } from './ingest/mqtt/mqtt-sources.ts';
 import type { PullConnectorsOptions } from './ingest/pull/index.ts';
 import { ingestRateLimit, type IngestRateLimitOptions } from './ingest/rate-limit.ts';
 import { streamIngest, type StreamIngestOptions } from './ingest/websocket/stream-routes.ts';
@@ -44,6 +46,8 @@ export interface BeaconOptions {
   stream?: Omit<StreamIngestOptions, 'sql' | 'pipeline'>;
   /** Department systems that can only be polled; statuses at /api/v1/connectors. */
   pull?: Omit<PullConnectorsOptions, 'sql' | 'pipeline'>;
+  /** Department MQTT brokers to subscribe to; statuses at /api/v1/mqtt-sources. */
+  mqtt?: { sources: MqttSourceConfig[] };
   auth?: {
     /** Token-signing secret (≥ 32 characters); default BEACON_TOKEN_SECRET, else one kept in the database. */
     tokenSecret?: string;
@@ -101,6 +105,7 @@ export const beacon = fp<BeaconOptions>(
     await app.register(httpIngest, { sql: opts.db.sql, pipeline, ...(opts.region ? { region: opts.region } : {}) });
     await app.register(streamIngest, { sql: opts.db.sql, pipeline, ...opts.stream });
     await app.register(pullConnectors, { sql: opts.db.sql, pipeline, connectors: [], ...opts.pull });
+    await app.register(mqttSources, { sql: opts.db.sql, pipeline, sources: opts.mqtt?.sources ?? [] });
     await app.register(capIngest, { sql: opts.db.sql, pipeline, now, ...(opts.region ? { region: opts.region } : {}) });
     app.get('/api/v1/health', { config: { access: 'public' }, schema: { tags: ['reference'], summary: 'Liveness and the newest log sequence' } }, async () => ({
       status: 'ok',

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { departmentIds, type DepartmentId } from '@beacon/shared';
 import { startDepartmentSimulators } from './simulator/departments/index.ts';
 import { startRainSimulator } from './simulator/index.ts';
-import { startMqttIngest, type MqttSourceConfig } from './ingest/mqtt/index.ts';
+import type { MqttSourceConfig } from './ingest/mqtt/index.ts';
 
 // The process shell: database, migrations, listen, simulator, graceful close. Everything else is the app.
 const started = Date.now();
@@ -32,20 +32,18 @@ await runMigrations(database.url);
 const db = connectDatabase(database.url);
 // Department systems that can only be polled: a JSON file of { id, department, category, url, intervalMs, headers?, timeoutMs? }.
 const pullFile = process.env.BEACON_PULL_CONFIG;
+// Department brokers Beacon subscribes to: a JSON file of { department, url, topics, username?, password?, clientId?, replyTopic? }.
+const mqttFile = process.env.BEACON_MQTT_CONFIG;
 const app = await buildApp(
   {
     db,
     rateLimit: { max: Number(process.env.BEACON_RATE_LIMIT ?? 600) },
     ...(pullFile ? { pull: { connectors: JSON.parse(readFileSync(pullFile, 'utf8')) } } : {}),
+    ...(mqttFile ? { mqtt: { sources: JSON.parse(readFileSync(mqttFile, 'utf8')) as MqttSourceConfig[] } } : {}),
   },
   { logger: { level: process.env.LOG_LEVEL ?? 'warn' } },
 );
 await app.listen({ port, host: values.host });
-// Department brokers Beacon subscribes to: a JSON file of { department, url, topics, username?, password?, clientId?, replyTopic? }.
-const mqttFile = process.env.BEACON_MQTT_CONFIG;
-const mqttSources = mqttFile
-  ? (JSON.parse(readFileSync(mqttFile, 'utf8')) as MqttSourceConfig[]).map((s) => startMqttIngest({ ...s, sql: db.sql, pipeline: app.ingest, log: app.log }))
-  : [];
 const base = `http://${values.host === '0.0.0.0' ? '127.0.0.1' : values.host}:${(app.server.address() as { port: number }).port}`;
 
 const simulators: { stop(): Promise<void> }[] = [];
@@ -81,7 +79,6 @@ async function shutdown(signal: string): Promise<void> {
   closing = true;
   console.log(`\n${signal}: closing…`);
   await Promise.all(simulators.map((sim) => sim.stop()));
-  await Promise.all(mqttSources.map((m) => m.stop()));
   await app.close();
   await db.close();
   await database.release();

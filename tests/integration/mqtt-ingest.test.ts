@@ -230,3 +230,44 @@ describe('failures and reconnection', () => {
     ).toThrow(/url must be[\s\S]*"#" must be a whole last level[\s\S]*rain-gauge belongs to meteorology, not water[\s\S]*no category "no-such-category"/);
   });
 });
+
+describe('MQTT sources configured on the app', () => {
+  it('open with the app and serve their state and counts to staff, not to a wall or a department', async () => {
+    const sourceDb = await createTestDatabase();
+    const id = clientId('app-source');
+    const app = await startTestServer(sourceDb.url, {
+      now: () => NOW,
+      mqtt: { sources: [{ department: 'meteorology', url: broker.url, topics: { [`${prefix}/app/+`]: 'rain-gauge' }, clientId: id }] },
+    });
+    const statuses = async (token: string) => fetch(`${app.baseUrl}/api/v1/mqtt-sources`, { headers: { authorization: `Bearer ${token}` } });
+    try {
+      const sourceState = async () => ((await (await statuses(app.tokens.duty)).json()) as { sources: { state: string; messages: { stored: number } }[] }).sources;
+      await eventually(async () => (await sourceState())[0]?.state === 'connected');
+      const publisher = await departmentPublisher(broker.url, `${prefix}/app/+/ack`);
+      try {
+        expect(await publisher.request(`${prefix}/app/SM02`, { stationId: 'SM02', observedAt: iso(-2), rainfall1hMm: 3 })).toMatchObject({ accepted: 1 });
+      } finally {
+        await publisher.close();
+      }
+      const [source] = await sourceState();
+      expect(source).toMatchObject({ department: 'meteorology', url: broker.url, clientId: id, state: 'connected', messages: { stored: 1, duplicate: 0, refused: 0, failed: 0 } });
+      // A wall may watch, not look into the plumbing; a department key not at all.
+      expect((await statuses(app.wallToken)).status).toBe(403);
+      expect((await statuses(app.meteorologyKey)).status).toBe(403);
+    } finally {
+      await app.close();
+      await sourceDb.drop();
+    }
+  });
+
+  it('will not start with a bad source, naming the problem', async () => {
+    const sourceDb = await createTestDatabase();
+    try {
+      await expect(startTestServer(sourceDb.url, {
+        mqtt: { sources: [{ department: 'water', url: broker.url, topics: { [`${prefix}/bad/+`]: 'rain-gauge' } }] },
+      })).rejects.toThrow('rain-gauge belongs to meteorology, not water');
+    } finally {
+      await sourceDb.drop();
+    }
+  });
+});

@@ -232,7 +232,7 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
 }
 
 /** Refuses a bad source at start, every problem at once. */
-function checkConfig(o: MqttSourceConfig): void {
+export function checkConfig(o: MqttSourceConfig): void {
   const problems: string[] = [];
   if (!URL.canParse(o.url) || !/^(mqtts?|wss?):$/.test(new URL(o.url).protocol)) problems.push(`url must be an mqtt://, mqtts://, ws:// or wss:// URL`);
   const entries = Object.entries(o.topics ?? {});
