@@ -19,7 +19,7 @@ export function requireBuiltScreen(): void {
   process.exit(2);
 }
 
-export interface ServerUsage { cpuMs: number; rssMB: number; seq: number; warnings: number }
+export interface ServerUsage { cpuMs: number; rssMB: number; heapMB: number; seq: number; warnings: number }
 export interface WallServer {
   base: string;
   token: string;
@@ -34,7 +34,7 @@ const serverScript = fileURLToPath(new URL('./wall-server.ts', import.meta.url))
 /** A server process on a database of its own (dropped on close). */
 export async function startWallServer(): Promise<WallServer> {
   const db = await benchDatabase();
-  const proc: ChildProcessWithoutNullStreams = spawn(process.execPath, [tsx, serverScript, db.url]);
+  const proc: ChildProcessWithoutNullStreams = spawn(process.execPath, [tsx, '--expose-gc', serverScript, db.url]);
   proc.stderr.on('data', (d) => process.stderr.write(d));
   let exited: number | string | null = null;
   const exit = new Promise((r) => proc.once('exit', (code, signal) => r((exited = code ?? signal))));

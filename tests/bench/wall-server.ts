@@ -1,8 +1,10 @@
 // The server side of the wall benchmarks, in its own process so its CPU and RSS are its own: the real
 // app serving the built screen, on the database given, with a kiosk token for the wall. The simulated
 // departments are fed in this process, as `server/src/main.ts` does. Prints {port, token} once ready;
-// answers lines on stdin: "start <speed>" and "stop" (the simulator), "mark", "report", "exit"; each
-// but "exit" with one line {cpuMs since the mark, rssMB, seq, warnings}.
+// answers lines on stdin: "start <speed>" and "stop" (the simulator), "mark", "report", "heapsnapshot
+// <file>" (for a diagnosis: what the heap holds), "exit"; each but "exit" with one line {cpuMs since the
+// mark, rssMB, heapMB, heapTotalMB, externalMB, buffersMB, seq, warnings}. Run with --expose-gc
+// (wall-harness does) so that heapMB is what is live after a full collection, not garbage awaiting one.
 import { createInterface } from 'node:readline';
 import { connectDatabase } from '@beacon/db';
 import { buildApp, defaultScreenDir } from '@beacon/server';
@@ -67,8 +69,11 @@ for await (const line of lines) {
     running = [];
   }
   if (command === 'mark') mark = process.cpuUsage();
+  if (command === 'heapsnapshot') (await import('node:v8')).writeHeapSnapshot(arg);
   const cpu = process.cpuUsage(mark);
-  console.log(JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, rssMB: process.memoryUsage().rss / 1e6, seq: app.engine.state.seq, warnings }));
+  (globalThis as { gc?: () => void }).gc?.();
+  const memory = process.memoryUsage();
+  console.log(JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, rssMB: memory.rss / 1e6, heapMB: memory.heapUsed / 1e6, heapTotalMB: memory.heapTotal / 1e6, externalMB: memory.external / 1e6, buffersMB: memory.arrayBuffers / 1e6, seq: app.engine.state.seq, warnings }));
 }
 await Promise.all(running.map((s) => s.stop()));
 await app.close();

@@ -37,10 +37,10 @@ const TIMER_COUNTER = `(() => {
   window.__timers = () => ({ timeouts: timeouts.size, intervals: intervals.size });
 })();`;
 
-interface Sample { at: number; heapMB: number; nodes: number; elements: number; listeners: number; timeouts: number; intervals: number; seq: number; serverRssMB: number }
+interface Sample { at: number; heapMB: number; nodes: number; elements: number; listeners: number; timeouts: number; intervals: number; seq: number; serverRssMB: number; serverHeapMB: number }
 const KEYS = ['heapMB', 'nodes', 'elements', 'listeners', 'timeouts', 'intervals'] as const;
 
-async function sample(page: Page, cdp: CDPSession, serverRss: () => Promise<number>, t0: number): Promise<Sample> {
+async function sample(page: Page, cdp: CDPSession, server: () => Promise<{ rssMB: number; heapMB: number }>, t0: number): Promise<Sample> {
   await cdp.send('HeapProfiler.collectGarbage');
   const metrics = new Map((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
   const inPage = await page.evaluate(() => ({
@@ -53,13 +53,13 @@ async function sample(page: Page, cdp: CDPSession, serverRss: () => Promise<numb
     heapMB: metrics.get('JSHeapUsedSize')! / 1e6,
     nodes: metrics.get('Nodes')!,
     listeners: metrics.get('JSEventListeners')!,
-    serverRssMB: await serverRss(),
+    ...(({ rssMB, heapMB }) => ({ serverRssMB: rssMB, serverHeapMB: heapMB }))(await server()),
     ...inPage,
   };
 }
 
 function show(s: Sample): string {
-  return `t ${s.at.toFixed(1).padStart(5)} min  heap ${s.heapMB.toFixed(1).padStart(6)} MB  nodes ${String(s.nodes).padStart(6)} (elements ${String(s.elements).padStart(5)})  listeners ${String(s.listeners).padStart(5)}  timers ${s.timeouts} timeouts / ${s.intervals} intervals  wall seq ${s.seq}  server RSS ${s.serverRssMB.toFixed(0)} MB  load ${load()}`;
+  return `t ${s.at.toFixed(1).padStart(5)} min  heap ${s.heapMB.toFixed(1).padStart(6)} MB  nodes ${String(s.nodes).padStart(6)} (elements ${String(s.elements).padStart(5)})  listeners ${String(s.listeners).padStart(5)}  timers ${s.timeouts} timeouts / ${s.intervals} intervals  wall seq ${s.seq}  server RSS ${s.serverRssMB.toFixed(0)} MB, heap after GC ${s.serverHeapMB.toFixed(0)} MB  load ${load()}`;
 }
 
 /** Least-squares slope, per hour. */
@@ -85,18 +85,18 @@ async function run(browser: Browser, label: string, minutes: number, speed: numb
     const samples: Sample[] = [];
     // A server that dies mid-soak is a finding, not the end of the page's figures: keep sampling the wall.
     let serverDied = false;
-    const serverRss = async () => {
+    const serverMemory = async () => {
       try {
-        return (await server.send('report')).rssMB;
+        return await server.send('report');
       } catch (e) {
         if (!serverDied) console.log(`    SERVER DIED: ${(e as Error).message}`);
         serverDied = true;
-        return NaN;
+        return { rssMB: NaN, heapMB: NaN };
       }
     };
     console.log(`  ${label}:`);
     for (;;) {
-      const s = await sample(page, cdp, serverRss, t0);
+      const s = await sample(page, cdp, serverMemory, t0);
       samples.push(s);
       console.log(`    ${show(s)}`);
       if (Date.now() - t0 >= minutes * 60_000 - 1000) break;
@@ -119,7 +119,8 @@ function summary(label: string, samples: Sample[]) {
   for (const k of KEYS) {
     console.log(`    ${k.padEnd(10)} ${fmt(k, a[k]).padStart(9)} → ${fmt(k, z[k]).padStart(9)}   slope ${fmt(k, slopePerHour(samples, k)).padStart(9)}/h (second half ${fmt(k, slopePerHour(half, k))}/h)`);
   }
-  console.log(`    server RSS ${a.serverRssMB.toFixed(0)} MB → ${z.serverRssMB.toFixed(0)} MB; wall seq ${a.seq} → ${z.seq}`);
+  // RSS includes what V8 keeps reserved after collecting; the heap after a forced GC is what is live.
+  console.log(`    server RSS ${a.serverRssMB.toFixed(0)} MB → ${z.serverRssMB.toFixed(0)} MB, live heap ${a.serverHeapMB.toFixed(0)} MB → ${z.serverHeapMB.toFixed(0)} MB; wall seq ${a.seq} → ${z.seq}`);
 }
 
 requireBuiltScreen();
