@@ -6,7 +6,7 @@ import { palette } from '../../charts/theme.ts';
 import { fontSizesIn } from '../../charts/fontSizes.ts';
 import { allLayersVisible, LAYER_IDS, type LayerId } from './layers.ts';
 import { oneMapLegend } from './oneMapLegend.ts';
-import { oneMapOptions, type OneMapInput } from './oneMapOptions.ts';
+import { MAP_PADDING, oneMapOptions, type OneMapInput } from './oneMapOptions.ts';
 import { riskFill, severityColour } from './mapStyle.ts';
 import { typhoonShapes } from './typhoonSeries.ts';
 import { activeTyphoons } from '@beacon/shared';
@@ -48,6 +48,11 @@ describe('oneMapOptions', () => {
     expect(ids.filter((id) => id.startsWith('population-')).length).toBeGreaterThan(0);
   });
 
+  it('draws the map below an overlay it is told covers the top, keeping the other margins', () => {
+    const geo = (over: Partial<OneMapInput>) => oneMapOptions(input(over)).geo as { top: number; bottom: number; left: number; right: number };
+    expect(geo({})).toMatchObject({ top: MAP_PADDING, bottom: MAP_PADDING, left: MAP_PADDING, right: MAP_PADDING });
+    expect(geo({ insetTop: 560 })).toMatchObject({ top: MAP_PADDING + 560, bottom: MAP_PADDING, left: MAP_PADDING });
+  });
   it('leaves hidden layers out', () => {
     const visible = { ...allLayersVisible(), team: false, typhoon: false, population: false } as Record<LayerId, boolean>;
     const ids = seriesOf(oneMapOptions(input({ visible }))).map((s) => s.id);

@@ -24,6 +24,8 @@ export interface OneMapInput {
   box: { width: number; height: number };
   /** What the console put on the wall (null: the whole city). */
   focus?: MapFocus | null;
+  /** Native px at the top covered by an overlay (forward-post clocks): the map is drawn below them. */
+  insetTop?: number;
 }
 
 export const MAP_PADDING = 48;
@@ -63,7 +65,9 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
   const series: unknown[] = [];
 
   const zoom = input.focus?.zoom ?? 1;
-  if (visible.population) series.push(...populationSeries(state, pixelsPerKm(region, input.box, MAP_PADDING) * zoom, greyed('population')));
+  const insetTop = input.insetTop ?? 0;
+  const drawn = { width: input.box.width, height: Math.max(1, input.box.height - insetTop) };
+  if (visible.population) series.push(...populationSeries(state, pixelsPerKm(region, drawn, MAP_PADDING) * zoom, greyed('population')));
   if (visible.typhoon) {
     const g = greyed('typhoon');
     const shapes = activeTyphoons(state, now).flatMap((ty) => typhoonShapes(ty, g));
@@ -105,7 +109,7 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
       // component on every update, so a previous focus does not linger).
       ...(input.focus ? { center: input.focus.center, zoom: input.focus.zoom } : {}),
       aspectScale: regionAspectScale(region),
-      top: MAP_PADDING,
+      top: MAP_PADDING + insetTop,
       bottom: MAP_PADDING,
       left: MAP_PADDING,
       right: MAP_PADDING,
