@@ -1,5 +1,6 @@
 import { categories, categoriesOf } from '../categories/registry.ts';
 import { departmentIds, type DepartmentId } from '../departments.ts';
+import { activeAlerts } from '../state/derived.ts';
 import type { LiveState } from '../state/live-state.ts';
 import { feedStatus, type FeedStatus } from '../state/selectors.ts';
 
@@ -12,11 +13,16 @@ export interface CategoryFeed {
   lastReceivedAt: number | null;
 }
 
-/** One category's feed at `now`, judged against its own expected interval. */
+/**
+ * One category's feed at `now`, judged against its own expected interval — except a warning feed
+ * with no warning in force: warnings are sent when issued, changed or lifted (and active ones re-sent
+ * every interval), so with none in force silence is the normal state of a working feed, not an outage.
+ */
 export function categoryFeed(state: LiveState, category: string, now: number): CategoryFeed {
   const def = categories.get(category);
   const last = state.feeds[category]?.lastReceivedAt;
-  const status = def ? feedStatus(last, now, def.expectedIntervalMs) : last === undefined ? 'never' : 'live';
+  let status: FeedStatus = def ? feedStatus(last, now, def.expectedIntervalMs) : last === undefined ? 'never' : 'live';
+  if (def?.kind === 'alert' && status !== 'never' && activeAlerts(state, [category], now).length === 0) status = 'live';
   return { category, status, lastReceivedAt: last ?? null };
 }
 

@@ -52,6 +52,25 @@ describe('feed health', () => {
     expect(h.lastReceivedAt).toBe(T0 - 1 * MIN);
   });
 
+  it('does not call a warning feed silent when no warning is in force: quiet is its normal state', () => {
+    const s = stateOf([
+      { category: 'rain-gauge', id: 'SM01', data: {}, observedAt: T0 - 1 * MIN },
+      { category: 'weather-warning', id: 'W1', data: { status: 'lifted', level: 'blue' }, observedAt: T0 - 5 * 60 * MIN },
+      { category: 'weather-warning', id: 'W2', data: { status: 'active', level: 'yellow', expiresAt: new Date(T0 - 60 * MIN).toISOString() }, observedAt: T0 - 5 * 60 * MIN },
+    ]);
+    expect(departmentHealth(s, 'meteorology', T0).status).toBe('live');
+  });
+
+  it('does call it silent when a warning is in force and has not been re-sent', () => {
+    const s = stateOf([
+      { category: 'rain-gauge', id: 'SM01', data: {}, observedAt: T0 - 1 * MIN },
+      { category: 'weather-warning', id: 'W1', data: { status: 'active', level: 'red' }, observedAt: T0 - 5 * 60 * MIN }, // > 6 × 30 min
+    ]);
+    const h = departmentHealth(s, 'meteorology', T0);
+    expect(h.status).toBe('silent');
+    expect(h.worstCategories).toEqual(['weather-warning']);
+  });
+
   it('is late between two and six intervals', () => {
     const s = stateOf([{ category: 'rain-gauge', id: 'SM01', data: {}, observedAt: T0 - 15 * MIN }]);
     expect(departmentHealth(s, 'meteorology', T0).status).toBe('late');
