@@ -4,6 +4,7 @@ import type { Region } from '@beacon/shared';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { registerApiDocs } from './docs/openapi.ts';
+import { startLogClock } from './clock/log-clock.ts';
 import { LiveEngine } from './engine/live-engine.ts';
 import type { SnapshotPolicy } from './engine/snapshots.ts';
 import { errorHandler } from './errors/error-handler.ts';
@@ -33,7 +34,7 @@ import { surroundingsRoutes } from './surroundings/surroundings-routes.ts';
 export interface BeaconOptions {
   db: Database;
   region?: Region;
-  /** The clock; tests pass their own. */
+  /** The clock; tests pass their own. Default: the log's clock (this host's, corrected to the database's). */
   now?: () => number;
   /** Built screen to serve; null to serve none. */
   screenDir?: string | null;
@@ -75,7 +76,9 @@ export const defaultScreenDir = fileURLToPath(new URL('../../screen/dist', impor
  */
 export const beacon = fp<BeaconOptions>(
   async (app, opts) => {
-    const now = opts.now ?? Date.now;
+    const logClock = opts.now ? null : await startLogClock(opts.db.sql, { onError: (err) => app.log.warn({ err }, 'measuring the database clock failed; keeping the last offset') });
+    if (logClock && Math.abs(logClock.offsetMs) > 1000) app.log.warn({ offsetMs: logClock.offsetMs }, 'this host and the database disagree on the time by over a second: check NTP on both');
+    const now = opts.now ?? logClock!.now;
     const engine = new LiveEngine();
     await engine.start(opts.db.sql, undefined, {
       onError: (err) => app.log.error({ err }, 'live engine: reading the log or writing a snapshot failed; retrying'),
@@ -125,6 +128,7 @@ export const beacon = fp<BeaconOptions>(
     attachReplay(hub.io as never, opts.db.sql, (err) => app.log.error({ err }, 'replay failed'));
     app.addHook('preClose', async () => hub.close());
     app.addHook('onClose', async () => engine.stop());
+    app.addHook('onClose', async () => logClock?.stop());
   },
   { name: 'beacon', fastify: '5.x' },
 );
