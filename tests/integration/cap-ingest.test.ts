@@ -81,6 +81,31 @@ describe('CAP 1.2 warnings over HTTP', () => {
     expect(row!.payload).toMatchObject({ status: 'lifted', version: 3 });
   });
 
+  it('an Update that names only the Update before it stays with the original warning (CAP allows that chain)', async () => {
+    const [a, b, c] = ['CHAIN_A', 'CHAIN_B', 'CHAIN_C'];
+    const alert = fixture('typhoon-orange-alert').replace(ORIGINAL, a);
+    // B names A; C names only B, as a release system that keeps only the last reference sends it.
+    const update = fixture('typhoon-red-update').replace('35020041600000_20260914100000', b).replace(ORIGINAL, a);
+    const later = fixture('typhoon-red-update')
+      .replace('35020041600000_20260914100000', c)
+      .replace('<cap:sent>2026-09-14T10:00:00+08:00</cap:sent>', '<cap:sent>2026-09-14T12:00:00+08:00</cap:sent>')
+      .replace(`35020041600000,${ORIGINAL},2026-09-14T07:00:00+08:00`, `35020041600000,${b},2026-09-14T10:00:00+08:00`)
+      .replace('升级为红色预警信号', '红色预警信号继续生效');
+    expect((await post(alert)).status).toBe(200);
+    expect((await json(await post(update))).alert.alertId).toBe(a);
+    const third = await json(await post(later));
+    expect(third).toMatchObject({ accepted: 1, alert: { alertId: a, status: 'active' } });
+    expect(await held('weather-warning', a)).toMatchObject({ data: { headline: expect.stringContaining('继续生效') } });
+    // One warning on the wall, not a second one under B's identifier.
+    expect(await held('weather-warning', b)).toBeUndefined();
+    // And a Cancel without <info> naming only C lifts the original.
+    const cancel = fixture('typhoon-cancel')
+      .replace('35020041600000_20260914200000', 'CHAIN_CANCEL')
+      .replace(/<references>[^<]*<\/references>/, `<references>35020041600000,${c},2026-09-14T12:00:00+08:00</references>`);
+    expect(await json(await post(cancel))).toMatchObject({ accepted: 1, alert: { alertId: a, status: 'lifted' } });
+    expect(await held('weather-warning', a)).toMatchObject({ data: { status: 'lifted' } });
+  });
+
   it('water\'s key stores a flash-flood warning', async () => {
     const xml = fixture('rainstorm-bilingual').replaceAll('暴雨', '山洪').replace('厦门市气象台', '厦门市水利局');
     const body = await json(await post(xml, keys.water));

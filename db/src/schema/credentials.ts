@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * Department API keys. Only a SHA-256 hash of each key is stored: keys are 256-bit random tokens,
@@ -13,3 +13,20 @@ export const departmentKeys = pgTable('department_keys', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
 });
+
+/**
+ * Every CAP message Beacon accepted, with the warning (alertId) it belongs to: an Update that
+ * references only the Update before it (as CAP allows) is resolved through this to the original
+ * warning, instead of starting a second one. An index beside the log, not a source of truth.
+ */
+export const capMessages = pgTable(
+  'cap_messages',
+  {
+    category: text('category').notNull(),
+    sender: text('sender').notNull(),
+    identifier: text('identifier').notNull(),
+    alertId: text('alert_id').notNull(),
+    sent: timestamp('sent', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.category, t.sender, t.identifier] })],
+);

@@ -55,7 +55,7 @@ export const capIngest: FastifyPluginAsync<CapIngestOptions> = async (app, opts)
           'meteorology → weather-warning, water → flash-flood-warning, geology → geohazard-warning, ocean → storm-surge-warning. ' +
           'Level: a colour parameter (valueName color/level/颜色/级别) or 红色/橙色/黄色/蓝色 in <event>/<headline>, else <severity> ' +
           'Extreme→red, Severe→orange, Moderate→yellow, Minor→blue. msgType Cancel, an expired alert or 解除 in the headline → lifted. ' +
-          'Update/Cancel keep the alertId of the earliest alert in <references>. Only status Actual is accepted. ' +
+          'Update/Cancel keep the alertId of the warning they reference, through earlier Updates (an Update may name only the one before it). Only status Actual is accepted. ' +
           `Errors name the element, e.g. /alert/info/0/severity. Body limit ${CAP_BODY_LIMIT} bytes.`,
         tags: ['ingest: warnings (CAP)'],
         security: [{ departmentKey: [] }],
@@ -80,9 +80,10 @@ export const capIngest: FastifyPluginAsync<CapIngestOptions> = async (app, opts)
       let record: AlertRecord;
       try {
         cap = readCap(request.body);
+        const alertId = (await knownAlertId(opts.sql, category, cap)) ?? alertIdOf(cap);
         // A Cancel without <info> lifts what Beacon holds under the original id: look it up first.
-        const previous = cap.msgType === 'Cancel' && !cap.infos.length ? await heldAlert(opts.sql, category, alertIdOf(cap)) : null;
-        record = capToAlert(cap, { now: now(), districts, previous });
+        const previous = cap.msgType === 'Cancel' && !cap.infos.length ? await heldAlert(opts.sql, category, alertId) : null;
+        record = capToAlert(cap, { now: now(), districts, previous, alertId });
       } catch (err) {
         // Broken CAP counts against the feed's health like a refused batch (the pipeline logs those itself).
         if (err instanceof InputError) await logRejection(opts.sql, { credentialId: credential.id, department: credential.department, category }, 0, err).catch(() => {});
@@ -91,6 +92,7 @@ export const capIngest: FastifyPluginAsync<CapIngestOptions> = async (app, opts)
       const infoIndex = chooseInfo(cap.infos)?.index;
       try {
         const ack = await opts.pipeline.accept(credential, category, { records: [record] });
+        await rememberMessage(opts.sql, category, cap, record.alertId).catch((err: unknown) => request.log.warn({ err }, 'CAP: could not record which warning a message belongs to'));
         return { ...ack, category, alert: record };
       } catch (err) {
         // The pipeline judged the mapped record: point its issues back at the CAP elements they came from.
@@ -102,6 +104,35 @@ export const capIngest: FastifyPluginAsync<CapIngestOptions> = async (app, opts)
     },
   );
 };
+
+/**
+ * The warning an Update or Cancel belongs to, through the messages it references: CAP lets an
+ * Update name only the Update before it, whose own original Beacon already resolved. Null when
+ * none of its references is known (then the earliest reference is taken as the original).
+ */
+async function knownAlertId(sql: Sql, category: string, cap: CapAlert): Promise<string | null> {
+  if (cap.msgType === 'Alert' || !cap.references.length) return null;
+  const senders = cap.references.map((r) => r.sender);
+  const identifiers = cap.references.map((r) => r.identifier);
+  const [row] = await sql<{ alert_id: string }[]>`
+    select m.alert_id from cap_messages m
+    join unnest(${sql.array(senders)}::text[], ${sql.array(identifiers)}::text[]) as r(sender, identifier) on m.sender = r.sender and m.identifier = r.identifier
+    where m.category = ${category}
+    order by m.sent limit 1`;
+  return row?.alert_id ?? null;
+}
+
+/**
+ * Records which warning this message belongs to, for the messages that will reference it. After the
+ * record is committed (the pipeline owns that transaction): if this fails, a later Update naming only
+ * this message falls back to its own identifier — the warning shows twice until the next full chain.
+ */
+async function rememberMessage(sql: Sql, category: string, cap: CapAlert, alertId: string): Promise<void> {
+  await sql`
+    insert into cap_messages (category, sender, identifier, alert_id, sent)
+    values (${category}, ${cap.sender}, ${cap.identifier}, ${alertId}, ${cap.sent})
+    on conflict do nothing`;
+}
 
 async function heldAlert(sql: Sql, category: string, alertId: string): Promise<AlertRecord | null> {
   const [row] = await sql<{ payload: AlertRecord }[]>`select payload from current_state where category = ${category} and entity_id = ${alertId}`;

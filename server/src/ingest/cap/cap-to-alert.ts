@@ -47,12 +47,14 @@ export interface MapOptions {
   districts: readonly string[];
   /** The record Beacon holds for this alertId, used when a Cancel carries no <info>. */
   previous?: AlertRecord | null;
+  /** The warning this message belongs to when Beacon resolved it through earlier messages (default alertIdOf). */
+  alertId?: string;
 }
 
 /** The alert record for a CAP message, or InputError (422) naming the element that stops the mapping. */
 export function capToAlert(cap: CapAlert, opts: MapOptions): AlertRecord {
   const info = chooseInfo(cap.infos);
-  const alertId = alertIdOf(cap);
+  const alertId = opts.alertId ?? alertIdOf(cap);
   // Ordering between messages is by <sent> (observedAt); the version also grows along the chain of
   // references, so an Update or Cancel outranks the alert it replaces even if sent in the same second.
   const version = cap.msgType === 'Alert' ? 1 : 1 + cap.references.length;
