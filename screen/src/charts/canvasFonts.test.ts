@@ -3,7 +3,6 @@ import { xiamen } from '@beacon/shared';
 import { messages } from '../i18n/messages.ts';
 import { rainState, T0 } from '../testing/rain-state.ts';
 import { rainTrendOptions, rainTrendView } from '../panels/RainTrend/rainTrendOptions.ts';
-import { rainMapOptions } from '../panels/RainMap/rainMapOptions.ts';
 import { fontSizesIn } from './fontSizes.ts';
 import { fontPx } from './theme.ts';
 
@@ -14,12 +13,6 @@ describe('canvas text on the wall is at least 28 px at native size', () => {
   it.each(['zh-CN', 'en'] as const)('rain trend (%s)', (locale) => {
     const view = rainTrendView({ state, region: xiamen, stationId: 'SM01', now: T0, locale, t: messages[locale], feed: 'live' });
     const sizes = fontSizesIn(rainTrendOptions(view));
-    expect(sizes.length).toBeGreaterThan(0);
-    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(fontPx.min);
-  });
-
-  it.each(['zh-CN', 'en'] as const)('rain map (%s)', (locale) => {
-    const sizes = fontSizesIn(rainMapOptions({ state, region: xiamen, locale, t: messages[locale], feed: 'live', selectedId: 'SM01' }));
     expect(sizes.length).toBeGreaterThan(0);
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(fontPx.min);
   });

@@ -28,8 +28,6 @@ export interface Messages {
   dataAge: (age: string) => string;
   noData: string;
   legendTitle: string;
-  legendNoData: string;
-  gradeName: { none: string; blue: string; yellow: string; orange: string; red: string };
   unitMm: string;
   unitMmPerHour: string;
   /** Compact age, e.g. "12 秒" / "3 分钟" / "1 小时 5 分". */
@@ -69,8 +67,6 @@ const zh: Messages = {
   dataAge: (age) => `数据 ${age}前`,
   noData: '无数据',
   legendTitle: '1小时雨量',
-  legendNoData: '无数据',
-  gradeName: { none: '<8', blue: '8–16', yellow: '16–30', orange: '30–50', red: '≥50' },
   unitMm: '毫米',
   unitMmPerHour: '毫米/小时',
   age: (ms) => {
@@ -105,8 +101,6 @@ const en: Messages = {
   dataAge: (age) => `data ${age} old`,
   noData: 'No data',
   legendTitle: '1-hour rainfall',
-  legendNoData: 'No data',
-  gradeName: { none: '<8', blue: '8–16', yellow: '16–30', orange: '30–50', red: '≥50' },
   unitMm: 'mm',
   unitMmPerHour: 'mm/h',
   age: (ms) => {

@@ -1,5 +1,4 @@
 import type { Region } from '@beacon/shared';
-import { regionAspectScale } from '../RainMap/rainMapOptions.ts';
 
 export interface Bounds {
   lonMin: number;
@@ -43,4 +42,26 @@ export function pixelsPerKm(region: Region, box: { width: number; height: number
   const h = Math.max(1, box.height - 2 * padding);
   const pxPerDegLat = Math.min(w / ((b.lonMax - b.lonMin) * aspect), h / (b.latMax - b.latMin));
   return pxPerDegLat / 111.32;
+}
+
+/**
+ * ECharts draws lon/lat as if a degree of longitude were as long as a degree of latitude,
+ * times `aspectScale`; cos(latitude) of the region's middle keeps its shape true.
+ */
+export function regionAspectScale(region: Region): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  const visit = (ring: number[][]) => {
+    for (const [, lat] of ring) {
+      if (lat === undefined) continue;
+      lo = Math.min(lo, lat);
+      hi = Math.max(hi, lat);
+    }
+  };
+  for (const f of region.districts.features) {
+    if (f.geometry.type === 'Polygon') f.geometry.coordinates.forEach(visit);
+    else f.geometry.coordinates.forEach((poly) => poly.forEach(visit));
+  }
+  if (!Number.isFinite(lo)) return 0.75;
+  return Math.cos((((lo + hi) / 2) * Math.PI) / 180);
 }

@@ -2,9 +2,9 @@ import { activeTyphoons, categoryFeed, circleRing, type LiveState, type Region, 
 import type { WallChartOption } from '../../charts/options.ts';
 import { FONT_STACK, fontPx, palette } from '../../charts/theme.ts';
 import { localName, type Locale, type Messages } from '../../i18n/index.ts';
-import { gaugePoints, regionAspectScale } from '../RainMap/rainMapOptions.ts';
+import { gaugePoints } from './rainGauges.ts';
 import { layerCategory, type LayerId } from './layers.ts';
-import { pixelsPerKm } from './mapGeometry.ts';
+import { pixelsPerKm, regionAspectScale } from './mapGeometry.ts';
 import type { MapFocus } from './mapFocus.ts';
 import { riskFill } from './mapStyle.ts';
 import { depotPoints, geohazardPoints, incidentPoints, pointSeries, shelterPoints, teamPoints, waterloggingPoints } from './pointLayers.ts';
@@ -77,7 +77,7 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
   }
   if (visible.rain) {
     const rainGreyed = greyed('rain');
-    const points = gaugePoints({ state, region, locale, t, feed: rainGreyed ? 'silent' : 'live', selectedId: null, labelTop: 0 });
+    const points = gaugePoints({ state, region, locale, feed: rainGreyed ? 'silent' : 'live', labelTop: 0 });
     series.push(
       pointSeries(
         'rain',
