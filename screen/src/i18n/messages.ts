@@ -95,7 +95,7 @@ const en: Messages = {
   rankingTitle: '1-hour rainfall ranking',
   rankingColumns: { rank: '#', station: 'Station', district: 'District', rainfall: 'Rain' },
   rankingEmpty: 'No rainfall data yet',
-  trendTitle: '24-hour rainfall trend',
+  trendTitle: '24-h rain trend',
   trendEmpty: 'No data in the last 24 hours',
   trendLatest: 'Latest',
   dataAge: (age) => `data ${age} old`,

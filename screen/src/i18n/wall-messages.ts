@@ -30,6 +30,11 @@ export interface WallMessages {
   warningsEmpty: string;
   warningLevel: Record<'blue' | 'yellow' | 'orange' | 'red', string>;
   warningCategory: Record<string, string>;
+  /**
+   * Names for the warning types departments send in Chinese (<event>, GB/T 27962 signal names and
+   * the hydrological and geological ones); a type not listed is shown as sent.
+   */
+  warningEvent: Record<string, string>;
   wholeCity: string;
   forcesTitle: string;
   teamStatus: Record<'standby' | 'dispatched' | 'on-site' | 'returning' | 'resting', string>;
@@ -87,6 +92,7 @@ export const wallZh: WallMessages = {
   warningsEmpty: '暂无生效预警',
   warningLevel: { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' },
   warningCategory: { 'weather-warning': '气象', 'flash-flood-warning': '山洪', 'geohazard-warning': '地灾', 'storm-surge-warning': '风暴潮' },
+  warningEvent: {},
   wholeCity: '全市',
   forcesTitle: '力量与物资',
   teamStatus: { standby: '待命', dispatched: '出动', 'on-site': '在场', returning: '返回', resting: '休整' },
@@ -151,6 +157,12 @@ export const wallEn: WallMessages = {
   warningsEmpty: 'No warnings in force',
   warningLevel: { blue: 'Blue', yellow: 'Yellow', orange: 'Orange', red: 'Red' },
   warningCategory: { 'weather-warning': 'Weather', 'flash-flood-warning': 'Flash flood', 'geohazard-warning': 'Geo-hazard', 'storm-surge-warning': 'Storm surge' },
+  warningEvent: {
+    台风: 'Typhoon', 暴雨: 'Rainstorm', 暴雪: 'Snowstorm', 寒潮: 'Cold wave', 大风: 'Gale', 沙尘暴: 'Sandstorm',
+    高温: 'Heat', 干旱: 'Drought', 雷电: 'Lightning', 冰雹: 'Hail', 霜冻: 'Frost', 大雾: 'Fog', 霾: 'Haze',
+    道路结冰: 'Road icing', 雷雨大风: 'Thunderstorm gale', 风暴潮: 'Storm surge', 海浪: 'High waves', 山洪: 'Flash flood',
+    洪水: 'Flood', 地质灾害: 'Geo-hazard', 山体滑坡: 'Landslide', 泥石流: 'Debris flow',
+  },
   wholeCity: 'Whole city',
   forcesTitle: 'Forces and supplies',
   teamStatus: { standby: 'Standby', dispatched: 'En route', 'on-site': 'On site', returning: 'Returning', resting: 'Resting' },

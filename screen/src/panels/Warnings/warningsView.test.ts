@@ -31,10 +31,10 @@ describe('warningsView', () => {
     expect(Object.fromEntries(v.counts.map((c) => [c.level, c.count]))).toEqual({ red: 1, orange: 1, yellow: 1, blue: 0 });
   });
 
-  it('speaks English with English district names', () => {
+  it('speaks English with English district names and warning types', () => {
     const v = warningsView(state, xiamen, NOW, 'en', messages.en);
     expect(v.rows[0]!.areas).toBe('Siming, Huli');
-    expect(v.rows[0]!.title).toBe('风暴潮 Red');
+    expect(v.rows.map((r) => r.title)).toEqual(['Storm surge Red', 'Rainstorm Orange', '地灾 Yellow']); // a type we do not know is shown as sent
   });
 
   it('says since when when the warning feeds went quiet', () => {

@@ -25,6 +25,12 @@ export interface WarningsView {
   age: PanelAge;
 }
 
+/** The warning type in the screen's language, or as the department sent it when we do not know it. */
+function eventName(event: unknown, t: Messages): string {
+  const sent = typeof event === 'string' ? event : '';
+  return t.wall.warningEvent[sent] ?? sent;
+}
+
 /** Warnings in force, most severe first, with a count per colour: the hall reads the colours before the words. */
 export function warningsView(state: LiveState, region: Region, now: number, locale: Locale, t: Messages, limit = 5): WarningsView {
   const active = activeAlerts(state, WARNING_CATEGORIES, now);
@@ -37,7 +43,7 @@ export function warningsView(state: LiveState, region: Region, now: number, loca
         id: `${category}/${record.entityId}`,
         level,
         colour: gradeColour[level],
-        title: `${String(record.data.event ?? '')} ${t.wall.warningLevel[level]}`.trim(),
+        title: `${eventName(record.data.event, t)} ${t.wall.warningLevel[level]}`.trim(),
         source: t.wall.warningCategory[category] ?? category,
         areas: areas.length === 0 ? t.wall.wholeCity : areas.map((a) => localName(region.districtNames[a], locale, a)).join(locale === 'en' ? ', ' : '、'),
         ageText: t.wall.ago(t.age(Math.max(0, now - record.observedAt))),
