@@ -38,7 +38,7 @@ export interface BeaconOptions {
   now?: () => number;
   /** Built screen to serve; null to serve none. */
   screenDir?: string | null;
-  hub?: { tickMs?: number; heartbeatMs?: number; resumeCapacity?: number };
+  hub?: { tickMs?: number; heartbeatMs?: number; resumeCapacity?: number; resumeEvents?: number };
   /** When the engine snapshots its state (default every 20,000 events); false for never. */
   snapshots?: SnapshotPolicy | false;
   /** Per-department request limits on HTTP ingest and the stream (default 600/min); false for none. */

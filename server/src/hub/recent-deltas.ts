@@ -1,17 +1,37 @@
 import { emptyDelta, mergeDeltas, type StateDelta } from '@beacon/shared';
 
+export interface RecentDeltasLimits {
+  /** Deltas kept: at the hub's 100 ms tick, 3,000 is five minutes. */
+  deltas?: number;
+  /**
+   * Log events the kept deltas may cover. A delta holds up to one record per event, so this bounds
+   * the memory whatever the feed rate: 60,000 is ~20 minutes of the simulated typhoon, ~35 s at 60×.
+   */
+  events?: number;
+}
+
 /**
  * The last few minutes of deltas, so a screen that reconnects can resume with one merged delta
- * instead of a full snapshot. Bounded by count; a screen further behind gets a snapshot.
+ * instead of a full snapshot. Bounded by count and by the events they cover; a screen further
+ * behind gets a snapshot.
  */
 export class RecentDeltas {
   readonly #deltas: StateDelta[] = [];
+  #events = 0;
+  readonly #maxDeltas: number;
+  readonly #maxEvents: number;
 
-  constructor(private readonly capacity = 3000) {}
+  constructor(limits: RecentDeltasLimits = {}) {
+    this.#maxDeltas = limits.deltas ?? 3000;
+    this.#maxEvents = limits.events ?? 60_000;
+  }
 
   push(d: StateDelta): void {
     this.#deltas.push(d);
-    if (this.#deltas.length > this.capacity) this.#deltas.shift();
+    this.#events += eventsIn(d);
+    while (this.#deltas.length > this.#maxDeltas || (this.#events > this.#maxEvents && this.#deltas.length > 1)) {
+      this.#events -= eventsIn(this.#deltas.shift()!);
+    }
   }
 
   /** Everything after `since`, merged; null when part of it has already been dropped. */
@@ -23,4 +43,8 @@ export class RecentDeltas {
     for (const d of this.#deltas) if (d.toSeq > since) merged = mergeDeltas(merged, d);
     return merged;
   }
+}
+
+function eventsIn(d: StateDelta): number {
+  return Math.max(0, d.toSeq - d.fromSeq);
 }
