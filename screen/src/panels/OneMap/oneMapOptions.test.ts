@@ -7,6 +7,7 @@ import { fontSizesIn } from '../../charts/fontSizes.ts';
 import { allLayersVisible, LAYER_IDS, type LayerId } from './layers.ts';
 import { oneMapLegend } from './oneMapLegend.ts';
 import { MAP_PADDING, oneMapOptions, type OneMapInput } from './oneMapOptions.ts';
+import { regionAspectScale } from './mapGeometry.ts';
 import { riskFill, severityColour } from './mapStyle.ts';
 import { typhoonShapes } from './typhoonSeries.ts';
 import { activeTyphoons } from '@beacon/shared';
@@ -48,6 +49,9 @@ describe('oneMapOptions', () => {
     expect(ids.filter((id) => id.startsWith('population-')).length).toBeGreaterThan(0);
   });
 
+  it('keeps the map true to shape in any box (a ring stays round), whatever the panel\'s proportions', () => {
+    expect(oneMapOptions(input({ box: { width: 3000, height: 900 } })).geo).toMatchObject({ preserveAspect: 'contain', aspectScale: regionAspectScale(xiamen) });
+  });
   it('draws the map below an overlay it is told covers the top, keeping the other margins', () => {
     const geo = (over: Partial<OneMapInput>) => oneMapOptions(input(over)).geo as { top: number; bottom: number; left: number; right: number };
     expect(geo({})).toMatchObject({ top: MAP_PADDING, bottom: MAP_PADDING, left: MAP_PADDING, right: MAP_PADDING });

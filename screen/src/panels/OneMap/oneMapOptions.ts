@@ -109,6 +109,9 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
       // component on every update, so a previous focus does not linger).
       ...(input.focus ? { center: input.focus.center, zoom: input.focus.zoom } : {}),
       aspectScale: regionAspectScale(region),
+      // With left/right/top/bottom all set, ECharts stretches the map to fill the box unless told
+      // otherwise: a 5 km ring drew as an ellipse and population cells as bars. Fit it, true to shape.
+      preserveAspect: 'contain',
       top: MAP_PADDING + insetTop,
       bottom: MAP_PADDING,
       left: MAP_PADDING,
