@@ -18,6 +18,7 @@ export * from './views/locate.ts';
 export * from './views/filter.ts';
 export * from './state/derived.ts';
 export * from './protocol/replay.ts';
+export * from './protocol/audit.ts';
 export { canonicalJson } from './canonical-json.ts';
 export * from './risk/index.ts';
 export * from './auth/roles.ts';

@@ -17,7 +17,7 @@ describe('audit helpers', () => {
   });
 
   it('shows rows in the hall\'s time with the actor\'s role and the outcome in words', () => {
-    const rows = auditRows([{ id: 1, at: '2026-09-14T06:00:05.000Z', actorId: 'u', actorName: '王指挥', actorRole: 'commander', action: 'post.order', target: 'FP-1', outcome: 'ok', reason: '按预案', seq: 3 }],
+    const rows = auditRows([{ id: 1, at: '2026-09-14T06:00:05.000Z', actorId: 'u', actorName: '王指挥', actorRole: 'commander', action: 'post.order', target: 'FP-1', outcome: 'ok', reason: '按预案', seq: 3, details: {} }],
       'zh-CN', (r) => (r === 'commander' ? '指挥长' : r), (o) => (o === 'ok' ? '成功' : o));
     expect(rows[0]).toMatchObject({ actor: '王指挥（指挥长）', outcome: '成功', outcomeTone: 'ok' });
     expect(rows[0]!.at).toContain('14:00:05');

@@ -1,18 +1,5 @@
+import type { AuditEntry } from '@beacon/shared';
 import type { Locale } from '../i18n/index.ts';
-
-/** One entry of GET /api/v1/audit (server/src/commands/audit-query.ts). */
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: string;
-  actorName: string;
-  actorRole: string;
-  action: string;
-  target: string;
-  outcome: string;
-  reason: string;
-  seq: number | null;
-}
 
 export interface AuditFilters {
   /** datetime-local values ("2026-09-14T14:00"), read in the hall's time zone (UTC+8). */

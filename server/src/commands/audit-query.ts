@@ -1,4 +1,5 @@
 import type { Sql } from '@beacon/db';
+import type { AuditEntry } from '@beacon/shared';
 
 export interface AuditFilter {
   from?: string;
@@ -7,20 +8,6 @@ export interface AuditFilter {
   action?: string;
   outcome?: string;
   limit: number;
-}
-
-export interface AuditEntry {
-  id: number;
-  at: string;
-  actorId: string;
-  actorName: string;
-  actorRole: string;
-  action: string;
-  target: string;
-  outcome: string;
-  reason: string;
-  seq: number | null;
-  details: Record<string, unknown>;
 }
 
 /** Newest first. Every filter is a bound parameter. */
