@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { xiamen, type LiveState } from '@beacon/shared';
-import { CENTRE, offset, stateWith } from '@beacon/shared/surroundings/test-state.ts';
+import { CENTRE, offset, stateWith, T0 } from '@beacon/shared/surroundings/test-state.ts';
 import { SurroundingsIndex } from './surroundings-index.ts';
 
 const team = (id: string, km: number) => ({ id, data: { name: id, members: 5, status: 'standby', ...offset(km) } });
@@ -28,6 +28,18 @@ describe('SurroundingsIndex', () => {
     expect(a.teams.map((t) => t.id)).toEqual(['T2', 'T1']);
     expect(index.rebuilds).toBe(first + 1);
     expect(a.population.rings[0]!.people).toBe(10);
+  });
+
+  it('shows a team dispatched by command as dispatched there, once the command\'s delta is noted', () => {
+    const before = stateWith({ 'rescue-team': [team('T1', 1)] });
+    let state = before;
+    const index = new SurroundingsIndex(() => state, xiamen);
+    expect(index.query(centre, null, 0).teams[0]).toMatchObject({ status: 'standby', incidentId: null });
+    // A dispatch changes the command slice only: no rescue-team record arrives with it.
+    const command = { ...before.command, dispatches: { T1: { at: T0 + 60_000, by: { id: 'u', name: '王指挥', role: 'commander' as const }, commandId: 'c1', incidentId: 'INC-1' } } };
+    state = { ...before, command };
+    index.noteApplied({ latest: {}, command });
+    expect(index.query(centre, null, 0).teams[0]).toMatchObject({ status: 'dispatched', incidentId: 'INC-1' });
   });
 
   it('answers from the state it is given at query time, even before any change was noted', () => {

@@ -1,5 +1,6 @@
 import {
   POINT_CATEGORIES,
+  pointKindsChangedBy,
   POPULATION_RADII_KM,
   readDepots,
   readHospitals,
@@ -23,6 +24,7 @@ import {
   type ShelterPoint,
   type StockItem,
   type SurroundingsAnswer,
+  type StateDelta,
   type SurroundingsInput,
   type TeamPoint,
 } from '@beacon/shared';
@@ -57,7 +59,7 @@ const build: { [K in PointKind]: (s: LiveState) => Built[K] } = {
  * The points of interest of live state in spatial indexes, one per kind (teams, depots, hospitals,
  * shelters, population cells; depot stock as a map by depot).
  *
- * Updates: the engine's `applied` deltas say which categories changed (`noteChanged`); that kind is
+ * Updates: the engine's `applied` deltas say which categories changed (`noteApplied`); that kind is
  * rebuilt from the engine's state on the first query after the change, never sooner. So an answer
  * is never stale, a burst of a thousand team positions costs one rebuild, and a kind that did not
  * change — the 100,000-cell population grid between its 5-minute refreshes — is never rebuilt
@@ -75,6 +77,11 @@ export class SurroundingsIndex {
   constructor(state: () => LiveState, region: Region) {
     this.#state = state;
     this.#region = region;
+  }
+
+  /** What an applied delta changed: its categories, and the teams when a command changed. */
+  noteApplied(delta: Pick<StateDelta, 'latest' | 'command'>): void {
+    for (const kind of pointKindsChangedBy(delta)) this.#dirty.add(kind);
   }
 
   /** Categories whose records changed (the keys of an applied delta's `latest`). */

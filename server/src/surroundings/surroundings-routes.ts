@@ -1,4 +1,4 @@
-import { incidentPlace, pointPlace, SurroundingsAnswerSchema, xiamen, type Region } from '@beacon/shared';
+import { incidentPlace, pointPlace, SurroundingsAnswerSchema, xiamen, type Region, type StateDelta } from '@beacon/shared';
 import { Ajv } from 'ajv';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { LIVE_READERS } from '../auth/access.ts';
@@ -48,7 +48,7 @@ export const surroundingsRoutes: FastifyPluginAsync<SurroundingsRoutesOptions> =
   const region = opts.region ?? xiamen;
   const engine = app.engine;
   const index = new SurroundingsIndex(() => engine.state, region);
-  const onApplied = (_events: unknown, delta: { latest: Record<string, unknown> }) => index.noteChanged(Object.keys(delta.latest));
+  const onApplied = (_events: unknown, delta: StateDelta) => index.noteApplied(delta);
   engine.on('applied', onApplied);
   app.addHook('onClose', async () => {
     engine.off('applied', onApplied);

@@ -1,4 +1,5 @@
-import { teamCommitment, teamStatus } from '../commands/forces.ts';
+import { teamCommitment } from '../commands/forces.ts';
+import type { StateDelta } from '../state/delta.ts';
 import type { LatestRecord, LiveState } from '../state/live-state.ts';
 
 // The points of interest around an incident, read from live state. Records are read defensively:
@@ -68,6 +69,16 @@ export const POINT_CATEGORIES = {
 
 export type PointKind = keyof typeof POINT_CATEGORIES;
 
+/**
+ * The kinds of point an applied delta changes: those whose categories it touches, and the teams when
+ * a command changed (a dispatch makes a team "dispatched" to its incident without a record of its own).
+ */
+export function pointKindsChangedBy(delta: Pick<StateDelta, 'latest' | 'command'>): PointKind[] {
+  const kinds = (Object.keys(POINT_CATEGORIES) as PointKind[]).filter((kind) => POINT_CATEGORIES[kind].some((c) => c in delta.latest));
+  if (delta.command && !kinds.includes('teams')) kinds.push('teams');
+  return kinds;
+}
+
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 
@@ -94,12 +105,16 @@ const nameOf = (r: LatestRecord) => str(r.data.name) ?? r.entityId;
 
 /** Rescue teams and fire stations: the forces that can be sent. */
 export function readTeams(state: LiveState): TeamPoint[] {
-  // A dispatch command newer than the team's last report counts: the team is on its way there.
-  const out = each(state, 'rescue-team', (r, at): TeamPoint => ({
-    id: r.entityId, name: nameOf(r), lon: at.lon, lat: at.lat, observedAt: r.observedAt,
-    category: 'rescue-team', status: teamStatus(state, r.entityId), members: num(r.data.members) ?? 0,
-    incidentId: teamCommitment(state, r.entityId)?.incidentId ?? str(r.data.incidentId),
-  }));
+  // A dispatch command newer than the team's last report counts: the team is on its way there
+  // (teamStatus's rule, from the one commitment read per team).
+  const out = each(state, 'rescue-team', (r, at): TeamPoint => {
+    const commitment = teamCommitment(state, r.entityId);
+    return {
+      id: r.entityId, name: nameOf(r), lon: at.lon, lat: at.lat, observedAt: r.observedAt,
+      category: 'rescue-team', status: commitment?.source === 'command' ? 'dispatched' : typeof r.data.status === 'string' ? r.data.status : null, members: num(r.data.members) ?? 0,
+      incidentId: commitment?.incidentId ?? str(r.data.incidentId),
+    };
+  });
   return each(state, 'fire-station', (r, at): TeamPoint => ({
     id: r.entityId, name: nameOf(r), lon: at.lon, lat: at.lat, observedAt: r.observedAt,
     category: 'fire-station', status: null, members: num(r.data.firefighters) ?? 0, incidentId: null,
