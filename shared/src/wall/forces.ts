@@ -1,4 +1,5 @@
 import type { LiveState } from '../state/live-state.ts';
+import { teamStatus } from '../commands/forces.ts';
 import { latestOf } from '../state/selectors.ts';
 
 export const TEAM_STATUSES = ['standby', 'dispatched', 'on-site', 'returning', 'resting'] as const;
@@ -10,11 +11,14 @@ export interface TeamCount {
   members: number;
 }
 
-/** Teams and people per status, in the fixed order the wall shows them. Unknown statuses are left out. */
+/**
+ * Teams and people per status, in the fixed order the wall shows them (a team dispatched by command
+ * counts as dispatched, as everywhere else: teamStatus). Unknown statuses are left out.
+ */
 export function teamsByStatus(state: LiveState): TeamCount[] {
   const rows = new Map<TeamStatus, TeamCount>(TEAM_STATUSES.map((s) => [s, { status: s, teams: 0, members: 0 }]));
   for (const r of latestOf(state, 'rescue-team')) {
-    const row = rows.get(r.data.status as TeamStatus);
+    const row = rows.get(teamStatus(state, r.entityId) as TeamStatus);
     if (!row) continue;
     row.teams += 1;
     row.members += typeof r.data.members === 'number' ? r.data.members : 0;

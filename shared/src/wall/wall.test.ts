@@ -99,6 +99,13 @@ describe('forces and supplies', () => {
     expect(rows.reduce((n, r) => n + r.teams, 0)).toBe(3);
   });
 
+  it('counts a team dispatched by command as dispatched, like every other screen', () => {
+    const dispatched = { ...s, command: { ...s.command, dispatches: { A: { at: T0 + MIN, by: { id: 'u', name: '王指挥', role: 'commander' as const }, commandId: 'c1', incidentId: 'INC-1' } } } };
+    const rows = teamsByStatus(dispatched);
+    expect(rows.find((r) => r.status === 'standby')).toEqual({ status: 'standby', teams: 0, members: 0 });
+    expect(rows.find((r) => r.status === 'dispatched')).toEqual({ status: 'dispatched', teams: 1, members: 60 });
+  });
+
   it('sums stock per item over depots, listed items first', () => {
     const rows = stockTotals(s, ['assault-boat', 'pump']);
     expect(rows.map((r) => r.item)).toEqual(['assault-boat', 'pump', 'tent']);

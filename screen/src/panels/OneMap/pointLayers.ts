@@ -1,4 +1,4 @@
-import { latestOf, type LiveState } from '@beacon/shared';
+import { latestOf, teamStatus, type LiveState } from '@beacon/shared';
 import { FONT_STACK, fontPx, palette } from '../../charts/theme.ts';
 import type { LayerId } from './layers.ts';
 import { depotColour, geohazardColour, severityColour, shelterColour, symbols, teamStatusColour, waterloggingColour } from './mapStyle.ts';
@@ -38,14 +38,18 @@ const str = (v: unknown, fallback = '') => (typeof v === 'string' ? v : fallback
 const SEVERITY_RANK: Record<string, number> = { I: 0, II: 1, III: 2, IV: 3 };
 
 export function teamPoints(state: LiveState): MapPoint[] {
-  return pointsOf(state, 'rescue-team', (id, d, at) => ({
-    id,
-    name: str(d.name, id),
-    value: at,
-    colour: teamStatusColour[str(d.status)] ?? palette.textMuted,
-    // Deployed teams stand out: they are what the hall is watching.
-    size: d.status === 'dispatched' || d.status === 'on-site' ? 44 : 34,
-  }));
+  return pointsOf(state, 'rescue-team', (id, d, at) => {
+    // As the console and the forces panel show it: a dispatch command makes the team "dispatched".
+    const status = teamStatus(state, id) ?? '';
+    return {
+      id,
+      name: str(d.name, id),
+      value: at,
+      colour: teamStatusColour[status] ?? palette.textMuted,
+      // Deployed teams stand out: they are what the hall is watching.
+      size: status === 'dispatched' || status === 'on-site' ? 44 : 34,
+    };
+  });
 }
 
 export function depotPoints(state: LiveState): MapPoint[] {
