@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { POST_DEADLINE_MS, postClock, teamStatus, assignedTeams } from '@beacon/shared';
+import { LOG_CHANNEL } from '@beacon/server/engine/log-follower.ts';
 import { emergencyFeed, issue } from '../support/command-fixtures.ts';
 import { watch } from '../support/socket-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -76,6 +77,20 @@ describe('the forward command post', () => {
       expect(seen.command.posts['FP-2']!.deadline).toBe(r.body.at + POST_DEADLINE_MS);
     } finally {
       screen.close();
+    }
+  });
+});
+
+describe('commands reach every node', () => {
+  it('wake the other nodes\' log followers at commit (NOTIFY with the command\'s sequence), not at their next poll', async () => {
+    const notified: string[] = [];
+    const listener = await server.db.sql.listen(LOG_CHANNEL, (upTo) => notified.push(upTo));
+    try {
+      const r = await issue(server, server.tokens.duty, { kind: 'wall.focus', view: { kind: 'district', district: '湖里区' } });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
+      await expect.poll(() => notified).toContain(String(r.body.seq));
+    } finally {
+      await listener.unlisten();
     }
   });
 });

@@ -2,6 +2,7 @@ import type { Sql } from '@beacon/db';
 import { canonicalJson, checkCommand, type Actor, type CommandIssued, type CommandRefusal, type CommandRequest } from '@beacon/shared';
 import type { LiveEngine } from '../engine/live-engine.ts';
 import { recordAudit } from '../auth/audit-log.ts';
+import { appendEvent } from '../engine/append-event.ts';
 
 // One lock for all commands, on every node: each command is checked against the state that
 // includes every earlier command, so two commanders cannot both commit the same team.
@@ -51,16 +52,13 @@ export async function storeCommand(sql: Sql, engine: LiveEngine, actor: Actor, r
       await recordAudit(tx as unknown as Sql, { actor, action: request.command.kind, target: commandTarget(request), outcome: 'refused', reason: request.reason, details: { command: request.command, refusal: refusal.message } });
       return { ok: false, refusal } as const;
     }
-    // A transaction id before the sequence number: log followers settle gaps by it (engine/log-follower.ts).
-    await tx`select pg_current_xact_id()`;
     const payload = { commandId: request.commandId, actor, reason: request.reason, command: request.command };
-    const [row] = await tx<{ seq: string; received_at: Date }[]>`
-      insert into events (type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
-      values ('command.issued', 'command', 'command', ${commandTarget(request)}, now(), ${dedupeKey}, ${actor.id}, ${tx.json(payload as never)})
-      returning seq, received_at`;
-    const seq = Number(row!.seq);
+    const { seq, receivedAt } = await appendEvent(tx as unknown as Sql, {
+      type: 'command.issued', department: 'command', category: 'command', entityId: commandTarget(request),
+      dedupeKey, sourceId: actor.id, payload: payload as never,
+    });
     await recordAudit(tx as unknown as Sql, { actor, action: request.command.kind, target: commandTarget(request), outcome: 'ok', reason: request.reason, seq, details: { command: request.command, commandId: request.commandId } });
-    return { ok: true, duplicate: false, event: eventOf(seq, row!.received_at, actor, request) } as const;
+    return { ok: true, duplicate: false, event: eventOf(seq, receivedAt, actor, request) } as const;
   });
 }
 

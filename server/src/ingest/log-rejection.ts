@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BeaconEvent, DepartmentId } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
-import { LOG_CHANNEL } from '../engine/log-follower.ts';
+import { appendEvent } from '../engine/append-event.ts';
 import type { InputError } from '../errors/input-error.ts';
 
 /** "/records/3/rainfall1hMm: expected number ≤ 400, got 999" — the first issue, as a duty officer reads it. */
@@ -25,16 +25,14 @@ export async function logRejection(
 ): Promise<BeaconEvent> {
   const payload = { records, code: error.code, reason: reasonOf(error) };
   return sql.begin(async (tx) => {
-    await tx`select pg_current_xact_id()`;
-    const [row] = await tx<{ seq: string; received_at: Date }[]>`
-      insert into events (type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
-      values ('feed.rejected', ${source.department}, ${source.category}, '', now(), ${`rejected:${randomUUID()}`}, ${source.credentialId}, ${tx.json(payload)})
-      returning seq, received_at`;
-    await tx`select pg_notify(${LOG_CHANNEL}, ${row!.seq})`;
+    const row = await appendEvent(tx as unknown as Sql, {
+      type: 'feed.rejected', department: source.department, category: source.category, entityId: '',
+      dedupeKey: `rejected:${randomUUID()}`, sourceId: source.credentialId, payload,
+    });
     return {
       type: 'feed.rejected' as const,
-      seq: Number(row!.seq),
-      receivedAt: row!.received_at.toISOString(),
+      seq: row.seq,
+      receivedAt: row.receivedAt.toISOString(),
       department: source.department,
       category: source.category,
       ...payload,
