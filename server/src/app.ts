@@ -38,7 +38,7 @@ export interface BeaconOptions {
   now?: () => number;
   /** Built screen to serve; null to serve none. */
   screenDir?: string | null;
-  hub?: { tickMs?: number; heartbeatMs?: number; resumeCapacity?: number; resumeEvents?: number };
+  hub?: { tickMs?: number; heartbeatMs?: number; resumeCapacity?: number };
   /** When the engine snapshots its state (default every 20,000 events); false for never. */
   snapshots?: SnapshotPolicy | false;
   /** Per-department request limits on HTTP ingest and the stream (default 600/min); false for none. */
@@ -87,7 +87,7 @@ export const beacon = fp<BeaconOptions>(
     app.decorate('engine', engine);
 
     await app.register(errorHandler);
-    const tokens = createTokenService(await loadTokenSecret(opts.db.sql, opts.auth?.tokenSecret ?? process.env.BEACON_TOKEN_SECRET), now);
+    const tokens = createTokenService(await loadTokenSecret(opts.db.sql, opts.auth?.tokenSecret), now);
     app.decorate('tokens', tokens);
     // First: every route declared after this must say who may call it.
     await app.register(accessControl, { sql: opts.db.sql, tokens });

@@ -1,5 +1,5 @@
 import type { Sql } from '@beacon/db';
-import type { Actor, Role } from '@beacon/shared';
+import type { Role } from '@beacon/shared';
 import type { FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { InputError } from '../errors/input-error.ts';
@@ -105,4 +105,3 @@ function toArray<T>(x: T | T[] | undefined): T[] {
   return x === undefined ? [] : Array.isArray(x) ? x : [x];
 }
 
-export type { Actor };

@@ -52,7 +52,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
     }
     const user = await findUser(sql, body.username);
     // Compare against a decoy when the user is unknown: the answer takes as long either way.
-    const matches = await passwordMatches(user?.passwordHash ?? (await decoyHash), body.password);
+    const matches = await passwordMatches(user?.passwordHash ?? (await decoyHash()), body.password);
     if (!user || !matches || user.disabledAt) {
       await recordAudit(sql, {
         actor: { id: user?.id ?? `unknown:${body.username}`, name: body.username, role: user?.role ?? 'duty' },

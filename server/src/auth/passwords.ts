@@ -23,5 +23,13 @@ export function generatePassword(): string {
   return randomBytes(18).toString('base64url');
 }
 
-/** A hash to compare against when the user does not exist, so a wrong name costs as long as a wrong password. */
-export const decoyHash = hash(generatePassword());
+let decoy: Promise<string> | undefined;
+/**
+ * A hash to compare against when the user does not exist, so a wrong name costs as long as a wrong
+ * password. Made on the first sign-in with an unknown name, not when the module loads (the CLI and
+ * every test import this file, and an argon2 hash costs tens of milliseconds and 19 MiB).
+ */
+export function decoyHash(): Promise<string> {
+  decoy ??= hash(generatePassword());
+  return decoy;
+}

@@ -9,7 +9,7 @@ import fp from 'fastify-plugin';
  * so the policy allows 'self' and nothing else — no inline scripts. ECharts and Vue set styles through
  * the CSSOM, which style-src does not govern; the e2e tests fail on any CSP violation report.
  */
-export const contentSecurityPolicy = {
+const contentSecurityPolicy = {
   defaultSrc: ["'self'"],
   scriptSrc: ["'self'"],
   styleSrc: ["'self'"],

@@ -48,7 +48,6 @@ const REMEASURE_MS = 5 * 60_000;
 export interface LogClockOptions {
   /** This host's clock (default Date.now). */
   local?: () => number;
-  remeasureMs?: number;
   onError?: (err: unknown) => void;
 }
 
@@ -63,7 +62,7 @@ export async function startLogClock(sql: Sql, options: LogClockOptions = {}): Pr
   // A failed re-measurement keeps the last offset: drift is slow, and the database may be back soon.
   const timer = setInterval(() => {
     measure().then((o) => (offsetMs = o), (err: unknown) => options.onError?.(err));
-  }, options.remeasureMs ?? REMEASURE_MS);
+  }, REMEASURE_MS);
   timer.unref();
   return {
     now: () => local() + offsetMs,

@@ -19,8 +19,6 @@ export interface HubOptions {
   heartbeatMs?: number;
   /** How many recent deltas are kept for screens that reconnect (default 3000 ticks, ~5 min at 10 Hz). */
   resumeCapacity?: number;
-  /** How many log events those deltas may cover (default 60,000): bounds their memory at any feed rate. */
-  resumeEvents?: number;
   now: () => number;
   region?: Region;
 }
@@ -36,7 +34,7 @@ export function attachSocketHub(server: HttpServer, engine: LiveEngine, opts: Hu
   // destroyUpgrade: false — other upgrades (the ingest stream) belong to @fastify/websocket (STACK.md).
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, { serveClient: false, destroyUpgrade: false });
   const subscriptions = new Subscriptions(opts.region ?? xiamen, () => engine.state);
-  const recent = new RecentDeltas({ ...(opts.resumeCapacity ? { deltas: opts.resumeCapacity } : {}), ...(opts.resumeEvents ? { events: opts.resumeEvents } : {}) });
+  const recent = new RecentDeltas(opts.resumeCapacity ? { deltas: opts.resumeCapacity } : {});
 
   const onApplied = (_events: unknown, delta: StateDelta) => {
     recent.push(delta);

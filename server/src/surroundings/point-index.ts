@@ -45,12 +45,6 @@ export class PointIndex<P extends { lon: number; lat: number }> {
     return this.#pick(around(this.#tree, lon, lat, Infinity, farthestKm * (1 + SLACK) + SLACK, predicate));
   }
 
-  /** Every point within `km` of the point on the sphere (a hair more, never less). */
-  withinKm(lon: number, lat: number, km: number): P[] {
-    if (this.size === 0) return [];
-    return this.#pick(around(this.#tree, lon, lat, Infinity, km * (1 + SLACK) + SLACK));
-  }
-
   /** How many points lie within `km` (a hair more, never less). */
   countWithinKm(lon: number, lat: number, km: number): number {
     if (this.size === 0) return 0;
@@ -58,8 +52,8 @@ export class PointIndex<P extends { lon: number; lat: number }> {
   }
 
   /**
-   * Every point in the lon/lat box around a spherical cap of radius `km`, unsorted: cheaper than
-   * `withinKm` when order does not matter (summing people), and the caller filters by exact distance.
+   * Every point in the lon/lat box around a spherical cap of radius `km`, unsorted: cheaper than a
+   * nearest-first search when order does not matter (summing people), and the caller filters by exact distance.
    */
   inBoxAroundKm(lon: number, lat: number, km: number): P[] {
     if (this.size === 0) return [];
