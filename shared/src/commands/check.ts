@@ -110,7 +110,7 @@ export function checkCommand(state: LiveState, role: Role, c: Command): CommandR
   }
 }
 
-/** The same limit as a reviewer's replay window. */
+/** A wall replay plays a typhoon's worth (a reviewer's own replay window may be up to 14 days). */
 const MAX_WALL_REPLAY_MS = 3 * 24 * 3600_000;
 
 function refuse(statusCode: CommandRefusal['statusCode'], code: string, message: string, path: string, expected: string, got: unknown): CommandRefusal {

@@ -1,5 +1,5 @@
 import { trendPointOf } from './trend-point.ts';
-import { applyCommand, emptyCommandState } from '../commands/command-state.ts';
+import { applyCommand } from '../commands/command-state.ts';
 import type { BeaconEvent, FeedRejected, RecordReceived } from '../events.ts';
 import type { LatestRecord, LiveState, TrendPoint } from './live-state.ts';
 
@@ -39,7 +39,7 @@ export function fold(state: LiveState, events: Iterable<BeaconEvent>): LiveState
         break;
       case 'command.issued':
         s.seq = Math.max(s.seq, event.seq);
-        s.command = applyCommand(s.command ?? emptyCommandState(), event);
+        s.command = applyCommand(s.command, event);
         break;
       default:
         assertNever(event);

@@ -1,18 +1,17 @@
 import { rainGaugeCategory } from '../categories/rain-gauge.ts';
 import type { Region } from '../region/types.ts';
+import { isFresh } from '../risk/read.ts';
+// The risk model's rules: readings older than an hour say nothing about now, and standing water
+// counts from this depth — so the roads slow exactly where the risk map says there is water.
+import { OBSERVATION_MAX_AGE_MS, WATERLOGGING_COUNT_CM } from '../risk/weights.ts';
 import type { LiveState } from '../state/live-state.ts';
+import { rainfallOf } from '../state/selectors.ts';
 import { BAD_WEATHER_SLOWDOWN, NO_SLOWDOWN, type Slowdown } from './travel.ts';
-
-/** Readings older than this say nothing about the roads now. */
-export const CONDITIONS_MAX_AGE_MS = 60 * 60_000;
-
-/** Standing water this deep (cm) or deeper slows traffic: the depth the risk model starts counting at. */
-export const WATERLOGGING_SLOW_CM = 15;
 
 /**
  * Whether trips to an incident in `district` are slowed: heavy rain (a gauge of the district at or
  * above the hall's orange 1-hour mark) or a waterlogging point of the district at least
- * WATERLOGGING_SLOW_CM deep, each read within the last hour. The whole trip is slowed by one
+ * WATERLOGGING_COUNT_CM deep, each read within the last hour. The whole trip is slowed by one
  * factor, whichever causes apply: a route mostly lies in or near the incident's district.
  */
 export function roadConditions(state: LiveState, region: Region, district: string | null, now: number): Slowdown {
@@ -21,13 +20,10 @@ export function roadConditions(state: LiveState, region: Region, district: strin
 
   const heavyMm = rainGaugeCategory.thresholds.orange;
   let wettest = -Infinity;
-  const rain = state.latest[rainGaugeCategory.id] ?? {};
   for (const gauge of region.rainGauges) {
     if (gauge.district !== district) continue;
-    const r = rain[gauge.id];
-    const mm = r?.data[rainGaugeCategory.valueField];
-    if (!r || typeof mm !== 'number' || now - r.observedAt > CONDITIONS_MAX_AGE_MS) continue;
-    wettest = Math.max(wettest, mm);
+    const r = rainfallOf(state, gauge.id);
+    if (r && isFresh(r.observedAt, now, OBSERVATION_MAX_AGE_MS)) wettest = Math.max(wettest, r.rainfall1hMm);
   }
   if (wettest >= heavyMm) {
     reasons.push({ zh: `暴雨:1小时雨量 ${wettest.toFixed(1)} 毫米`, en: `Heavy rain: ${wettest.toFixed(1)} mm in 1 h` });
@@ -37,8 +33,8 @@ export function roadConditions(state: LiveState, region: Region, district: strin
   let deepest = 0;
   for (const r of Object.values(state.latest['waterlogging-point'] ?? {})) {
     const depth = r.data.depthCm;
-    if (r.data.district !== district || typeof depth !== 'number' || depth < WATERLOGGING_SLOW_CM) continue;
-    if (now - r.observedAt > CONDITIONS_MAX_AGE_MS) continue;
+    if (r.data.district !== district || typeof depth !== 'number' || depth < WATERLOGGING_COUNT_CM) continue;
+    if (!isFresh(r.observedAt, now, OBSERVATION_MAX_AGE_MS)) continue;
     flooded++;
     deepest = Math.max(deepest, depth);
   }
