@@ -3,12 +3,12 @@ import {
   type Grade, type LatestRecord, type LiveState, type PostClockPhase, type Region, type RiskAssessment, type ViewRef,
 } from '@beacon/shared';
 import { gradeColour, palette } from '../charts/theme.ts';
-import { formatClock, localName, type Locale, type Messages } from '../i18n/index.ts';
+import { formatTime, localName, type Locale, type Messages } from '../i18n/index.ts';
 import { severityColour } from '../panels/OneMap/mapStyle.ts';
 import { incidentPlace, incidentTitle, subdistrictsOf } from './drill.ts';
 
 /** HH:mm:ss in the hall's time zone. */
-export const hms = (at: number, locale: Locale) => formatClock(at, locale).time;
+export const hms = (at: number, _locale?: Locale) => formatTime(at);
 
 export interface RiskBadge {
   grade: Grade | null;

@@ -2,7 +2,7 @@ import {
   formatClock, POST_DEADLINE_MS, postClock, postMilestones, xiamen,
   type CommsLink, type ForwardPost, type LiveState, type PostClockPhase, type PostMilestone, type Region,
 } from '@beacon/shared';
-import { formatClock as formatTimeOfDay, localName } from '../../i18n/index.ts';
+import { formatTime, localName } from '../../i18n/index.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { forwardPostsMessages } from './forwardPostsMessages.ts';
 
@@ -46,8 +46,6 @@ export interface ForwardPostsView {
   anyOverdue: boolean;
 }
 
-const hms = (at: number, locale: Locale) => formatTimeOfDay(at, locale).time;
-
 /**
  * The forward posts and their 30-minute clocks at `now` (the server-corrected clock, so every screen
  * shows the same second). Posts still running or overdue first, the nearest deadline first; linked
@@ -76,7 +74,7 @@ function postRow(post: ForwardPost, state: LiveState, now: number, locale: Local
   const milestones = postMilestones.map((id): MilestoneRow => {
     const stamp = post.milestones[id];
     if (!stamp) return { id, label: m.milestone[id], done: false, time: null, by: null, link: null, text: m.pending };
-    const time = hms(stamp.at, locale);
+    const time = formatTime(stamp.at);
     const link = stamp.link ?? null;
     return { id, label: m.milestone[id], done: true, time, by: stamp.by.name, link, text: [`${time} ${stamp.by.name}`, link ? m.link[link] : null].filter(Boolean).join(' · ') };
   });
@@ -91,7 +89,7 @@ function postRow(post: ForwardPost, state: LiveState, now: number, locale: Local
     phaseLabel: m.phase[clock.phase],
     clockLabel: m.clockLabel[clock.phase],
     overdue: clock.phase === 'overdue',
-    ordered: m.ordered(hms(post.ordered.at, locale), post.ordered.by.name),
+    ordered: m.ordered(formatTime(post.ordered.at), post.ordered.by.name),
     milestones,
     next: milestones.find((r) => !r.done)?.id ?? null,
   };
