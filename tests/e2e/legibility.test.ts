@@ -1,5 +1,4 @@
 /// <reference lib="dom" />
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { createDepartmentKey } from '@beacon/server/credentials/department-keys.
 import { generateRecords, generatedCategories } from '@beacon/server/simulator/departments/generate.ts';
 import { categories, departmentIds, type Command, type DepartmentId } from '@beacon/shared';
 import { artifactsDir } from '../support/artifacts.ts';
+import { issue } from '../support/command-fixtures.ts';
 import { trackCspViolations, wallUrl } from '../support/screen-session.ts';
 import { launchChromium } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -47,12 +47,8 @@ async function feedAllDepartments() {
 
 /** A command as the commander's console sends it. */
 async function command(c: Command) {
-  const res = await fetch(`${server.baseUrl}/api/v1/commands`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${server.tokens.commander}` },
-    body: JSON.stringify({ commandId: randomUUID(), reason: 'legibility check', command: c }),
-  });
-  expect(res.status, await res.clone().text()).toBe(201);
+  const r = await issue(server, server.tokens.commander, c, { reason: 'legibility check' });
+  expect(r.status, JSON.stringify(r.body)).toBe(201);
 }
 
 beforeAll(async () => {

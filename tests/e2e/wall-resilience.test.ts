@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScreenDir } from '@beacon/server';
 import { artifactsDir } from '../support/artifacts.ts';
 import { launchChromium } from '../support/browser.ts';
+import { issue } from '../support/command-fixtures.ts';
 import { wallUrl } from '../support/screen-session.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -88,12 +89,8 @@ describe('a wall left running', () => {
 describe('a replay put on the wall from the console', () => {
   it('plays the past on every wall, marked as replay, then goes back to live', async () => {
     const command = async (c: Record<string, unknown>) => {
-      const res = await fetch(`${server.baseUrl}/api/v1/commands`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.tokens.duty}` },
-        body: JSON.stringify({ commandId: crypto.randomUUID(), reason: '会商复盘', command: c }),
-      });
-      expect(res.status, await res.clone().text()).toBe(201);
+      const r = await issue(server, server.tokens.duty, c, { reason: '会商复盘' });
+      expect(r.status, JSON.stringify(r.body)).toBe(201);
     };
     const from = new Date(Date.now() - 1000).toISOString();
     await postRain('HL01', 88.8);

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { emptyLiveState, scanSurroundings, pointPlace, xiamen, type DepartmentId, type LiveState, type SurroundingsAnswer } from '@beacon/shared';
-import { createKioskToken } from '@beacon/server/auth/kiosk.ts';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
 import { SurroundingsIndex } from '@beacon/server/surroundings/surroundings-index.ts';
 import { CENTRE, offset } from '@beacon/shared/surroundings/test-state.ts';
@@ -15,14 +14,12 @@ let database: TestDatabase;
 let server: TestServer;
 const keys: Partial<Record<DepartmentId, string>> = {};
 /** A wall's kiosk token: the surroundings are read by the wall. */
-let wallToken = '';
 
 beforeAll(async () => {
   database = await createTestDatabase();
   server = await startTestServer(database.url, { now: () => NOW, rateLimit: false });
   for (const d of ['emergency', 'fire', 'health', 'population'] as const) keys[d] = (await createDepartmentKey(server.db.sql, d, 'surroundings test')).key;
   keys.meteorology = server.meteorologyKey;
-  wallToken = (await createKioskToken(server.db.sql, server.app.tokens, 'surroundings test wall')).token;
 });
 afterAll(async () => {
   await server?.close();
@@ -39,7 +36,7 @@ async function post(department: DepartmentId, category: string, records: object[
 }
 
 async function get(path: string): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${wallToken}` } });
+  const res = await fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${server.wallToken}` } });
   return { status: res.status, body: await res.json() };
 }
 
