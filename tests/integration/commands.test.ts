@@ -246,6 +246,18 @@ describe('replay', () => {
     expect(moments.filter((m) => m.kind === 'response-changed').map((m) => m.level)).toEqual(['IV', 'II']);
     expect(moments.find((m) => m.kind === 'post-ordered' && m.entityId === 'FP-1')?.actor).toBe('commander (test)');
   });
+
+  it('puts the posts that missed their 30 minutes in the after-action timeline too, as in the key moments', async () => {
+    // A window reaching past the deadlines of the posts ordered above: the unlinked ones go overdue in it.
+    const window = `from=${encodeURIComponent(new Date(Date.now() - 3600_000).toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 3600_000).toISOString())}`;
+    const headers = { authorization: `Bearer ${server.tokens.duty}` };
+    const moments = (await (await fetch(`${server.baseUrl}/api/v1/replay/moments?${window}`, { headers })).json()) as { kind: string; entityId: string }[];
+    const overdue = moments.filter((m) => m.kind === 'post-overdue').map((m) => m.entityId);
+    expect(overdue).toContain('FP-2');
+    expect(overdue).not.toContain('FP-1'); // linked in time
+    const csv = await (await fetch(`${server.baseUrl}/api/v1/replay/timeline?${window}&format=csv`, { headers })).text();
+    for (const postId of overdue) expect(csv).toMatch(new RegExp(`post-overdue.*${postId}|${postId}.*post-overdue`));
+  });
 });
 
 describe('wall layers', () => {

@@ -1,13 +1,13 @@
 import { xiamen, type Region, type ReplayWindow } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
-import { momentsBetween } from './moments-query.ts';
+import { momentsIn } from './moments-query.ts';
 import { seqAtTime, stateAtSeq } from './state-at.ts';
 import type { Timeline } from './timeline.ts';
 
 /** Gathers a window's timeline: its key moments, and totals read from the log and the state at its end. */
 export async function timelineOf(sql: Sql, window: ReplayWindow, region: Region = xiamen): Promise<Timeline> {
   const [fromSeq, toSeq] = await Promise.all([seqAtTime(sql, window.from), seqAtTime(sql, window.to)]);
-  const moments = await momentsBetween(sql, fromSeq, toSeq);
+  const moments = await momentsIn(sql, window.from, window.to, { fromSeq, toSeq });
   const peaks = await sql<{ entity_id: string; mm: number; at: Date }[]>`
     select distinct on (entity_id) entity_id, (payload->>'rainfall1hMm')::float8 as mm, observed_at as at
     from events where category = 'rain-gauge' and seq > ${fromSeq} and seq <= ${toSeq}
