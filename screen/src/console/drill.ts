@@ -56,11 +56,17 @@ export interface Crumb {
   view: ViewRef;
 }
 
-const districtLabel = (region: Region, d: string, locale: Locale) => localName(region.districtNames[d], locale, d);
+export const districtLabel = (region: Region, d: string, locale: Locale) => localName(region.districtNames[d], locale, d);
 
-function subdistrictLabel(region: Region, district: string, name: string, locale: Locale): string {
+export function subdistrictLabel(region: Region, district: string, name: string, locale: Locale): string {
   const g = region.rainGauges.find((x) => x.district === district && x.name.zh === name);
   return g ? localName(g.name, locale, name) : name;
+}
+
+/** Where an incident is, in words: "集美区 · 灌口" / "Jimei · Guankou"; "" when unknown. */
+export function placeLabel(region: Region, place: { district: string | null; subdistrict: string | null }, locale: Locale): string {
+  if (!place.district) return '';
+  return [districtLabel(region, place.district, locale), place.subdistrict ? subdistrictLabel(region, place.district, place.subdistrict, locale) : ''].filter(Boolean).join(' · ');
 }
 
 /** A view in words, e.g. "集美区 · 灌口镇" (for the wall card and the reason of a wall command). */

@@ -17,6 +17,13 @@ describe('the console\'s levels', () => {
     expect(v.incidents[0]).toMatchObject({ severityLabel: 'Ⅱ级', place: '集美区 · 灌口', trapped: 3, acknowledged: false, post: null });
   });
 
+  it('names an incident\'s place in English in English, the subdistrict included', () => {
+    const v = cityLevel(consoleState(), null, xiamen, 'en', messages.en, T0);
+    expect(v.incidents[0]!.place).toBe('Jimei · Guankou');
+    const detail = incidentDetail(consoleState(), 'INC-1', xiamen, 'en', messages.en);
+    expect(detail.facts.find((f) => f.label === messages.en.console.field.place)?.value).toBe('Jimei · Guankou');
+  });
+
   it('district: its subdistricts, and only its incidents, teams and shelters', () => {
     const v = areaLevel(consoleState(), { kind: 'district', district: '集美区' }, null, xiamen, 'zh-CN', t, T0);
     expect(v.subdistricts.map((r) => r.label)).toEqual(['集美', '杏林', '侨英', '灌口', '后溪']);

@@ -5,7 +5,7 @@ import {
 import { gradeColour, palette } from '../charts/theme.ts';
 import { formatTime, localName, type Locale, type Messages } from '../i18n/index.ts';
 import { severityColour } from '../panels/OneMap/mapStyle.ts';
-import { incidentPlace, incidentTitle, subdistrictsOf } from './drill.ts';
+import { districtLabel, incidentPlace, incidentTitle, placeLabel, subdistrictsOf } from './drill.ts';
 
 /** HH:mm:ss in the hall's time zone. */
 export const hms = (at: number, _locale?: Locale) => formatTime(at);
@@ -63,13 +63,11 @@ function riskBadge(grade: Grade | undefined, score: number | undefined, t: Messa
   return { grade, colour: gradeColour[grade], text: grade === 'none' ? t.console.riskLow(s) : t.console.risk(t.wall.riskGrade[grade], s) };
 }
 
-const districtLabel = (region: Region, d: string, locale: Locale) => localName(region.districtNames[d], locale, d);
-
 export function incidentRow(state: LiveState, rec: LatestRecord, region: Region, locale: Locale, t: Messages, now: number): IncidentRow {
   const d = rec.data;
   const sev = str(d.severity);
   const status = str(d.status);
-  const { district, subdistrict } = incidentPlace(state, region, rec.entityId);
+  const place = incidentPlace(state, region, rec.entityId);
   const post = Object.values(state.command.posts).find((p) => p.incidentId === rec.entityId);
   return {
     id: rec.entityId,
@@ -77,7 +75,7 @@ export function incidentRow(state: LiveState, rec: LatestRecord, region: Region,
     severityLabel: t.wall.severity[sev as 'I'] ?? '—',
     colour: severityColour[sev] ?? palette.textMuted,
     status: t.wall.incidentStatus[status as 'open'] ?? status,
-    place: [district ? districtLabel(region, district, locale) : '', subdistrict ?? ''].filter(Boolean).join(' · '),
+    place: placeLabel(region, place, locale),
     trapped: num(d.trapped) > 0 ? num(d.trapped) : null,
     acknowledged: Boolean(state.command.acknowledged[rec.entityId]),
     post: post ? postClock(post, now).phase : null,
@@ -198,12 +196,12 @@ export function incidentDetail(state: LiveState, incidentId: string, region: Reg
   const rec = state.latest.incident?.[incidentId];
   const d = rec?.data ?? {};
   const c = t.console;
-  const { district, subdistrict } = incidentPlace(state, region, incidentId);
+  const place = incidentPlace(state, region, incidentId);
   const facts = [
     { label: c.field.kind, value: c.incidentKind[str(d.kind)] ?? str(d.kind) },
     { label: c.field.severity, value: t.wall.severity[str(d.severity) as 'I'] ?? '—' },
     { label: c.field.status, value: t.wall.incidentStatus[str(d.status) as 'open'] ?? str(d.status) },
-    { label: c.field.place, value: [district ? districtLabel(region, district, locale) : '', subdistrict ?? ''].filter(Boolean).join(' · ') || '—' },
+    { label: c.field.place, value: placeLabel(region, place, locale) || '—' },
     ...(rec ? [{ label: c.field.reported, value: hms(rec.observedAt, locale) }] : []),
     ...(typeof d.trapped === 'number' ? [{ label: c.field.trapped, value: String(d.trapped) }] : []),
     ...(typeof d.casualties === 'number' ? [{ label: c.field.casualties, value: String(d.casualties) }] : []),
