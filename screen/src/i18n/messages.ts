@@ -10,7 +10,6 @@ export type Locale = (typeof locales)[number];
 /** Every string the screen shows. Adding a key here makes the compiler ask for both languages. */
 export interface Messages {
   appTitle: string;
-  appSubtitle: string;
   feedLabel: string;
   feedStatus: Record<FeedStatus, string>;
   /** e.g. "气象局雨量数据已 12 分钟未更新". */
@@ -18,7 +17,6 @@ export interface Messages {
   feedNeverBanner: (department: string) => string;
   connectionLost: string;
   connecting: string;
-  mapTitle: string;
   rankingTitle: string;
   rankingColumns: { rank: string; station: string; district: string; rainfall: string };
   rankingEmpty: string;
@@ -27,7 +25,6 @@ export interface Messages {
   trendLatest: string;
   dataAge: (age: string) => string;
   noData: string;
-  legendTitle: string;
   unitMm: string;
   unitMmPerHour: string;
   /** Compact age, e.g. "12 秒" / "3 分钟" / "1 小时 5 分". */
@@ -50,14 +47,12 @@ function ageParts(ms: number): { h: number; m: number; s: number } {
 
 const zh: Messages = {
   appTitle: '厦门市应急指挥中心 · 一张图',
-  appSubtitle: 'Xiamen Emergency Command Centre',
   feedLabel: '气象数据',
   feedStatus: { live: '实时', late: '延迟', silent: '中断', never: '无数据' },
   feedStaleBanner: (dept, age) => `${dept}雨量数据已 ${age}未更新`,
   feedNeverBanner: (dept) => `尚未收到${dept}雨量数据`,
   connectionLost: '连接中断，正在重连…',
   connecting: '正在连接…',
-  mapTitle: '实时雨量一张图',
   rankingTitle: '1小时雨量排名',
   rankingColumns: { rank: '序', station: '站点', district: '区', rainfall: '雨量' },
   rankingEmpty: '暂无雨量数据',
@@ -66,7 +61,6 @@ const zh: Messages = {
   trendLatest: '最新',
   dataAge: (age) => `数据 ${age}前`,
   noData: '无数据',
-  legendTitle: '1小时雨量',
   unitMm: '毫米',
   unitMmPerHour: '毫米/小时',
   age: (ms) => {
@@ -84,14 +78,12 @@ const zh: Messages = {
 
 const en: Messages = {
   appTitle: 'Xiamen Emergency Command Centre · One-Map',
-  appSubtitle: '厦门市应急指挥中心',
   feedLabel: 'Meteorology',
   feedStatus: { live: 'Live', late: 'Late', silent: 'Silent', never: 'No data' },
   feedStaleBanner: (dept, age) => `${dept} rainfall data not updated for ${age}`,
   feedNeverBanner: (dept) => `No rainfall data received from ${dept} yet`,
   connectionLost: 'Connection lost, reconnecting…',
   connecting: 'Connecting…',
-  mapTitle: 'Rainfall one-map',
   rankingTitle: '1-hour rainfall ranking',
   rankingColumns: { rank: '#', station: 'Station', district: 'District', rainfall: 'Rain' },
   rankingEmpty: 'No rainfall data yet',
@@ -100,7 +92,6 @@ const en: Messages = {
   trendLatest: 'Latest',
   dataAge: (age) => `data ${age} old`,
   noData: 'No data',
-  legendTitle: '1-hour rainfall',
   unitMm: 'mm',
   unitMmPerHour: 'mm/h',
   age: (ms) => {

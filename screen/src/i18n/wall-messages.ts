@@ -4,7 +4,6 @@ import type { Grade, TyphoonGrade } from '@beacon/shared';
 export interface WallMessages {
   /** The wall header's title: shorter than appTitle in English so the typhoon keeps its room. */
   headerTitle: string;
-  responseLabel: string;
   responseNone: string;
   /** e.g. "Ⅱ级应急响应". */
   responseLevel: (roman: string) => string;
@@ -29,7 +28,6 @@ export interface WallMessages {
   warningsTitle: string;
   warningsEmpty: string;
   warningLevel: Record<'blue' | 'yellow' | 'orange' | 'red', string>;
-  warningCategory: Record<string, string>;
   /**
    * Names for the warning types departments send in Chinese (<event>, GB/T 27962 signal names and
    * the hydrological and geological ones); a type not listed is shown as sent.
@@ -59,7 +57,6 @@ export interface WallMessages {
 
 export const wallZh: WallMessages = {
   headerTitle: '厦门市应急指挥中心 · 一张图',
-  responseLabel: '应急响应',
   responseNone: '未启动应急响应',
   responseLevel: (roman) => `${roman}级应急响应`,
   typhoonNone: '当前无台风',
@@ -91,7 +88,6 @@ export const wallZh: WallMessages = {
   warningsTitle: '生效预警',
   warningsEmpty: '暂无生效预警',
   warningLevel: { blue: '蓝色', yellow: '黄色', orange: '橙色', red: '红色' },
-  warningCategory: { 'weather-warning': '气象', 'flash-flood-warning': '山洪', 'geohazard-warning': '地灾', 'storm-surge-warning': '风暴潮' },
   warningEvent: {},
   wholeCity: '全市',
   forcesTitle: '力量与物资',
@@ -124,7 +120,6 @@ export const wallZh: WallMessages = {
 
 export const wallEn: WallMessages = {
   headerTitle: 'Xiamen Command Centre',
-  responseLabel: 'Emergency response',
   responseNone: 'No emergency response in force',
   responseLevel: (roman) => `Level ${roman} response`,
   typhoonNone: 'No active typhoon',
@@ -156,7 +151,6 @@ export const wallEn: WallMessages = {
   warningsTitle: 'Warnings in force',
   warningsEmpty: 'No warnings in force',
   warningLevel: { blue: 'Blue', yellow: 'Yellow', orange: 'Orange', red: 'Red' },
-  warningCategory: { 'weather-warning': 'Weather', 'flash-flood-warning': 'Flash flood', 'geohazard-warning': 'Geo-hazard', 'storm-surge-warning': 'Storm surge' },
   warningEvent: {
     台风: 'Typhoon', 暴雨: 'Rainstorm', 暴雪: 'Snowstorm', 寒潮: 'Cold wave', 大风: 'Gale', 沙尘暴: 'Sandstorm',
     高温: 'Heat', 干旱: 'Drought', 雷电: 'Lightning', 冰雹: 'Hail', 霜冻: 'Frost', 大雾: 'Fog', 霾: 'Haze',

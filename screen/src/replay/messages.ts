@@ -8,7 +8,6 @@ export interface ReplayMessages {
   badgeSecondary: string;
   title: string;
   replayTime: string;
-  mapTitle: string;
   play: string;
   pause: string;
   speed: string;
@@ -50,7 +49,6 @@ const zh: ReplayMessages = {
   badgeSecondary: 'REPLAY',
   title: '复盘回放 · 历史态势',
   replayTime: '回放时间',
-  mapTitle: '雨量一张图 · 回放',
   play: '播放',
   pause: '暂停',
   speed: '倍速',
@@ -105,7 +103,6 @@ const en: ReplayMessages = {
   badgeSecondary: '回放',
   title: 'After-action replay',
   replayTime: 'Replay time',
-  mapTitle: 'Rainfall one-map · replay',
   play: 'Play',
   pause: 'Pause',
   speed: 'Speed',

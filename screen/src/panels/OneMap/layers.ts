@@ -1,4 +1,4 @@
-import { MAP_LAYER_IDS, type DepartmentId, type MapLayerId } from '@beacon/shared';
+import { MAP_LAYER_IDS, type MapLayerId } from '@beacon/shared';
 
 /** The one-map's layers, bottom to top (shared/src/wall/map-layers.ts: commands name them too). */
 export const LAYER_IDS = MAP_LAYER_IDS;
@@ -16,19 +16,6 @@ export const layerCategory: Record<LayerId, string | null> = {
   depot: 'supply-depot',
   team: 'rescue-team',
   incident: 'incident',
-};
-
-export const layerDepartment: Record<LayerId, DepartmentId | null> = {
-  risk: null,
-  population: 'population',
-  typhoon: 'meteorology',
-  rain: 'meteorology',
-  geohazard: 'geology',
-  waterlogging: 'municipal',
-  shelter: 'emergency',
-  depot: 'emergency',
-  team: 'emergency',
-  incident: 'emergency',
 };
 
 export function isLayerId(v: string): v is LayerId {

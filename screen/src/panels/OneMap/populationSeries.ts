@@ -46,8 +46,3 @@ export function populationSeries(state: LiveState, pxPerKm: number, greyed: bool
   }));
 }
 
-/** People on the grid (for the legend). */
-export function populationTotal(state: LiveState): number {
-  return (newestGrid(state)?.cells ?? []).reduce((n, c) => n + c[2], 0);
-}
-

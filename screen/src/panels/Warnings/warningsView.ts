@@ -14,7 +14,6 @@ export interface WarningRow {
   colour: string;
   /** e.g. "台风 红色". */
   title: string;
-  source: string;
   areas: string;
   ageText: string;
 }
@@ -44,7 +43,6 @@ export function warningsView(state: LiveState, region: Region, now: number, loca
         level,
         colour: gradeColour[level],
         title: `${eventName(record.data.event, t)} ${t.wall.warningLevel[level]}`.trim(),
-        source: t.wall.warningCategory[category] ?? category,
         areas: areas.length === 0 ? t.wall.wholeCity : areas.map((a) => localName(region.districtNames[a], locale, a)).join(locale === 'en' ? ', ' : '、'),
         ageText: t.wall.ago(t.age(Math.max(0, now - record.observedAt))),
       },
