@@ -1,3 +1,5 @@
+import { bearerToken } from '../credentials/bearer.ts';
+import { isDepartmentKey } from '../credentials/department-keys.ts';
 import type { Sql } from '@beacon/db';
 import type { Role } from '@beacon/shared';
 import type { FastifyRequest, RouteOptions } from 'fastify';
@@ -41,7 +43,7 @@ export function libraryRouteAccess(url: string): Access | undefined {
 /** Checks a bearer token (a user's or a kiosk's JWT); refuses with 401 naming what was wrong. */
 export async function authenticate(sql: Sql, tokens: TokenService, token: string | undefined): Promise<Principal> {
   if (!token) throw unauthenticated('nothing', 'a token: "Authorization: Bearer <token>" from POST /api/v1/auth/sign-in, or a wall kiosk token');
-  if (token.startsWith('bk_')) throw forbiddenDepartmentKey();
+  if (isDepartmentKey(token)) throw forbiddenDepartmentKey();
   const claims = await tokens.verify(token);
   if (claims === 'expired') throw unauthenticated('an expired token', 'a token that has not expired: sign in again');
   if (claims === 'invalid') throw unauthenticated('a token that is malformed or not signed by this server', 'a token issued by this server');
@@ -55,10 +57,6 @@ export function authorize(principal: Principal, allowed: readonly Role[], what: 
   throw new InputError(403, 'BEACON_FORBIDDEN', `the ${principal.actor.role} role may not ${what}`, [
     { path: 'authorization', expected: `a token with one of the roles: ${allowed.join(', ')}`, got: `a ${principal.actor.role} token` },
   ]);
-}
-
-export function bearerToken(header: string | undefined): string | undefined {
-  return /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
 }
 
 function unauthenticated(got: string, expected: string): InputError {

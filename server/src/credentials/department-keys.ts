@@ -12,6 +12,13 @@ export function hashKey(key: string): string {
   return createHash('sha256').update(key).digest('hex');
 }
 
+const KEY_PREFIX = 'bk_';
+
+/** Whether a presented token is a department API key (by its form; whether it is live is another matter). */
+export function isDepartmentKey(token: string): boolean {
+  return token.startsWith(KEY_PREFIX);
+}
+
 /** Makes a new key and stores only its hash; the plain key is returned once, to be handed to the department. */
 export async function createDepartmentKey(
   sql: Sql,
@@ -19,7 +26,7 @@ export async function createDepartmentKey(
   label: string,
 ): Promise<DepartmentCredential & { key: string }> {
   const id = randomUUID();
-  const key = `bk_${department}_${randomBytes(32).toString('base64url')}`;
+  const key = `${KEY_PREFIX}${department}_${randomBytes(32).toString('base64url')}`;
   await sql`insert into department_keys (id, department, label, key_hash) values (${id}, ${department}, ${label}, ${hashKey(key)})`;
   return { id, department, label, key };
 }

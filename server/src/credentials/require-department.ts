@@ -1,3 +1,4 @@
+import { bearerToken } from './bearer.ts';
 import type { Sql } from '@beacon/db';
 import type { FastifyRequest } from 'fastify';
 import { InputError } from '../errors/input-error.ts';
@@ -11,13 +12,13 @@ declare module 'fastify' {
 
 /** Reads "Authorization: Bearer <key>" and finds the live department key, or refuses with 401. */
 export async function credentialFromHeader(sql: Sql, header: string | undefined): Promise<DepartmentCredential> {
-  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-  if (!match?.[1]) {
+  const key = bearerToken(header);
+  if (!key) {
     throw new InputError(401, 'BEACON_UNAUTHENTICATED', 'a department API key is required', [
       { path: 'authorization', expected: 'header "Authorization: Bearer <department API key>"', got: header ? 'a malformed header' : 'nothing' },
     ]);
   }
-  const credential = await findCredential(sql, match[1]);
+  const credential = await findCredential(sql, key);
   if (!credential) {
     throw new InputError(401, 'BEACON_UNAUTHENTICATED', 'the API key is unknown or revoked', [
       { path: 'authorization', expected: 'a live department API key', got: 'an unknown or revoked key' },

@@ -1,3 +1,4 @@
+import { bearerToken } from '../../credentials/bearer.ts';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Sql } from '@beacon/db';
 import type { FastifyRequest } from 'fastify';
@@ -16,8 +17,8 @@ export function offeredProtocols(headers: IncomingHttpHeaders): string[] {
 
 /** The key a client presents, by header or by subprotocol; null when none. Used by auth and the rate limiter. */
 export function presentedKey(headers: IncomingHttpHeaders): string | null {
-  const bearer = /^Bearer\s+(\S+)$/i.exec(headers.authorization ?? '');
-  if (bearer?.[1]) return bearer[1];
+  const bearer = bearerToken(headers.authorization);
+  if (bearer) return bearer;
   const offered = offeredProtocols(headers).find((p) => p.startsWith(KEY_PROTOCOL_PREFIX));
   return offered ? offered.slice(KEY_PROTOCOL_PREFIX.length) || null : null;
 }
