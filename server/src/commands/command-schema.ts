@@ -1,7 +1,8 @@
 import Type from 'typebox';
 import { commsLinks, MAP_LAYER_IDS, postMilestones, REPLAY_SPEEDS, responseLevels, type Region } from '@beacon/shared';
+// The ids commands name are the ids records carry: the same pattern.
+import { id } from '@beacon/shared/categories/catalog/fields.schema.ts';
 
-const id = (description: string) => Type.String({ pattern: '^[A-Za-z0-9_.:-]{1,64}$', description });
 const literals = <T extends string>(values: readonly T[]) => Type.Union(values.map((v) => Type.Literal(v)));
 const strict = { additionalProperties: false } as const;
 
