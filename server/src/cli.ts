@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { connectDatabase, runMigrations } from '@beacon/db';
 import { departmentIds, isDepartmentId, userRoles, type DepartmentId, type UserRole } from '@beacon/shared';
+import { USERNAME_PATTERN } from './auth/auth-schemas.ts';
 import { createKioskToken } from './auth/kiosk.ts';
 import { createTokenService, loadTokenSecret } from './auth/tokens.ts';
 import { createUser, findUser, listUsers } from './auth/users.ts';
@@ -44,7 +45,7 @@ if (group === 'keys') {
 if (group === 'users') {
   if (action !== 'create' && action !== 'list') fail(`expected create or list after "users", got "${action ?? ''}"`);
   if (action === 'create') {
-    if (!subject || !/^[a-z0-9][a-z0-9._-]{1,31}$/.test(subject)) fail(`expected a user name (2–32 of a-z 0-9 . _ -), got "${subject ?? ''}"`);
+    if (!subject || !new RegExp(USERNAME_PATTERN).test(subject)) fail(`expected a user name (2–32 of a-z 0-9 . _ -), got "${subject ?? ''}"`);
     if (!(userRoles as readonly unknown[]).includes(values.role)) fail(`--role expects one of ${userRoles.join(', ')}, got "${String(values.role ?? '')}"`);
   }
 }

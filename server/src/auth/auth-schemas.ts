@@ -24,9 +24,12 @@ export const SignInReply = Type.Object({
   actor: ActorSchema,
 });
 
+/** A user name: what the API and the CLI both accept. */
+export const USERNAME_PATTERN = '^[a-z0-9][a-z0-9._-]{1,31}$';
+
 export const CreateUserBody = Type.Object(
   {
-    username: Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{1,31}$', description: '2–32 lower-case letters, digits, ".", "_" or "-".' }),
+    username: Type.String({ pattern: USERNAME_PATTERN, description: '2–32 lower-case letters, digits, ".", "_" or "-".' }),
     displayName: Type.String({ minLength: 1, maxLength: 60, description: 'Shown in the audit trail and on milestones, e.g. "王指挥".' }),
     role: Type.Union(userRoles.map((r) => Type.Literal(r))),
     password: Type.Optional(Type.String({ minLength: 12, maxLength: 256, description: 'At least 12 characters; omit to have one generated.' })),
