@@ -1,3 +1,4 @@
+export * from './util/dict.ts';
 export * from './departments.ts';
 export * from './events.ts';
 export * from './categories/grades.ts';
