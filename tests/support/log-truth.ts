@@ -1,0 +1,42 @@
+import { ViewFilter, type LiveState, type Region, type ViewRef } from '@beacon/shared';
+import type { Sql } from '@beacon/db';
+import { foldWholeLog } from '@beacon/server/engine/live-engine.ts';
+import { expect } from 'vitest';
+import type { WatchingClient } from './socket-client.ts';
+
+/**
+ * The truth every fault case ends on: what a screen shows equals the whole log, folded from the start
+ * by the shared reducer and cut to the screen's view. The screen is first given time to reach the
+ * log's head (its `seq`), so a lost, doubled or stale record shows up as a difference, not a timeout
+ * of the check itself.
+ */
+export async function expectScreensMatchLog(
+  sql: Sql,
+  region: Region,
+  screens: readonly { client: WatchingClient; view: ViewRef }[],
+  timeoutMs = 10_000,
+): Promise<LiveState> {
+  const truth = await foldWholeLog(sql);
+  for (const { client, view } of screens) {
+    await client.until((s) => s.seq >= truth.seq, timeoutMs);
+    const expected = ViewFilter.for(region, view, truth).state(truth);
+    const shown = client.state();
+    expect(shown.seq, `${JSON.stringify(view)}: seq`).toBe(truth.seq);
+    expect(plain(shown.latest), `${JSON.stringify(view)}: latest`).toEqual(plain(expected.latest));
+    expect(plain(shown.command), `${JSON.stringify(view)}: command`).toEqual(plain(expected.command));
+  }
+  return truth;
+}
+
+/** The engine of a node equals the log folded from the start. */
+export async function expectEngineMatchesLog(sql: Sql, state: LiveState): Promise<void> {
+  const truth = await foldWholeLog(sql);
+  expect(state.seq).toBe(truth.seq);
+  expect(plain(state.latest)).toEqual(plain(truth.latest));
+  expect(plain(state.command)).toEqual(plain(truth.command));
+}
+
+/** Compared as JSON: null-prototype dictionaries and wire objects are the same data. */
+function plain<T>(v: T): unknown {
+  return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
+}
