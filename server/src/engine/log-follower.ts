@@ -20,18 +20,41 @@ export interface FollowerOptions {
 
 /**
  * Follows the event log and hands on events in strict sequence order, never skipping one that
- * commits late.
+ * commits late, never stalling on a number that will never commit.
  *
- * Sequence numbers are drawn before commit, so a later number can become visible first. When the
- * follower meets a gap it holds everything after it until the gap is *settled*: ingest takes its
- * transaction id before drawing a number, so the gap's owner already had an id below the xmax of
- * the snapshot in which the gap was first seen; once a later snapshot's xmin passes that xmax, the
- * owner has finished, and a number still missing then was never committed (a rollback, or a value
- * burned by ON CONFLICT DO NOTHING). Exact — no timeouts to tune.
+ * Why this is exact. Sequence numbers are drawn before commit, so a later number can become visible
+ * first: a *gap* below the newest visible number is either a transaction still running (hold every
+ * event after it) or a number that will never appear (a rollback, or one drawn and not used). Every
+ * writer takes its transaction id (xid) before drawing a number (engine/append-event.ts,
+ * ingest/store-records.ts). When a page read in snapshot S shows a gap at X below a visible Y:
+ *   1. X was drawn before Y (the sequence is monotonic, cache 1), Y committed before S was taken, so
+ *      X's owner took its xid before S.
+ *   2. Right after the read, the follower takes a fresh xid B (its own one-statement transaction).
+ *      xids are handed out in increasing order, so the owner's xid < B. B bounds every gap of the page.
+ *   3. A later snapshot S' with xmin > B proves every xid ≤ B has finished, the owner's included. If X
+ *      is not visible in S' either, it never will be: the gap is settled and the follower moves on.
+ * (The first version bounded a gap by S's own xmax. PostgreSQL builds xmax from the newest *finished*
+ * xid, and a running xid at or above it is not listed in S, so the owner could be running with an xid
+ * ≥ xmax: a gap was declared settled while its record was about to commit, and that record was never
+ * folded.) Every gap of a page is bounded by one B and settled together: a batch of burned numbers
+ * costs two reads, not one read per number. No timeouts anywhere: a transaction held open holds the
+ * events behind its number, for exactly as long as it is open.
+ *
+ * The alternative — one lock held from drawing the number to commit, so commit order is sequence
+ * order — was measured against this one (README, "How live state flows"): it serialises every
+ * append, commit included.
  */
 export class LogFollower {
   #position: number;
-  readonly #gaps = new Map<number, bigint>();
+  /**
+   * Every number missing at or below `upTo` when it was read is owned by an xid below `bound` (see the
+   * class comment). A missing number belongs to the first horizon that reaches it: visibility only
+   * grows, so a number missing now was missing in every earlier read that reached it. Ascending in
+   * both fields.
+   */
+  #horizons: { upTo: number; bound: bigint }[] = [];
+  #recheck: NodeJS.Timeout | null = null;
+  #recheckMs = FIRST_RECHECK_MS;
   #timer: NodeJS.Timeout | null = null;
   #running = false;
   #again = false;
@@ -60,6 +83,7 @@ export class LogFollower {
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
+    if (this.#recheck) clearTimeout(this.#recheck);
     await this.#listener?.unlisten().catch(() => {});
     while (this.#running) await new Promise((r) => setTimeout(r, 5));
   }
@@ -133,33 +157,62 @@ export class LogFollower {
 
     const ready: BeaconEvent[] = [];
     let expected = this.#position + 1;
+    let held = false;
     for (const event of rows) {
-      const seq = event.seq;
-      while (expected < seq) {
-        const seenAt = this.#gaps.get(expected);
-        if (seenAt === undefined) {
-          this.#gaps.set(expected, snapshot.xmax);
-          break;
-        }
-        if (snapshot.xmin < seenAt) break; // its owner may still commit: hold everything after it
-        this.#gaps.delete(expected); // settled and absent: it never existed
-        expected += 1;
+      // Skip settled numbers below this event; the first unsettled one holds it and all after it.
+      while (expected < event.seq) {
+        const horizon = this.#horizons.find((h) => h.upTo >= expected);
+        if (!horizon || snapshot.xmin <= horizon.bound) break;
+        expected = Math.min(horizon.upTo, event.seq - 1) + 1;
       }
-      if (expected !== seq) break;
+      if (expected !== event.seq) {
+        held = true;
+        break;
+      }
       ready.push(event);
       expected += 1;
     }
     this.#position = expected - 1;
-    for (const g of this.#gaps.keys()) if (g <= this.#position) this.#gaps.delete(g);
+    this.#horizons = this.#horizons.filter((h) => h.upTo > this.#position);
     for (const q of this.#local.keys()) if (q <= this.#position) this.#local.delete(q);
     if (ready.length) this.opts.onEvents(ready);
-    const heldBack = rows.length > 0 && ready.length < rows.length;
-    if (heldBack) this.scheduleRecheck();
-    return rows.length === pageSize && !heldBack;
+    if (held) {
+      const newest = rows.at(-1)!.seq;
+      if (newest > (this.#horizons.at(-1)?.upTo ?? 0)) await this.boundGapsUpTo(newest);
+      this.scheduleRecheck();
+    } else {
+      this.#recheckMs = FIRST_RECHECK_MS;
+    }
+    return rows.length === pageSize && !held;
   }
 
-  /** A gap is waiting on another transaction: look again shortly rather than at the next poll. */
+  /**
+   * Bounds every number missing below `newest` in the read just made by an xid taken now, after that
+   * read's snapshot (see the class comment): once a later snapshot's xmin passes it, they are settled.
+   */
+  private async boundGapsUpTo(newest: number): Promise<void> {
+    const [row] = await this.opts.sql<{ xid: string }[]>`select pg_current_xact_id()::text as xid`;
+    this.#horizons.push({ upTo: newest, bound: BigInt(row!.xid) });
+  }
+
+  /**
+   * A gap is waiting on another transaction: look again shortly rather than at the next poll. The
+   * owner's commit NOTIFYs and wakes the follower at once; the recheck is for numbers that will never
+   * commit (rollbacks, drawn and unused), so it backs off while a transaction stays open.
+   */
   private scheduleRecheck(): void {
-    setTimeout(() => this.poke(), 5).unref();
+    if (this.#recheck) return;
+    const delay = this.#recheckMs;
+    this.#recheckMs = Math.min(this.#recheckMs * 2, LAST_RECHECK_MS);
+    this.#recheck = setTimeout(() => {
+      this.#recheck = null;
+      this.poke();
+    }, delay);
+    this.#recheck.unref();
   }
 }
+
+/** First look again after a gap (ms): the second read of a settled gap comes this soon. */
+const FIRST_RECHECK_MS = 2;
+/** At most this long between looks while a transaction holds a gap open (ms). */
+const LAST_RECHECK_MS = 100;

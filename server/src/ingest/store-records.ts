@@ -49,6 +49,9 @@ export async function storeRecords(sql: Sql, records: readonly LogRecord[]): Pro
       insert into events (type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
       select 'record.received', d, c, e, o, k, s, p
       from jsonb_to_recordset(${tx.json(batch as unknown as postgres.JSONValue)}) as t(d text, c text, e text, o timestamptz, k text, s text, p jsonb)
+      -- A retry of a committed record draws no sequence number (rows filtered here never reach the
+      -- column default); ON CONFLICT still catches a retry racing its original.
+      where not exists (select 1 from events x where x.dedupe_key = t.k)
       on conflict (dedupe_key) do nothing
       returning seq, dedupe_key, received_at`;
     const fresh = new Map(inserted.map((r) => [r.dedupe_key, r]));
