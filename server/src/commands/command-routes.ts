@@ -6,6 +6,7 @@ import type { LiveEngine } from '../engine/live-engine.ts';
 import { InputError } from '../errors/input-error.ts';
 import { ErrorResponse } from '../ingest/ingest-response.ts';
 import { CommandAccepted, commandBodySchema } from './command-schema.ts';
+import { SerialQueue } from './serial-queue.ts';
 import { storeCommand } from './store-command.ts';
 
 export interface CommandRoutesOptions {
@@ -16,6 +17,8 @@ export interface CommandRoutesOptions {
 
 /** POST /api/v1/commands: the console's and the tablet's commands, each checked, logged and audited. */
 export const commandRoutes: FastifyPluginAsync<CommandRoutesOptions> = async (app, { sql, engine, region = xiamen }) => {
+  // One command of this node at a time holds a connection (and waits for the cross-node lock).
+  const serial = new SerialQueue();
   app.post('/api/v1/commands', {
     config: { access: OPERATORS },
     schema: {
@@ -27,7 +30,7 @@ export const commandRoutes: FastifyPluginAsync<CommandRoutesOptions> = async (ap
       response: { 200: CommandAccepted, 201: CommandAccepted, 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 422: ErrorResponse },
     },
   }, async (req, reply) => {
-    const outcome = await storeCommand(sql, engine, req.principal!.actor, req.body as CommandRequest);
+    const outcome = await serial.run(() => storeCommand(sql, engine, req.principal!.actor, req.body as CommandRequest));
     if (!outcome.ok) throw new InputError(outcome.refusal.statusCode, outcome.refusal.code, outcome.refusal.message, outcome.refusal.issues);
     // Fold it before answering: whoever reads this node's state after the answer sees the command.
     if (!outcome.duplicate) engine.poke([outcome.event]);
