@@ -8,6 +8,7 @@ import { startLogClock } from './clock/log-clock.ts';
 import { LiveEngine } from './engine/live-engine.ts';
 import type { SnapshotPolicy } from './engine/snapshots.ts';
 import { errorHandler } from './errors/error-handler.ts';
+import { healthRoutes } from './engine/health-routes.ts';
 import { attachSocketHub, type SocketHub } from './hub/socket-hub.ts';
 import { httpIngest } from './ingest/http-routes.ts';
 import { createIngestPipeline, type IngestPipeline } from './ingest/pipeline.ts';
@@ -110,10 +111,7 @@ export const beacon = fp<BeaconOptions>(
     await app.register(pullConnectors, { sql: opts.db.sql, pipeline, connectors: [], ...opts.pull });
     await app.register(mqttSources, { sql: opts.db.sql, pipeline, sources: opts.mqtt?.sources ?? [] });
     await app.register(capIngest, { sql: opts.db.sql, pipeline, now, ...(opts.region ? { region: opts.region } : {}) });
-    app.get('/api/v1/health', { config: { access: 'public' }, schema: { tags: ['reference'], summary: 'Liveness and the newest log sequence' } }, async () => ({
-      status: 'ok',
-      seq: engine.state.seq,
-    }));
+    await app.register(healthRoutes, { engine });
     await app.register(replayRoutes, { sql: opts.db.sql });
     const revocations = new AccessRevocations();
     await app.register(authRoutes, { sql: opts.db.sql, tokens, revocations, ...(opts.auth?.signInPerMinute ? { signInPerMinute: opts.auth.signInPerMinute } : {}) });
@@ -141,10 +139,20 @@ export function createFastify(options: FastifyServerOptions = {}): FastifyInstan
   });
 }
 
-export async function buildApp(opts: BeaconOptions, fastifyOptions: FastifyServerOptions = {}): Promise<FastifyInstance> {
+/**
+ * The app, ready and current: its live state holds everything committed before it started. The
+ * process shell listens before that (buildApp with `{ current: false }`), so that health can say how
+ * far behind a starting node is.
+ */
+export async function buildApp(
+  opts: BeaconOptions,
+  fastifyOptions: FastifyServerOptions = {},
+  { current = true }: { current?: boolean } = {},
+): Promise<FastifyInstance> {
   const app = createFastify(fastifyOptions);
   await app.register(beacon, opts);
   await app.ready();
+  if (current) await app.engine.whenCurrent();
   return app;
 }
 

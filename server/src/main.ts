@@ -42,8 +42,11 @@ const app = await buildApp(
     ...(mqttFile ? { mqtt: { sources: JSON.parse(readFileSync(mqttFile, 'utf8')) as MqttSourceConfig[] } } : {}),
   },
   { logger: { level: process.env.LOG_LEVEL ?? 'warn' } },
+  // Listen while the log is still being folded: /api/v1/health says 503 and how far behind until it is current.
+  { current: false },
 );
 await app.listen({ port, host: values.host });
+await app.engine.whenCurrent();
 const base = `http://${values.host === '0.0.0.0' ? '127.0.0.1' : values.host}:${(app.server.address() as { port: number }).port}`;
 
 const simulators: { stop(): Promise<void> }[] = [];

@@ -21,6 +21,8 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
   #follower: LogFollower | null = null;
   #snapshots: SnapshotWriter | null = null;
   #startedFrom = 0;
+  #current: Promise<void> = Promise.resolve();
+  #isCurrent = false;
 
   get state(): LiveState {
     return this.#state;
@@ -52,6 +54,35 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
       ...(options.onError ? { onError: options.onError } : {}),
     });
     await this.#follower.start();
+    // Current as of start: everything committed before this node started is folded in.
+    const follower = this.#follower;
+    this.#current = (async () => {
+      for (;;) {
+        try {
+          await follower.catchUp();
+          this.#isCurrent = true;
+          return;
+        } catch (err) {
+          options.onError?.(err); // the database went away while starting: try again, stay not current
+          await new Promise((r) => setTimeout(r, 1000));
+        }
+      }
+    })();
+  }
+
+  /**
+   * Resolves once everything committed before the engine started has been folded in. Until then the
+   * node serves, but is not ready (see /api/v1/health): start-up never waits on a long log.
+   */
+  whenCurrent(): Promise<void> {
+    return this.#current;
+  }
+
+  /** How far this node is behind the log now: `behind` counts sequence numbers not yet folded. */
+  async lag(): Promise<{ seq: number; head: number; behind: number; current: boolean }> {
+    const head = (await this.#follower?.head()) ?? 0;
+    const seq = this.#follower?.position ?? this.#state.seq;
+    return { seq, head, behind: Math.max(0, head - seq), current: this.#isCurrent };
   }
 
   /**

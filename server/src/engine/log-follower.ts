@@ -77,7 +77,15 @@ export class LogFollower {
       if (!(Number(upTo) <= this.#position)) this.poke();
     });
     this.#timer = setInterval(() => this.poke(), this.opts.pollMs ?? 1000);
-    await this.poll();
+    // The first read may be long (the log since the newest snapshot): it runs in the background, and
+    // `catchUp()` tells when it is done. A node that is still catching up is up, but not current.
+    this.poke();
+  }
+
+  /** The newest sequence number visible in the log now (0 for an empty log). */
+  async head(): Promise<number> {
+    const [row] = await this.opts.sql<{ max: string | null }[]>`select max(seq)::text as max from events`;
+    return Number(row?.max ?? 0);
   }
 
   async stop(): Promise<void> {
@@ -108,8 +116,7 @@ export class LogFollower {
 
   /** Resolves once every event committed before the call has been handed on (gaps before it settled). */
   async catchUp(): Promise<void> {
-    const [row] = await this.opts.sql<{ max: string | null }[]>`select max(seq)::text as max from events`;
-    const target = Number(row?.max ?? 0);
+    const target = await this.head();
     while (!this.#stopped) {
       await this.poll();
       if (this.#position >= target) return;

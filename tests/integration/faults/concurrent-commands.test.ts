@@ -42,7 +42,8 @@ describe('100 concurrent commands on one node', () => {
       const firstAnswers = answers.slice(0, 100);
       const bySeq = new Set(answers.map((a) => a.body.seq as number));
       expect(bySeq.size).toBe(100); // a retry answers with the original's seq
-      const [{ count }] = await server.db.sql<{ count: string }[]>`select count(*)::text as count from events where type = 'command.issued'`;
+      const [row] = await server.db.sql<{ count: string }[]>`select count(*)::text as count from events where type = 'command.issued'`;
+      const count = row!.count;
       expect(Number(count)).toBe(100);
       expect(answers.filter((a) => a.status === 201)).toHaveLength(100);
       expect(firstAnswers.every((a) => typeof a.body.seq === 'number')).toBe(true);
