@@ -50,6 +50,8 @@ export interface BeaconOptions {
   pull?: Omit<PullConnectorsOptions, 'sql' | 'pipeline'>;
   /** Department MQTT brokers to subscribe to; statuses at /api/v1/mqtt-sources. */
   mqtt?: { sources: MqttSourceConfig[] };
+  /** Ingest's measured alternative (ingest/store-records.ts): one lock from sequence number to commit. Only for bench:ingest. */
+  appendLock?: boolean;
   auth?: {
     /** Token-signing secret (≥ 32 characters); default BEACON_TOKEN_SECRET, else one kept in the database. */
     tokenSecret?: string;
@@ -101,6 +103,7 @@ export const beacon = fp<BeaconOptions>(
       now,
       // Committed: read the log now rather than wait for the notification to come round.
       onAppended: (events) => engine.poke(events),
+      ...(opts.appendLock ? { appendLock: true } : {}),
       ...(opts.region ? { region: opts.region } : {}),
     });
     app.decorate('ingest', pipeline);

@@ -14,10 +14,10 @@ const [mode, url] = process.argv.slice(2);
 const TICK_MS = 100;
 let mark = process.cpuUsage();
 
-if (mode === 'beacon') {
+if (mode === 'beacon' || mode === 'beacon-append-lock') {
   const db = connectDatabase(url!, { max: 8 });
   // Benchmarks push one department far past its production rate limit on purpose: measure throughput, not the limiter.
-  const app = await buildApp({ db, screenDir: null, hub: { tickMs: TICK_MS }, rateLimit: false }, { logger: false });
+  const app = await buildApp({ db, screenDir: null, hub: { tickMs: TICK_MS }, rateLimit: false, appendLock: mode === 'beacon-append-lock' }, { logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const keys: string[] = [];
   for (let i = 0; i < 17; i++) keys.push((await createDepartmentKey(db.sql, 'meteorology', `bench-feed-${i}`)).key);

@@ -88,7 +88,8 @@ try {
     copyRates.push(await copyRound(round));
     beaconRates.push(await beaconRound(round));
   }
-  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from events`;
+  // Only the bench's own readings: the server also logs the incidents incident views watch.
+  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from events where category = 'rain-gauge'`;
   const copyRate = median(copyRates);
   const rate = median(beaconRates);
   const fmt = (xs: number[]) => xs.map((x) => Math.round(x).toLocaleString('en')).join(', ');

@@ -18,6 +18,18 @@ export interface LogRecord {
   payload: Record<string, unknown>;
 }
 
+export interface StoreOptions {
+  /**
+   * Hold one lock from drawing sequence numbers to commit, so commit order is sequence order. Off:
+   * the log follower settles gaps exactly without it (engine/log-follower.ts). Kept only so the
+   * ingest bench can measure that alternative against the design in use (`bench:ingest` prints both).
+   */
+  appendLock?: boolean;
+}
+
+/** The lock of the `appendLock` alternative. */
+const APPEND_LOCK_ID = 0x6265_6c67; // "belg"
+
 export interface StoredRecord {
   index: number;
   seq: number;
@@ -35,11 +47,12 @@ export interface StoreResult {
  * transaction: all of it or none. A record whose key is already logged with the same content is a
  * duplicate (acknowledged, not stored); with different content it is a conflict and the batch is refused.
  */
-export async function storeRecords(sql: Sql, records: readonly LogRecord[]): Promise<StoreResult> {
+export async function storeRecords(sql: Sql, records: readonly LogRecord[], options: StoreOptions = {}): Promise<StoreResult> {
   return sql.begin(async (tx) => {
     // Take a transaction id BEFORE drawing sequence numbers: log followers rely on it to know when a
     // gap in the sequence is settled (see engine/log-follower.ts).
     await tx`select pg_current_xact_id()`;
+    if (options.appendLock) await tx`select pg_advisory_xact_lock(${APPEND_LOCK_ID})`;
     // The whole batch as ONE JSON parameter, unpacked by PostgreSQL: no per-element array escaping,
     // no parameter limit, one round trip (tests/bench/ingest.bench.ts measures it against raw COPY).
     const batch = records.map((r) => ({
