@@ -95,6 +95,15 @@ export const streamIngest: FastifyPluginAsync<StreamIngestOptions> = async (app,
         if (revocation.kind === 'key' && revocation.id === keyId && socket.readyState === socket.OPEN) socket.close(1008, 'key revoked');
       });
       socket.once('close', () => unsubscribe?.());
+      // A revocation that committed between the upgrade's key check and the line above was announced
+      // before anyone here listened: look once more, now that no later one can be missed.
+      if (unsubscribe) {
+        isCredentialLive(opts.sql, keyId)
+          .then((live) => {
+            if (!live && socket.readyState === socket.OPEN) socket.close(1008, 'key revoked');
+          })
+          .catch((err: unknown) => request.log.warn({ err }, 'stream key re-check failed'));
+      }
       let tail = Promise.resolve();
       let queued = 0;
       socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
