@@ -23,7 +23,8 @@ import { serveScreen } from './screen/serve-screen.ts';
 import { accessControl } from './auth/access.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { securityHeaders } from './auth/security-headers.ts';
-import { AccessRevocations } from './auth/revocations.ts';
+import { AccessRevocations, tokenIsRevoked } from './auth/revocations.ts';
+import { signOutRoute } from './auth/sign-out-route.ts';
 import { guardNamespace } from './auth/socket-auth.ts';
 import { createTokenService, loadTokenSecret, type TokenService } from './auth/tokens.ts';
 import { auditRoutes } from './commands/audit-routes.ts';
@@ -45,7 +46,7 @@ export interface BeaconOptions {
   /** Per-department request limits on HTTP ingest and the stream (default 600/min); false for none. */
   rateLimit?: IngestRateLimitOptions | false;
   /** The WebSocket ingest stream at /api/v1/stream. */
-  stream?: Omit<StreamIngestOptions, 'sql' | 'pipeline'>;
+  stream?: Omit<StreamIngestOptions, 'sql' | 'pipeline' | 'revocations'>;
   /** Department systems that can only be polled; statuses at /api/v1/connectors. */
   pull?: Omit<PullConnectorsOptions, 'sql' | 'pipeline'>;
   /** Department MQTT brokers to subscribe to; statuses at /api/v1/mqtt-sources. */
@@ -57,6 +58,8 @@ export interface BeaconOptions {
     tokenSecret?: string;
     /** Sign-in attempts per user name and address per minute (default 10). */
     signInPerMinute?: number;
+    /** How often a node re-reads recent revocations in case a notification was lost (default 30 s). */
+    revocationSweepMs?: number;
   };
 }
 
@@ -90,7 +93,15 @@ export const beacon = fp<BeaconOptions>(
     app.decorate('engine', engine);
 
     await app.register(errorHandler);
-    const tokens = createTokenService(await loadTokenSecret(opts.db.sql, opts.auth?.tokenSecret), now);
+    // Ended access (a user disabled, a kiosk or department key revoked, a sign-out) reaches every node
+    // through PostgreSQL: open sockets and streams close; the tables refuse the credential after.
+    const revocations = new AccessRevocations(opts.db.sql, {
+      ...(opts.auth?.revocationSweepMs ? { sweepMs: opts.auth.revocationSweepMs } : {}),
+      onError: (err) => app.log.warn({ err }, 'reading recent revocations failed; retrying'),
+    });
+    await revocations.start();
+    app.addHook('onClose', async () => revocations.stop());
+    const tokens = createTokenService(await loadTokenSecret(opts.db.sql, opts.auth?.tokenSecret), now, (id) => tokenIsRevoked(opts.db.sql, id));
     app.decorate('tokens', tokens);
     // First: every route declared after this must say who may call it.
     await app.register(accessControl, { sql: opts.db.sql, tokens });
@@ -110,14 +121,14 @@ export const beacon = fp<BeaconOptions>(
     // Before the ingest routes: it adds its hook to them as they are declared.
     if (opts.rateLimit !== false) await app.register(ingestRateLimit, { sql: opts.db.sql, ...opts.rateLimit });
     await app.register(httpIngest, { sql: opts.db.sql, pipeline, ...(opts.region ? { region: opts.region } : {}) });
-    await app.register(streamIngest, { sql: opts.db.sql, pipeline, ...opts.stream });
+    await app.register(streamIngest, { sql: opts.db.sql, pipeline, revocations, ...opts.stream });
     await app.register(pullConnectors, { sql: opts.db.sql, pipeline, connectors: [], ...opts.pull });
     await app.register(mqttSources, { sql: opts.db.sql, pipeline, sources: opts.mqtt?.sources ?? [] });
     await app.register(capIngest, { sql: opts.db.sql, pipeline, now, ...(opts.region ? { region: opts.region } : {}) });
     await app.register(healthRoutes, { engine });
     await app.register(replayRoutes, { sql: opts.db.sql });
-    const revocations = new AccessRevocations();
     await app.register(authRoutes, { sql: opts.db.sql, tokens, revocations, ...(opts.auth?.signInPerMinute ? { signInPerMinute: opts.auth.signInPerMinute } : {}) });
+    await app.register(signOutRoute, { sql: opts.db.sql, revocations });
     await app.register(commandRoutes, { sql: opts.db.sql, engine, ...(opts.region ? { region: opts.region } : {}) });
     await app.register(auditRoutes, { sql: opts.db.sql });
     await app.register(surroundingsRoutes, { now, ...(opts.region ? { region: opts.region } : {}) });

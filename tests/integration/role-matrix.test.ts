@@ -21,8 +21,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
  * matrix without anyone adding it here.
  */
 
-type Credential = 'none' | 'expired' | 'tampered' | 'foreign' | 'revoked-kiosk' | 'wall' | 'duty' | 'commander' | 'admin' | 'department';
-const credentials: Credential[] = ['none', 'expired', 'tampered', 'foreign', 'revoked-kiosk', 'wall', 'duty', 'commander', 'admin', 'department'];
+type Credential = 'none' | 'expired' | 'tampered' | 'foreign' | 'revoked-kiosk' | 'signed-out' | 'wall' | 'duty' | 'commander' | 'admin' | 'department';
+const credentials: Credential[] = ['none', 'expired', 'tampered', 'foreign', 'revoked-kiosk', 'signed-out', 'wall', 'duty', 'commander', 'admin', 'department'];
 const signedIn = new Set<Credential>(['wall', 'duty', 'commander', 'admin']);
 
 let database: TestDatabase;
@@ -52,6 +52,11 @@ beforeAll(async () => {
   const revoked = await createKioskToken(db.sql, app.tokens, 'revoked wall');
   await revokeKiosk(db.sql, revoked.id);
   token['revoked-kiosk'] = revoked.token;
+  // A commander's token ended by sign-out (the user is active; only this token is refused).
+  const signedOut = await app.tokens.issue({ id: 'test-commander', name: 'commander (test)', role: 'commander' }, 'user', USER_TOKEN_TTL_MS);
+  const signOut = await fetch(`${baseUrl}/api/v1/auth/sign-out`, { method: 'POST', headers: { authorization: `Bearer ${signedOut.token}` } });
+  if (signOut.status !== 200) throw new Error(`sign-out answered ${signOut.status}`);
+  token['signed-out'] = signedOut.token;
   token.department = (await createDepartmentKey(db.sql, 'emergency', 'matrix')).key;
   const secret = await loadTokenSecret(db.sql);
   const actor = { id: 'test-commander', name: 'commander (test)', role: 'commander' as const };
@@ -69,6 +74,8 @@ afterAll(async () => {
   await db?.close();
   await database?.drop();
 });
+
+const SIGN_OUT = '/api/v1/auth/sign-out';
 
 /** The matrix's department key is the emergency bureau's: it may write only the emergency bureau's categories. */
 const KEY_DEPARTMENT = 'emergency';
@@ -101,15 +108,28 @@ describe('HTTP routes × credentials', () => {
     await bare.close();
   });
 
+  /**
+   * Signing out ends the token it is called with: that route gets a token of its own for each
+   * signed-in credential, so the shared ones stay good for the rest of the matrix.
+   */
+  async function bearerFor(r: { method: string; url: string }, who: Credential): Promise<string | undefined> {
+    if (r.url !== SIGN_OUT || !signedIn.has(who)) return token[who];
+    if (who === 'wall') return (await createKioskToken(db.sql, app.tokens, 'matrix sign-out wall')).token;
+    const id = `test-${who}`;
+    return (await app.tokens.issue({ id, name: `${who} (test)`, role: who as 'duty' | 'commander' | 'admin' }, 'user', USER_TOKEN_TTL_MS)).token;
+  }
+
   it('allows or refuses every route for every credential as declared', async () => {
     const failures: string[] = [];
+    expect(routes.some((r) => r.method === 'POST' && r.url === SIGN_OUT)).toBe(true);
     for (const r of routes) {
       const url = r.url.replace(/:[A-Za-z]+/g, 'X-1').replace('*', 'index.html');
       for (const who of credentials) {
+        const bearer = await bearerFor(r, who);
         const res = await fetch(`${baseUrl}${url}`, {
           method: r.method,
           redirect: 'manual',
-          headers: { ...(token[who] ? { authorization: `Bearer ${token[who]}` } : {}), ...(r.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
+          headers: { ...(bearer ? { authorization: `Bearer ${bearer}` } : {}), ...(r.method === 'POST' ? { 'content-type': 'application/json' } : {}) },
           ...(r.method === 'POST' ? { body: '{}' } : {}),
         });
         await res.arrayBuffer();

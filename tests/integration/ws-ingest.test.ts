@@ -174,12 +174,15 @@ describe('authentication happens at the upgrade', () => {
     expect((await refusedUpgrade(server.baseUrl, { protocols: ['beacon.v1', 'beacon.key.nope'] })).status).toBe(401);
   });
 
-  it('a key revoked while its stream is open: the next message is refused and the socket closed (1008)', async () => {
+  // The revocation's notification closes the stream at once (tests/integration/faults/revocation-two-nodes.test.ts);
+  // this is the fallback when none arrives: the stream re-checks its key on a message.
+  it('a key revoked while its stream is open, with no notification: the next message is refused and the socket closed (1008)', async () => {
     const strict = await startTestServer(database.url, { now: () => NOW, stream: { recheckKeyMs: 0 } });
     try {
       const { key } = await createDepartmentKey(strict.db.sql, 'meteorology', 'revoked-while-open');
       const open = await openStream(strict.baseUrl, { key });
-      await revokeKeysByLabel(strict.db.sql, 'meteorology', 'revoked-while-open');
+      // Revoked by hand, without revokeKeysByLabel's NOTIFY.
+      await strict.db.sql`update department_keys set revoked_at = now() where label = 'revoked-while-open'`;
       const reply = await open.request({ id: 'r1', category: 'rain-gauge', records: [reading('HL02', -1, 3)] });
       expect(reply).toMatchObject({ id: 'r1', ok: false, error: { statusCode: 401, code: 'BEACON_UNAUTHENTICATED' } });
       expect(await open.closed).toBe(1008);

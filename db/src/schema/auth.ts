@@ -25,6 +25,21 @@ export const kioskTokens = pgTable('kiosk_tokens', {
 });
 
 /**
+ * Tokens ended before their expiry (a signed-out user token), by the JWT's id (jti). A row is only
+ * needed until the token would have expired anyway: rows past `expires_at` are pruned.
+ */
+export const revokedTokens = pgTable(
+  'revoked_tokens',
+  {
+    jti: text('jti').primaryKey(),
+    actorId: text('actor_id').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
+  },
+  (t) => [index('revoked_tokens_expires_at_idx').on(t.expiresAt)],
+);
+
+/**
  * Secrets the server makes itself on first start and every node shares: the token-signing key.
  * Anyone who can read this table can also write the log, so it adds no new exposure.
  */

@@ -19,7 +19,7 @@ import { createUser, disableUser, findUser, listUsers } from './users.ts';
 export interface AuthRoutesOptions {
   sql: Sql;
   tokens: TokenService;
-  /** Told when a user is disabled or a kiosk revoked, so their open sockets close. */
+  /** Told when a user is disabled or a kiosk revoked, so this node's sockets close at once (other nodes hear it from PostgreSQL). */
   revocations: AccessRevocations;
   /** Sign-in attempts per user name and address per minute (default 10). */
   signInPerMinute?: number;
@@ -105,7 +105,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
     if (!userId) {
       throw new InputError(404, 'BEACON_UNKNOWN_USER', `no active user "${username}"`, [{ path: 'params.username', expected: 'the user name of an active user', got: username }]);
     }
-    revocations.revoke(userId);
+    revocations.revoke({ kind: 'actor', id: userId });
     await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.user-disabled', target: username, outcome: 'ok' });
     return { username, disabled: true };
   });
@@ -118,7 +118,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
     if (!(await revokeKiosk(sql, id))) {
       throw new InputError(404, 'BEACON_UNKNOWN_KIOSK', `no live kiosk token "${id}"`, [{ path: 'params.id', expected: 'the id of a live kiosk token', got: id }]);
     }
-    revocations.revoke(id);
+    revocations.revoke({ kind: 'actor', id });
     await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.kiosk-revoked', target: id, outcome: 'ok' });
     return { id, revoked: true };
   });

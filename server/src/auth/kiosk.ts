@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '@beacon/db';
+import { notifyRevoked } from './revocations.ts';
 import { KIOSK_TOKEN_TTL_MS, type TokenService } from './tokens.ts';
 
 /** Mints a wall kiosk token: a view-only JWT whose id is recorded so that it can be revoked. */
@@ -15,7 +16,10 @@ export async function kioskIsLive(sql: Sql, id: string): Promise<boolean> {
   return row?.live ?? false;
 }
 
+/** Revokes a kiosk token; announced to every node in the same statement (the wall's sockets close). */
 export async function revokeKiosk(sql: Sql, id: string): Promise<boolean> {
-  const rows = await sql`update kiosk_tokens set revoked_at = now() where id = ${id} and revoked_at is null returning id`;
+  const rows = await sql`
+    with revoked as (update kiosk_tokens set revoked_at = now() where id = ${id} and revoked_at is null returning id)
+    select id, ${notifyRevoked(sql, 'actor', 'id')} from revoked`;
   return rows.length > 0;
 }

@@ -3,7 +3,7 @@ import type { ProtocolError, Role } from '@beacon/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { InputError } from '../errors/input-error.ts';
 import { authenticate, authorize, LIVE_READERS, REPLAY_READERS, type Principal } from './access.ts';
-import type { AccessRevocations } from './revocations.ts';
+import { endsSession, type AccessRevocations } from './revocations.ts';
 import type { TokenService } from './tokens.ts';
 
 /** Who may connect to each namespace and send each event. An event not listed is refused. */
@@ -46,9 +46,9 @@ export function guardNamespace(nsp: Namespace, name: GuardedNamespace, deps: Soc
       .catch((e: unknown) => next(handshakeError(e)));
   });
   // Disconnected, the screen reconnects, is refused at the handshake and shows why (sign-in or pairing).
-  deps.revocations.onRevoked((actorId) => {
+  deps.revocations.onRevoked((revocation) => {
     for (const socket of nsp.sockets.values()) {
-      if (principalOf(socket).actor.id === actorId) socket.disconnect(true);
+      if (endsSession(revocation, principalOf(socket))) socket.disconnect(true);
     }
   });
   nsp.on('connection', (socket) => {

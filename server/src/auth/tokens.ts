@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Sql } from '@beacon/db';
 import { isRole, type Actor } from '@beacon/shared';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { errors, jwtVerify, SignJWT, type JWTPayload } from 'jose';
 
 // Why jose: a maintained, dependency-free JWT implementation; we use HS256 with one server secret,
 // check expiry against the app's own clock (tests move it), and pin the algorithm.
@@ -18,9 +18,12 @@ export interface TokenClaims {
   /** 'user' tokens come from sign-in; 'kiosk' tokens are minted by an admin for a wall. */
   kind: 'user' | 'kiosk';
   expiresAt: number;
+  /** The token's own id (its jti): what signing out ends, on every node. */
+  tokenId: string;
 }
 
-export type TokenProblem = 'expired' | 'invalid';
+/** 'revoked': signed out (ended before its expiry; see revocations.ts). */
+export type TokenProblem = 'expired' | 'invalid' | 'revoked';
 
 export interface TokenService {
   issue(actor: Actor, kind: TokenClaims['kind'], ttlMs: number): Promise<{ token: string; expiresAt: number }>;
@@ -41,7 +44,11 @@ export async function loadTokenSecret(sql: Sql, fromEnv = process.env.BEACON_TOK
   return new TextEncoder().encode(row!.value);
 }
 
-export function createTokenService(secret: Uint8Array, now: () => number): TokenService {
+/**
+ * `isRevoked` (the app passes a look-up in revoked_tokens) is asked only about tokens whose signature
+ * and expiry are good; without it (the CLI, which only issues) nothing is ever revoked.
+ */
+export function createTokenService(secret: Uint8Array, now: () => number, isRevoked?: (tokenId: string) => Promise<boolean>): TokenService {
   return {
     async issue(actor, kind, ttlMs) {
       const issuedAt = Math.floor(now() / 1000);
@@ -50,22 +57,28 @@ export function createTokenService(secret: Uint8Array, now: () => number): Token
         .setProtectedHeader({ alg: ALGORITHM })
         .setIssuer(ISSUER)
         .setSubject(actor.id)
+        .setJti(randomUUID())
         .setIssuedAt(issuedAt)
         .setExpirationTime(expiresAt / 1000)
         .sign(secret);
       return { token, expiresAt };
     },
     async verify(token) {
+      let payload: JWTPayload;
       try {
-        const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, algorithms: [ALGORITHM], currentDate: new Date(now()) });
-        const { sub, name, role, kind, exp } = payload;
-        if (typeof sub !== 'string' || typeof name !== 'string' || !isRole(role) || (kind !== 'user' && kind !== 'kiosk') || typeof exp !== 'number') {
-          return 'invalid';
-        }
-        return { actor: { id: sub, name, role }, kind, expiresAt: exp * 1000 };
+        ({ payload } = await jwtVerify(token, secret, { issuer: ISSUER, algorithms: [ALGORITHM], currentDate: new Date(now()) }));
       } catch (err) {
         return err instanceof errors.JWTExpired ? 'expired' : 'invalid';
       }
+      const { sub, name, role, kind, exp, jti } = payload;
+      if (typeof sub !== 'string' || typeof name !== 'string' || !isRole(role) || (kind !== 'user' && kind !== 'kiosk') || typeof exp !== 'number') {
+        return 'invalid';
+      }
+      // Tokens issued before tokens carried a jti (kiosk tokens live 30 days) get one from their own bytes.
+      const tokenId = typeof jti === 'string' && jti ? jti : `sha256:${createHash('sha256').update(token).digest('base64url')}`;
+      // Outside the try: a database that does not answer is a server error, not a bad token.
+      if (isRevoked && (await isRevoked(tokenId))) return 'revoked';
+      return { actor: { id: sub, name, role }, kind, expiresAt: exp * 1000, tokenId };
     },
   };
 }

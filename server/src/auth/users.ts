@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Sql } from '@beacon/db';
 import type { UserRole } from '@beacon/shared';
 import { generatePassword, hashPassword } from './passwords.ts';
+import { notifyRevoked } from './revocations.ts';
 
 export interface UserInfo {
   id: string;
@@ -63,8 +64,13 @@ export async function userIsActive(sql: Sql, id: string): Promise<boolean> {
   return row?.active ?? false;
 }
 
-/** Disables a user (kept for the audit trail's sake, never deleted); their id, or null if there is no such active user. */
+/**
+ * Disables a user (kept for the audit trail's sake, never deleted); their id, or null if there is no
+ * such active user. Announced to every node in the same statement (their sockets close).
+ */
 export async function disableUser(sql: Sql, username: string): Promise<string | null> {
-  const [row] = await sql<{ id: string }[]>`update users set disabled_at = now() where username = ${username} and disabled_at is null returning id`;
+  const [row] = await sql<{ id: string }[]>`
+    with disabled as (update users set disabled_at = now() where username = ${username} and disabled_at is null returning id)
+    select id, ${notifyRevoked(sql, 'actor', 'id')} from disabled`;
   return row?.id ?? null;
 }

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { DepartmentId } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
+import { notifyRevoked } from '../auth/revocations.ts';
 
 export interface DepartmentCredential {
   id: string;
@@ -37,11 +38,18 @@ export async function findCredential(sql: Sql, key: string): Promise<DepartmentC
   return rows[0] ?? null;
 }
 
-/** Revokes every live key with this label for the department (used to rotate the simulator's key). */
+/**
+ * Revokes every live key with this label for the department (used to rotate the simulator's key).
+ * Announced in the same statement, delivered at commit to every node: open ingest streams on those
+ * keys close, wherever they are — also when the CLI, a separate process, revokes.
+ */
 export async function revokeKeysByLabel(sql: Sql, department: DepartmentId, label: string): Promise<number> {
   const rows = await sql`
-    update department_keys set revoked_at = now()
-    where department = ${department} and label = ${label} and revoked_at is null returning id`;
+    with revoked as (
+      update department_keys set revoked_at = now()
+      where department = ${department} and label = ${label} and revoked_at is null returning id
+    )
+    select id, ${notifyRevoked(sql, 'key', 'id')} from revoked`;
   return rows.length;
 }
 

@@ -1,4 +1,5 @@
 import { DEPARTMENTS } from '../../auth/access.ts';
+import type { AccessRevocations } from '../../auth/revocations.ts';
 import type { Server as HttpServer } from 'node:http';
 import type { Sql } from '@beacon/db';
 import websocket from '@fastify/websocket';
@@ -27,7 +28,12 @@ export interface StreamIngestOptions {
   maxPayload?: number;
   /** socket.io's path, whose upgrades are left to socket.io. Default "/socket.io/". */
   socketIoPath?: string;
-  /** How often an open stream re-checks that its key is not revoked. Default 30 s. */
+  /**
+   * Revocations from every node: a stream whose key is revoked closes (1008) as soon as the
+   * revocation commits, wherever it was made.
+   */
+  revocations?: AccessRevocations;
+  /** Besides, how often an open stream re-checks its key on its next message (a fallback). Default 30 s. */
   recheckKeyMs?: number;
 }
 
@@ -72,7 +78,7 @@ export const streamIngest: FastifyPluginAsync<StreamIngestOptions> = async (app,
         '',
         'Reply, per message and in the order sent: `{"id", "ok": true, "ack": { accepted, duplicates, records[] }}` or',
         '`{"id", "ok": false, "error": { statusCode, code, message, issues[] of { path, expected, got } }}`.',
-        'A refused message stores nothing; resending a record is safe (duplicates are recognised). A key revoked mid-stream closes it with 1008.',
+        'A refused message stores nothing; resending a record is safe (duplicates are recognised). A key revoked mid-stream closes it with 1008 at once (on every node); messages not yet acknowledged then may or may not be stored: resend them with a live key.',
       ].join('\n'),
     },
     handler: async () => {
@@ -82,6 +88,22 @@ export const streamIngest: FastifyPluginAsync<StreamIngestOptions> = async (app,
     },
     wsHandler: (socket, request) => {
       const handle = messageHandler(request, opts, messageLimit, app.ingestRateLimit);
+      // The key revoked, on this node or another: close now. Queued messages are not processed (the
+      // chain below finds the socket closing); one already in the pipeline may commit unacknowledged.
+      const keyId = request.credential!.id;
+      const unsubscribe = opts.revocations?.onRevoked((revocation) => {
+        if (revocation.kind === 'key' && revocation.id === keyId && socket.readyState === socket.OPEN) socket.close(1008, 'key revoked');
+      });
+      socket.once('close', () => unsubscribe?.());
+      // A revocation that committed between the upgrade's key check and the line above was announced
+      // before anyone here listened: look once more, now that no later one can be missed.
+      if (unsubscribe) {
+        isCredentialLive(opts.sql, keyId)
+          .then((live) => {
+            if (!live && socket.readyState === socket.OPEN) socket.close(1008, 'key revoked');
+          })
+          .catch((err: unknown) => request.log.warn({ err }, 'stream key re-check failed'));
+      }
       let tail = Promise.resolve();
       let queued = 0;
       socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
