@@ -54,6 +54,8 @@ export interface BeaconOptions {
     tokenSecret?: string;
     /** Sign-in attempts per user name and address per minute (default 10). */
     signInPerMinute?: number;
+    /** Sign-in attempts per address per minute, whatever the user names (default 30). */
+    signInPerAddressPerMinute?: number;
   };
 }
 
@@ -116,7 +118,7 @@ export const beacon = fp<BeaconOptions>(
     }));
     await app.register(replayRoutes, { sql: opts.db.sql });
     const revocations = new AccessRevocations();
-    await app.register(authRoutes, { sql: opts.db.sql, tokens, revocations, ...(opts.auth?.signInPerMinute ? { signInPerMinute: opts.auth.signInPerMinute } : {}) });
+    await app.register(authRoutes, { sql: opts.db.sql, tokens, revocations, ...(opts.auth?.signInPerMinute ? { signInPerMinute: opts.auth.signInPerMinute } : {}), ...(opts.auth?.signInPerAddressPerMinute ? { signInPerAddressPerMinute: opts.auth.signInPerAddressPerMinute } : {}) });
     await app.register(commandRoutes, { sql: opts.db.sql, engine, ...(opts.region ? { region: opts.region } : {}) });
     await app.register(auditRoutes, { sql: opts.db.sql });
     await app.register(surroundingsRoutes, { now, ...(opts.region ? { region: opts.region } : {}) });

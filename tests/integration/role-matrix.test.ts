@@ -42,7 +42,7 @@ beforeAll(async () => {
     for (const method of [r.method].flat()) routes.push({ method, url: r.url, access: (r.config?.access ?? libraryRouteAccess(r.url)) as Access });
   });
   const screenDir = existsSync(join(defaultScreenDir, 'index.html')) ? defaultScreenDir : null;
-  await app.register(beacon, { db, screenDir, rateLimit: false, auth: { signInPerMinute: 10_000 } });
+  await app.register(beacon, { db, screenDir, rateLimit: false, auth: { signInPerMinute: 10_000, signInPerAddressPerMinute: 10_000 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
