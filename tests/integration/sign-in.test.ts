@@ -78,7 +78,7 @@ describe('sign-in', () => {
   });
 
   it('tells a client refused by the per-name limit when to retry', async () => {
-    await createUser(server.db.sql, { username: 'sun', displayName: '孙值班', role: 'duty', password: 'sun-on-duty-tonight' });
+    await createUser(server.db.sql, { username: 'sun', displayName: '孙值班', role: 'duty', password: 'harbour-wind-signal-8' });
     for (let i = 0; i < 10; i++) await signIn('sun', `guess-${i}`);
     const limited = await signIn('sun', `guess-10`);
     expect(limited.status).toBe(429);
@@ -124,7 +124,7 @@ describe('the per-address cap across user names', () => {
     // A fresh server with the default limits (fresh counters), on the same database.
     const capped = await startTestServer(database.url, { now: () => clock });
     try {
-      await createUser(capped.db.sql, { username: 'zhou', displayName: '周值班', role: 'duty', password: 'zhou-on-duty-tonight' });
+      await createUser(capped.db.sql, { username: 'zhou', displayName: '周值班', role: 'duty', password: 'ferry-terminal-east-9' });
       // 60 different names from one address: only the first 30 are checked.
       const answers = [];
       for (let i = 0; i < 60; i++) answers.push(await signInFrom(capped.baseUrl, '127.0.0.1', `spray-${i}`, 'Summer2026!'));
@@ -146,8 +146,8 @@ describe('the per-address cap across user names', () => {
       const [{ n }] = await capped.db.sql<{ n: number }[]>`select count(*)::int as n from audit_entries where action = 'auth.sign-in' and actor_name like 'spray-%'`;
       expect(n).toBe(30);
       // The cap is the address's: the right password from it waits too, another address does not.
-      expect((await signInFrom(capped.baseUrl, '127.0.0.1', 'zhou', 'zhou-on-duty-tonight')).status).toBe(429);
-      expect((await signInFrom(capped.baseUrl, '127.0.0.2', 'zhou', 'zhou-on-duty-tonight')).status).toBe(200);
+      expect((await signInFrom(capped.baseUrl, '127.0.0.1', 'zhou', 'ferry-terminal-east-9')).status).toBe(429);
+      expect((await signInFrom(capped.baseUrl, '127.0.0.2', 'zhou', 'ferry-terminal-east-9')).status).toBe(200);
       expect((await signInFrom(capped.baseUrl, '127.0.0.2', 'spray-0', 'Summer2026!')).status).toBe(401);
     } finally {
       await capped.close();
@@ -182,14 +182,14 @@ describe('the first start', () => {
 
 describe('revoking access', () => {
   it('stops a disabled user\'s token at once, and refuses their sign-in', async () => {
-    await createUser(server.db.sql, { username: 'zhao', displayName: '赵值班', role: 'duty', password: 'zhao-on-duty-tonight' });
-    const { token } = (await (await signIn('zhao', 'zhao-on-duty-tonight')).json()) as { token: string };
+    await createUser(server.db.sql, { username: 'zhao', displayName: '赵值班', role: 'duty', password: 'lantern-on-the-night-desk' });
+    const { token } = (await (await signIn('zhao', 'lantern-on-the-night-desk')).json()) as { token: string };
     const me = () => fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
     expect((await me()).status).toBe(200);
     const res = await fetch(`${server.baseUrl}/api/v1/users/zhao/disable`, { method: 'POST', headers: { authorization: `Bearer ${server.tokens.admin}` } });
     expect(res.status).toBe(200);
     expect(await (await me()).json()).toMatchObject({ statusCode: 401, issues: [{ got: 'a token of a disabled or unknown user' }] });
-    expect((await signIn('zhao', 'zhao-on-duty-tonight')).status).toBe(401);
+    expect((await signIn('zhao', 'lantern-on-the-night-desk')).status).toBe(401);
     const again = await fetch(`${server.baseUrl}/api/v1/users/zhao/disable`, { method: 'POST', headers: { authorization: `Bearer ${server.tokens.admin}` } });
     expect(again.status).toBe(404);
   });
@@ -225,8 +225,8 @@ describe('revoking access closes open connections', () => {
   });
 
   it('disconnects a disabled user\'s live and replay sockets at once, and refuses them again', async () => {
-    await createUser(server.db.sql, { username: 'qian', displayName: '钱值班', role: 'duty', password: 'qian-on-duty-tonight' });
-    const { token } = (await (await signIn('qian', 'qian-on-duty-tonight')).json()) as { token: string };
+    await createUser(server.db.sql, { username: 'qian', displayName: '钱值班', role: 'duty', password: 'rain-gauge-at-dawn-17' });
+    const { token } = (await (await signIn('qian', 'rain-gauge-at-dawn-17')).json()) as { token: string };
     const live = await connected('/', token);
     const replay = await connected('/replay', token);
     const bystander = await connected('/', server.tokens.duty);
