@@ -14,7 +14,17 @@ import { createKioskToken, revokeKiosk } from './kiosk.ts';
 import { decoyHash, passwordMatches } from './passwords.ts';
 import type { AccessRevocations } from './revocations.ts';
 import { USER_TOKEN_TTL_MS, type TokenService } from './tokens.ts';
-import { createUser, disableUser, findUser, listUsers } from './users.ts';
+import { PASSWORD_RULES } from './password-policy.ts';
+import { createUser, disableUser, findUser, listUsers, resetPassword } from './users.ts';
+
+/** What an admin's password reset takes (here rather than in auth-schemas.ts: only this route uses it). */
+const ResetPasswordBody = Type.Object(
+  { password: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'The new password (checked by the password policy); omit to have one generated.' })) },
+  { additionalProperties: false },
+);
+
+const passwordPolicyText = `A chosen password must be ${PASSWORD_RULES.length}; ${PASSWORD_RULES.pattern}; ${PASSWORD_RULES.username}; and ${PASSWORD_RULES.common}. ` +
+  'Otherwise the answer is 400 with an issue at /password per rule broken.';
 
 export interface AuthRoutesOptions {
   sql: Sql;
@@ -98,7 +108,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
 
   app.post('/api/v1/users', {
     config: { access: ADMINS },
-    schema: { tags: ['admin'], summary: 'Create a user; the password (given or generated) is returned once', body: CreateUserBody },
+    schema: { tags: ['admin'], summary: 'Create a user; the password (given or generated) is returned once', description: passwordPolicyText, body: CreateUserBody },
   }, async (req, reply) => {
     const body = req.body as CreateUserBody;
     if (await findUser(sql, body.username)) {
@@ -126,6 +136,24 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
     revocations.revoke(userId);
     await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.user-disabled', target: username, outcome: 'ok' });
     return { username, disabled: true };
+  });
+
+  app.post('/api/v1/users/:username/password', {
+    config: { access: ADMINS },
+    schema: {
+      tags: ['admin'], summary: "Reset a user's password; the new password (given or generated) is returned once",
+      description: `${passwordPolicyText} Tokens already issued stay valid until they expire: disable the user to stop them at once.`,
+      params: Type.Object({ username: Type.String({ maxLength: 64 }) }), body: ResetPasswordBody,
+    },
+  }, async (req) => {
+    const { username } = req.params as { username: string };
+    const { password } = (req.body ?? {}) as Type.Static<typeof ResetPasswordBody>;
+    const reset = await resetPassword(sql, username, password);
+    if (!reset) {
+      throw new InputError(404, 'BEACON_UNKNOWN_USER', `no active user "${username}"`, [{ path: 'params.username', expected: 'the user name of an active user', got: username }]);
+    }
+    await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.password-reset', target: username, outcome: 'ok', details: { generated: password === undefined } });
+    return { username, password: reset.password };
   });
 
   app.delete('/api/v1/kiosk-tokens/:id', {
