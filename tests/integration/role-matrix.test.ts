@@ -130,7 +130,7 @@ describe('HTTP routes × credentials', () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 120_000); // over a thousand requests (GET and HEAD each read replay state): a minute on a busy two-core machine
 
   it('has no OPTIONS: every route answers OPTIONS with the same 404 for every credential', async () => {
     const failures: string[] = [];
@@ -148,7 +148,7 @@ describe('HTTP routes × credentials', () => {
     }
     expect(urls.length).toBeGreaterThan(40);
     expect(failures).toEqual([]);
-  });
+  }, 60_000);
 
   it('refuses a token-less HEAD before any work: no 500, no length that depends on the data', async () => {
     for (const url of ['/api/v1/auth/me', '/api/v1/users', '/api/v1/audit', '/api/v1/replay/state']) {

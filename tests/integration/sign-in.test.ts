@@ -143,8 +143,8 @@ describe('the per-address cap across user names', () => {
         }],
       });
       // Only 30 passwords were checked (each refused check is audited); the rest were turned away first.
-      const [{ n }] = await capped.db.sql<{ n: number }[]>`select count(*)::int as n from audit_entries where action = 'auth.sign-in' and actor_name like 'spray-%'`;
-      expect(n).toBe(30);
+      const [checked] = await capped.db.sql<{ n: number }[]>`select count(*)::int as n from audit_entries where action = 'auth.sign-in' and actor_name like 'spray-%'`;
+      expect(checked?.n).toBe(30);
       // The cap is the address's: the right password from it waits too, another address does not.
       expect((await signInFrom(capped.baseUrl, '127.0.0.1', 'zhou', 'ferry-terminal-east-9')).status).toBe(429);
       expect((await signInFrom(capped.baseUrl, '127.0.0.2', 'zhou', 'ferry-terminal-east-9')).status).toBe(200);

@@ -4,7 +4,7 @@ import { assertPasswordAcceptable, PASSWORD_RULES, passwordIssues } from './pass
 import { generatePassword } from './passwords.ts';
 
 const wang = { username: 'wang', displayName: '王指挥' };
-const rulesBroken = (password: string, user = wang) => passwordIssues(password, user).map((i) => i.expected);
+const rulesBroken = (password: string, user: { username: string; displayName?: string } = wang) => passwordIssues(password, user).map((i) => i.expected);
 
 describe('password policy', () => {
   it('accepts long passphrases and generated passwords', () => {
