@@ -60,6 +60,8 @@ export interface BeaconOptions {
     signInPerMinute?: number;
     /** How often a node re-reads recent revocations in case a notification was lost (default 30 s). */
     revocationSweepMs?: number;
+    /** Sign-in attempts per address per minute, whatever the user names (default 30). */
+    signInPerAddressPerMinute?: number;
   };
 }
 
@@ -127,7 +129,7 @@ export const beacon = fp<BeaconOptions>(
     await app.register(capIngest, { sql: opts.db.sql, pipeline, now, ...(opts.region ? { region: opts.region } : {}) });
     await app.register(healthRoutes, { engine });
     await app.register(replayRoutes, { sql: opts.db.sql });
-    await app.register(authRoutes, { sql: opts.db.sql, tokens, revocations, ...(opts.auth?.signInPerMinute ? { signInPerMinute: opts.auth.signInPerMinute } : {}) });
+    await app.register(authRoutes, { sql: opts.db.sql, tokens, revocations, ...(opts.auth?.signInPerMinute ? { signInPerMinute: opts.auth.signInPerMinute } : {}), ...(opts.auth?.signInPerAddressPerMinute ? { signInPerAddressPerMinute: opts.auth.signInPerAddressPerMinute } : {}) });
     await app.register(signOutRoute, { sql: opts.db.sql, revocations });
     await app.register(commandRoutes, { sql: opts.db.sql, engine, ...(opts.region ? { region: opts.region } : {}) });
     await app.register(auditRoutes, { sql: opts.db.sql });

@@ -3,9 +3,11 @@ import { connectDatabase, runMigrations } from '@beacon/db';
 import { departmentIds, isDepartmentId, userRoles, type DepartmentId, type UserRole } from '@beacon/shared';
 import { USERNAME_PATTERN } from './auth/auth-schemas.ts';
 import { createKioskToken } from './auth/kiosk.ts';
+import { passwordIssues } from './auth/password-policy.ts';
 import { createTokenService, loadTokenSecret } from './auth/tokens.ts';
-import { createUser, findUser, listUsers } from './auth/users.ts';
+import { createUser, findUser, listUsers, resetPassword } from './auth/users.ts';
 import { createDepartmentKey, listDepartmentKeys, revokeKeysByLabel, rotateDepartmentKey } from './credentials/department-keys.ts';
+import { InputError, type Issue } from './errors/input-error.ts';
 import { resolveDatabase } from './process/resolve-database.ts';
 
 // Admin commands. Usage:
@@ -13,43 +15,102 @@ import { resolveDatabase } from './process/resolve-database.ts';
 //   beacon keys revoke <department> --label <label>
 //   beacon keys rotate <department> --label <label>   new key printed once; older live keys with that label revoked
 //   beacon keys list <department>                      ids, labels, created, revoked (never hashes)
-//   beacon users create <username> --role duty|commander|admin [--name <display name>]   password printed once
+//   beacon users create <username> --role duty|commander|admin [--name <display name>] [--password-stdin | --password <p>]
+//                                                      without a password option, a random one is printed once
+//   beacon users reset-password <username> [--password-stdin | --password <p>]
 //   beacon users list
 //   beacon kiosk create --label <wall>                 a view-only wall link, printed once
+// A chosen password is checked by the same policy as the API's (auth/password-policy.ts).
+// --password-stdin reads it from a pipe; --password works too but leaves it in the shell's history
+// and, while the command runs, in the process list, so it warns.
 const usage = `usage: beacon keys create <department> [--label <label>]
        beacon keys revoke <department> --label <label>
        beacon keys rotate <department> --label <label>
        beacon keys list <department>
-       beacon users create <username> --role duty|commander|admin [--name <display name>]
+       beacon users create <username> --role duty|commander|admin [--name <display name>] [--password-stdin | --password <password>]
+       beacon users reset-password <username> [--password-stdin | --password <password>]
        beacon users list
        beacon kiosk create --label <wall>
+without a password option a random password is made and printed once;
+--password-stdin reads it from a pipe: printf '%s' "$NEW_PASSWORD" | beacon users create …
 departments: ${departmentIds.join(', ')}`;
 const actions = ['create', 'revoke', 'rotate', 'list'] as const;
+const userActions = ['create', 'reset-password', 'list'] as const;
 
 function fail(message: string): never {
   console.error(`beacon: ${message}\n${usage}`);
   process.exit(2);
 }
 
-const { positionals, values } = parseArgs({
-  allowPositionals: true, options: { label: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' } }, strict: false,
-});
-const [group, action, subject] = positionals;
+/** A refused password: every rule it breaks, never the password itself. */
+function passwordRefusal(issues: Issue[]): string {
+  return `beacon: the password is refused:\n${issues.map((i) => `  expected ${i.expected} (got ${String(i.got)})`).join('\n')}`;
+}
+
+// strict: an unknown or misspelt option (--pasword, --role=) is refused, never silently ignored.
+let parsed: ReturnType<typeof parse>;
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    strict: true,
+    options: {
+      label: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' },
+      password: { type: 'string' }, 'password-stdin': { type: 'boolean' },
+    },
+  });
+}
+try {
+  parsed = parse();
+} catch (err) {
+  fail((err as Error).message);
+}
+const { positionals, values } = parsed;
+const [group, action, subject, ...extra] = positionals;
 if (group !== 'keys' && group !== 'users' && group !== 'kiosk') fail(`expected one of keys, users, kiosk, got "${group ?? ''}"`);
-const label = typeof values.label === 'string' ? values.label : undefined;
+if (extra.length) fail(`unexpected argument(s): ${extra.map((e) => `"${e}"`).join(' ')}`);
+const label = values.label;
+const allowed: Record<string, readonly string[]> = {
+  'keys create': ['label'], 'keys revoke': ['label'], 'keys rotate': ['label'], 'keys list': [],
+  'users create': ['role', 'name', 'password', 'password-stdin'], 'users reset-password': ['password', 'password-stdin'], 'users list': [],
+  'kiosk create': ['label'],
+};
 if (group === 'keys') {
   if (!actions.includes(action as (typeof actions)[number])) fail(`expected one of ${actions.join(', ')} after "keys", got "${action ?? ''}"`);
   if (!subject || !isDepartmentId(subject)) fail(`expected a department id, got "${subject ?? ''}"`);
   if ((action === 'revoke' || action === 'rotate') && !label) fail(`"keys ${action}" needs --label <label>`);
 }
 if (group === 'users') {
-  if (action !== 'create' && action !== 'list') fail(`expected create or list after "users", got "${action ?? ''}"`);
-  if (action === 'create') {
-    if (!subject || !new RegExp(USERNAME_PATTERN).test(subject)) fail(`expected a user name (2–32 of a-z 0-9 . _ -), got "${subject ?? ''}"`);
-    if (!(userRoles as readonly unknown[]).includes(values.role)) fail(`--role expects one of ${userRoles.join(', ')}, got "${String(values.role ?? '')}"`);
-  }
+  if (!userActions.includes(action as (typeof userActions)[number])) fail(`expected one of ${userActions.join(', ')} after "users", got "${action ?? ''}"`);
+  if (action !== 'list' && (!subject || !new RegExp(USERNAME_PATTERN).test(subject))) fail(`expected a user name (2–32 of a-z 0-9 . _ -), got "${subject ?? ''}"`);
+  if (action === 'create' && !(userRoles as readonly unknown[]).includes(values.role)) fail(`--role expects one of ${userRoles.join(', ')}, got "${String(values.role ?? '')}"`);
+  if (action === 'list' && subject) fail(`"users list" takes no user name, got "${subject}"`);
 }
 if (group === 'kiosk' && (action !== 'create' || !label)) fail('expected "kiosk create --label <wall>"');
+const command = `${group} ${action}`;
+const misplaced = Object.keys(values).filter((option) => !allowed[command]!.includes(option));
+if (misplaced.length) fail(`"${command}" takes no ${misplaced.map((o) => `--${o}`).join(', ')}`);
+if (values.password !== undefined && values['password-stdin']) fail('give the password with --password-stdin or --password, not both');
+
+const chosenPassword = values['password-stdin'] ? await passwordFromStdin() : values.password;
+if (values.password !== undefined) {
+  console.error('beacon: warning: --password leaves the password in your shell history and, while this runs, in the process list; prefer --password-stdin');
+}
+// Checked before the database is touched; the user functions check again (with the display name).
+if (chosenPassword !== undefined) {
+  const issues = passwordIssues(chosenPassword, { username: subject!, ...(typeof values.name === 'string' ? { displayName: values.name } : {}) });
+  if (issues.length) {
+    console.error(passwordRefusal(issues));
+    process.exit(2);
+  }
+}
+
+async function passwordFromStdin(): Promise<string> {
+  if (process.stdin.isTTY) fail('--password-stdin reads the password from a pipe, e.g. printf \'%s\' "$NEW_PASSWORD" | beacon users …');
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  // One trailing line break is the pipe's (echo, a file), not the password's.
+  return text.replace(/\r?\n$/, '');
+}
 
 const database = await resolveDatabase(process.env, () => {});
 await runMigrations(database.url);
@@ -88,8 +149,29 @@ async function users(sql: typeof db.sql): Promise<void> {
     for (const u of await listUsers(sql)) console.log([u.username, u.role, u.displayName, `created ${u.createdAt}`, u.disabledAt ? 'disabled' : 'active'].join('\t'));
     return;
   }
-  if (await findUser(sql, subject!)) fail(`a user named "${subject}" exists`);
-  const role = values.role as UserRole;
-  const { password } = await createUser(sql, { username: subject!, displayName: typeof values.name === 'string' ? values.name : subject!, role });
-  console.log(`User "${subject}" (${role}) created. Password, shown only now:\n${password}`);
+  try {
+    if (action === 'reset-password') {
+      const reset = await resetPassword(sql, subject!, chosenPassword);
+      if (!reset) return refuse(`no active user "${subject}"`);
+      console.log(`Password of "${subject}" reset.${chosenPassword === undefined ? ` New password, shown only now:\n${reset.password}` : ''}`);
+      return;
+    }
+    if (await findUser(sql, subject!)) return refuse(`a user named "${subject}" exists`);
+    const role = values.role as UserRole;
+    const { password } = await createUser(sql, {
+      username: subject!, displayName: typeof values.name === 'string' ? values.name : subject!, role,
+      ...(chosenPassword !== undefined ? { password: chosenPassword } : {}),
+    });
+    console.log(`User "${subject}" (${role}) created.${chosenPassword === undefined ? ` Password, shown only now:\n${password}` : ' Password as given.'}`);
+  } catch (err) {
+    if (!(err instanceof InputError) || err.statusCode !== 400) throw err;
+    console.error(passwordRefusal(err.issues));
+    process.exitCode = 2;
+  }
+}
+
+/** Refuses after the database is open: says why and exits 2 once the connection is closed. */
+function refuse(message: string): void {
+  console.error(`beacon: ${message}`);
+  process.exitCode = 2;
 }

@@ -38,12 +38,11 @@ beforeAll(async () => {
   db = connectDatabase(database.url, { max: 4 });
   app = createFastify();
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) {
-      if (method !== 'HEAD') routes.push({ method, url: r.url, access: (r.config?.access ?? libraryRouteAccess(r.url)) as Access });
-    }
+    // HEAD included: Fastify's automatic HEAD twin of each GET route passes through here too.
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url, access: (r.config?.access ?? libraryRouteAccess(r.url)) as Access });
   });
   const screenDir = existsSync(join(defaultScreenDir, 'index.html')) ? defaultScreenDir : null;
-  await app.register(beacon, { db, screenDir, rateLimit: false, auth: { signInPerMinute: 10_000 } });
+  await app.register(beacon, { db, screenDir, rateLimit: false, auth: { signInPerMinute: 10_000, signInPerAddressPerMinute: 10_000 } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
@@ -119,7 +118,15 @@ describe('HTTP routes × credentials', () => {
     return (await app.tokens.issue({ id, name: `${who} (test)`, role: who as 'duty' | 'commander' | 'admin' }, 'user', USER_TOKEN_TTL_MS)).token;
   }
 
-  it('allows or refuses every route for every credential as declared', async () => {
+  it('answers HEAD on every GET route, under the same access rule', () => {
+    const heads = new Set(routes.filter((r) => r.method === 'HEAD').map((r) => r.url));
+    const gets = routes.filter((r) => r.method === 'GET');
+    expect(gets.length).toBeGreaterThan(15);
+    expect(gets.filter((r) => !heads.has(r.url)).map((r) => r.url)).toEqual([]);
+    for (const get of gets) expect(routes.find((r) => r.method === 'HEAD' && r.url === get.url)!.access, get.url).toEqual(get.access);
+  });
+
+  it('allows or refuses every route, HEAD twins included, for every credential as declared', async () => {
     const failures: string[] = [];
     expect(routes.some((r) => r.method === 'POST' && r.url === SIGN_OUT)).toBe(true);
     for (const r of routes) {
@@ -143,6 +150,37 @@ describe('HTTP routes × credentials', () => {
       }
     }
     expect(failures).toEqual([]);
+  }, 120_000); // over a thousand requests (GET and HEAD each read replay state): a minute on a busy two-core machine
+
+  it('has no OPTIONS: every route answers OPTIONS with the same 404 for every credential', async () => {
+    const failures: string[] = [];
+    const urls = [...new Set(routes.map((r) => r.url.replace(/:[A-Za-z]+/g, 'X-1').replace('*', 'index.html')))];
+    for (const url of urls) {
+      for (const who of credentials) {
+        const res = await fetch(`${baseUrl}${url}`, { method: 'OPTIONS', redirect: 'manual', headers: token[who] ? { authorization: `Bearer ${token[who]}` } : {} });
+        const body = (await res.json()) as { code?: string; message?: string };
+        cells += 1;
+        // The very answer a path that does not exist gets: nothing about the route or the caller.
+        if (res.status !== 404 || body.code !== 'BEACON_NOT_FOUND' || body.message !== `no route OPTIONS ${url}; the API is described at /docs`) {
+          failures.push(`OPTIONS ${url} as ${who}: ${res.status} ${body.code ?? ''}`);
+        }
+      }
+    }
+    expect(urls.length).toBeGreaterThan(40);
+    expect(failures).toEqual([]);
+  }, 60_000);
+
+  it('refuses a token-less HEAD before any work: no 500, no length that depends on the data', async () => {
+    for (const url of ['/api/v1/auth/me', '/api/v1/users', '/api/v1/audit', '/api/v1/replay/state']) {
+      const head = await fetch(`${baseUrl}${url}`, { method: 'HEAD' });
+      const get = await fetch(`${baseUrl}${url}`);
+      const refusal = await get.text();
+      expect(head.status, url).toBe(401);
+      expect(get.status, url).toBe(401);
+      expect(Number(head.headers.get('content-length')), url).toBe(Buffer.byteLength(refusal));
+    }
+    const me = await fetch(`${baseUrl}/api/v1/auth/me`, { method: 'HEAD', headers: { authorization: `Bearer ${token.duty}` } });
+    expect(me.status).toBe(200);
   });
 
   it('refuses with the error shape that names what was expected', async () => {

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import fc from 'fast-check';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +15,8 @@ let clock = Date.now();
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  server = await startTestServer(database.url, { now: () => clock });
+  // Every request of this file comes from 127.0.0.1: the per-address cap has its own server below.
+  server = await startTestServer(database.url, { now: () => clock, auth: { signInPerAddressPerMinute: 1000 } });
   await createUser(server.db.sql, { username: 'wang', displayName: '王指挥', role: 'commander', password: 'typhoon-meranti-2016' });
 });
 afterAll(async () => {
@@ -75,6 +77,20 @@ describe('sign-in', () => {
     expect((await signIn('wang', 'typhoon-meranti-2016')).status).toBe(200);
   });
 
+  it('tells a client refused by the per-name limit when to retry', async () => {
+    await createUser(server.db.sql, { username: 'sun', displayName: '孙值班', role: 'duty', password: 'harbour-wind-signal-8' });
+    for (let i = 0; i < 10; i++) await signIn('sun', `guess-${i}`);
+    const limited = await signIn('sun', `guess-10`);
+    expect(limited.status).toBe(429);
+    const retryAfter = Number(limited.headers.get('retry-after'));
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(await limited.json()).toMatchObject({
+      message: `more than 10 sign-in attempts per minute for one user name from one address; retry in ${retryAfter} s`,
+      issues: [{ path: '/username', expected: 'at most 10 sign-in attempts per minute for one user name from one address' }],
+    });
+  });
+
   it('refuses a token once it has expired', async () => {
     const { token } = (await (await signIn('wang', 'typhoon-meranti-2016')).json()) as { token: string };
     clock += 12 * 3600_000 + 1000;
@@ -84,6 +100,57 @@ describe('sign-in', () => {
       expect(await res.json()).toMatchObject({ issues: [{ got: 'an expired token' }] });
     } finally {
       clock -= 12 * 3600_000 + 1000;
+    }
+  });
+});
+
+describe('the per-address cap across user names', () => {
+  /** A sign-in sent from a chosen loopback address (all of 127.0.0.0/8 reaches the server on 127.0.0.1). */
+  function signInFrom(baseUrl: string, localAddress: string, username: string, password: string) {
+    const { port } = new URL(baseUrl);
+    const body = JSON.stringify({ username, password });
+    return new Promise<{ status: number; retryAfter: string | undefined; body: unknown }>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, localAddress, method: 'POST', path: '/api/v1/auth/sign-in', headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => { text += chunk; }).on('end', () => {
+          resolve({ status: res.statusCode!, retryAfter: res.headers['retry-after'] as string | undefined, body: JSON.parse(text) });
+        });
+      });
+      req.on('error', reject).end(body);
+    });
+  }
+
+  it('refuses the 31st attempt in a minute from one address whatever the names, before checking any password', async () => {
+    // A fresh server with the default limits (fresh counters), on the same database.
+    const capped = await startTestServer(database.url, { now: () => clock });
+    try {
+      await createUser(capped.db.sql, { username: 'zhou', displayName: '周值班', role: 'duty', password: 'ferry-terminal-east-9' });
+      // 60 different names from one address: only the first 30 are checked.
+      const answers = [];
+      for (let i = 0; i < 60; i++) answers.push(await signInFrom(capped.baseUrl, '127.0.0.1', `spray-${i}`, 'Summer2026!'));
+      expect(answers.slice(0, 30).map((a) => a.status)).toEqual(Array(30).fill(401));
+      expect(answers.slice(30).map((a) => a.status)).toEqual(Array(30).fill(429));
+      const refused = answers[30]!;
+      const retryAfter = Number(refused.retryAfter);
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(refused.body).toEqual({
+        statusCode: 429, code: 'BEACON_RATE_LIMITED', error: 'Too Many Requests',
+        message: `more than 30 sign-in attempts per minute from one address, whatever the user names; retry in ${retryAfter} s`,
+        issues: [{
+          path: '', expected: 'at most 30 sign-in attempts per minute from one address, whatever the user names',
+          got: `more than 30 in the current minute; retry after ${retryAfter} s`,
+        }],
+      });
+      // Only 30 passwords were checked (each refused check is audited); the rest were turned away first.
+      const [checked] = await capped.db.sql<{ n: number }[]>`select count(*)::int as n from audit_entries where action = 'auth.sign-in' and actor_name like 'spray-%'`;
+      expect(checked?.n).toBe(30);
+      // The cap is the address's: the right password from it waits too, another address does not.
+      expect((await signInFrom(capped.baseUrl, '127.0.0.1', 'zhou', 'ferry-terminal-east-9')).status).toBe(429);
+      expect((await signInFrom(capped.baseUrl, '127.0.0.2', 'zhou', 'ferry-terminal-east-9')).status).toBe(200);
+      expect((await signInFrom(capped.baseUrl, '127.0.0.2', 'spray-0', 'Summer2026!')).status).toBe(401);
+    } finally {
+      await capped.close();
     }
   });
 });
@@ -115,14 +182,14 @@ describe('the first start', () => {
 
 describe('revoking access', () => {
   it('stops a disabled user\'s token at once, and refuses their sign-in', async () => {
-    await createUser(server.db.sql, { username: 'zhao', displayName: '赵值班', role: 'duty', password: 'zhao-on-duty-tonight' });
-    const { token } = (await (await signIn('zhao', 'zhao-on-duty-tonight')).json()) as { token: string };
+    await createUser(server.db.sql, { username: 'zhao', displayName: '赵值班', role: 'duty', password: 'lantern-on-the-night-desk' });
+    const { token } = (await (await signIn('zhao', 'lantern-on-the-night-desk')).json()) as { token: string };
     const me = () => fetch(`${server.baseUrl}/api/v1/auth/me`, { headers: { authorization: `Bearer ${token}` } });
     expect((await me()).status).toBe(200);
     const res = await fetch(`${server.baseUrl}/api/v1/users/zhao/disable`, { method: 'POST', headers: { authorization: `Bearer ${server.tokens.admin}` } });
     expect(res.status).toBe(200);
     expect(await (await me()).json()).toMatchObject({ statusCode: 401, issues: [{ got: 'a token of a disabled or unknown user' }] });
-    expect((await signIn('zhao', 'zhao-on-duty-tonight')).status).toBe(401);
+    expect((await signIn('zhao', 'lantern-on-the-night-desk')).status).toBe(401);
     const again = await fetch(`${server.baseUrl}/api/v1/users/zhao/disable`, { method: 'POST', headers: { authorization: `Bearer ${server.tokens.admin}` } });
     expect(again.status).toBe(404);
   });
@@ -158,8 +225,8 @@ describe('revoking access closes open connections', () => {
   });
 
   it('disconnects a disabled user\'s live and replay sockets at once, and refuses them again', async () => {
-    await createUser(server.db.sql, { username: 'qian', displayName: '钱值班', role: 'duty', password: 'qian-on-duty-tonight' });
-    const { token } = (await (await signIn('qian', 'qian-on-duty-tonight')).json()) as { token: string };
+    await createUser(server.db.sql, { username: 'qian', displayName: '钱值班', role: 'duty', password: 'rain-gauge-at-dawn-17' });
+    const { token } = (await (await signIn('qian', 'rain-gauge-at-dawn-17')).json()) as { token: string };
     const live = await connected('/', token);
     const replay = await connected('/replay', token);
     const bystander = await connected('/', server.tokens.duty);

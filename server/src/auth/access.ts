@@ -75,17 +75,28 @@ function forbiddenDepartmentKey(): InputError {
  * is reachable by accident. Department-only routes keep their key check (the ingest preHandlers);
  * every other non-public route gets token authentication and the role check at onRequest, before
  * its body is read.
+ *
+ * Every method goes through this hook, HEAD included. Fastify answers HEAD for each GET route with
+ * a twin it registers from the GET's own options (so the twin carries the GET's `config.access` but
+ * not the check this hook adds to the GET); the hook gives the twin its own check. We keep HEAD
+ * rather than turn it off (`exposeHeadRoutes: false`): HTTP servers are expected to answer HEAD
+ * wherever they answer GET, and @fastify/static registers HEAD for the screen's files itself, so
+ * HEAD would exist either way; one rule for every method is simpler than a list of exceptions.
+ * OPTIONS has no route at all (no CORS: the screens are served from this origin and department
+ * systems call server to server), so it gets the same 404 for every path and every caller; a route
+ * added for it later is checked here like any other.
  */
 export const accessControl = fp<{ sql: Sql; tokens: TokenService }>(
   async (app, { sql, tokens }) => {
     app.addHook('onRoute', (route: RouteOptions) => {
-      if (route.method === 'HEAD' || (Array.isArray(route.method) && route.method.every((m) => m === 'HEAD'))) return;
       const access = route.config?.access ?? libraryRouteAccess(route.url);
       if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no config.access`);
       route.config = { ...route.config, access };
       if (access === 'public' || access.every((r) => r === 'department')) return;
-      // The docs say who may call it, from the same declaration that enforces it.
-      if (route.schema && !(route.schema as { hide?: boolean }).hide) {
+      // The docs say who may call it, from the same declaration that enforces it. A HEAD twin shares
+      // its GET's schema object (and the docs leave HEAD out), so only the GET writes it.
+      const headOnly = [route.method].flat().every((m) => m === 'HEAD');
+      if (route.schema && !headOnly && !(route.schema as { hide?: boolean }).hide) {
         const schema = route.schema as { security?: unknown; description?: string };
         schema.security ??= [{ userToken: [] }];
         schema.description = `${schema.description ? `${schema.description}\n\n` : ''}Roles: ${access.join(', ')}.`;

@@ -14,7 +14,17 @@ import { createKioskToken, revokeKiosk } from './kiosk.ts';
 import { decoyHash, passwordMatches } from './passwords.ts';
 import type { AccessRevocations } from './revocations.ts';
 import { USER_TOKEN_TTL_MS, type TokenService } from './tokens.ts';
-import { createUser, disableUser, findUser, listUsers } from './users.ts';
+import { PASSWORD_RULES } from './password-policy.ts';
+import { createUser, disableUser, findUser, listUsers, resetPassword } from './users.ts';
+
+/** What an admin's password reset takes (here rather than in auth-schemas.ts: only this route uses it). */
+const ResetPasswordBody = Type.Object(
+  { password: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'The new password (checked by the password policy); omit to have one generated.' })) },
+  { additionalProperties: false },
+);
+
+const passwordPolicyText = `A chosen password must be ${PASSWORD_RULES.length}; ${PASSWORD_RULES.pattern}; ${PASSWORD_RULES.username}; and ${PASSWORD_RULES.common}. ` +
+  'Otherwise the answer is 400 with an issue at /password per rule broken.';
 
 export interface AuthRoutesOptions {
   sql: Sql;
@@ -23,16 +33,33 @@ export interface AuthRoutesOptions {
   revocations: AccessRevocations;
   /** Sign-in attempts per user name and address per minute (default 10). */
   signInPerMinute?: number;
+  /** Sign-in attempts per address per minute, whatever the user names (default 30). */
+  signInPerAddressPerMinute?: number;
 }
 
 /** Sign-in, who-am-I, and the admin's users, kiosk tokens and department keys. */
-export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { sql, tokens, revocations, signInPerMinute = 10 }) => {
+export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { sql, tokens, revocations, signInPerMinute = 10, signInPerAddressPerMinute = 30 }) => {
   // Reuse @fastify/rate-limit (registered by ingest unless limits are off): its store and clock.
   if (!app.hasDecorator('createRateLimit')) await app.register(rateLimit, { global: false });
   const userOf = (req: FastifyRequest) => String((req.body as { username?: unknown } | undefined)?.username ?? '');
-  const attemptsByAddress = app.createRateLimit({ max: signInPerMinute, timeWindow: 60_000, keyGenerator: (req) => `sign-in:${req.ip}:${userOf(req)}` });
-  // Across addresses too: guessing one user's password from many machines is still capped.
-  const attemptsByUser = app.createRateLimit({ max: signInPerMinute * 3, timeWindow: 60_000, keyGenerator: (req) => `sign-in-user:${userOf(req)}` });
+  // Three caps, each checked (and counted) before any password hash is computed. First the address
+  // whatever the names: one machine trying many user names (each an argon2 check) is capped too.
+  // 30 a minute leaves room for a whole shift signing in behind one address at handover.
+  const signInLimits = [
+    {
+      check: app.createRateLimit({ max: signInPerAddressPerMinute, timeWindow: 60_000, keyGenerator: (req) => `sign-in-address:${req.ip}` }),
+      path: '', what: 'sign-in attempts per minute from one address, whatever the user names',
+    },
+    {
+      check: app.createRateLimit({ max: signInPerMinute, timeWindow: 60_000, keyGenerator: (req) => `sign-in:${req.ip}:${userOf(req)}` }),
+      path: '/username', what: 'sign-in attempts per minute for one user name from one address',
+    },
+    // Across addresses too: guessing one user's password from many machines is still capped.
+    {
+      check: app.createRateLimit({ max: signInPerMinute * 3, timeWindow: 60_000, keyGenerator: (req) => `sign-in-user:${userOf(req)}` }),
+      path: '/username', what: 'sign-in attempts per minute for one user name, whatever the address',
+    },
+  ];
 
   app.post('/api/v1/auth/sign-in', {
     config: { access: 'public' },
@@ -40,13 +67,14 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
       tags: ['auth'], summary: 'Sign in with a user name and password; returns a token valid for 12 hours',
       body: SignInBody, response: { 200: SignInReply, 401: ErrorResponse, 429: ErrorResponse },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const body = req.body as SignInBody;
-    for (const check of [attemptsByAddress, attemptsByUser]) {
+    for (const { check, path, what } of signInLimits) {
       const verdict = await check(req);
       if (!verdict.isAllowed && verdict.isExceeded) {
-        throw new InputError(429, 'BEACON_RATE_LIMITED', `too many sign-in attempts; retry in ${verdict.ttlInSeconds} s`, [
-          { path: '/username', expected: `at most ${verdict.max} attempts per minute`, got: 'more in the current minute' },
+        reply.header('retry-after', String(verdict.ttlInSeconds));
+        throw new InputError(429, 'BEACON_RATE_LIMITED', `more than ${verdict.max} ${what}; retry in ${verdict.ttlInSeconds} s`, [
+          { path, expected: `at most ${verdict.max} ${what}`, got: `more than ${verdict.max} in the current minute; retry after ${verdict.ttlInSeconds} s` },
         ]);
       }
     }
@@ -80,7 +108,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
 
   app.post('/api/v1/users', {
     config: { access: ADMINS },
-    schema: { tags: ['admin'], summary: 'Create a user; the password (given or generated) is returned once', body: CreateUserBody },
+    schema: { tags: ['admin'], summary: 'Create a user; the password (given or generated) is returned once', description: passwordPolicyText, body: CreateUserBody },
   }, async (req, reply) => {
     const body = req.body as CreateUserBody;
     if (await findUser(sql, body.username)) {
@@ -108,6 +136,24 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
     revocations.revoke({ kind: 'actor', id: userId });
     await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.user-disabled', target: username, outcome: 'ok' });
     return { username, disabled: true };
+  });
+
+  app.post('/api/v1/users/:username/password', {
+    config: { access: ADMINS },
+    schema: {
+      tags: ['admin'], summary: "Reset a user's password; the new password (given or generated) is returned once",
+      description: `${passwordPolicyText} Tokens already issued stay valid until they expire: disable the user to stop them at once.`,
+      params: Type.Object({ username: Type.String({ maxLength: 64 }) }), body: ResetPasswordBody,
+    },
+  }, async (req) => {
+    const { username } = req.params as { username: string };
+    const { password } = (req.body ?? {}) as Type.Static<typeof ResetPasswordBody>;
+    const reset = await resetPassword(sql, username, password);
+    if (!reset) {
+      throw new InputError(404, 'BEACON_UNKNOWN_USER', `no active user "${username}"`, [{ path: 'params.username', expected: 'the user name of an active user', got: username }]);
+    }
+    await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.password-reset', target: username, outcome: 'ok', details: { generated: password === undefined } });
+    return { username, password: reset.password };
   });
 
   app.delete('/api/v1/kiosk-tokens/:id', {

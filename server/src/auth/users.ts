@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Sql } from '@beacon/db';
 import type { UserRole } from '@beacon/shared';
+import { assertPasswordAcceptable } from './password-policy.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
 import { notifyRevoked } from './revocations.ts';
 
@@ -17,11 +18,16 @@ export interface StoredUser extends UserInfo {
   passwordHash: string;
 }
 
-/** Creates a user; with no password given, makes a random one. The plain password is returned once. */
+/**
+ * Creates a user; with no password given, makes a random one. The plain password is returned once.
+ * A chosen password must pass the policy (password-policy.ts), whoever creates the user: the API,
+ * the CLI or the first start; a 400 InputError at `/password` says why it did not.
+ */
 export async function createUser(
   sql: Sql,
   input: { username: string; displayName: string; role: UserRole; password?: string; id?: string },
 ): Promise<{ user: UserInfo; password: string }> {
+  if (input.password !== undefined) assertPasswordAcceptable(input.password, input);
   const password = input.password ?? generatePassword();
   const id = input.id ?? randomUUID();
   const [row] = await sql<{ created_at: Date }[]>`
@@ -73,4 +79,19 @@ export async function disableUser(sql: Sql, username: string): Promise<string | 
     with disabled as (update users set disabled_at = now() where username = ${username} and disabled_at is null returning id)
     select id, ${notifyRevoked(sql, 'actor', 'id')} from disabled`;
   return row?.id ?? null;
+}
+
+/**
+ * Resets an active user's password (checked by the same policy; with none given, a random one) and
+ * returns the new plain password once, or null if there is no such active user. Tokens already
+ * issued stay valid until they expire; disable the user to stop them at once.
+ */
+export async function resetPassword(sql: Sql, username: string, chosen?: string): Promise<{ userId: string; password: string } | null> {
+  const user = await findUser(sql, username);
+  if (!user || user.disabledAt) return null;
+  if (chosen !== undefined) assertPasswordAcceptable(chosen, user);
+  const password = chosen ?? generatePassword();
+  const [row] = await sql<{ id: string }[]>`
+    update users set password_hash = ${await hashPassword(password)} where id = ${user.id} and disabled_at is null returning id`;
+  return row ? { userId: row.id, password } : null;
 }
