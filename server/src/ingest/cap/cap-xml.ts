@@ -91,7 +91,8 @@ const ALERT: Readonly<Record<string, ElementRule>> = {
 /** A parsed element: its text, its attributes (@_name) and its children, each child name → its occurrences. */
 type XmlNode = Record<string, unknown>;
 
-const META = XMLParser.getMetaDataSymbol();
+// Typed `Symbol` (the interface) by fast-xml-parser; it is a unique symbol at run time.
+const META = XMLParser.getMetaDataSymbol() as unknown as symbol;
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -129,7 +130,7 @@ class Positions {
   }
   /** Where the element starts, when the parser recorded it. */
   of(node: unknown): string {
-    const start = node !== null && typeof node === 'object' ? (node as { [META]?: { startIndex?: number } })[META]?.startIndex : undefined;
+    const start = node !== null && typeof node === 'object' ? (node as Record<symbol, { startIndex?: number } | undefined>)[META]?.startIndex : undefined;
     return start === undefined ? 'position unknown' : this.at(start);
   }
   /** The last character of the document. */

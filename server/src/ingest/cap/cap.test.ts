@@ -84,11 +84,11 @@ describe('level and areas', () => {
     [{ valueName: 'level', value: 'IV级' }, 'blue'],
     [{ valueName: 'unrelated', value: 'red' }, 'blue'],
   ])('parameter %o → %s (severity Minor otherwise)', (parameter, level) => {
-    expect(levelOf({ index: 0, severity: 'Minor', event: '大风', areaDescs: [], parameters: [parameter] })).toBe(level);
+    expect(levelOf({ index: 0, severity: 'Minor', event: '大风', areaDescs: [], geocodes: [], parameters: [parameter] })).toBe(level);
   });
 
   it('severity table: Extreme red, Severe orange, Moderate yellow, Minor blue, Unknown none', () => {
-    const of = (severity: string) => levelOf({ index: 0, severity, event: '大风', areaDescs: [], parameters: [] });
+    const of = (severity: string) => levelOf({ index: 0, severity, event: '大风', areaDescs: [], geocodes: [], parameters: [] });
     expect(['Extreme', 'Severe', 'Moderate', 'Minor', 'Unknown'].map(of)).toEqual(['red', 'orange', 'yellow', 'blue', undefined]);
   });
 
