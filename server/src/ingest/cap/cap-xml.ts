@@ -7,7 +7,12 @@
 // Why fast-xml-parser: a maintained, dependency-light, pure-JS parser with a validator that reports
 // line and column, caps on entity expansion and nesting, and refusal of prototype-polluting names.
 // It never fetches external entities (no XXE). Regexes cannot parse XML; a DOM (xmldom) is heavier
-// and we only need a tree of strings.
+// and we only need a tree of strings. Its `captureMetaData` gives each element's start, which is how
+// structural problems get a line and column.
+// Why not validate against the OASIS XSD with an XML Schema library: the ones for Node are libxml2
+// (libxmljs: a native build; xmllint-wasm: a WASM libxml2 per call) and report a line but no column
+// and no element path; the CAP 1.2 structure is small enough to state below as data (ALERT/INFO/AREA…),
+// checked by one walk that names the path, the line and the column.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { isCleanText, parseInstant, showText } from '@beacon/shared';
 import { InputError, type Issue } from '../../errors/input-error.ts';
