@@ -2,12 +2,14 @@
 // store now come back as 400s naming the path, on every way in, and nothing is stored.
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION, xiamen, type ReplayClientEvents, type ReplayServerEvents } from '@beacon/shared';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
 import { exampleOf } from '@beacon/shared/categories/catalog/example-record.ts';
 import { categorySchemas } from '@beacon/shared/schemas.ts';
+import { openStream } from '../support/stream-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -60,6 +62,18 @@ describe('times: one reader on every way in', () => {
     expect(await stored()).toBe(before);
   });
 
+  it('the WebSocket stream answers a leap second with the same issue, not a failure', async () => {
+    const stream = await openStream(server.baseUrl, { key: server.meteorologyKey });
+    try {
+      const reply = await stream.request({ id: 'leap', category: 'rain-gauge', records: rain('2016-12-31T23:59:60Z').records });
+      expect(reply).toMatchObject({ id: 'leap', ok: false });
+      expect(JSON.stringify(reply)).toContain('/records/0/observedAt');
+      expect(JSON.stringify(reply)).toContain('leap seconds');
+    } finally {
+      stream.close();
+    }
+  });
+
   it('-00:00 (UTC, local offset unknown) is accepted', async () => {
     const { status } = await send('/api/v1/ingest/rain-gauge', { token: server.meteorologyKey, json: rain('2026-09-14T11:55:00-00:00') });
     expect(status).toBe(200);
@@ -99,6 +113,22 @@ describe('text: no NUL, no lone surrogate, anywhere', () => {
     expect(body.issues).toEqual([{ path: '/records/0/name', expected: expect.stringMatching(/NUL/), got: '海\\u0000葵' }]);
     const [rejected] = await server.db.sql<{ payload: { reason: string } }[]>`select payload from events where type = 'feed.rejected' and category = 'typhoon-track' order by seq desc limit 1`;
     expect(rejected?.payload.reason).toMatch(/^\/records\/0\/name: expected text without NUL/);
+  });
+
+  it('any text in a free-text field is stored (200) or refused (400) — 400 exactly when it breaks the text rule, never a 500', async () => {
+    const example = exampleOf(categorySchemas['typhoon-track']!) as Record<string, unknown>;
+    const unit = fc.constantFrom('a', '台', '\u0000', '\uD800', '\uDFFF', '\uD83C\uDF00', '\u0001', '"', '\\');
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(unit, { minLength: 1, maxLength: 10 }).map((a) => a.join('')), async (name) => {
+        fc.pre([...name].length <= 30);
+        const record = { ...example, typhoonId: `P${n++}`, name };
+        const { status } = await send('/api/v1/ingest/typhoon-track', { token: server.meteorologyKey, json: { records: [record] } });
+        const bad = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(name);
+        expect(status, JSON.stringify(name)).toBe(bad ? 400 : 200);
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it('a lone surrogate in a station id: 400 with the path', async () => {
