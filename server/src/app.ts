@@ -11,6 +11,7 @@ import { errorHandler } from './errors/error-handler.ts';
 import { healthRoutes } from './engine/health-routes.ts';
 import { attachSocketHub, type SocketHub } from './hub/socket-hub.ts';
 import { httpIngest } from './ingest/http-routes.ts';
+import { beaconValidatorCompiler } from './ingest/validation.ts';
 import { createIngestPipeline, type IngestPipeline } from './ingest/pipeline.ts';
 import { capIngest } from './ingest/cap/cap-routes.ts';
 import { pullConnectors } from './ingest/pull/connector-routes.ts';
@@ -149,10 +150,11 @@ export const beacon = fp<BeaconOptions>(
 
 /** Fastify with Beacon's validation policy: report every problem, coerce nothing, drop nothing silently. */
 export function createFastify(options: FastifyServerOptions = {}): FastifyInstance {
-  return Fastify({
-    ...options,
-    ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: false } },
-  });
+  const app = Fastify(options);
+  // Beacon's Ajv (server/src/ingest/validation.ts): the shared RFC 3339 reader for date-time and the
+  // text rule (no NUL, no lone surrogate) on every route's input, as the ingest transports have them.
+  app.setValidatorCompiler(beaconValidatorCompiler);
+  return app;
 }
 
 /**

@@ -30,3 +30,5 @@ export * from './surroundings/index.ts';
 export * from './commands/check.ts';
 export * from './commands/forces.ts';
 export * from './commands/forward-post.ts';
+export * from './util/instant.ts';
+export * from './util/text.ts';

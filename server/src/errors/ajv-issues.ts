@@ -1,3 +1,4 @@
+import { isCleanText, parseInstant, showText } from '@beacon/shared';
 import type { Issue } from './input-error.ts';
 
 /** The fields of an Ajv error we read (Fastify hands these over as `error.validation`). */
@@ -49,8 +50,15 @@ function toIssue(e: AjvErrorLike, body: unknown): Issue {
       return { path: e.instancePath, expected: `string ${e.message ?? ''}`.trim(), got: valueAt(body, e.instancePath) };
     case 'pattern':
       return { path: e.instancePath, expected: `string matching ${String(p.pattern)}`, got: valueAt(body, e.instancePath) };
-    case 'format':
-      return { path: e.instancePath, expected: formatName(String(p.format)), got: valueAt(body, e.instancePath) };
+    case 'format': {
+      // A date-time says which rule it broke (offset, range of years, leap second …), from the shared reader.
+      const raw = rawAt(body, e.instancePath);
+      const time = p.format === 'date-time' && typeof raw === 'string' ? parseInstant(raw) : null;
+      return { path: e.instancePath, expected: time && !time.ok ? time.expected : formatName(String(p.format)), got: valueAt(body, e.instancePath) };
+    }
+    case 'beaconText':
+      // The text rule (server/src/ingest/validation.ts): the path may name an object key, so `got` comes with the error.
+      return { path: e.instancePath, expected: e.message ?? 'text', got: p.got };
     case 'enum':
       return {
         path: e.instancePath,
@@ -67,7 +75,7 @@ function toIssue(e: AjvErrorLike, body: unknown): Issue {
 }
 
 function formatName(format: string): string {
-  if (format === 'date-time') return 'date-time string (RFC 3339 with offset, e.g. 2026-09-14T08:05:00+08:00)';
+  if (format === 'date-time') return 'date-time string (RFC 3339 with offset Z or ±hh:mm, years 1970–9999, e.g. 2026-09-14T08:05:00+08:00)';
   return `${format} string`;
 }
 
@@ -93,6 +101,8 @@ function rawAt(body: unknown, pointer: string): unknown {
 
 function clip(v: unknown): unknown {
   if (v === undefined) return 'nothing';
+  // Never echo NUL or a lone surrogate: the issue is also logged (feed.rejected) and PostgreSQL cannot store them.
+  if (typeof v === 'string' && !isCleanText(v)) return showText(v);
   if (typeof v === 'string' && v.length > 120) return `${v.slice(0, 120)}… (${v.length} characters)`;
   if (Array.isArray(v)) return `array of ${v.length}`;
   if (v !== null && typeof v === 'object') return 'object';

@@ -15,7 +15,9 @@ const reason: Record<number, string> = {
 export const errorHandler = fp(
   async (app: FastifyInstance) => {
     app.setErrorHandler((err: FastifyError, request, reply) => {
-      const body = toErrorBody(err, request.body, request.headers['content-length']);
+      // Issues quote what was sent: from the part of the request that failed validation.
+      const sent = err.validationContext === 'querystring' ? request.query : err.validationContext === 'params' ? request.params : request.body;
+      const body = toErrorBody(err, sent, request.headers['content-length']);
       if (body.statusCode >= 500) request.log.error({ err }, 'request failed');
       else request.log.info({ code: body.code, issues: body.issues.length }, 'request refused');
       return reply.status(body.statusCode).send(body);

@@ -1,14 +1,16 @@
-import { PROTOCOL_VERSION, REPLAY_SPEEDS, type ProtocolError, type ReplaySpeed, type ReplayWindow } from '@beacon/shared';
+import { parseInstant, PROTOCOL_VERSION, REPLAY_SPEEDS, showText, type ProtocolError, type ReplaySpeed, type ReplayWindow } from '@beacon/shared';
 
 /** The longest window one replay may open: a long typhoon response, with margin. */
 export const MAX_WINDOW_MS = 14 * 24 * 3600_000;
 
 type Issue = ProtocolError['issues'][number];
 
+/** The shared RFC 3339 reader (offset required, 1970–9999, no leap second), as every other way in. */
 function time(value: unknown, path: string, issues: Issue[]): number {
-  const t = typeof value === 'string' ? Date.parse(value) : NaN;
-  if (Number.isNaN(t)) issues.push({ path, expected: 'a date-time string (RFC 3339), e.g. 2026-09-14T08:00:00+08:00', got: value ?? 'nothing' });
-  return t;
+  const t = parseInstant(value);
+  if (t.ok) return t.ms;
+  issues.push({ path, expected: t.expected, got: typeof value === 'string' ? showText(value) : (value ?? 'nothing') });
+  return NaN;
 }
 
 function fail(issues: Issue[]): ProtocolError {

@@ -1,10 +1,10 @@
 import { incidentPlace, pointPlace, SurroundingsAnswerSchema, xiamen, type Region, type StateDelta } from '@beacon/shared';
-import { Ajv } from 'ajv';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { LIVE_READERS } from '../auth/access.ts';
 import { issuesFromAjv, type AjvErrorLike } from '../errors/ajv-issues.ts';
 import { InputError, type Issue } from '../errors/input-error.ts';
 import { ErrorResponse } from '../ingest/ingest-response.ts';
+import { beaconAjv, compileChecked } from '../ingest/validation.ts';
 import { FIELD_HINTS, IncidentParams, PointQuery } from './surroundings-schemas.ts';
 import { SurroundingsIndex } from './surroundings-index.ts';
 
@@ -15,8 +15,8 @@ export interface SurroundingsRoutesOptions {
 
 // A query string is text: these routes' own Ajv turns "118.1" into a number before checking its
 // range (the app's Ajv coerces nothing, right for JSON bodies). Everything else as the app's policy.
-const ajv = new Ajv({ allErrors: true, coerceTypes: true, removeAdditional: false, useDefaults: false, strict: false });
-const compile = ({ schema }: { schema: object }) => ajv.compile(schema);
+const ajv = beaconAjv({ coerceTypes: true });
+const compile = ({ schema }: { schema: object }) => compileChecked(ajv, schema);
 
 const PARTS = { params: 'params', querystring: 'query' } as const;
 

@@ -14,7 +14,7 @@ export const RainReading = Type.Object(
     }),
     observedAt: Type.String({
       format: 'date-time',
-      description: 'When the gauge measured, RFC 3339 with offset, e.g. "2026-09-14T08:05:00+08:00".',
+      description: 'When the gauge measured, RFC 3339 with offset (Z or ±hh:mm; years 1970–9999; no leap second), e.g. "2026-09-14T08:05:00+08:00".',
     }),
     rainfall1hMm: Type.Number({
       minimum: 0,

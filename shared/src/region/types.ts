@@ -35,4 +35,9 @@ export interface Region {
   districts: DistrictCollection;
   districtNames: Record<string, LocalName>;
   rainGauges: readonly RainGauge[];
+  /**
+   * Administrative division codes (GB/T 2260) as warnings carry them in CAP <geocode>: the city's
+   * code covers every district; each district's code names that district (keys of districtNames).
+   */
+  adminCodes?: { city: string; districts: Record<string, string> };
 }

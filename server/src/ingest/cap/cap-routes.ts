@@ -37,7 +37,8 @@ export interface CapIngestOptions {
  * XML body parser stays inside this plugin and every other route keeps accepting JSON only.
  */
 export const capIngest: FastifyPluginAsync<CapIngestOptions> = async (app, opts) => {
-  const districts = Object.keys((opts.region ?? xiamen).districtNames);
+  const region = opts.region ?? xiamen;
+  const districts = Object.keys(region.districtNames);
   const now = opts.now ?? Date.now;
   // Any type reaches the handler as a string, which then names the type it wanted (clearer than a bare 415).
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: CAP_BODY_LIMIT }, (_req, body, done) => done(null, body));
@@ -83,7 +84,7 @@ export const capIngest: FastifyPluginAsync<CapIngestOptions> = async (app, opts)
         const alertId = (await knownAlertId(opts.sql, category, cap)) ?? alertIdOf(cap);
         // A Cancel without <info> lifts what Beacon holds under the original id: look it up first.
         const previous = cap.msgType === 'Cancel' && !cap.infos.length ? await heldAlert(opts.sql, category, alertId) : null;
-        record = capToAlert(cap, { now: now(), districts, previous, alertId });
+        record = capToAlert(cap, { now: now(), districts, previous, alertId, ...(region.adminCodes ? { adminCodes: region.adminCodes } : {}) });
       } catch (err) {
         // Broken CAP counts against the feed's health like a refused batch (the pipeline logs those itself).
         if (err instanceof InputError) await logRejection(opts.sql, { credentialId: credential.id, department: credential.department, category }, 0, err).catch(() => {});

@@ -1,5 +1,6 @@
 // Turns a CAP 1.2 alert into Beacon's one alert record shape (shared/src/categories/catalog/alert.schema.ts).
 import { createHash } from 'node:crypto';
+import { own, type Region } from '@beacon/shared';
 import { InputError, type Issue } from '../../errors/input-error.ts';
 import type { CapAlert, CapInfo } from './cap-xml.ts';
 
@@ -45,6 +46,8 @@ export interface MapOptions {
   now: number;
   /** District names of the region, e.g. 思明区 … 翔安区. */
   districts: readonly string[];
+  /** The region's administrative codes, to read <geocode> (350200 = all of Xiamen). */
+  adminCodes?: Region['adminCodes'];
   /** The record Beacon holds for this alertId, used when a Cancel carries no <info>. */
   previous?: AlertRecord | null;
   /** The warning this message belongs to when Beacon resolved it through earlier messages (default alertIdOf). */
@@ -89,7 +92,7 @@ export function capToAlert(cap: CapAlert, opts: MapOptions): AlertRecord {
     event: clip(event, LIMITS.event),
     headline: clip(headline, LIMITS.headline),
     ...(info.description ? { description: clip(info.description, LIMITS.description) } : {}),
-    areas: districtsIn(info.areaDescs, opts.districts),
+    areas: districtsOf(info, opts.districts, opts.adminCodes),
     ...(info.expires ? { expiresAt: info.expires } : {}),
     sender: clip(sender, LIMITS.sender),
   };
@@ -127,6 +130,24 @@ export function colourInText(text: string | undefined): AlertLevel | undefined {
 export function districtsIn(areaDescs: readonly string[], districts: readonly string[]): string[] {
   const text = areaDescs.join(' ');
   return districts.filter((d) => text.includes(d) || text.includes(d.replace(/[区县市]$/, '')));
+}
+
+/**
+ * The districts an <info>'s areas cover: those named in an <areaDesc>, and those whose code is a
+ * <geocode> value. The city's own code covers every district (a storm-surge warning for 350200 is
+ * for all of Xiamen, whatever its <areaDesc> lists). A township code (9 or 12 digits) counts for its
+ * district. Codes of other places are ignored.
+ */
+export function districtsOf(info: Pick<CapInfo, 'areaDescs' | 'geocodes'>, districts: readonly string[], codes: Region['adminCodes']): string[] {
+  const covered = new Set(districtsIn(info.areaDescs, districts));
+  for (const value of info.geocodes) {
+    const code = /^(\d{6})(?:\d{3}|\d{6})?$/.exec(value.trim())?.[1];
+    if (!code || !codes) continue;
+    if (code === codes.city) return [...districts];
+    const district = own(codes.districts, code);
+    if (district) covered.add(district);
+  }
+  return districts.filter((d) => covered.has(d));
 }
 
 /**

@@ -19,10 +19,10 @@ export const CITY_BOUNDS = { lonMin: 117.8, lonMax: 118.6, latMin: 24.3, latMax:
 export const id = (description: string) => Type.String({ pattern: ID_PATTERN, description });
 
 export const observedAt = (what = 'the source observed or last updated this record') =>
-  Type.String({ format: 'date-time', description: `When ${what}, RFC 3339 with offset, e.g. "2026-09-14T08:05:00+08:00".` });
+  Type.String({ format: 'date-time', description: `When ${what}, RFC 3339 with offset (Z or ±hh:mm; years 1970–9999; no leap second), e.g. "2026-09-14T08:05:00+08:00".` });
 
 export const dateTime = (description: string) =>
-  Type.String({ format: 'date-time', description: `${description} RFC 3339 with offset, e.g. "2026-09-14T20:00:00+08:00".` });
+  Type.String({ format: 'date-time', description: `${description} RFC 3339 with offset (Z or ±hh:mm; years 1970–9999; no leap second), e.g. "2026-09-14T20:00:00+08:00".` });
 
 export const version = () =>
   Type.Optional(

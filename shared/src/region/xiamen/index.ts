@@ -16,4 +16,9 @@ export const xiamen: Region = {
     翔安区: { zh: '翔安区', en: "Xiang'an" },
   },
   rainGauges: xiamenRainGauges,
+  // GB/T 2260 codes of 厦门市 and its districts (code → district name).
+  adminCodes: {
+    city: '350200',
+    districts: { '350203': '思明区', '350205': '海沧区', '350206': '湖里区', '350211': '集美区', '350212': '同安区', '350213': '翔安区' },
+  },
 };
