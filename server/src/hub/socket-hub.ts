@@ -4,8 +4,8 @@ import {
   xiamen,
   type ClientToServerEvents,
   type Region,
+  type LogDelta,
   type ServerToClientEvents,
-  type StateDelta,
 } from '@beacon/shared';
 import { Server } from 'socket.io';
 import type { LiveEngine } from '../engine/live-engine.ts';
@@ -36,7 +36,7 @@ export function attachSocketHub(server: HttpServer, engine: LiveEngine, opts: Hu
   const subscriptions = new Subscriptions(opts.region ?? xiamen, () => engine.state);
   const recent = new RecentDeltas(opts.resumeCapacity ? { deltas: opts.resumeCapacity } : {});
 
-  const onApplied = (_events: unknown, delta: StateDelta) => {
+  const onApplied = (_events: unknown, delta: LogDelta) => {
     recent.push(delta);
     subscriptions.collect(delta);
   };

@@ -5,6 +5,7 @@ import {
   mergeDeltas,
   viewKey,
   type LiveState,
+  type LogDelta,
   type Region,
   type StateDelta,
   type ViewRef,
@@ -32,7 +33,7 @@ interface Subscription {
  */
 export class Subscriptions {
   readonly #byId = new Map<string, Subscription>();
-  #tick: StateDelta | null = null;
+  #tick: LogDelta | null = null;
 
   constructor(
     private readonly region: Region,
@@ -43,7 +44,7 @@ export class Subscriptions {
     return this.#byId.size;
   }
 
-  subscribe(subscriber: Subscriber, view: ViewRef, resume: StateDelta | null): void {
+  subscribe(subscriber: Subscriber, view: ViewRef, resume: LogDelta | null): void {
     const sub: Subscription = { subscriber, view, pending: null, inFlight: false };
     this.#byId.set(subscriber.id, sub);
     const s = this.state();
@@ -60,7 +61,7 @@ export class Subscriptions {
   }
 
   /** Collects what the engine applied since the last flush. */
-  collect(delta: StateDelta): void {
+  collect(delta: LogDelta): void {
     this.#tick = this.#tick ? mergeDeltas(this.#tick, delta) : delta;
   }
 

@@ -2,8 +2,11 @@ import type { StateDelta } from '../state/delta.ts';
 import type { LiveState } from '../state/live-state.ts';
 import type { ViewRef } from '../views/view.ts';
 
-/** Bumped on any incompatible change; a screen that sees another version reloads itself. */
-export const PROTOCOL_VERSION = 2;
+/**
+ * Bumped on any incompatible change; a screen that sees another version reloads itself.
+ * 3: deltas carry `removed` (entities that left the view).
+ */
+export const PROTOCOL_VERSION = 3;
 
 /** An error a socket event answers with: the same shape as the HTTP API's. */
 export interface ProtocolError {
@@ -20,7 +23,8 @@ export interface ServerToClientEvents {
   'view:snapshot': (message: { protocol: number; serverTime: number; view: ViewRef; state: LiveState }) => void;
   /**
    * What changed in the view, at most once per hub tick, coalesced while the screen has not
-   * acknowledged the previous one. Acknowledge by calling `ack`.
+   * acknowledged the previous one: records that changed or entered the view, and `removed`, the
+   * entities that left it. Acknowledge by calling `ack`.
    */
   'view:delta': (message: { protocol: number; serverTime: number; view: ViewRef; delta: StateDelta }, ack: () => void) => void;
   /** Every few seconds: a quiet feed is not a dead connection; also corrects the screen's clock. */
