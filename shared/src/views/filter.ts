@@ -77,15 +77,16 @@ export class ViewFilter {
    * looked at, since ones that stood still may now be inside the circle or outside it.
    */
   delta(d: LogDelta, after: LiveState): StateDelta {
+    if (this.view.kind === 'city') return cityDelta(d);
     const out: StateDelta = {
       ...emptyDelta(d.fromSeq), toSeq: d.toSeq, feeds: d.feeds, ...(d.command ? { command: d.command } : {}),
     };
-    if (this.view.kind === 'city') return cityDelta(d);
     const before = this.before(d);
     const visit = (c: string, id: string, rec: LatestRecord, changed: boolean) => {
       const prior = own(own(d.movedFrom, c), id);
-      const wasIn = prior === undefined ? before.includes(c, rec) : prior !== null && before.includes(c, prior);
       const isIn = this.includes(c, rec);
+      // Most changes move nothing (a new reading of a gauge): then only a moved filter can change the answer.
+      const wasIn = prior === undefined ? (before === this ? isIn : before.includes(c, rec)) : prior !== null && before.includes(c, prior);
       if (isIn) {
         if (wasIn && !changed) return;
         (own(out.latest, c) ?? (out.latest[c] = dict()))[id] = rec;
