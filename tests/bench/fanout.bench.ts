@@ -134,7 +134,8 @@ for (const view of benchViews(CLIENTS)) {
   });
   sockets.push(s);
 }
-await Promise.all(sockets.map((s) => new Promise((r) => s.once('view:snapshot', r))));
+// Snapshots are acknowledged like deltas (protocol 3): the hub sends nothing more until then.
+await Promise.all(sockets.map((s) => new Promise<void>((r) => s.once('view:snapshot', (_m: unknown, ack: () => void) => { ack(); r(); }))));
 stop = startFeeds(now(), (feed, updates) => {
   const sent = now();
   fetch(`${base}/api/v1/ingest/rain-gauge`, {

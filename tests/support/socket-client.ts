@@ -56,9 +56,11 @@ export async function watch(
       notify();
     });
   });
-  socket.on('view:snapshot', (m) => {
+  socket.on('view:snapshot', (m, ack) => {
     state = m.state;
     client.snapshots += 1;
+    // Snapshots are acknowledged at once: a held-back screen is modelled by its delta acks alone.
+    ack();
     notify();
   });
   socket.on('view:delta', (m, ack) => {

@@ -50,8 +50,11 @@ export function useLiveConnection(view: ViewRef = { kind: 'city' }): BeaconSocke
     // Only a server-initiated disconnect stops socket.io's own reconnection.
     if (reason === 'io server disconnect') socket.connect();
   });
-  socket.on('view:snapshot', (m) => {
-    if (compatible(m.protocol)) live.receiveSnapshot(m, Date.now());
+  socket.on('view:snapshot', (m, ack) => {
+    if (!compatible(m.protocol)) return;
+    live.receiveSnapshot(m, Date.now());
+    // Like a delta's: the hub sends nothing more until this screen has taken the snapshot in.
+    ack();
   });
   socket.on('view:delta', (m, ack) => {
     if (!compatible(m.protocol)) return;

@@ -1,13 +1,13 @@
 import { EventEmitter } from 'node:events';
-import { deltaOf, emptyLiveState, fold, type BeaconEvent, type LiveState, type StateDelta } from '@beacon/shared';
+import { deltaOf, emptyLiveState, fold, type BeaconEvent, type LiveState, type LogDelta } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import { LogFollower } from './log-follower.ts';
 import { loadSnapshot, SnapshotWriter, type SnapshotPolicy } from './snapshots.ts';
 import { EVENT_COLUMNS, rowToEvent } from './log-rows.ts';
 
 interface EngineEvents {
-  /** Events folded in, in log order, and the state delta they made. */
-  applied: [events: BeaconEvent[], delta: StateDelta];
+  /** Events folded in, in log order, and the state delta they made (with where moved entities were before). */
+  applied: [events: BeaconEvent[], delta: LogDelta];
 }
 
 /**
@@ -106,11 +106,11 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
 
   /** Folds events that follow the current state in log order. Only the follower calls this. */
   private apply(events: BeaconEvent[]): void {
-    const from = this.#state.seq;
-    const s = fold(this.#state, events);
+    const before = this.#state;
+    const s = fold(before, events);
     this.#state = s;
     this.#snapshots?.noteApplied(events.length, s);
-    this.emit('applied', events, deltaOf(s, events, from));
+    this.emit('applied', events, deltaOf(before, s, events));
   }
 }
 

@@ -1,4 +1,4 @@
-import { emptyDelta, mergeDeltas, type StateDelta } from '@beacon/shared';
+import { emptyLogDelta, mergeDeltas, type LogDelta } from '@beacon/shared';
 
 export interface RecentDeltasLimits {
   /** Deltas kept: at the hub's 100 ms tick, 3,000 is five minutes. */
@@ -16,7 +16,7 @@ export interface RecentDeltasLimits {
  * behind gets a snapshot.
  */
 export class RecentDeltas {
-  readonly #deltas: StateDelta[] = [];
+  readonly #deltas: LogDelta[] = [];
   #events = 0;
   readonly #maxDeltas: number;
   readonly #maxEvents: number;
@@ -26,7 +26,7 @@ export class RecentDeltas {
     this.#maxEvents = limits.events ?? 60_000;
   }
 
-  push(d: StateDelta): void {
+  push(d: LogDelta): void {
     this.#deltas.push(d);
     this.#events += eventsIn(d);
     while (this.#deltas.length > this.#maxDeltas || (this.#events > this.#maxEvents && this.#deltas.length > 1)) {
@@ -34,17 +34,23 @@ export class RecentDeltas {
     }
   }
 
-  /** Everything after `since`, merged; null when part of it has already been dropped. */
-  since(since: number, current: number): StateDelta | null {
-    if (since >= current) return emptyDelta(current);
-    const oldest = this.#deltas[0];
-    if (!oldest || oldest.fromSeq > since) return null;
-    let merged = emptyDelta(since);
-    for (const d of this.#deltas) if (d.toSeq > since) merged = mergeDeltas(merged, d);
+  /**
+   * Everything after `since`, merged; null when part of it has already been dropped, or when `since`
+   * is not where one of the kept deltas starts. A screen only ever holds such a position (the end of
+   * a delta or a snapshot this node sent); another node cuts the log elsewhere. Starting exactly
+   * there matters: the merged delta's prior places must be where entities were when the screen's
+   * state was made, or a team that left the view meanwhile would not be removed from it.
+   */
+  since(since: number, current: number): LogDelta | null {
+    if (since >= current) return emptyLogDelta(current);
+    const first = this.#deltas.findIndex((d) => d.fromSeq === since);
+    if (first < 0) return null;
+    let merged = emptyLogDelta(since);
+    for (const d of this.#deltas.slice(first)) merged = mergeDeltas(merged, d);
     return merged;
   }
 }
 
-function eventsIn(d: StateDelta): number {
+function eventsIn(d: LogDelta): number {
   return Math.max(0, d.toSeq - d.fromSeq);
 }

@@ -4,8 +4,8 @@ import {
   xiamen,
   type ClientToServerEvents,
   type Region,
+  type LogDelta,
   type ServerToClientEvents,
-  type StateDelta,
 } from '@beacon/shared';
 import { Server } from 'socket.io';
 import type { LiveEngine } from '../engine/live-engine.ts';
@@ -36,7 +36,7 @@ export function attachSocketHub(server: HttpServer, engine: LiveEngine, opts: Hu
   const subscriptions = new Subscriptions(opts.region ?? xiamen, () => engine.state);
   const recent = new RecentDeltas(opts.resumeCapacity ? { deltas: opts.resumeCapacity } : {});
 
-  const onApplied = (_events: unknown, delta: StateDelta) => {
+  const onApplied = (_events: unknown, delta: LogDelta) => {
     recent.push(delta);
     subscriptions.collect(delta);
   };
@@ -48,10 +48,12 @@ export function attachSocketHub(server: HttpServer, engine: LiveEngine, opts: Hu
       const parsed = parseSubscribe(request, opts.region);
       if (isProtocolError(parsed)) return reply({ ok: false, error: parsed });
       const resume = parsed.since === undefined ? null : recent.since(parsed.since, engine.state.seq);
-      subscriptions.subscribe(
+      const mode = subscriptions.subscribe(
         {
           id: socket.id,
-          sendSnapshot: (view, state) => socket.emit('view:snapshot', { protocol: PROTOCOL_VERSION, serverTime: opts.now(), view, state }),
+          sendSnapshot: (view, state, acked) => {
+            socket.emit('view:snapshot', { protocol: PROTOCOL_VERSION, serverTime: opts.now(), view, state }, acked);
+          },
           sendDelta: (view, delta, acked) => {
             socket.emit('view:delta', { protocol: PROTOCOL_VERSION, serverTime: opts.now(), view, delta }, acked);
           },
@@ -59,7 +61,7 @@ export function attachSocketHub(server: HttpServer, engine: LiveEngine, opts: Hu
         parsed.view,
         resume,
       );
-      reply({ ok: true, mode: resume ? 'resume' : 'snapshot', seq: engine.state.seq });
+      reply({ ok: true, mode, seq: engine.state.seq });
     });
     socket.on('disconnect', () => subscriptions.unsubscribe(socket.id));
   });

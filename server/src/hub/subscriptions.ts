@@ -1,19 +1,30 @@
 import {
   ViewFilter,
+  deltaVolume,
   emptyDelta,
   isEmptyDelta,
   mergeDeltas,
   viewKey,
   type LiveState,
+  type LogDelta,
   type Region,
   type StateDelta,
   type ViewRef,
 } from '@beacon/shared';
 
-/** The part of a socket the hub needs: send, with an acknowledgement for deltas. */
+/**
+ * Trend points and alert/incident transitions a screen's pending delta may hold before the hub gives
+ * up coalescing and owes it a fresh snapshot instead. Records and removals are bounded by the
+ * entities of the view, feeds by the categories; points and transitions grow with every event for
+ * as long as a screen does not acknowledge, so they are what this bounds. 2,000 is about 40 s of the
+ * simulated typhoon (~51 events/s), ~150 KB; a screen that acknowledges at all keeps far below it.
+ */
+export const PENDING_VOLUME_BOUND = 2_000;
+
+/** The part of a socket the hub needs: send, with an acknowledgement for every message. */
 export interface Subscriber {
   id: string;
-  sendSnapshot(view: ViewRef, state: LiveState): void;
+  sendSnapshot(view: ViewRef, state: LiveState, acked: () => void): void;
   sendDelta(view: ViewRef, delta: StateDelta, acked: () => void): void;
 }
 
@@ -22,37 +33,60 @@ interface Subscription {
   view: ViewRef;
   /** Changes not yet sent, merged: a slow screen gets the latest state, not a backlog. */
   pending: StateDelta | null;
+  /** Points and transitions merged into `pending` (an upper bound: a removal may drop some). */
+  volume: number;
+  /** Pending grew past the bound: the next message is a snapshot of the view, and nothing is merged meanwhile. */
+  snapshotDue: boolean;
+  /** A message is out and not yet acknowledged: nothing else goes until it is. */
   inFlight: boolean;
 }
 
 /**
  * Screens subscribe to views; each hub tick, the changes of the tick are filtered once per view and
- * merged into each subscriber's pending delta, which is sent only when the previous one has been
- * acknowledged. Alerts and incidents keep every transition inside the merged delta, so none is lost.
+ * merged into each subscriber's pending delta, which is sent only when the previous message has
+ * been acknowledged. Alerts and incidents keep every transition inside the merged delta, so none is
+ * lost — until a screen stays silent so long that its pending delta passes PENDING_VOLUME_BOUND:
+ * then it is dropped and the screen gets a snapshot when it next can take a message. A snapshot
+ * carries the current state of every warning and incident, not the steps in between; that is the
+ * price of a screen that was away, and the memory a silent screen costs stays bounded by its view.
  */
 export class Subscriptions {
   readonly #byId = new Map<string, Subscription>();
-  #tick: StateDelta | null = null;
+  #tick: LogDelta | null = null;
 
   constructor(
     private readonly region: Region,
     private readonly state: () => LiveState,
+    private readonly bound = PENDING_VOLUME_BOUND,
   ) {}
 
   get size(): number {
     return this.#byId.size;
   }
 
-  subscribe(subscriber: Subscriber, view: ViewRef, resume: StateDelta | null): void {
-    const sub: Subscription = { subscriber, view, pending: null, inFlight: false };
+  /** What the hub holds for a subscriber: for tests and diagnostics. */
+  retained(id: string): { volume: number; snapshotDue: boolean; inFlight: boolean } | undefined {
+    const sub = this.#byId.get(id);
+    return sub && { volume: sub.volume, snapshotDue: sub.snapshotDue, inFlight: sub.inFlight };
+  }
+
+  /**
+   * Starts a subscription with a snapshot, or with `resume` (the changes since the screen's last
+   * state) when given and within the bound. Says which it sent.
+   */
+  subscribe(subscriber: Subscriber, view: ViewRef, resume: LogDelta | null): 'resume' | 'snapshot' {
+    const sub: Subscription = { subscriber, view, pending: null, volume: 0, snapshotDue: false, inFlight: false };
     this.#byId.set(subscriber.id, sub);
     const s = this.state();
-    if (resume) {
-      sub.pending = ViewFilter.for(this.region, view, s).delta(resume, s);
+    const d = resume && ViewFilter.for(this.region, view, s).delta(resume, s);
+    if (d && deltaVolume(d) <= this.bound) {
+      sub.pending = d;
+      sub.volume = deltaVolume(d);
       this.send(sub);
-    } else {
-      subscriber.sendSnapshot(view, ViewFilter.for(this.region, view, s).state(s));
+      return 'resume';
     }
+    this.sendSnapshot(sub);
+    return 'snapshot';
   }
 
   unsubscribe(id: string): void {
@@ -60,7 +94,7 @@ export class Subscriptions {
   }
 
   /** Collects what the engine applied since the last flush. */
-  collect(delta: StateDelta): void {
+  collect(delta: LogDelta): void {
     this.#tick = this.#tick ? mergeDeltas(this.#tick, delta) : delta;
   }
 
@@ -72,21 +106,49 @@ export class Subscriptions {
     if (tick) {
       const perView = new Map<string, StateDelta>();
       for (const sub of this.#byId.values()) {
+        if (sub.snapshotDue) continue; // the snapshot will carry this tick's state
         const key = viewKey(sub.view);
         let d = perView.get(key);
         if (!d) {
           d = ViewFilter.for(this.region, sub.view, s).delta(tick, s);
           perView.set(key, d);
         }
-        sub.pending = sub.pending ? mergeDeltas(sub.pending, d) : d;
+        this.add(sub, d);
       }
     }
-    for (const sub of this.#byId.values()) if (!sub.inFlight && sub.pending) this.send(sub);
+    for (const sub of this.#byId.values()) {
+      if (sub.inFlight) continue;
+      if (sub.snapshotDue) this.sendSnapshot(sub);
+      else if (sub.pending) this.send(sub);
+    }
+  }
+
+  private add(sub: Subscription, d: StateDelta): void {
+    sub.volume += deltaVolume(d);
+    if (sub.volume > this.bound) {
+      sub.pending = null;
+      sub.volume = 0;
+      sub.snapshotDue = true;
+      return;
+    }
+    sub.pending = sub.pending ? mergeDeltas(sub.pending, d) : d;
+  }
+
+  private sendSnapshot(sub: Subscription): void {
+    const s = this.state();
+    sub.snapshotDue = false;
+    sub.pending = null;
+    sub.volume = 0;
+    sub.inFlight = true;
+    sub.subscriber.sendSnapshot(sub.view, ViewFilter.for(this.region, sub.view, s).state(s), () => {
+      sub.inFlight = false;
+    });
   }
 
   private send(sub: Subscription): void {
     const d = sub.pending ?? emptyDelta(this.state().seq);
     sub.pending = null;
+    sub.volume = 0;
     // Empty deltas still move the screen's position forward, but need not be sent every tick.
     if (isEmptyDelta(d) && d.toSeq === d.fromSeq) return;
     sub.inFlight = true;

@@ -1,4 +1,4 @@
-import { deltaOf, emptyLiveState, type LiveState, type ReplayServerEvents, type ReplaySpeed, type ReplayWindow } from '@beacon/shared';
+import { cityDelta, deltaOf, emptyLiveState, type LiveState, type ReplayServerEvents, type ReplaySpeed, type ReplayWindow } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import { foldRange } from '../engine/fold-log.ts';
 import { seqAtTime, stateAtTime } from './state-at.ts';
@@ -78,8 +78,11 @@ export class ReplaySession {
     const target = Math.min(this.#clock + ms, this.#window.to);
     const toSeq = await seqAtTime(this.sql, target);
     if (toSeq > this.#state.seq) {
-      this.#state = await foldRange(this.sql, this.#state, toSeq, (events, fromSeq, after) => {
-        this.emit('replay:delta', { at: target, delta: deltaOf(after, events, fromSeq) });
+      // The same delta code as live screens: a log delta per page, cut to the view the replay shows (the city).
+      let before = this.#state;
+      this.#state = await foldRange(this.sql, this.#state, toSeq, (events, _fromSeq, after) => {
+        this.emit('replay:delta', { at: target, delta: cityDelta(deltaOf(before, after, events)) });
+        before = after;
       });
     }
     this.#clock = target;

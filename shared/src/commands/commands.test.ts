@@ -82,9 +82,9 @@ describe('the command slice in deltas', () => {
       for (let i = 0; i < events.length;) {
         const n = cuts[deltas.length % cuts.length]!;
         const batch = events.slice(i, i + n);
-        const from = server.seq;
+        const before = server;
         server = fold(server, batch);
-        deltas.push(deltaOf(server, batch, from));
+        deltas.push(deltaOf(before, server, batch));
         i += n;
       }
       for (const d of deltas) screen = applyDelta(screen, d);

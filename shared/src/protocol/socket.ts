@@ -2,8 +2,11 @@ import type { StateDelta } from '../state/delta.ts';
 import type { LiveState } from '../state/live-state.ts';
 import type { ViewRef } from '../views/view.ts';
 
-/** Bumped on any incompatible change; a screen that sees another version reloads itself. */
-export const PROTOCOL_VERSION = 2;
+/**
+ * Bumped on any incompatible change; a screen that sees another version reloads itself.
+ * 3: deltas carry `removed` (entities that left the view); snapshots are acknowledged like deltas.
+ */
+export const PROTOCOL_VERSION = 3;
 
 /** An error a socket event answers with: the same shape as the HTTP API's. */
 export interface ProtocolError {
@@ -16,11 +19,16 @@ export type SubscribeResult = { ok: true; mode: 'snapshot' | 'resume'; seq: numb
 
 /** Facts the server tells screens. Times are epoch ms of the server's clock. */
 export interface ServerToClientEvents {
-  /** The whole state of the subscribed view, after a subscribe (or when a screen fell too far behind). */
-  'view:snapshot': (message: { protocol: number; serverTime: number; view: ViewRef; state: LiveState }) => void;
+  /**
+   * The whole state of the subscribed view, after a subscribe, or when a screen stayed silent so
+   * long that the changes it missed outgrew what the hub keeps for it. Acknowledge by calling `ack`
+   * once applied: nothing more is sent until then.
+   */
+  'view:snapshot': (message: { protocol: number; serverTime: number; view: ViewRef; state: LiveState }, ack: () => void) => void;
   /**
    * What changed in the view, at most once per hub tick, coalesced while the screen has not
-   * acknowledged the previous one. Acknowledge by calling `ack`.
+   * acknowledged the previous message: records that changed or entered the view, and `removed`,
+   * the entities that left it. Acknowledge by calling `ack`.
    */
   'view:delta': (message: { protocol: number; serverTime: number; view: ViewRef; delta: StateDelta }, ack: () => void) => void;
   /** Every few seconds: a quiet feed is not a dead connection; also corrects the screen's clock. */

@@ -52,9 +52,9 @@ describe('state deltas', () => {
         while (i < events.length) {
           const size = Math.max(1, tickSizes[t % Math.max(1, tickSizes.length)] ?? 1);
           const tick = events.slice(i, i + size);
-          const from = s.seq;
+          const before = s;
           for (const e of tick) s = evolve(s, e);
-          pending = mergeDeltas(pending, filter.delta(deltaOf(s, tick, from), s));
+          pending = mergeDeltas(pending, filter.delta(deltaOf(before, s, tick), s));
           if (t % 2 === 0) {
             screen = applyDelta(screen, pending);
             pending = emptyDelta(s.seq);
@@ -75,7 +75,7 @@ describe('state deltas', () => {
         const events = server(rs);
         let s = emptyLiveState();
         for (const e of events) s = evolve(s, e);
-        const d = deltaOf(s, events, 0);
+        const d = deltaOf(emptyLiveState(), s, events);
         const once = applyDelta(emptyLiveState(), d);
         expect(applyDelta(once, d)).toEqual(once);
         expect(once).toEqual(s);
@@ -93,7 +93,7 @@ describe('state deltas', () => {
         for (const e of events.slice(0, k)) mid = evolve(mid, e);
         let end = mid;
         for (const e of events.slice(k)) end = evolve(end, e);
-        const older = deltaOf(mid, events.slice(0, k), 0);
+        const older = deltaOf(emptyLiveState(), mid, events.slice(0, k));
         expect(applyDelta(end, older)).toEqual(end);
       }),
       { numRuns: 200 },
@@ -106,7 +106,7 @@ describe('state deltas', () => {
     const b = rainEvent('TA01', T0, 9, { seq: 2 });
     s = evolve(evolve(s, a), b);
     const siming = new ViewFilter(xiamen, { kind: 'district', district: '思明区' });
-    const d = siming.delta(deltaOf(s, [a, b], 0), s);
+    const d = siming.delta(deltaOf(emptyLiveState(), s, [a, b]), s);
     expect(Object.keys(d.latest['rain-gauge'] ?? {})).toEqual(['SM01']);
     expect(Object.keys(d.feeds)).toEqual(['rain-gauge']);
   });

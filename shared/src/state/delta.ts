@@ -1,26 +1,62 @@
 import { categories } from '../categories/registry.ts';
 import type { CommandState } from '../commands/command-state.ts';
 import type { BeaconEvent } from '../events.ts';
+import { dict, own, type Dict } from '../util/dict.ts';
+import { samePlace } from '../views/locate.ts';
 import type { FeedState, LatestRecord, LiveState, TrendPoint } from './live-state.ts';
 import { placeInTrend, supersedes } from './reducer.ts';
 import { trendPointOf } from './trend-point.ts';
+
+/** Which record of an entity a removal answers: a screen holding a newer one keeps it (order-safety). */
+export type RecordStamp = Pick<LatestRecord, 'observedAt' | 'version' | 'seq'>;
 
 /**
  * What changed in live state over a stretch of the log, as state (not events), so that deltas can
  * be merged — coalesced — without losing anything a screen shows: the newest record of each changed
  * entity, every new trend point, the feeds' current health, and for categories whose every step
- * matters (alerts, incidents) each transition in order.
+ * matters (alerts, incidents) each transition in order. In a view's delta, `removed` names the
+ * entities that left the view. An entity is in at most one of `latest` and `removed`.
  */
 export interface StateDelta {
   /** The delta covers log sequences in (fromSeq, toSeq]. */
   fromSeq: number;
   toSeq: number;
-  latest: Record<string, Record<string, LatestRecord>>;
-  points: Record<string, Record<string, TrendPoint[]>>;
-  feeds: Record<string, FeedState>;
-  transitions: Record<string, LatestRecord[]>;
+  latest: Dict<Dict<LatestRecord>>;
+  /**
+   * Entities that left the view (a team that drove out of the district): the screen drops their
+   * record and trend. Each carries the stamp of the entity's newest record, the one that is outside
+   * the view, so that an older delta seen late never removes an entity that came back since.
+   * Always empty in a delta of the whole state: nothing leaves the city.
+   */
+  removed: Dict<Dict<RecordStamp>>;
+  /**
+   * New trend points. For an entity that entered the view, its whole trend (the screen had none of it).
+   */
+  points: Dict<Dict<TrendPoint[]>>;
+  feeds: Dict<FeedState>;
+  transitions: Dict<LatestRecord[]>;
   /** The whole command slice as of toSeq, when a command changed it (it is small; screens replace theirs). */
   command?: CommandState;
+}
+
+/**
+ * A delta of the whole state as the engine makes it, which also tells where changed entities were
+ * before it — the one thing a view needs to see that an entity left it, and nothing a screen needs.
+ *
+ * Why the delta carries the prior place rather than the hub keeping the previous state: the hub
+ * filters two kinds of delta, the changes of one tick and, for a screen that reconnects, the
+ * merged changes since its `since`. The hub could keep the state of its previous tick, but not the
+ * state at every position a screen may resume from; a delta that carries its own "before" is
+ * filtered the same way whatever it covers, and merging keeps the earliest "before". It costs little:
+ * only entities whose place changed (and new ones) are listed, so a rain gauge adds nothing.
+ */
+export interface LogDelta extends StateDelta {
+  /**
+   * For each changed entity whose place (the fields `placeOf` reads) differs from what it was before
+   * the delta, its record before it, or null when it did not exist. An entity that is not listed
+   * was where it is now.
+   */
+  movedFrom: Dict<Dict<LatestRecord | null>>;
 }
 
 /** Categories whose intermediate states are never coalesced away: a screen sees every step. */
@@ -30,27 +66,45 @@ export function keepsEveryTransition(category: string): boolean {
 }
 
 export function emptyDelta(fromSeq: number): StateDelta {
-  return { fromSeq, toSeq: fromSeq, latest: {}, points: {}, feeds: {}, transitions: {} };
+  return { fromSeq, toSeq: fromSeq, latest: dict(), removed: dict(), points: dict(), feeds: dict(), transitions: dict() };
 }
 
-/** The delta made by folding `events` (in log order) into a state, read from the state after them. */
-export function deltaOf(after: LiveState, events: readonly BeaconEvent[], fromSeq: number): StateDelta {
-  const d = emptyDelta(fromSeq);
+export function emptyLogDelta(fromSeq: number): LogDelta {
+  return { ...emptyDelta(fromSeq), movedFrom: dict() };
+}
+
+/** The value under `key`, made (and stored) when missing. Only for dictionaries made with `dict()`. */
+function slot<T>(d: Dict<T>, key: string, make: () => T): T {
+  let v = own(d, key);
+  if (v === undefined) {
+    v = make();
+    d[key] = v;
+  }
+  return v;
+}
+
+/** The delta made by folding `events` (in log order) into `before`, giving `after`. */
+export function deltaOf(before: LiveState, after: LiveState, events: readonly BeaconEvent[]): LogDelta {
+  const d = emptyLogDelta(before.seq);
   for (const e of events) {
     d.toSeq = Math.max(d.toSeq, e.seq);
     if (e.type === 'command.issued') {
       d.command = after.command;
       continue;
     }
-    const changedFeed = after.feeds[e.category];
+    const changedFeed = own(after.feeds, e.category);
     if (changedFeed) d.feeds[e.category] = changedFeed;
     if (e.type !== 'record.received') continue;
-    const latest = after.latest[e.category]?.[e.entityId];
-    if (latest) (d.latest[e.category] ??= {})[e.entityId] = latest;
+    const latest = own(own(after.latest, e.category), e.entityId);
+    if (latest) {
+      slot(d.latest, e.category, dict<LatestRecord>)[e.entityId] = latest;
+      const prior = own(own(before.latest, e.category), e.entityId) ?? null;
+      if (!prior || !samePlace(prior, latest)) slot(d.movedFrom, e.category, dict<LatestRecord | null>)[e.entityId] = prior;
+    }
     const point = trendPointOf(e.category, e.payload, Date.parse(e.observedAt), e.version);
-    if (point) ((d.points[e.category] ??= {})[e.entityId] ??= []).push(point);
+    if (point) slot(slot(d.points, e.category, dict<TrendPoint[]>), e.entityId, () => []).push(point);
     if (keepsEveryTransition(e.category)) {
-      (d.transitions[e.category] ??= []).push({
+      slot(d.transitions, e.category, () => []).push({
         entityId: e.entityId, observedAt: Date.parse(e.observedAt), version: e.version, seq: e.seq, data: e.payload,
       });
     }
@@ -58,37 +112,94 @@ export function deltaOf(after: LiveState, events: readonly BeaconEvent[], fromSe
   return d;
 }
 
-/** b after a: later state wins, points and transitions accumulate. Used to coalesce per subscription. */
-export function mergeDeltas(a: StateDelta, b: StateDelta): StateDelta {
-  const latest = { ...a.latest };
-  for (const [c, byId] of Object.entries(b.latest)) latest[c] = { ...latest[c], ...byId };
-  const points = { ...a.points };
-  for (const [c, byId] of Object.entries(b.points)) {
-    const merged = { ...points[c] };
-    for (const [id, ps] of Object.entries(byId)) merged[id] = [...(merged[id] ?? []), ...ps];
-    points[c] = merged;
+/** A null-prototype copy of a two-level dictionary (the inner ones copied too: merging writes into them). */
+function copy2<T>(d: Readonly<Dict<Readonly<Dict<T>>>>): Dict<Dict<T>> {
+  const out = dict<Dict<T>>();
+  for (const [k, inner] of Object.entries(d)) out[k] = dict(Object.entries(inner));
+  return out;
+}
+
+/**
+ * b after a: later state wins, points and transitions accumulate. Used to coalesce per subscription.
+ * An entity that b removes loses a's record and points; one that b (re)adds is no longer removed —
+ * so a merged delta ends with the entity present or gone as the last of its deltas said. When both
+ * are log deltas, the merged one keeps each entity's earliest prior place (where it was before a).
+ */
+export function mergeDeltas<D extends StateDelta>(a: D, b: D): D {
+  const latest = copy2(a.latest);
+  const removed = copy2(a.removed);
+  const points = copy2(a.points);
+  for (const [c, byId] of Object.entries(b.removed)) {
+    for (const [id, stamp] of Object.entries(byId)) {
+      const l = own(latest, c);
+      if (l) delete l[id];
+      const p = own(points, c);
+      if (p) delete p[id];
+      slot(removed, c, dict<RecordStamp>)[id] = stamp;
+    }
   }
-  const transitions = { ...a.transitions };
-  for (const [c, list] of Object.entries(b.transitions)) transitions[c] = [...(transitions[c] ?? []), ...list];
-  return {
+  for (const [c, byId] of Object.entries(b.latest)) {
+    const l = slot(latest, c, dict<LatestRecord>);
+    const r = own(removed, c);
+    for (const [id, rec] of Object.entries(byId)) {
+      l[id] = rec;
+      if (r) delete r[id];
+    }
+  }
+  for (const [c, byId] of Object.entries(b.points)) {
+    const merged = slot(points, c, dict<TrendPoint[]>);
+    for (const [id, ps] of Object.entries(byId)) merged[id] = [...(own(merged, id) ?? []), ...ps];
+  }
+  const transitions = dict(Object.entries(a.transitions));
+  for (const [c, list] of Object.entries(b.transitions)) transitions[c] = [...(own(transitions, c) ?? []), ...list];
+  const merged: StateDelta = {
     fromSeq: Math.min(a.fromSeq, b.fromSeq),
     toSeq: Math.max(a.toSeq, b.toSeq),
-    latest,
-    points,
-    feeds: { ...a.feeds, ...b.feeds },
+    latest: withoutEmpty(latest),
+    removed: withoutEmpty(removed),
+    points: withoutEmpty(points),
+    feeds: dict([...Object.entries(a.feeds), ...Object.entries(b.feeds)]),
     transitions,
     ...newerCommand(a.command, b.command),
   };
+  const aMoved = (a as Partial<LogDelta>).movedFrom;
+  const bMoved = (b as Partial<LogDelta>).movedFrom;
+  if (aMoved || bMoved) {
+    // The place before the merged stretch is the place before a, where a knew it; else before b.
+    // (When a changed an entity without moving it, where it was before b is where it was before a.)
+    const movedFrom = copy2(aMoved ?? {});
+    for (const [c, byId] of Object.entries(bMoved ?? {})) {
+      for (const [id, prior] of Object.entries(byId)) {
+        if (own(own(movedFrom, c), id) === undefined) slot(movedFrom, c, dict<LatestRecord | null>)[id] = prior;
+      }
+    }
+    (merged as LogDelta).movedFrom = movedFrom;
+  }
+  return merged as D;
+}
+
+function withoutEmpty<T>(d: Dict<Dict<T>>): Dict<Dict<T>> {
+  for (const [k, inner] of Object.entries(d)) if (Object.keys(inner).length === 0) delete d[k];
+  return d;
 }
 
 export function isEmptyDelta(d: StateDelta): boolean {
   return (
     Object.keys(d.latest).length === 0 &&
+    Object.keys(d.removed ?? {}).length === 0 &&
     Object.keys(d.points).length === 0 &&
     Object.keys(d.feeds).length === 0 &&
     Object.keys(d.transitions).length === 0 &&
     d.command === undefined
   );
+}
+
+/** Trend points and transitions a delta holds: what grows with the events it covers, not with the entities. */
+export function deltaVolume(d: StateDelta): number {
+  let n = 0;
+  for (const byId of Object.values(d.points)) for (const ps of Object.values(byId)) n += ps.length;
+  for (const list of Object.values(d.transitions)) n += list.length;
+  return n;
 }
 
 function newerCommand(a: CommandState | undefined, b: CommandState | undefined): { command?: CommandState } {
@@ -98,35 +209,66 @@ function newerCommand(a: CommandState | undefined, b: CommandState | undefined):
 
 /**
  * Applies a delta to a screen's state. Idempotent and order-safe: a record only replaces an older
- * one, a trend point lands in its slot, a feed takes the newer receive time — so a delta seen
- * twice after a reconnect changes nothing.
+ * one, a removal only drops a record no newer than the one that took the entity away, a trend point
+ * lands in its slot, a feed takes the newer receive time — so a delta seen twice after a reconnect
+ * changes nothing. Works on wire objects (JSON, normal prototype) as on dictionaries: keys are read
+ * as own properties only.
  */
 export function applyDelta(state: LiveState, d: StateDelta): LiveState {
-  const latest = { ...state.latest };
+  const latest = dictFromShallow(state.latest);
+  const trends = dictFromShallow(state.trends);
+  for (const [c, byId] of Object.entries(d.removed ?? {})) {
+    const cur = own(latest, c);
+    if (!cur) continue;
+    let nextLatest: Dict<LatestRecord> | null = null;
+    let nextTrend: Dict<TrendPoint[]> | null = null;
+    for (const [id, stamp] of Object.entries(byId)) {
+      const held = own(cur, id);
+      if (!held || !supersedes(stamp.observedAt, stamp.version, stamp.seq, held)) continue; // gone already, or came back since
+      nextLatest ??= dict(Object.entries(cur));
+      delete nextLatest[id];
+      const t = own(trends, c);
+      if (t && own(t, id)) {
+        nextTrend ??= dict(Object.entries(t));
+        delete nextTrend[id];
+      }
+    }
+    if (nextLatest) setOrDrop(latest, c, nextLatest);
+    if (nextTrend) setOrDrop(trends, c, nextTrend);
+  }
   for (const [c, byId] of Object.entries(d.latest)) {
-    const next = { ...latest[c] };
+    const next = dict(Object.entries(own(latest, c) ?? {}));
     for (const [id, rec] of Object.entries(byId)) {
-      if (supersedes(rec.observedAt, rec.version, rec.seq, next[id])) next[id] = rec;
+      if (supersedes(rec.observedAt, rec.version, rec.seq, own(next, id))) next[id] = rec;
     }
     latest[c] = next;
   }
-  const trends = { ...state.trends };
   for (const [c, byId] of Object.entries(d.points)) {
-    const next = { ...trends[c] };
+    const next = dict(Object.entries(own(trends, c) ?? {}));
     for (const [id, ps] of Object.entries(byId)) {
-      const newest = latest[c]?.[id]?.observedAt ?? Math.max(...ps.map((p) => p.t));
-      let trend = next[id] ?? [];
+      const newest = own(own(latest, c), id)?.observedAt ?? Math.max(...ps.map((p) => p.t));
+      let trend = own(next, id) ?? [];
       for (const p of ps) trend = placeInTrend(trend, p, newest);
       next[id] = trend;
     }
     trends[c] = next;
   }
-  const feeds = { ...state.feeds };
+  const feeds = dictFromShallow(state.feeds);
   for (const [c, f] of Object.entries(d.feeds)) {
-    const cur = feeds[c];
+    const cur = own(feeds, c);
     if (!cur || f.lastReceivedAt > cur.lastReceivedAt || (f.lastReceivedAt === cur.lastReceivedAt && f.records >= cur.records)) feeds[c] = f;
   }
   // The command slice travels whole; an older copy (a delta seen again) never replaces a newer one.
   const command = d.command && d.command.seq > state.command.seq ? d.command : state.command;
   return { seq: Math.max(state.seq, d.toSeq), latest, trends, feeds, command };
+}
+
+function dictFromShallow<T>(o: Readonly<Dict<T>>): Dict<T> {
+  return dict(Object.entries(o));
+}
+
+/** A category with no entity left is dropped, as a view's snapshot would not have it. */
+function setOrDrop<T>(d: Dict<Dict<T>>, key: string, value: Dict<T>): void {
+  if (Object.keys(value).length === 0) delete d[key];
+  else d[key] = value;
 }

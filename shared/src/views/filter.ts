@@ -1,8 +1,11 @@
 import type { Region } from '../region/types.ts';
-import type { StateDelta } from '../state/delta.ts';
+import { emptyDelta, type LogDelta, type StateDelta } from '../state/delta.ts';
 import type { LatestRecord, LiveState } from '../state/live-state.ts';
+import { dict, own, type Dict } from '../util/dict.ts';
 import { distanceKm, placeOf, subdistrictAt, type Place } from './locate.ts';
 import { INCIDENT_RADIUS_KM, type ViewRef } from './view.ts';
+
+type Centre = { lon: number; lat: number; district: string | null };
 
 /**
  * Decides which records a view shows. City-wide records (no place, or an alert for the whole city)
@@ -15,19 +18,14 @@ export class ViewFilter {
     readonly region: Region,
     readonly view: ViewRef,
     /** The incident's position, for incident views (null when the incident is unknown). */
-    readonly centre: { lon: number; lat: number; district: string | null } | null = null,
+    readonly centre: Centre | null = null,
   ) {
     this.#gauges = new Map(region.rainGauges.map((g) => [g.id, g]));
   }
 
   static for(region: Region, view: ViewRef, state: LiveState): ViewFilter {
     if (view.kind !== 'incident') return new ViewFilter(region, view);
-    const incident = state.latest.incident?.[view.incidentId];
-    const d = incident?.data;
-    const centre = d && typeof d.lon === 'number' && typeof d.lat === 'number'
-      ? { lon: d.lon, lat: d.lat, district: typeof d.district === 'string' ? d.district : null }
-      : null;
-    return new ViewFilter(region, view, centre);
+    return new ViewFilter(region, view, centreOf(own(own(state.latest, 'incident'), view.incidentId)));
   }
 
   includes(category: string, rec: LatestRecord): boolean {
@@ -54,31 +52,56 @@ export class ViewFilter {
   }
 
   state(s: LiveState): LiveState {
-    const latest: LiveState['latest'] = {};
-    const trends: LiveState['trends'] = {};
+    const latest = dict<Dict<LatestRecord>>();
+    const trends: LiveState['trends'] = dict();
     for (const [c, byId] of Object.entries(s.latest)) {
       for (const [id, rec] of Object.entries(byId)) {
         if (!this.includes(c, rec)) continue;
-        (latest[c] ??= {})[id] = rec;
-        const trend = s.trends[c]?.[id];
-        if (trend) (trends[c] ??= {})[id] = trend;
+        (own(latest, c) ?? (latest[c] = dict()))[id] = rec;
+        const trend = own(own(s.trends, c), id);
+        if (trend) (own(trends, c) ?? (trends[c] = dict()))[id] = trend;
       }
     }
     return { seq: s.seq, latest, trends, feeds: s.feeds, command: s.command };
   }
 
-  /** The part of a delta this view shows; `state` tells where entities are (points carry no place). */
-  delta(d: StateDelta, s: LiveState): StateDelta {
+  /**
+   * The part of a delta of the whole state that this view shows, given `after`, the state the delta
+   * led to. Each entity the delta touched is in the view before it or not (where it was before: the
+   * delta's `movedFrom`, else where it is now), and after it or not:
+   * - in, then in: its newest record and new trend points;
+   * - out, then in (it entered): its newest record and its whole trend, which the screen lacks;
+   * - in, then out (it left): a removal;
+   * - out, then out: nothing.
+   * An incident view's filter moves with the incident: when the incident moved, every entity is
+   * looked at, since ones that stood still may now be inside the circle or outside it.
+   */
+  delta(d: LogDelta, after: LiveState): StateDelta {
+    if (this.view.kind === 'city') return cityDelta(d);
     const out: StateDelta = {
-      fromSeq: d.fromSeq, toSeq: d.toSeq, latest: {}, points: {}, feeds: d.feeds, transitions: {}, ...(d.command ? { command: d.command } : {}),
+      ...emptyDelta(d.fromSeq), toSeq: d.toSeq, feeds: d.feeds, ...(d.command ? { command: d.command } : {}),
     };
-    for (const [c, byId] of Object.entries(d.latest)) {
-      for (const [id, rec] of Object.entries(byId)) if (this.includes(c, rec)) (out.latest[c] ??= {})[id] = rec;
-    }
-    for (const [c, byId] of Object.entries(d.points)) {
-      for (const [id, ps] of Object.entries(byId)) {
-        const rec = s.latest[c]?.[id];
-        if (rec && this.includes(c, rec)) (out.points[c] ??= {})[id] = ps;
+    const before = this.before(d);
+    const visit = (c: string, id: string, rec: LatestRecord, changed: boolean) => {
+      const prior = own(own(d.movedFrom, c), id);
+      const isIn = this.includes(c, rec);
+      // Most changes move nothing (a new reading of a gauge): then only a moved filter can change the answer.
+      const wasIn = prior === undefined ? (before === this ? isIn : before.includes(c, rec)) : prior !== null && before.includes(c, prior);
+      if (isIn) {
+        if (wasIn && !changed) return;
+        (own(out.latest, c) ?? (out.latest[c] = dict()))[id] = rec;
+        const points = wasIn ? own(own(d.points, c), id) : own(own(after.trends, c), id);
+        if (points?.length) (own(out.points, c) ?? (out.points[c] = dict()))[id] = points;
+      } else if (wasIn) {
+        (own(out.removed, c) ?? (out.removed[c] = dict()))[id] = { observedAt: rec.observedAt, version: rec.version, seq: rec.seq };
+      }
+    };
+    if (sameCentre(before.centre, this.centre)) {
+      for (const [c, byId] of Object.entries(d.latest)) for (const [id, rec] of Object.entries(byId)) visit(c, id, rec, true);
+    } else {
+      for (const [c, byId] of Object.entries(after.latest)) {
+        const changed = own(d.latest, c);
+        for (const [id, rec] of Object.entries(byId)) visit(c, id, rec, own(changed, id) !== undefined);
       }
     }
     for (const [c, list] of Object.entries(d.transitions)) {
@@ -87,4 +110,32 @@ export class ViewFilter {
     }
     return out;
   }
+
+  /** This view's filter as it was before `d`: only an incident view's can differ (the incident moved). */
+  private before(d: LogDelta): ViewFilter {
+    const v = this.view;
+    if (v.kind !== 'incident') return this;
+    const prior = own(own(d.movedFrom, 'incident'), v.incidentId);
+    if (prior === undefined) return this;
+    return new ViewFilter(this.region, v, centreOf(prior ?? undefined));
+  }
+}
+
+/** The city's part of a log delta: all of it, without the prior places (nothing leaves the city). */
+export function cityDelta(d: LogDelta): StateDelta {
+  return {
+    fromSeq: d.fromSeq, toSeq: d.toSeq, latest: d.latest, removed: d.removed, points: d.points, feeds: d.feeds, transitions: d.transitions,
+    ...(d.command ? { command: d.command } : {}),
+  };
+}
+
+function centreOf(incident: LatestRecord | undefined): Centre | null {
+  const d = incident?.data;
+  return d && typeof d.lon === 'number' && typeof d.lat === 'number'
+    ? { lon: d.lon, lat: d.lat, district: typeof d.district === 'string' ? d.district : null }
+    : null;
+}
+
+function sameCentre(a: Centre | null, b: Centre | null): boolean {
+  return a === b || (a !== null && b !== null && a.lon === b.lon && a.lat === b.lat && a.district === b.district);
 }

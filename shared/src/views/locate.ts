@@ -28,6 +28,21 @@ export function placeOf(region: Region, category: string, rec: LatestRecord, gau
   return { districts: 'all' };
 }
 
+/**
+ * Whether two records of one entity are in the same place for every view: they agree on each field
+ * `placeOf` reads. Kept beside it so the two cannot drift apart.
+ */
+export function samePlace(a: LatestRecord, b: LatestRecord): boolean {
+  const x = a.data;
+  const y = b.data;
+  return x.lon === y.lon && x.lat === y.lat && x.district === y.district && sameAreas(x.areas, y.areas);
+}
+
+function sameAreas(a: unknown, b: unknown): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
+  return a.length === b.length && a.every((v, i) => String(v) === String(b[i]));
+}
+
 /** Great-circle distance in km (haversine): exact enough for a city. */
 export function distanceKm(aLon: number, aLat: number, bLon: number, bLat: number): number {
   const rad = Math.PI / 180;

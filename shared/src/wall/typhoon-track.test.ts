@@ -22,7 +22,7 @@ describe('the typhoon\'s past track', () => {
   });
   it('reaches screens through deltas the same way', () => {
     const server = fold(emptyLiveState(), events);
-    const screen = applyDelta(emptyLiveState(), deltaOf(server, events, 0));
+    const screen = applyDelta(emptyLiveState(), deltaOf(emptyLiveState(), server, events));
     expect(activeTyphoons(screen, T0 + 6 * 3600_000)[0]!.past).toEqual(activeTyphoons(server, T0 + 6 * 3600_000)[0]!.past);
   });
   it('drops positions older than 24 h, like every trend', () => {

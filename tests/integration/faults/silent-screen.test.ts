@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { xiamen, type ViewRef } from '@beacon/shared';
+import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
+import { PENDING_VOLUME_BOUND } from '@beacon/server/hub/subscriptions.ts';
+import { expectScreensMatchLog } from '../../support/log-truth.ts';
+import { watch } from '../../support/socket-client.ts';
+import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
+import { startTestServer, type TestServer } from '../../support/test-server.ts';
+
+/**
+ * Fault case (issue #12 item 7): a screen stops acknowledging while the feed goes on. The hub must
+ * hold at most PENDING_VOLUME_BOUND points and transitions for it, send it nothing more meanwhile,
+ * and bring it back with a snapshot when it acknowledges again (a district screen, which sees less,
+ * stays under the bound and gets one merged delta).
+ *
+ * "60 s of feed" is a volume, not a wait: the simulated typhoon sends ~51 events/s, so ten rounds of
+ * 310 rain readings (31 gauges × 10 observation minutes) and 5 incident steps are 3,150 events.
+ */
+
+const NOW = Date.now();
+let database: TestDatabase;
+let server: TestServer;
+let emergencyKey: string;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  // A long tick: the test drives the hub's tick by hand, so it checks the hub between known steps.
+  server = await startTestServer(database.url, { now: () => NOW, rateLimit: false, hub: { tickMs: 3_600_000 } });
+  emergencyKey = (await createDepartmentKey(server.db.sql, 'emergency', 'silent screen fault case')).key;
+});
+afterAll(async () => {
+  await server?.close();
+  await database?.drop();
+});
+
+async function post(category: string, key: string, records: object[]): Promise<void> {
+  const res = await fetch(`${server.baseUrl}/api/v1/ingest/${category}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ records }),
+  });
+  expect(res.status, await res.clone().text()).toBe(200);
+}
+
+const minuteAt = (m: number) => new Date(NOW - 24 * 3600_000 + m * 60_000).toISOString();
+
+/** One round: ten minutes of every gauge, and an incident that opens, is handled and closes. */
+async function round(r: number): Promise<void> {
+  const rain = [];
+  for (let m = 0; m < 10; m++) {
+    for (const g of xiamen.rainGauges) rain.push({ stationId: g.id, observedAt: minuteAt(r * 10 + m), rainfall1hMm: (r * 10 + m + g.id.length) % 80 });
+  }
+  await post('rain-gauge', server.meteorologyKey, rain);
+  const statuses = ['open', 'handling', 'handling', 'handling', 'closed'] as const;
+  for (const [i, status] of statuses.entries()) {
+    await post('incident', emergencyKey, [{
+      incidentId: `INC-${r}`, observedAt: minuteAt(r * 10 + i), version: 1, kind: 'flood', severity: 'III', status,
+      title: `积水 ${r}`, lon: 118.09, lat: 24.443 + i * 0.001, district: '思明区',
+    }]);
+  }
+}
+
+/** Folds what was committed and runs one hub tick. */
+async function tick(): Promise<void> {
+  await server.app.engine.catchUp();
+  server.app.hub.subscriptions.flush();
+}
+
+/** Lets socket.io deliver what the tick sent (and the acks come back): a hand-run tick, then a turn of the event loop. */
+async function settle(): Promise<void> {
+  await tick();
+  await new Promise((r) => setTimeout(r, 50));
+  await tick();
+}
+
+describe('a screen that does not acknowledge for 60 s of feed', () => {
+  it('costs the hub at most the bound, gets nothing meanwhile, then converges through one snapshot', async () => {
+    const city: ViewRef = { kind: 'city' };
+    const siming: ViewRef = { kind: 'district', district: '思明区' };
+    let acking = false;
+    const silent = await watch(server, city, { ackDeltas: () => acking });
+    const silentDistrict = await watch(server, siming, { ackDeltas: () => acking });
+    const steady = await watch(server, city);
+    const subs = server.app.hub.subscriptions;
+    try {
+      let largest = 0;
+      let owedSnapshot = false;
+      for (let r = 0; r < 10; r++) {
+        await round(r);
+        await settle();
+        for (const screen of [silent, silentDistrict]) {
+          if (r === 0) await screen.until(() => screen.deltas.length >= 1);
+          const held = subs.retained(screen.socket.id!)!;
+          largest = Math.max(largest, held.volume);
+          owedSnapshot ||= held.snapshotDue;
+          // One delta went out and is unacknowledged: nothing else follows it.
+          expect(screen.deltas.length).toBe(1);
+          expect(held.inFlight).toBe(true);
+        }
+      }
+      expect(largest).toBeGreaterThan(0);
+      expect(largest).toBeLessThanOrEqual(PENDING_VOLUME_BOUND);
+      expect(owedSnapshot).toBe(true);
+      expect(subs.retained(silent.socket.id!)).toMatchObject({ volume: 0, snapshotDue: true });
+      expect(subs.retained(silentDistrict.socket.id!)).toMatchObject({ snapshotDue: false });
+      expect(steady.snapshots).toBe(1);
+
+      // It acknowledges again; from here the hub ticks by itself, as it would (every 20 ms).
+      const ticking = setInterval(() => subs.flush(), 20);
+      try {
+        acking = true;
+        silent.releaseAcks();
+        silentDistrict.releaseAcks();
+        await silent.until(() => silent.snapshots === 2);
+        // The district saw 65 points and transitions a round, under the bound: it gets one merged
+        // delta instead, with every step of every incident.
+        await silentDistrict.until(() => silentDistrict.deltas.length === 2);
+        expect(silentDistrict.snapshots).toBe(1);
+        // Round 0's five went in the delta it held; rounds 1–9 are all in this one.
+        expect(silentDistrict.deltas[0]!.transitions.incident).toHaveLength(5);
+        expect(silentDistrict.deltas[1]!.transitions.incident).toHaveLength(45);
+
+        // And the feed goes on: deltas flow again after the snapshot.
+        const deltasBefore = silent.deltas.length;
+        await round(10);
+        await server.app.engine.catchUp();
+        await silent.until(() => silent.deltas.length > deltasBefore);
+
+        await expectScreensMatchLog(server.db.sql, xiamen, [
+          { client: silent, view: city }, { client: silentDistrict, view: siming }, { client: steady, view: city },
+        ]);
+        expect(silent.snapshots).toBe(2);
+        expect(steady.snapshots).toBe(1);
+      } finally {
+        clearInterval(ticking);
+      }
+    } finally {
+      for (const s of [silent, silentDistrict, steady]) s.close();
+    }
+  });
+});
