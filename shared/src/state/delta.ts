@@ -4,6 +4,7 @@ import type { BeaconEvent } from '../events.ts';
 import type { FeedState, LatestRecord, LiveState, TrendPoint } from './live-state.ts';
 import { placeInTrend, supersedes } from './reducer.ts';
 import { trendPointOf } from './trend-point.ts';
+import { dictFrom, own, setOwn } from '../util/dict.ts';
 
 /**
  * What changed in live state over a stretch of the log, as state (not events), so that deltas can
@@ -102,31 +103,34 @@ function newerCommand(a: CommandState | undefined, b: CommandState | undefined):
  * twice after a reconnect changes nothing.
  */
 export function applyDelta(state: LiveState, d: StateDelta): LiveState {
-  const latest = { ...state.latest };
+  // Both sides may have come over the wire (plain objects): read with own(), build null-prototype
+  // dictionaries, so an entity id such as `constructor` or `__proto__` is an ordinary key.
+  const latest = dictFrom(state.latest);
   for (const [c, byId] of Object.entries(d.latest)) {
-    const next = { ...latest[c] };
+    const next = dictFrom(own(latest, c));
     for (const [id, rec] of Object.entries(byId)) {
-      if (supersedes(rec.observedAt, rec.version, rec.seq, next[id])) next[id] = rec;
+      if (supersedes(rec.observedAt, rec.version, rec.seq, own(next, id))) setOwn(next, id, rec);
     }
-    latest[c] = next;
+    setOwn(latest, c, next);
   }
-  const trends = { ...state.trends };
+  const trends = dictFrom(state.trends);
   for (const [c, byId] of Object.entries(d.points)) {
-    const next = { ...trends[c] };
+    const next = dictFrom(own(trends, c));
     for (const [id, ps] of Object.entries(byId)) {
-      const newest = latest[c]?.[id]?.observedAt ?? Math.max(...ps.map((p) => p.t));
-      let trend = next[id] ?? [];
+      const newest = own(own(latest, c), id)?.observedAt ?? Math.max(...ps.map((p) => p.t));
+      let trend = own(next, id) ?? [];
       for (const p of ps) trend = placeInTrend(trend, p, newest);
-      next[id] = trend;
+      setOwn(next, id, trend);
     }
-    trends[c] = next;
+    setOwn(trends, c, next);
   }
-  const feeds = { ...state.feeds };
+  const feeds = dictFrom(state.feeds);
   for (const [c, f] of Object.entries(d.feeds)) {
-    const cur = feeds[c];
-    if (!cur || f.lastReceivedAt > cur.lastReceivedAt || (f.lastReceivedAt === cur.lastReceivedAt && f.records >= cur.records)) feeds[c] = f;
+    const cur = own(feeds, c);
+    if (!cur || f.lastReceivedAt > cur.lastReceivedAt || (f.lastReceivedAt === cur.lastReceivedAt && f.records >= cur.records)) setOwn(feeds, c, f);
   }
   // The command slice travels whole; an older copy (a delta seen again) never replaces a newer one.
   const command = d.command && d.command.seq > state.command.seq ? d.command : state.command;
   return { seq: Math.max(state.seq, d.toSeq), latest, trends, feeds, command };
 }
+
