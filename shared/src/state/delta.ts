@@ -4,7 +4,7 @@ import type { BeaconEvent } from '../events.ts';
 import type { FeedState, LatestRecord, LiveState, TrendPoint } from './live-state.ts';
 import { placeInTrend, supersedes } from './reducer.ts';
 import { trendPointOf } from './trend-point.ts';
-import { dictFrom, own, setOwn } from '../util/dict.ts';
+import { dict, dictFrom, own, setOwn } from '../util/dict.ts';
 
 /**
  * What changed in live state over a stretch of the log, as state (not events), so that deltas can
@@ -31,11 +31,13 @@ export function keepsEveryTransition(category: string): boolean {
 }
 
 export function emptyDelta(fromSeq: number): StateDelta {
-  return { fromSeq, toSeq: fromSeq, latest: {}, points: {}, feeds: {}, transitions: {} };
+  return { fromSeq, toSeq: fromSeq, latest: dict(), points: dict(), feeds: dict(), transitions: dict() };
 }
 
 /** The delta made by folding `events` (in log order) into a state, read from the state after them. */
 export function deltaOf(after: LiveState, events: readonly BeaconEvent[], fromSeq: number): StateDelta {
+  // Minimal prototype-safety (util/dict.ts) so records with ids like `constructor` reach screens:
+  // own() reads and setOwn() writes into null-prototype dictionaries.
   const d = emptyDelta(fromSeq);
   for (const e of events) {
     d.toSeq = Math.max(d.toSeq, e.seq);
@@ -43,15 +45,15 @@ export function deltaOf(after: LiveState, events: readonly BeaconEvent[], fromSe
       d.command = after.command;
       continue;
     }
-    const changedFeed = after.feeds[e.category];
-    if (changedFeed) d.feeds[e.category] = changedFeed;
+    const changedFeed = own(after.feeds, e.category);
+    if (changedFeed) setOwn(d.feeds, e.category, changedFeed);
     if (e.type !== 'record.received') continue;
-    const latest = after.latest[e.category]?.[e.entityId];
-    if (latest) (d.latest[e.category] ??= {})[e.entityId] = latest;
+    const latest = own(own(after.latest, e.category), e.entityId);
+    if (latest) setOwn(slot(d.latest, e.category, () => dict<LatestRecord>()), e.entityId, latest);
     const point = trendPointOf(e.category, e.payload, Date.parse(e.observedAt), e.version);
-    if (point) ((d.points[e.category] ??= {})[e.entityId] ??= []).push(point);
+    if (point) slot(slot(d.points, e.category, () => dict<TrendPoint[]>()), e.entityId, (): TrendPoint[] => []).push(point);
     if (keepsEveryTransition(e.category)) {
-      (d.transitions[e.category] ??= []).push({
+      slot(d.transitions, e.category, (): LatestRecord[] => []).push({
         entityId: e.entityId, observedAt: Date.parse(e.observedAt), version: e.version, seq: e.seq, data: e.payload,
       });
     }
@@ -59,24 +61,33 @@ export function deltaOf(after: LiveState, events: readonly BeaconEvent[], fromSe
   return d;
 }
 
+/** The value under `key` in `m` itself, made by `make` and stored when absent. */
+function slot<T>(m: Record<string, T>, key: string, make: () => T): T {
+  const cur = own(m, key);
+  if (cur !== undefined) return cur;
+  const v = make();
+  setOwn(m, key, v);
+  return v;
+}
+
 /** b after a: later state wins, points and transitions accumulate. Used to coalesce per subscription. */
 export function mergeDeltas(a: StateDelta, b: StateDelta): StateDelta {
-  const latest = { ...a.latest };
-  for (const [c, byId] of Object.entries(b.latest)) latest[c] = { ...latest[c], ...byId };
-  const points = { ...a.points };
+  const latest = dictFrom(a.latest);
+  for (const [c, byId] of Object.entries(b.latest)) setOwn(latest, c, dict([...Object.entries(own(latest, c) ?? {}), ...Object.entries(byId)]));
+  const points = dictFrom(a.points);
   for (const [c, byId] of Object.entries(b.points)) {
-    const merged = { ...points[c] };
-    for (const [id, ps] of Object.entries(byId)) merged[id] = [...(merged[id] ?? []), ...ps];
-    points[c] = merged;
+    const merged = dictFrom(own(points, c));
+    for (const [id, ps] of Object.entries(byId)) setOwn(merged, id, [...(own(merged, id) ?? []), ...ps]);
+    setOwn(points, c, merged);
   }
-  const transitions = { ...a.transitions };
-  for (const [c, list] of Object.entries(b.transitions)) transitions[c] = [...(transitions[c] ?? []), ...list];
+  const transitions = dictFrom(a.transitions);
+  for (const [c, list] of Object.entries(b.transitions)) setOwn(transitions, c, [...(own(transitions, c) ?? []), ...list]);
   return {
     fromSeq: Math.min(a.fromSeq, b.fromSeq),
     toSeq: Math.max(a.toSeq, b.toSeq),
     latest,
     points,
-    feeds: { ...a.feeds, ...b.feeds },
+    feeds: dict([...Object.entries(a.feeds), ...Object.entries(b.feeds)]),
     transitions,
     ...newerCommand(a.command, b.command),
   };
