@@ -2,6 +2,7 @@ import {
   assignedTeams, distanceKm, latestOf, openIncidents, postClock, subdistrictAt, teamCommitment, teamStatus, ViewFilter,
   type Grade, type LatestRecord, type LiveState, type PostClockPhase, type Region, type RiskAssessment, type ViewRef,
 } from '@beacon/shared';
+import { latestRecord, latestIn, own } from '@beacon/shared';
 import { gradeColour, palette } from '../charts/theme.ts';
 import { formatTime, localName, type Locale, type Messages } from '../i18n/index.ts';
 import { severityColour } from '../panels/OneMap/mapStyle.ts';
@@ -77,7 +78,7 @@ export function incidentRow(state: LiveState, rec: LatestRecord, region: Region,
     status: t.wall.incidentStatus[status as 'open'] ?? status,
     place: placeLabel(region, place, locale),
     trapped: num(d.trapped) > 0 ? num(d.trapped) : null,
-    acknowledged: Boolean(state.command.acknowledged[rec.entityId]),
+    acknowledged: Boolean(own(state.command.acknowledged, rec.entityId)),
     post: post ? postClock(post, now).phase : null,
   };
 }
@@ -193,7 +194,7 @@ export interface IncidentDetail {
 
 /** One incident: what it is, who acknowledged it, which teams are on it. */
 export function incidentDetail(state: LiveState, incidentId: string, region: Region, locale: Locale, t: Messages): IncidentDetail {
-  const rec = state.latest.incident?.[incidentId];
+  const rec = latestRecord(state, 'incident', incidentId);
   const d = rec?.data ?? {};
   const c = t.console;
   const place = incidentPlace(state, region, incidentId);
@@ -207,8 +208,8 @@ export function incidentDetail(state: LiveState, incidentId: string, region: Reg
     ...(typeof d.casualties === 'number' ? [{ label: c.field.casualties, value: String(d.casualties) }] : []),
     ...(typeof d.reportedBy === 'string' ? [{ label: c.field.reportedBy, value: d.reportedBy }] : []),
   ];
-  const ack = state.command.acknowledged[incidentId];
-  const teams = state.latest['rescue-team'] ?? {};
+  const ack = own(state.command.acknowledged, incidentId);
+  const teams = latestIn(state, 'rescue-team');
   return {
     id: incidentId,
     known: Boolean(rec),
@@ -219,7 +220,7 @@ export function incidentDetail(state: LiveState, incidentId: string, region: Reg
     acknowledged: ack ? c.acknowledgedBy(ack.by.name, hms(ack.at, locale)) : null,
     assigned: assignedTeams(state, incidentId).map((a) => ({
       teamId: a.teamId,
-      name: str(teams[a.teamId]?.data.name) || a.teamId,
+      name: str(own(teams, a.teamId)?.data.name) || a.teamId,
       since: c.assignedSince(hms(a.since, locale), a.source === 'command' ? c.byCommand : c.byTerminal),
       byCommand: a.source === 'command',
     })),

@@ -1,4 +1,5 @@
 import { activeAlerts, type LiveState } from '@beacon/shared';
+import { own } from '@beacon/shared';
 import { gradeColour } from '../../charts/theme.ts';
 import { localName, type Locale, type Messages } from '../../i18n/index.ts';
 import type { Region } from '@beacon/shared';
@@ -43,7 +44,7 @@ export function warningsView(state: LiveState, region: Region, now: number, loca
         level,
         colour: gradeColour[level],
         title: `${eventName(record.data.event, t)} ${t.wall.warningLevel[level]}`.trim(),
-        areas: areas.length === 0 ? t.wall.wholeCity : areas.map((a) => localName(region.districtNames[a], locale, a)).join(locale === 'en' ? ', ' : '、'),
+        areas: areas.length === 0 ? t.wall.wholeCity : areas.map((a) => localName(own(region.districtNames, a), locale, a)).join(locale === 'en' ? ', ' : '、'),
         ageText: t.wall.ago(t.age(Math.max(0, now - record.observedAt))),
       },
     ];
