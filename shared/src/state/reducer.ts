@@ -159,9 +159,7 @@ function applyRejection(s: LiveState, e: FeedRejected, mine: Own): void {
 function countUnfoldable(s: LiveState, event: unknown, reason: string, mine: Own): void {
   const e = (typeof event === 'object' && event !== null ? event : {}) as Partial<Record<'type' | 'category' | 'department', unknown>>;
   const seq = seqOf(event);
-  // Commands are logged under category `command`; an event whose category cannot be read counts under
-  // a name no category has, so it is still seen rather than dropped.
-  const category = e.type === 'command.issued' ? 'command' : typeof e.category === 'string' && e.category !== '' ? e.category : UNREADABLE_FEED;
+  const category = unfoldableFeedOf(event);
   const feed = own(s.feeds, category);
   const department = feed?.department ?? (typeof e.department === 'string' ? e.department : e.type === 'command.issued' ? 'command' : UNREADABLE_FEED);
   if (seq !== null) s.seq = Math.max(s.seq, seq);
@@ -182,6 +180,17 @@ function countUnfoldable(s: LiveState, event: unknown, reason: string, mine: Own
 
 /** The feed name under which events whose category cannot be read are counted. */
 export const UNREADABLE_FEED = '(unreadable)';
+
+/**
+ * The feed an event that could not be folded is counted under: its category. Commands are logged
+ * under category `command`; an event whose category cannot be read counts under a name no category
+ * has, so it is still seen rather than dropped.
+ */
+export function unfoldableFeedOf(event: unknown): string {
+  const e = (typeof event === 'object' && event !== null ? event : {}) as { type?: unknown; category?: unknown };
+  if (e.type === 'command.issued') return 'command';
+  return typeof e.category === 'string' && e.category !== '' ? e.category : UNREADABLE_FEED;
+}
 
 function unfoldableOf(feed: FeedState | undefined): Pick<FeedState, 'unfoldable' | 'lastUnfoldable'> {
   return feed?.unfoldable ? { unfoldable: feed.unfoldable, lastUnfoldable: feed.lastUnfoldable ?? null } : {};
