@@ -146,7 +146,7 @@ export function candidateTeams(
     rows.push({
       teamId: rec.entityId,
       name: teamName(state, rec.entityId),
-      status: t.wall.teamStatus[status as 'standby'] ?? status,
+      status: own(t.wall.teamStatus, status) ?? status,
       distanceKm: km,
       distance: km === null ? '—' : t.console.distance(km.toFixed(1), near ? String(Math.max(1, Math.round(near.etaMin))) : null),
       reason: a.reason,

@@ -28,7 +28,7 @@ export interface WarningsView {
 /** The warning type in the screen's language, or as the department sent it when we do not know it. */
 function eventName(event: unknown, t: Messages): string {
   const sent = typeof event === 'string' ? event : '';
-  return t.wall.warningEvent[sent] ?? sent;
+  return own(t.wall.warningEvent, sent) ?? sent;
 }
 
 /** Warnings in force, most severe first, with a count per colour: the hall reads the colours before the words. */
