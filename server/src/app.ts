@@ -89,6 +89,8 @@ export const beacon = fp<BeaconOptions>(
     if (logClock && Math.abs(logClock.offsetMs) > 1000) app.log.warn({ offsetMs: logClock.offsetMs }, 'this host and the database disagree on the time by over a second: check NTP on both');
     const now = opts.now ?? logClock!.now;
     const engine = new LiveEngine();
+    // Folded past, never silently: the event stays in the log, its feed counts it, the log says why.
+    engine.onUnfoldable = (f) => app.log.error({ seq: f.seq, reason: f.reason }, 'live engine: an event in the log cannot be folded; skipped and counted in its feed\'s health');
     await engine.start(opts.db.sql, undefined, {
       onError: (err) => app.log.error({ err }, 'live engine: reading the log or writing a snapshot failed; retrying'),
       ...(opts.snapshots !== undefined ? { snapshots: opts.snapshots } : {}),

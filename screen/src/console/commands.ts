@@ -2,6 +2,7 @@ import {
   checkCommand, commandRoles, teamCommitment,
   type Command, type CommandRefusal, type LiveState, type Region, type Role, type SurroundingsAnswer,
 } from '@beacon/shared';
+import { latestRecord, latestIn, own } from '@beacon/shared';
 import type { Locale, Messages } from '../i18n/index.ts';
 import { forwardPostsMessages } from '../panels/ForwardPosts/forwardPostsMessages.ts';
 import { incidentTitle, viewLabel } from './drill.ts';
@@ -50,11 +51,12 @@ export function refusalText(refusal: CommandRefusal, c: Command, state: LiveStat
     case 'BEACON_INCIDENT_CLOSED':
       return r.incidentClosed;
     case 'BEACON_MILESTONE_MARKED': {
-      const m = c.kind === 'post.milestone' ? state.command.posts[c.postId]?.milestones[c.milestone] : undefined;
+      const post = c.kind === 'post.milestone' ? own(state.command.posts, c.postId) : undefined;
+      const m = post && c.kind === 'post.milestone' ? own(post.milestones, c.milestone) : undefined;
       return m ? r.alreadyMarked(m.by.name, hms(m.at, locale)) : refusal.message;
     }
     case 'BEACON_ALREADY_ACKNOWLEDGED': {
-      const a = c.kind === 'incident.acknowledge' ? state.command.acknowledged[c.incidentId] : undefined;
+      const a = c.kind === 'incident.acknowledge' ? own(state.command.acknowledged, c.incidentId) : undefined;
       return a ? r.alreadyAcknowledged(a.by.name, hms(a.at, locale)) : refusal.message;
     }
     case 'BEACON_NOT_DISPATCHED':
@@ -65,7 +67,7 @@ export function refusalText(refusal: CommandRefusal, c: Command, state: LiveStat
 }
 
 const teamName = (state: LiveState, id: string) => {
-  const n = state.latest['rescue-team']?.[id]?.data.name;
+  const n = latestRecord(state, 'rescue-team', id)?.data.name;
   return typeof n === 'string' ? n : id;
 };
 
@@ -130,12 +132,12 @@ export interface CandidateTeam {
 export function candidateTeams(
   state: LiveState, incidentId: string, answer: SurroundingsAnswer | null, role: Role | null, locale: Locale, t: Messages, limit = 8,
 ): CandidateTeam[] {
-  const inc = state.latest.incident?.[incidentId]?.data;
+  const inc = latestRecord(state, 'incident', incidentId)?.data;
   const lon = typeof inc?.lon === 'number' ? inc.lon : null;
   const lat = typeof inc?.lat === 'number' ? inc.lat : null;
   const nearby = new Map((answer?.teams ?? []).filter((x) => x.category === 'rescue-team').map((x) => [x.id, x]));
   const rows: (CandidateTeam & { sortKey: number })[] = [];
-  for (const rec of Object.values(state.latest['rescue-team'] ?? {})) {
+  for (const rec of Object.values(latestIn(state, 'rescue-team'))) {
     if (teamCommitment(state, rec.entityId)?.incidentId === incidentId) continue;
     const near = nearby.get(rec.entityId);
     const km = near?.distanceKm ?? (lon !== null && lat !== null ? teamDistanceKm(rec, lon, lat) : null);
@@ -144,7 +146,7 @@ export function candidateTeams(
     rows.push({
       teamId: rec.entityId,
       name: teamName(state, rec.entityId),
-      status: t.wall.teamStatus[status as 'standby'] ?? status,
+      status: own(t.wall.teamStatus, status) ?? status,
       distanceKm: km,
       distance: km === null ? '—' : t.console.distance(km.toFixed(1), near ? String(Math.max(1, Math.round(near.etaMin))) : null),
       reason: a.reason,

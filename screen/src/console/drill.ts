@@ -1,4 +1,5 @@
 import { subdistrictAt, viewKey, type LiveState, type Region, type ViewRef } from '@beacon/shared';
+import { latestRecord, own } from '@beacon/shared';
 import { localName, type Locale } from '../i18n/index.ts';
 
 /**
@@ -40,14 +41,14 @@ export function subdistrictsOf(region: Region, district: string): string[] {
 
 /** Where an incident is: its district and the subdistrict of its point. */
 export function incidentPlace(state: LiveState, region: Region, incidentId: string): { district: string | null; subdistrict: string | null } {
-  const d = state.latest.incident?.[incidentId]?.data;
+  const d = latestRecord(state, 'incident', incidentId)?.data;
   const district = typeof d?.district === 'string' ? d.district : null;
   const subdistrict = district && typeof d?.lon === 'number' && typeof d?.lat === 'number' ? subdistrictAt(region, district, d.lon, d.lat) : null;
   return { district, subdistrict };
 }
 
 export function incidentTitle(state: LiveState, incidentId: string): string {
-  const t = state.latest.incident?.[incidentId]?.data.title;
+  const t = latestRecord(state, 'incident', incidentId)?.data.title;
   return typeof t === 'string' ? t : incidentId;
 }
 
@@ -56,7 +57,7 @@ export interface Crumb {
   view: ViewRef;
 }
 
-export const districtLabel = (region: Region, d: string, locale: Locale) => localName(region.districtNames[d], locale, d);
+export const districtLabel = (region: Region, d: string, locale: Locale) => localName(own(region.districtNames, d), locale, d);
 
 export function subdistrictLabel(region: Region, district: string, name: string, locale: Locale): string {
   const g = region.rainGauges.find((x) => x.district === district && x.name.zh === name);

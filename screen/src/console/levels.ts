@@ -2,6 +2,7 @@ import {
   assignedTeams, distanceKm, latestOf, openIncidents, postClock, subdistrictAt, teamCommitment, teamStatus, ViewFilter,
   type Grade, type LatestRecord, type LiveState, type PostClockPhase, type Region, type RiskAssessment, type ViewRef,
 } from '@beacon/shared';
+import { latestRecord, latestIn, own } from '@beacon/shared';
 import { gradeColour, palette } from '../charts/theme.ts';
 import { formatTime, localName, type Locale, type Messages } from '../i18n/index.ts';
 import { severityColour } from '../panels/OneMap/mapStyle.ts';
@@ -72,12 +73,12 @@ export function incidentRow(state: LiveState, rec: LatestRecord, region: Region,
   return {
     id: rec.entityId,
     title: incidentTitle(state, rec.entityId),
-    severityLabel: t.wall.severity[sev as 'I'] ?? '—',
-    colour: severityColour[sev] ?? palette.textMuted,
-    status: t.wall.incidentStatus[status as 'open'] ?? status,
+    severityLabel: own(t.wall.severity, sev) ?? '—',
+    colour: own(severityColour, sev) ?? palette.textMuted,
+    status: own(t.wall.incidentStatus, status) ?? status,
     place: placeLabel(region, place, locale),
     trapped: num(d.trapped) > 0 ? num(d.trapped) : null,
-    acknowledged: Boolean(state.command.acknowledged[rec.entityId]),
+    acknowledged: Boolean(own(state.command.acknowledged, rec.entityId)),
     post: post ? postClock(post, now).phase : null,
   };
 }
@@ -89,8 +90,8 @@ function teamRow(state: LiveState, rec: LatestRecord, t: Messages): TeamRow {
   return {
     id: rec.entityId,
     name: str(d.name) || rec.entityId,
-    detail: [t.console.teamTier[str(d.tier) as 'social'] ?? '', t.console.members(num(d.members))].filter(Boolean).join(' · '),
-    status: t.wall.teamStatus[status as 'standby'] ?? status,
+    detail: [own(t.console.teamTier, str(d.tier)) ?? '', t.console.members(num(d.members))].filter(Boolean).join(' · '),
+    status: own(t.wall.teamStatus, status) ?? status,
     committed: c ? t.console.committedTo(incidentTitle(state, c.incidentId)) : null,
   };
 }
@@ -101,7 +102,7 @@ function shelterRow(rec: LatestRecord, t: Messages): ShelterRow {
   return {
     id: rec.entityId,
     name: str(d.name) || rec.entityId,
-    status: t.console.shelterStatus[status] ?? status,
+    status: own(t.console.shelterStatus, status) ?? status,
     line: t.console.sheltersLine(num(d.occupancy), num(d.capacity)),
     full: status === 'full' || num(d.occupancy) >= num(d.capacity),
   };
@@ -193,33 +194,33 @@ export interface IncidentDetail {
 
 /** One incident: what it is, who acknowledged it, which teams are on it. */
 export function incidentDetail(state: LiveState, incidentId: string, region: Region, locale: Locale, t: Messages): IncidentDetail {
-  const rec = state.latest.incident?.[incidentId];
+  const rec = latestRecord(state, 'incident', incidentId);
   const d = rec?.data ?? {};
   const c = t.console;
   const place = incidentPlace(state, region, incidentId);
   const facts = [
-    { label: c.field.kind, value: c.incidentKind[str(d.kind)] ?? str(d.kind) },
-    { label: c.field.severity, value: t.wall.severity[str(d.severity) as 'I'] ?? '—' },
-    { label: c.field.status, value: t.wall.incidentStatus[str(d.status) as 'open'] ?? str(d.status) },
+    { label: c.field.kind, value: own(c.incidentKind, str(d.kind)) ?? str(d.kind) },
+    { label: c.field.severity, value: own(t.wall.severity, str(d.severity)) ?? '—' },
+    { label: c.field.status, value: own(t.wall.incidentStatus, str(d.status)) ?? str(d.status) },
     { label: c.field.place, value: placeLabel(region, place, locale) || '—' },
     ...(rec ? [{ label: c.field.reported, value: hms(rec.observedAt, locale) }] : []),
     ...(typeof d.trapped === 'number' ? [{ label: c.field.trapped, value: String(d.trapped) }] : []),
     ...(typeof d.casualties === 'number' ? [{ label: c.field.casualties, value: String(d.casualties) }] : []),
     ...(typeof d.reportedBy === 'string' ? [{ label: c.field.reportedBy, value: d.reportedBy }] : []),
   ];
-  const ack = state.command.acknowledged[incidentId];
-  const teams = state.latest['rescue-team'] ?? {};
+  const ack = own(state.command.acknowledged, incidentId);
+  const teams = latestIn(state, 'rescue-team');
   return {
     id: incidentId,
     known: Boolean(rec),
     title: incidentTitle(state, incidentId),
     closed: d.status === 'closed',
-    colour: severityColour[str(d.severity)] ?? palette.textMuted,
+    colour: own(severityColour, str(d.severity)) ?? palette.textMuted,
     facts,
     acknowledged: ack ? c.acknowledgedBy(ack.by.name, hms(ack.at, locale)) : null,
     assigned: assignedTeams(state, incidentId).map((a) => ({
       teamId: a.teamId,
-      name: str(teams[a.teamId]?.data.name) || a.teamId,
+      name: str(own(teams, a.teamId)?.data.name) || a.teamId,
       since: c.assignedSince(hms(a.since, locale), a.source === 'command' ? c.byCommand : c.byTerminal),
       byCommand: a.source === 'command',
     })),

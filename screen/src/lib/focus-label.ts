@@ -1,4 +1,5 @@
 import type { LiveState, Region, ViewRef } from '@beacon/shared';
+import { latestRecord, own } from '@beacon/shared';
 import { localName, type Locale } from '../i18n/index.ts';
 
 /** The name of what the wall is focused on, for the map's title: a district, a town, an incident's title. */
@@ -7,14 +8,14 @@ export function focusLabel(view: ViewRef, state: LiveState, region: Region, loca
     case 'city':
       return null;
     case 'district':
-      return localName(region.districtNames[view.district], locale, view.district);
+      return localName(own(region.districtNames, view.district), locale, view.district);
     case 'subdistrict': {
-      const district = localName(region.districtNames[view.district], locale, view.district);
+      const district = localName(own(region.districtNames, view.district), locale, view.district);
       const seat = region.rainGauges.find((g) => g.district === view.district && g.name.zh === view.subdistrict);
       return `${district} ${seat ? localName(seat.name, locale, view.subdistrict) : view.subdistrict}`;
     }
     case 'incident': {
-      const title = state.latest.incident?.[view.incidentId]?.data.title;
+      const title = latestRecord(state, 'incident', view.incidentId)?.data.title;
       return typeof title === 'string' ? title : view.incidentId;
     }
   }

@@ -7,6 +7,7 @@ import {
   type Grade,
   type LiveState,
 } from '@beacon/shared';
+import { latestIn } from '@beacon/shared';
 import { gradeColour, palette } from '../charts/theme.ts';
 
 /**
@@ -18,7 +19,7 @@ export const GAUGE_STALE_AFTER_MS = 6 * rainGaugeCategory.expectedIntervalMs;
 
 export function newestObservation(state: LiveState): number | null {
   let newest: number | null = null;
-  for (const r of Object.values(state.latest[rainGaugeCategory.id] ?? {})) {
+  for (const r of Object.values(latestIn(state, rainGaugeCategory.id))) {
     if (newest === null || r.observedAt > newest) newest = r.observedAt;
   }
   return newest;

@@ -1,4 +1,5 @@
 import { departments, isDepartmentId, type Grade, type KeyMoment, type LiveState } from '@beacon/shared';
+import { latestRecord } from '@beacon/shared';
 import { gradeColour, palette } from '../charts/theme.ts';
 import type { Locale } from '../i18n/index.ts';
 
@@ -31,7 +32,7 @@ export function momentLevel(m: KeyMoment, state?: LiveState): WarningLevel | nul
   if (isLevel(sent)) return sent;
   const named = /\b(blue|yellow|orange|red)\b/i.exec(m.title.en)?.[1]?.toLowerCase();
   if (isLevel(named)) return named;
-  const recorded = state?.latest[m.category]?.[m.entityId]?.data.level;
+  const recorded = (state ? latestRecord(state, m.category, m.entityId) : undefined)?.data.level;
   return isLevel(recorded) ? recorded : null;
 }
 

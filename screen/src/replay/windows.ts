@@ -1,4 +1,5 @@
 import type { KeyMoment, LiveState, ReplayWindow } from '@beacon/shared';
+import { latestIn } from '@beacon/shared';
 
 export type { ReplayWindow };
 
@@ -134,7 +135,7 @@ export function incidentWindows(state: LiveState, moments: readonly KeyMoment[],
     if (m.category !== INCIDENT) continue;
     touch(m.entityId, m.at, stripPrefix(m.title.zh), m.kind === 'incident-closed' ? 'closed' : null);
   }
-  for (const [id, record] of Object.entries(state.latest[INCIDENT] ?? {})) {
+  for (const [id, record] of Object.entries(latestIn(state, INCIDENT))) {
     const status = record.data.status;
     const title = typeof record.data.title === 'string' ? record.data.title : null;
     touch(id, record.observedAt, null, status === 'open' || status === 'handling' || status === 'closed' ? status : null);

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import { applyDelta, emptyLiveState, type LiveState, type StateDelta } from '@beacon/shared';
+import { applyDelta, emptyLiveState, liveStateFromJson, type LiveState, type StateDelta } from '@beacon/shared';
 import { clockOffset } from '../lib/live-sync.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'disconnected';
@@ -24,7 +24,8 @@ export const useLiveStore = defineStore('live', () => {
 
   function receiveSnapshot(message: { serverTime: number; state: LiveState }, localNow: number) {
     noteServerTime(message.serverTime, localNow);
-    state.value = message.state;
+    // From the wire with plain objects: the maps keyed by ids become null-prototype dictionaries.
+    state.value = liveStateFromJson(message.state);
     hasSnapshot.value = true;
   }
 

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import { applyDelta, emptyLiveState, type KeyMoment, type LiveState, type ReplaySpeed, type ReplayWindow, type StateDelta } from '@beacon/shared';
+import { applyDelta, emptyLiveState, liveStateFromJson, type KeyMoment, type LiveState, type ReplaySpeed, type ReplayWindow, type StateDelta } from '@beacon/shared';
 
 export type ReplayConnection = 'connecting' | 'connected' | 'disconnected';
 
@@ -34,7 +34,8 @@ export const useReplayStore = defineStore('replay', () => {
   }
 
   function receiveSnapshot(message: { at: number; state: LiveState }) {
-    state.value = message.state;
+    // From the wire with plain objects: the maps keyed by ids become null-prototype dictionaries.
+    state.value = liveStateFromJson(message.state);
     at.value = message.at;
     hasSnapshot.value = true;
     seekingTo.value = null;

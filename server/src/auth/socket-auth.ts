@@ -1,5 +1,5 @@
 import type { Sql } from '@beacon/db';
-import type { ProtocolError, Role } from '@beacon/shared';
+import { own, type ProtocolError, type Role } from '@beacon/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { InputError } from '../errors/input-error.ts';
 import { authenticate, authorize, LIVE_READERS, REPLAY_READERS, type Principal } from './access.ts';
@@ -55,8 +55,9 @@ export function guardNamespace(nsp: Namespace, name: GuardedNamespace, deps: Soc
     const principal = principalOf(socket);
     expireAt(socket, principal.expiresAt, deps.now);
     socket.use((packet, next) => {
-      const [event, ...args] = packet as [string, ...unknown[]];
-      const allowed = (policy.events as Record<string, readonly Role[] | undefined>)[event];
+      const [event, ...args] = packet as [unknown, ...unknown[]];
+      // The event name comes from the client: `__proto__` or `constructor` must find no policy, not Object's.
+      const allowed = typeof event === 'string' ? own(policy.events as Record<string, readonly Role[]>, event) : undefined;
       if (allowed?.includes(principal.actor.role)) return next();
       const ack = args.at(-1);
       const error: ProtocolError = allowed

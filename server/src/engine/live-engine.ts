@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import { deltaOf, emptyLiveState, fold, type BeaconEvent, type LiveState, type LogDelta } from '@beacon/shared';
+import { deltaOf, emptyLiveState, feedOf, foldEach, setOwn, unfoldableFeedOf, type BeaconEvent, type LiveState, type LogDelta, type UnfoldableEvent } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import { LogFollower } from './log-follower.ts';
 import { loadSnapshot, SnapshotWriter, type SnapshotPolicy } from './snapshots.ts';
@@ -104,15 +104,55 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
     await this.#snapshots?.settle();
   }
 
-  /** Folds events that follow the current state in log order. Only the follower calls this. */
+  /**
+   * Events this engine could not fold since it started (each also counted in its feed's health in
+   * state, which every node and replay agree on), and the newest of them.
+   */
+  get unfoldable(): { count: number; last: UnfoldableEvent[] } {
+    return { count: this.#unfoldableCount, last: [...this.#unfoldableLast] };
+  }
+
+  /** Told of each event the reducer could not fold (the app logs it with the server's logger). */
+  onUnfoldable: (failure: UnfoldableEvent) => void = () => {};
+
+  #unfoldableCount = 0;
+  readonly #unfoldableLast: UnfoldableEvent[] = [];
+
+  /**
+   * Folds events that follow the current state in log order. Only the follower calls this, after it
+   * has moved past them: so this never throws. An event the reducer cannot fold is isolated by
+   * foldEach (the rest are folded), counted, and reported.
+   */
   private apply(events: BeaconEvent[]): void {
     const before = this.#state;
-    const s = fold(before, events);
+    const { state: s, failed } = foldEach(before, events);
     this.#state = s;
     this.#snapshots?.noteApplied(events.length, s);
-    this.emit('applied', events, deltaOf(before, s, events));
+    for (const f of failed) {
+      this.#unfoldableCount += 1;
+      this.#unfoldableLast.push(f);
+      if (this.#unfoldableLast.length > UNFOLDABLE_KEPT) this.#unfoldableLast.shift();
+      this.onUnfoldable(f);
+    }
+    // The delta is made from the events that folded (a failed one may not even have a payload to read);
+    // it still covers the failed ones' sequence numbers and carries the feeds that counted them, so
+    // screens reach the log's head and show the count.
+    const bad = new Set(failed.map((f) => f.seq));
+    const delta = deltaOf(before, s, bad.size ? events.filter((e) => !bad.has(e.seq)) : events);
+    if (bad.size) {
+      delta.toSeq = Math.max(delta.toSeq, s.seq);
+      for (const e of events) {
+        if (!bad.has(e.seq)) continue;
+        const feed = feedOf(s, unfoldableFeedOf(e));
+        if (feed) setOwn(delta.feeds, feed.category, feed);
+      }
+    }
+    this.emit('applied', events, delta);
   }
 }
+
+/** How many of the newest unfoldable events the engine keeps for the health answer. */
+const UNFOLDABLE_KEPT = 20;
 
 export { foldWholeLog } from './fold-log.ts';
 export { EVENT_COLUMNS, rowToEvent };

@@ -14,6 +14,11 @@ export interface LogRow {
   payload: Record<string, unknown>;
 }
 
+/**
+ * The event a row of the log holds. Never throws: a row that is not a well-formed event (a log edited
+ * by hand) is handed on as read, and the reducer isolates it and counts it in its feed's health —
+ * throwing here would stop the follower at that row, and every event after it would never be folded.
+ */
 export function rowToEvent(row: LogRow): BeaconEvent {
   const envelope = { seq: Number(row.seq), department: row.department as DepartmentId, receivedAt: row.received_at.toISOString() };
   switch (row.type) {
@@ -32,7 +37,7 @@ export function rowToEvent(row: LogRow): BeaconEvent {
         category: row.category,
         entityId: row.entity_id,
         observedAt: row.observed_at.toISOString(),
-        version: typeof row.payload.version === 'number' ? row.payload.version : 1,
+        version: typeof payloadOf(row).version === 'number' ? (payloadOf(row).version as number) : 1,
         payload: row.payload,
       };
     case 'feed.rejected':
@@ -40,11 +45,18 @@ export function rowToEvent(row: LogRow): BeaconEvent {
         ...envelope,
         type: row.type,
         category: row.category,
-        records: Number(row.payload.records ?? 0),
-        code: String(row.payload.code ?? ''),
-        reason: String(row.payload.reason ?? ''),
+        records: Number(payloadOf(row).records ?? 0),
+        code: String(payloadOf(row).code ?? ''),
+        reason: String(payloadOf(row).reason ?? ''),
       };
     default:
-      throw new Error(`unknown event type in the log: ${String(row.type as never)}`);
+      // The reducer answers "unhandled event type" for it and counts it under its category.
+      return { ...envelope, type: row.type, category: row.category, entityId: row.entity_id } as unknown as BeaconEvent;
   }
+}
+
+/** The payload if it is an object, else an empty one (for reading optional fields). */
+function payloadOf(row: LogRow): Record<string, unknown> {
+  const p: unknown = row.payload;
+  return typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Record<string, unknown>) : {};
 }

@@ -1,4 +1,4 @@
-import { withCommandSlice, type LiveState } from '@beacon/shared';
+import { liveStateFromJson, type LiveState } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import type postgres from 'postgres';
 
@@ -7,8 +7,9 @@ export async function loadSnapshot(sql: Sql, atOrBefore?: number): Promise<LiveS
   const rows = atOrBefore === undefined
     ? await sql<{ state: LiveState }[]>`select state from state_snapshots order by seq desc limit 1`
     : await sql<{ state: LiveState }[]>`select state from state_snapshots where seq <= ${atOrBefore} order by seq desc limit 1`;
-  // Snapshots taken before commands existed lack the command slice.
-  return rows[0] ? withCommandSlice(rows[0].state) : null;
+  // Snapshots taken before commands existed lack the command slice. JSON gives plain objects: the maps
+  // keyed by ids become null-prototype dictionaries again, so an id like `constructor` is only a key.
+  return rows[0] ? liveStateFromJson(rows[0].state) : null;
 }
 
 /** Stores a snapshot; several nodes may take the same one, the first wins. */

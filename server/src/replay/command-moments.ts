@@ -1,4 +1,4 @@
-import { type CommandIssued, type CommandState, type KeyMoment, type PostMilestone } from '@beacon/shared';
+import { own, type CommandIssued, type CommandState, type KeyMoment, type PostMilestone } from '@beacon/shared';
 
 const milestoneName: Record<PostMilestone, { zh: string; en: string }> = {
   'team-dispatched': { zh: '保障分队出发', en: 'field support team dispatched' },
@@ -22,7 +22,9 @@ const viewName = (c: Extract<CommandIssued['command'], { kind: 'wall.focus' }>):
 /** The key moment a command makes, if any (acknowledgements and dispatches are in the timeline, not key moments). */
 export function commandMoment(e: CommandIssued): KeyMoment | null {
   const base = { at: Date.parse(e.receivedAt), seq: e.seq, category: 'command', department: 'command', actor: e.actor.name };
-  const c = e.command;
+  const c = e.command as CommandIssued['command'] | undefined;
+  // A command the reducer could not fold (a log edited by hand) is counted in feed health, not a moment.
+  if (typeof c !== 'object' || c === null) return null;
   switch (c.kind) {
     case 'response.set':
       return {
@@ -34,7 +36,8 @@ export function commandMoment(e: CommandIssued): KeyMoment | null {
     case 'post.order':
       return { ...base, kind: 'post-ordered', entityId: c.postId, title: { zh: `下令搭建前方指挥部 ${c.postId}（事件 ${c.incidentId}）`, en: `Forward post ${c.postId} ordered for incident ${c.incidentId}` } };
     case 'post.milestone': {
-      const name = milestoneName[c.milestone];
+      const name = own(milestoneName, c.milestone);
+      if (!name) return null;
       const link = c.link ? (c.link === 'satellite' ? '（卫星）' : '（4G）') : '';
       return { ...base, kind: 'post-milestone', entityId: c.postId, title: { zh: `前指 ${c.postId}：${name.zh}${link}`, en: `Post ${c.postId}: ${name.en}${c.link ? ` (${c.link})` : ''}` } };
     }

@@ -1,5 +1,5 @@
 import { commandMoment } from './command-moments.ts';
-import { keepsEveryTransition, type BeaconEvent, type KeyMoment, type LiveState } from '@beacon/shared';
+import { keepsEveryTransition, latestRecord, own, type BeaconEvent, type KeyMoment, type LiveState } from '@beacon/shared';
 
 /** Key moments come from the categories whose every transition matters: alerts and incidents. */
 export const isMomentCategory = keepsEveryTransition;
@@ -13,7 +13,7 @@ const levelZh: Record<string, string> = { blue: '蓝色', yellow: '黄色', oran
  */
 export function momentsOf(before: LiveState, events: readonly BeaconEvent[]): KeyMoment[] {
   const prev = new Map<string, Record<string, unknown>>();
-  const previous = (c: string, id: string) => prev.get(`${c}/${id}`) ?? before.latest[c]?.[id]?.data;
+  const previous = (c: string, id: string) => prev.get(`${c}/${id}`) ?? latestRecord(before, c, id)?.data;
   const out: KeyMoment[] = [];
   for (const e of events) {
     if (e.type === 'command.issued') {
@@ -24,6 +24,8 @@ export function momentsOf(before: LiveState, events: readonly BeaconEvent[]): Ke
     if (e.type !== 'record.received' || !isMomentCategory(e.category)) continue;
     const was = previous(e.category, e.entityId);
     const now = e.payload;
+    // The reducer could not fold it (counted in feed health): no moment either.
+    if (typeof now !== 'object' || now === null || Array.isArray(now)) continue;
     prev.set(`${e.category}/${e.entityId}`, now);
     const base = { at: Date.parse(e.receivedAt), seq: e.seq, category: e.category, entityId: e.entityId, department: e.department };
     const headline = String(now.headline ?? now.title ?? e.entityId);
@@ -38,8 +40,8 @@ export function momentsOf(before: LiveState, events: readonly BeaconEvent[]): Ke
     const wasActive = was?.status === 'active';
     const level = String(now.level);
     const withLevel = { ...base, level };
-    if (active && !wasActive) out.push({ ...withLevel, kind: 'warning-issued', title: { zh: `发布${levelZh[level] ?? ''}预警：${headline}`, en: `${level} warning issued: ${headline}` } });
-    else if (active && was?.level !== now.level) out.push({ ...withLevel, kind: 'warning-changed', title: { zh: `预警调整为${levelZh[level] ?? ''}：${headline}`, en: `Warning now ${level}: ${headline}` } });
+    if (active && !wasActive) out.push({ ...withLevel, kind: 'warning-issued', title: { zh: `发布${own(levelZh, level) ?? ''}预警：${headline}`, en: `${level} warning issued: ${headline}` } });
+    else if (active && was?.level !== now.level) out.push({ ...withLevel, kind: 'warning-changed', title: { zh: `预警调整为${own(levelZh, level) ?? ''}：${headline}`, en: `Warning now ${level}: ${headline}` } });
     else if (!active && wasActive) out.push({ ...withLevel, kind: 'warning-lifted', title: { zh: `解除预警：${headline}`, en: `Warning lifted: ${headline}` } });
   }
   return out;

@@ -1,4 +1,4 @@
-import { applyCommand, categoryList, type KeyMoment } from '@beacon/shared';
+import { applyCommand, categoryList, type CommandIssued, type CommandState, type KeyMoment } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import { EVENT_COLUMNS, rowToEvent, type LogRow } from '../engine/log-rows.ts';
 import { overdueMoments } from './command-moments.ts';
@@ -24,9 +24,18 @@ export async function momentsIn(sql: Sql, from: number, to: number, at?: { fromS
   const events = rows.map(rowToEvent);
   // The command slice at the window's end: the one at its start with the window's commands applied
   // (it depends on nothing else), so the state at the end need not be folded a second time.
-  const end = events.reduce((c, e) => (e.type === 'command.issued' ? applyCommand(c, e) : c), before.command);
+  // A command the reducer cannot fold leaves the slice as it was, as in the fold itself (foldEach).
+  const end = events.reduce((c, e) => (e.type === 'command.issued' ? applyOrKeep(c, e) : c), before.command);
   const deadlines = Object.values(end.posts).map((p) => p.deadline).filter((d) => d > from && d <= to);
   const seqs = new Map(await Promise.all(deadlines.map(async (d) => [d, await seqAtTime(sql, d)] as const)));
   const overdue = overdueMoments(end, from, to, (t) => seqs.get(t) ?? toSeq);
   return [...momentsOf(before, events), ...overdue].sort((a, b) => a.at - b.at || a.seq - b.seq);
+}
+
+function applyOrKeep(c: CommandState, e: CommandIssued): CommandState {
+  try {
+    return applyCommand(c, e);
+  } catch {
+    return c;
+  }
 }

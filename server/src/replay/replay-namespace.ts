@@ -12,7 +12,7 @@ import { ReplaySession } from './replay-session.ts';
 export function attachReplay(io: Server, sql: Sql, onError: (e: unknown) => void): void {
   const nsp = io.of('/replay') as unknown as import('socket.io').Namespace<ReplayClientEvents, ReplayServerEvents>;
   nsp.on('connection', (socket) => {
-    const session = new ReplaySession(sql, (event, ...args) => socket.emit(event, ...(args as never)));
+    const session = new ReplaySession(sql, (event, ...args) => socket.emit(event, ...(args as never)), onError);
     const reply = (ack: unknown) => (typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {});
     const guard = (ack: unknown, work: () => Promise<unknown>) => {
       work().then(
@@ -47,6 +47,6 @@ export function attachReplay(io: Server, sql: Sql, onError: (e: unknown) => void
       session.pause();
       reply(ack)({ ok: true });
     });
-    socket.on('disconnect', () => void session.close());
+    socket.on('disconnect', () => void session.close().catch(onError));
   });
 }

@@ -23,6 +23,8 @@ export class ReplaySession {
   constructor(
     private readonly sql: Sql,
     private readonly emit: Emit,
+    /** A playback tick that failed (the reviewer sees the clock stop; the server logs why). */
+    private readonly onError: (e: unknown) => void = () => {},
   ) {}
 
   get clock(): number {
@@ -57,7 +59,10 @@ export class ReplaySession {
         const now = performance.now();
         const advance = (now - last) * this.#speed;
         last = now;
-        void this.#run(() => this.#advance(advance));
+        this.#run(() => this.#advance(advance)).catch((e: unknown) => {
+          this.pause();
+          this.onError(e);
+        });
       }, TICK_MS);
     }
     this.#sendClock();
@@ -90,9 +95,14 @@ export class ReplaySession {
     else this.#sendClock();
   }
 
+  /**
+   * Runs after the previous step. The chain itself never rejects: a failed seek is answered to its
+   * caller, and must not make close() (on disconnect, where nobody awaits) an unhandled rejection.
+   */
   #run(step: () => Promise<void>): Promise<void> {
-    this.#busy = this.#busy.then(step, step);
-    return this.#busy;
+    const run = this.#busy.then(step);
+    this.#busy = run.catch(() => {});
+    return run;
   }
 
   #sendClock(): void {

@@ -1,4 +1,4 @@
-import { xiamen, type Region, type ReplayWindow } from '@beacon/shared';
+import { latestIn, xiamen, type Region, type ReplayWindow } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import { momentsIn } from './moments-query.ts';
 import { seqAtTime, stateAtSeq } from './state-at.ts';
@@ -16,7 +16,7 @@ export async function timelineOf(sql: Sql, window: ReplayWindow, region: Region 
     select count(distinct entity_id)::int as n from events
     where category = 'rescue-team' and seq > ${fromSeq} and seq <= ${toSeq} and payload->>'status' = 'dispatched'`;
   const end = await stateAtSeq(sql, toSeq);
-  const evacuations = Object.values(end.latest.evacuation ?? {});
+  const evacuations = Object.values(latestIn(end, 'evacuation'));
   const resettled = evacuations.reduce((sum, r) => sum + (typeof r.data.resettled === 'number' ? r.data.resettled : 0), 0);
   const gauges = new Map(region.rainGauges.map((g) => [g.id, g]));
   const count = (kind: string) => moments.filter((m) => m.kind === kind).length;
@@ -28,7 +28,7 @@ export async function timelineOf(sql: Sql, window: ReplayWindow, region: Region 
       warningsLifted: count('warning-lifted'),
       incidentsOpened: count('incident-opened'),
       incidentsClosed: count('incident-closed'),
-      teamsDispatched: teams!.n > 0 || end.latest['rescue-team'] ? teams!.n : null,
+      teamsDispatched: teams!.n > 0 || Object.keys(latestIn(end, 'rescue-team')).length > 0 ? teams!.n : null,
       peopleResettled: evacuations.length ? resettled : null,
       rainfallPeaks: peaks
         .sort((a, b) => b.mm - a.mm)

@@ -1,5 +1,6 @@
 import type { Role } from '../auth/roles.ts';
-import type { LiveState } from '../state/live-state.ts';
+import { latestRecord, type LiveState } from '../state/live-state.ts';
+import { own } from '../util/dict.ts';
 import { commandRoles, type Command } from './command.ts';
 import type { Stamp } from './command-state.ts';
 import { teamCommitment } from './forces.ts';
@@ -19,12 +20,12 @@ const when = (s: Stamp) => `${s.by.name} at ${new Date(s.at).toISOString()}`;
  * of the newest command (commands are serialised), the console to explain a disabled button.
  */
 export function checkCommand(state: LiveState, role: Role, c: Command): CommandRefusal | null {
-  const allowed = commandRoles[c.kind];
+  const allowed = own(commandRoles, c.kind) ?? [];
   if (!allowed.includes(role)) {
     return refuse(403, 'BEACON_FORBIDDEN', `the ${role} role may not issue ${c.kind}`, '/command/kind', `a command for one of: ${allowed.join(', ')}`, c.kind);
   }
   const incident = (id: string, path: string) => {
-    const rec = state.latest.incident?.[id];
+    const rec = latestRecord(state, 'incident', id);
     if (!rec) return refuse(404, 'BEACON_UNKNOWN_INCIDENT', `no incident "${id}"`, path, 'the incidentId of a reported incident', id);
     if (rec.data.status === 'closed') return refuse(409, 'BEACON_INCIDENT_CLOSED', `incident "${id}" is closed`, path, 'an open incident', id);
     return null;
@@ -38,7 +39,7 @@ export function checkCommand(state: LiveState, role: Role, c: Command): CommandR
       return null;
     }
     case 'post.order': {
-      if (state.command.posts[c.postId]) {
+      if (own(state.command.posts, c.postId)) {
         return refuse(409, 'BEACON_POST_EXISTS', `forward post "${c.postId}" already exists`, '/command/postId', 'a new post id', c.postId);
       }
       const running = Object.values(state.command.posts).find((p) => p.incidentId === c.incidentId);
@@ -49,16 +50,16 @@ export function checkCommand(state: LiveState, role: Role, c: Command): CommandR
       return incident(c.incidentId, '/command/incidentId');
     }
     case 'post.milestone': {
-      const post = state.command.posts[c.postId];
+      const post = own(state.command.posts, c.postId);
       if (!post) return refuse(404, 'BEACON_UNKNOWN_POST', `no forward post "${c.postId}"`, '/command/postId', 'the postId of an ordered post', c.postId);
-      const marked = post.milestones[c.milestone];
+      const marked = own(post.milestones, c.milestone);
       if (marked) return refuse(409, 'BEACON_MILESTONE_MARKED', `${c.milestone} was already marked by ${when(marked)}`, '/command/milestone', 'a milestone not yet marked', c.milestone);
       if (c.milestone === 'comms-linked' && !c.link) return refuse(422, 'BEACON_INVALID_INPUT', 'say how the post is linked', '/command/link', '"satellite" or "4g"', undefined);
       if (c.milestone !== 'comms-linked' && c.link) return refuse(422, 'BEACON_INVALID_INPUT', 'a link belongs only to comms-linked', '/command/link', 'no link for this milestone', c.link);
       return null;
     }
     case 'team.dispatch': {
-      if (!state.latest['rescue-team']?.[c.teamId]) {
+      if (!latestRecord(state, 'rescue-team', c.teamId)) {
         return refuse(404, 'BEACON_UNKNOWN_TEAM', `no rescue team "${c.teamId}"`, '/command/teamId', 'the teamId of a registered rescue team', c.teamId);
       }
       const bad = incident(c.incidentId, '/command/incidentId');
@@ -74,15 +75,15 @@ export function checkCommand(state: LiveState, role: Role, c: Command): CommandR
       return null;
     }
     case 'team.release': {
-      if (!state.command.dispatches[c.teamId]) {
+      if (!own(state.command.dispatches, c.teamId)) {
         return refuse(409, 'BEACON_NOT_DISPATCHED', `team "${c.teamId}" has no dispatch to release`, '/command/teamId', 'a team dispatched by command', c.teamId);
       }
       return null;
     }
     case 'incident.acknowledge': {
-      const done = state.command.acknowledged[c.incidentId];
+      const done = own(state.command.acknowledged, c.incidentId);
       if (done) return refuse(409, 'BEACON_ALREADY_ACKNOWLEDGED', `incident "${c.incidentId}" was acknowledged by ${when(done)}`, '/command/incidentId', 'an incident not yet acknowledged', c.incidentId);
-      if (!state.latest.incident?.[c.incidentId]) return refuse(404, 'BEACON_UNKNOWN_INCIDENT', `no incident "${c.incidentId}"`, '/command/incidentId', 'the incidentId of a reported incident', c.incidentId);
+      if (!latestRecord(state, 'incident', c.incidentId)) return refuse(404, 'BEACON_UNKNOWN_INCIDENT', `no incident "${c.incidentId}"`, '/command/incidentId', 'the incidentId of a reported incident', c.incidentId);
       return null;
     }
     case 'wall.replay': {
@@ -102,7 +103,7 @@ export function checkCommand(state: LiveState, role: Role, c: Command): CommandR
       return null;
     case 'wall.focus': {
       const v = c.view;
-      if (v.kind === 'incident' && !state.latest.incident?.[v.incidentId]) {
+      if (v.kind === 'incident' && !latestRecord(state, 'incident', v.incidentId)) {
         return refuse(404, 'BEACON_UNKNOWN_INCIDENT', `no incident "${v.incidentId}"`, '/command/view/incidentId', 'the incidentId of a reported incident', v.incidentId);
       }
       return null;

@@ -3,7 +3,8 @@ import type { CommandIssued } from '../events.ts';
 import type { ViewRef } from '../views/view.ts';
 import type { MapLayerId } from '../wall/map-layers.ts';
 import type { ReplaySpeed } from '../protocol/replay.ts';
-import { POST_DEADLINE_MS, type CommsLink, type PostMilestone, type ResponseLevel } from './command.ts';
+import { dict, own, setOwn } from '../util/dict.ts';
+import { POST_DEADLINE_MS, postMilestones, type Command, type CommsLink, type PostMilestone, type ResponseLevel } from './command.ts';
 
 /** When and by whom something was done (epoch ms of the server's clock). */
 export interface Stamp {
@@ -47,7 +48,8 @@ export interface CommandState {
 }
 
 export function emptyCommandState(): CommandState {
-  return { seq: 0, response: { level: null, since: null }, posts: {}, dispatches: {}, acknowledged: {}, wallFocus: null, wallReplay: null, wallLayers: null };
+  // Keyed by post, team and incident ids from outside: null-prototype dictionaries (see util/dict.ts).
+  return { seq: 0, response: { level: null, since: null }, posts: dict(), dispatches: dict(), acknowledged: dict(), wallFocus: null, wallReplay: null, wallLayers: null };
 }
 
 /** The moment a wall replay shows at `now` (server clock): it runs at its speed from its start, and stops at its end. */
@@ -57,37 +59,43 @@ export function wallReplayAt(r: NonNullable<CommandState['wallReplay']>, now: nu
 
 /** The command slice after one more accepted command (a new object; the input is not changed). */
 export function applyCommand(state: CommandState, e: CommandIssued): CommandState {
-  const stamp: Stamp = { at: Date.parse(e.receivedAt), by: e.actor, commandId: e.commandId };
+  const at = Date.parse(e.receivedAt);
+  // Checked before logging, but a log edited by hand must not put NaN deadlines or "undefined" ids into
+  // state: the reducer isolates an event that throws here and counts it (see foldEach).
+  if (!Number.isFinite(at)) throw new Error(`receivedAt is not a time: ${JSON.stringify(e.receivedAt)}`);
+  const c = e.command as Command | undefined;
+  if (typeof c !== 'object' || c === null) throw new Error('the command is missing');
+  const stamp: Stamp = { at, by: e.actor, commandId: e.commandId };
   const s: CommandState = { ...state, seq: Math.max(state.seq, e.seq) };
-  const c = e.command;
   switch (c.kind) {
     case 'response.set':
       s.response = { level: c.level, since: stamp };
       break;
     case 'post.order':
-      s.posts = {
-        ...s.posts,
-        [c.postId]: { postId: c.postId, incidentId: c.incidentId, ordered: stamp, deadline: stamp.at + POST_DEADLINE_MS, milestones: {} },
-      };
+      s.posts = withEntry(s.posts, idOf(c.postId, 'postId'), {
+        postId: c.postId, incidentId: idOf(c.incidentId, 'incidentId'), ordered: stamp, deadline: stamp.at + POST_DEADLINE_MS, milestones: {},
+      });
       break;
     case 'post.milestone': {
-      const post = s.posts[c.postId];
+      const post = own(s.posts, idOf(c.postId, 'postId'));
       // Checked before logging; a log edited by hand must still fold, so an unknown post is ignored.
       if (!post) break;
+      if (!(postMilestones as readonly unknown[]).includes(c.milestone)) throw new Error(`unknown milestone ${JSON.stringify(c.milestone)}`);
       const mark = c.link ? { ...stamp, link: c.link } : stamp;
-      s.posts = { ...s.posts, [c.postId]: { ...post, milestones: { ...post.milestones, [c.milestone]: mark } } };
+      s.posts = withEntry(s.posts, c.postId, { ...post, milestones: { ...post.milestones, [c.milestone]: mark } });
       break;
     }
     case 'team.dispatch':
-      s.dispatches = { ...s.dispatches, [c.teamId]: { ...stamp, incidentId: c.incidentId } };
+      s.dispatches = withEntry(s.dispatches, idOf(c.teamId, 'teamId'), { ...stamp, incidentId: idOf(c.incidentId, 'incidentId') });
       break;
     case 'team.release': {
-      const { [c.teamId]: _released, ...rest } = s.dispatches;
+      const rest = dict(Object.entries(s.dispatches));
+      delete rest[idOf(c.teamId, 'teamId')];
       s.dispatches = rest;
       break;
     }
     case 'incident.acknowledge':
-      s.acknowledged = { ...s.acknowledged, [c.incidentId]: stamp };
+      s.acknowledged = withEntry(s.acknowledged, idOf(c.incidentId, 'incidentId'), stamp);
       break;
     case 'wall.focus':
       s.wallFocus = { ...stamp, view: c.view };
@@ -105,6 +113,18 @@ export function applyCommand(state: CommandState, e: CommandIssued): CommandStat
       assertNever(c);
   }
   return s;
+}
+
+/** A copy of `m` (from the fold or from JSON) as a null-prototype dictionary with `key` set. */
+function withEntry<T>(m: Readonly<Record<string, T>>, key: string, value: T): Record<string, T> {
+  const next = dict(Object.entries(m));
+  setOwn(next, key, value);
+  return next;
+}
+
+function idOf(v: unknown, field: string): string {
+  if (typeof v !== 'string') throw new Error(`${field} is not a string: ${JSON.stringify(v)}`);
+  return v;
 }
 
 function assertNever(x: never): never {

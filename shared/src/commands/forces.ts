@@ -1,4 +1,5 @@
-import type { LiveState } from '../state/live-state.ts';
+import { latestIn, latestRecord, type LiveState } from '../state/live-state.ts';
+import { own } from '../util/dict.ts';
 
 /** Where a team is committed, and on whose word: a dispatch command, or the team's own terminal. */
 export interface TeamCommitment {
@@ -16,8 +17,8 @@ const BUSY = new Set(['dispatched', 'on-site']);
  * standby/returning/resting with no incident frees it.
  */
 export function teamCommitment(state: LiveState, teamId: string): TeamCommitment | null {
-  const dispatch = state.command.dispatches[teamId];
-  const record = state.latest['rescue-team']?.[teamId];
+  const dispatch = own(state.command.dispatches, teamId);
+  const record = latestRecord(state, 'rescue-team', teamId);
   if (dispatch && (!record || dispatch.at >= record.observedAt)) {
     return { teamId, incidentId: dispatch.incidentId, since: dispatch.at, source: 'command' };
   }
@@ -32,13 +33,13 @@ export function teamCommitment(state: LiveState, teamId: string): TeamCommitment
 export function teamStatus(state: LiveState, teamId: string): string | null {
   const c = teamCommitment(state, teamId);
   if (c?.source === 'command') return 'dispatched';
-  const status = state.latest['rescue-team']?.[teamId]?.data.status;
+  const status = latestRecord(state, 'rescue-team', teamId)?.data.status;
   return typeof status === 'string' ? status : null;
 }
 
 /** The teams committed to an incident (the incident's assigned forces), oldest commitment first. */
 export function assignedTeams(state: LiveState, incidentId: string): TeamCommitment[] {
-  const ids = new Set([...Object.keys(state.latest['rescue-team'] ?? {}), ...Object.keys(state.command.dispatches)]);
+  const ids = new Set([...Object.keys(latestIn(state, 'rescue-team')), ...Object.keys(state.command.dispatches)]);
   const out: TeamCommitment[] = [];
   for (const id of ids) {
     const c = teamCommitment(state, id);

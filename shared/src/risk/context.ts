@@ -1,5 +1,5 @@
 import type { Region } from '../region/types.ts';
-import type { LatestRecord, LiveState } from '../state/live-state.ts';
+import { latestIn, type LatestRecord, type LiveState } from '../state/live-state.ts';
 import type { AreaPlace, RegionAreas } from './areas.ts';
 import { pointOf, str } from './read.ts';
 import type { RiskFactor } from './types.ts';
@@ -28,7 +28,7 @@ export interface Coverage {
 }
 
 export function records(state: LiveState, category: string): LatestRecord[] {
-  return Object.values(state.latest[category] ?? {});
+  return Object.values(latestIn(state, category));
 }
 
 /**

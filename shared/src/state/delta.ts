@@ -1,7 +1,7 @@
 import { categories } from '../categories/registry.ts';
 import type { CommandState } from '../commands/command-state.ts';
 import type { BeaconEvent } from '../events.ts';
-import { dict, own, type Dict } from '../util/dict.ts';
+import { dict, own, setOwn, type Dict } from '../util/dict.ts';
 import { samePlace } from '../views/locate.ts';
 import type { FeedState, LatestRecord, LiveState, TrendPoint } from './live-state.ts';
 import { placeInTrend, supersedes } from './reducer.ts';
@@ -93,7 +93,7 @@ export function deltaOf(before: LiveState, after: LiveState, events: readonly Be
       continue;
     }
     const changedFeed = own(after.feeds, e.category);
-    if (changedFeed) d.feeds[e.category] = changedFeed;
+    if (changedFeed) setOwn(d.feeds, e.category, changedFeed);
     if (e.type !== 'record.received') continue;
     const latest = own(own(after.latest, e.category), e.entityId);
     if (latest) {
@@ -151,7 +151,7 @@ export function mergeDeltas<D extends StateDelta>(a: D, b: D): D {
     for (const [id, ps] of Object.entries(byId)) merged[id] = [...(own(merged, id) ?? []), ...ps];
   }
   const transitions = dict(Object.entries(a.transitions));
-  for (const [c, list] of Object.entries(b.transitions)) transitions[c] = [...(own(transitions, c) ?? []), ...list];
+  for (const [c, list] of Object.entries(b.transitions)) setOwn(transitions, c, [...(own(transitions, c) ?? []), ...list]);
   const merged: StateDelta = {
     fromSeq: Math.min(a.fromSeq, b.fromSeq),
     toSeq: Math.max(a.toSeq, b.toSeq),
@@ -241,7 +241,7 @@ export function applyDelta(state: LiveState, d: StateDelta): LiveState {
     for (const [id, rec] of Object.entries(byId)) {
       if (supersedes(rec.observedAt, rec.version, rec.seq, own(next, id))) next[id] = rec;
     }
-    latest[c] = next;
+    setOwn(latest, c, next);
   }
   for (const [c, byId] of Object.entries(d.points)) {
     const next = dict(Object.entries(own(trends, c) ?? {}));
@@ -251,12 +251,12 @@ export function applyDelta(state: LiveState, d: StateDelta): LiveState {
       for (const p of ps) trend = placeInTrend(trend, p, newest);
       next[id] = trend;
     }
-    trends[c] = next;
+    setOwn(trends, c, next);
   }
   const feeds = dictFromShallow(state.feeds);
   for (const [c, f] of Object.entries(d.feeds)) {
     const cur = own(feeds, c);
-    if (!cur || f.lastReceivedAt > cur.lastReceivedAt || (f.lastReceivedAt === cur.lastReceivedAt && f.records >= cur.records)) feeds[c] = f;
+    if (!cur || f.lastReceivedAt > cur.lastReceivedAt || (f.lastReceivedAt === cur.lastReceivedAt && f.records >= cur.records)) setOwn(feeds, c, f);
   }
   // The command slice travels whole; an older copy (a delta seen again) never replaces a newer one.
   const command = d.command && d.command.seq > state.command.seq ? d.command : state.command;

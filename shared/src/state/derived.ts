@@ -1,4 +1,5 @@
-import type { LatestRecord, LiveState, TrendPoint } from './live-state.ts';
+import { latestIn, type LatestRecord, type LiveState, type TrendPoint } from './live-state.ts';
+import { own } from '../util/dict.ts';
 
 const HOUR = 3600_000;
 
@@ -36,20 +37,22 @@ function nearest(trend: readonly TrendPoint[], at: number, within: number): Tren
 export function activeAlerts(state: LiveState, categories: readonly string[], now: number): { category: string; record: LatestRecord }[] {
   const out: { category: string; record: LatestRecord }[] = [];
   for (const category of categories) {
-    for (const record of Object.values(state.latest[category] ?? {})) {
+    for (const record of Object.values(latestIn(state, category))) {
       const { status, expiresAt } = record.data;
       if (status !== 'active') continue;
       if (typeof expiresAt === 'string' && Date.parse(expiresAt) <= now) continue;
       out.push({ category, record });
     }
   }
-  const order = { red: 0, orange: 1, yellow: 2, blue: 3 } as Record<string, number>;
-  return out.sort((a, b) => (order[String(a.record.data.level)] ?? 9) - (order[String(b.record.data.level)] ?? 9) || b.record.observedAt - a.record.observedAt);
+  // A level is a value from a record: read with own(), so a level "constructor" sorts last like any unknown one.
+  const order: Record<string, number> = { red: 0, orange: 1, yellow: 2, blue: 3 };
+  const rank = (r: LatestRecord) => own(order, String(r.data.level)) ?? 9;
+  return out.sort((a, b) => rank(a.record) - rank(b.record) || b.record.observedAt - a.record.observedAt);
 }
 
 /** Incidents not closed, most severe first (I before IV), then newest. */
 export function openIncidents(state: LiveState): LatestRecord[] {
-  return Object.values(state.latest.incident ?? {})
+  return Object.values(latestIn(state, 'incident'))
     .filter((r) => r.data.status !== 'closed')
     .sort((a, b) => String(a.data.severity).localeCompare(String(b.data.severity)) || b.observedAt - a.observedAt);
 }

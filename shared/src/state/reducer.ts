@@ -1,7 +1,9 @@
 import { trendPointOf } from './trend-point.ts';
 import { applyCommand } from '../commands/command-state.ts';
 import type { BeaconEvent, FeedRejected, RecordReceived } from '../events.ts';
-import type { LatestRecord, LiveState, TrendPoint } from './live-state.ts';
+import { latestRecord, type FeedState, type LatestRecord, type LiveState, type TrendPoint } from './live-state.ts';
+import { dict, own, setOwn } from '../util/dict.ts';
+import type { DepartmentId } from '../departments.ts';
 
 export const TREND_WINDOW_MS = 24 * 3600_000;
 export const TREND_SLOT_MS = 5 * 60_000;
@@ -15,94 +17,206 @@ export function evolve(state: LiveState, event: BeaconEvent): LiveState {
   return fold(state, [event]);
 }
 
+/** An event the reducer could not fold: its place in the log and why. */
+export interface UnfoldableEvent {
+  seq: number;
+  reason: string;
+}
+
 /**
  * Folds events in order. Copy-on-write once per fold, not per event: an object of the input is
  * copied the first time the fold touches it, and the fold's own copies are then updated in place —
  * so folding n events costs O(n), not O(n × entities), and the input is never changed.
+ *
+ * Total: an event that cannot be folded (see foldEach) leaves the state as it was, except that its
+ * sequence is passed and its feed counts it — every node, screen and replay folds the same log the
+ * same way, so they agree on that too.
  */
 export function fold(state: LiveState, events: Iterable<BeaconEvent>): LiveState {
+  return foldEach(state, events).state;
+}
+
+/**
+ * fold, also saying which events could not be folded. A failing event never stops the events after
+ * it: the state after it is the state before it with `seq` advanced and the failure counted in feed
+ * health (`unfoldable`, `lastUnfoldable` of its category's feed; commands count under `command`).
+ * Each event is checked and planned before anything is written, so a failure writes nothing else.
+ */
+export function foldEach(state: LiveState, events: Iterable<BeaconEvent>): { state: LiveState; failed: UnfoldableEvent[] } {
   const owned = new WeakSet<object>();
-  const own = <T extends object>(o: T): T => {
+  // The fold's copies of maps keyed by names are null-prototype dictionaries, whatever the input had
+  // (a snapshot from JSON has plain objects): an id like `__proto__` is then just a key.
+  const mine: Own = <T extends object>(o: T): T => {
     if (owned.has(o)) return o;
-    const copy = (Array.isArray(o) ? [...o] : { ...o }) as T;
+    const copy = (Array.isArray(o) ? [...o] : dict(Object.entries(o))) as T;
     owned.add(copy);
     return copy;
   };
-  const s = own(state);
+  const s: LiveState = { ...state };
+  const failed: UnfoldableEvent[] = [];
   for (const event of events) {
-    switch (event.type) {
-      case 'record.received':
-        applyRecord(s, event, own);
-        break;
-      case 'feed.rejected':
-        applyRejection(s, event, own);
-        break;
-      case 'command.issued':
-        s.seq = Math.max(s.seq, event.seq);
-        s.command = applyCommand(s.command, event);
-        break;
-      default:
-        assertNever(event);
+    try {
+      applyEvent(s, event, mine);
+    } catch (e) {
+      const reason = (e instanceof Error ? e.message : String(e)).slice(0, 300);
+      failed.push({ seq: seqOf(event) ?? 0, reason });
+      countUnfoldable(s, event, reason, mine);
     }
   }
-  return s;
+  return { state: s, failed };
 }
 
 type Own = <T extends object>(o: T) => T;
 
-function applyRecord(s: LiveState, e: RecordReceived, own: Own): void {
-  const observedAt = Date.parse(e.observedAt);
-  s.seq = Math.max(s.seq, e.seq);
+function applyEvent(s: LiveState, event: BeaconEvent, mine: Own): void {
+  if (typeof event !== 'object' || event === null) throw new Error('not an event');
+  const seq = seqOf(event);
+  if (seq === null) throw new Error(`seq is not a positive integer: ${JSON.stringify((event as { seq?: unknown }).seq)}`);
+  switch (event.type) {
+    case 'record.received':
+      applyRecord(s, event, mine);
+      break;
+    case 'feed.rejected':
+      applyRejection(s, event, mine);
+      break;
+    case 'command.issued': {
+      const command = applyCommand(s.command, event);
+      s.seq = Math.max(s.seq, seq);
+      s.command = command;
+      break;
+    }
+    default:
+      assertNever(event);
+  }
+}
 
-  const latestByCategory = (s.latest = own(s.latest));
-  const prev = latestByCategory[e.category]?.[e.entityId];
-  const isNewer = !prev || supersedes(observedAt, e.version, e.seq, prev);
+function applyRecord(s: LiveState, e: RecordReceived, mine: Own): void {
+  // Plan: every check and every read that may throw, before the first write.
+  const observedAt = timeOf(e.observedAt, 'observedAt');
+  const receivedAt = timeOf(e.receivedAt, 'receivedAt');
+  const category = nameOf(e.category, 'category');
+  const entityId = nameOf(e.entityId, 'entityId');
+  if (typeof e.department !== 'string') throw new Error('department is not a string');
+  if (!Number.isFinite(e.version)) throw new Error(`version is not a number: ${JSON.stringify(e.version)}`);
+  if (typeof e.payload !== 'object' || e.payload === null || Array.isArray(e.payload)) {
+    throw new Error(`payload is not an object: ${JSON.stringify(e.payload)?.slice(0, 80)}`);
+  }
+  const prev = latestRecord(s, category, entityId);
+  const isNewer = supersedes(observedAt, e.version, e.seq, prev);
+  const feed = own(s.feeds, category);
+  const point = trendPointOf(category, e.payload, observedAt, e.version);
+
+  // Write: assignments to the fold's own copies only.
+  s.seq = Math.max(s.seq, e.seq);
+  const latestByCategory = (s.latest = mine(s.latest));
   if (isNewer) {
-    const byEntity = (latestByCategory[e.category] = own(latestByCategory[e.category] ?? {}));
-    byEntity[e.entityId] = { entityId: e.entityId, observedAt, version: e.version, seq: e.seq, data: e.payload };
+    const byEntity = mine(own(latestByCategory, category) ?? dict<LatestRecord>());
+    setOwn(latestByCategory, category, byEntity);
+    setOwn(byEntity, entityId, { entityId, observedAt, version: e.version, seq: e.seq, data: e.payload });
   }
 
-  const feeds = (s.feeds = own(s.feeds));
-  const feed = feeds[e.category];
-  const receivedAt = Date.parse(e.receivedAt);
-  feeds[e.category] = {
+  const feeds = (s.feeds = mine(s.feeds));
+  setOwn<FeedState>(feeds, category, {
     department: e.department,
-    category: e.category,
+    category,
     lastReceivedAt: Math.max(feed?.lastReceivedAt ?? 0, receivedAt),
     records: (feed?.records ?? 0) + 1,
     perMinute: countMinute(feed?.perMinute ?? {}, receivedAt),
     rejections: feed?.rejections ?? 0,
     lastRejection: feed?.lastRejection ?? null,
-  };
+    ...unfoldableOf(feed),
+  });
 
-  const point = trendPointOf(e.category, e.payload, observedAt, e.version);
   if (!point) return;
-  const newest = latestByCategory[e.category]![e.entityId]!.observedAt;
-  const trendsByCategory = (s.trends = own(s.trends));
-  const trends = (trendsByCategory[e.category] = own(trendsByCategory[e.category] ?? {}));
-  trends[e.entityId] = placeInTrendInPlace(own(trends[e.entityId] ?? []), point, newest);
+  const newest = isNewer ? observedAt : prev!.observedAt;
+  const trendsByCategory = (s.trends = mine(s.trends));
+  const trends = mine(own(trendsByCategory, category) ?? dict<TrendPoint[]>());
+  setOwn(trendsByCategory, category, trends);
+  setOwn(trends, entityId, placeInTrendInPlace(mine(own(trends, entityId) ?? []), point, newest));
 }
 
-function applyRejection(s: LiveState, e: FeedRejected, own: Own): void {
+function applyRejection(s: LiveState, e: FeedRejected, mine: Own): void {
+  const at = timeOf(e.receivedAt, 'receivedAt');
+  const category = nameOf(e.category, 'category');
+  if (typeof e.department !== 'string') throw new Error('department is not a string');
+  const feed = own(s.feeds, category);
+
   s.seq = Math.max(s.seq, e.seq);
-  const feeds = (s.feeds = own(s.feeds));
-  const feed = feeds[e.category];
-  const at = Date.parse(e.receivedAt);
-  feeds[e.category] = {
+  const feeds = (s.feeds = mine(s.feeds));
+  setOwn<FeedState>(feeds, category, {
     department: e.department,
-    category: e.category,
+    category,
     lastReceivedAt: feed?.lastReceivedAt ?? 0,
     records: feed?.records ?? 0,
     perMinute: feed?.perMinute ?? {},
     rejections: (feed?.rejections ?? 0) + 1,
-    lastRejection: !feed?.lastRejection || at >= feed.lastRejection.at ? { at, code: e.code, reason: e.reason } : feed.lastRejection,
-  };
+    lastRejection: !feed?.lastRejection || at >= feed.lastRejection.at ? { at, code: String(e.code), reason: String(e.reason) } : feed.lastRejection,
+    ...unfoldableOf(feed),
+  });
+}
+
+/** Counts an event that could not be folded in its feed's health, and passes its sequence. */
+function countUnfoldable(s: LiveState, event: unknown, reason: string, mine: Own): void {
+  const e = (typeof event === 'object' && event !== null ? event : {}) as Partial<Record<'type' | 'category' | 'department', unknown>>;
+  const seq = seqOf(event);
+  const category = unfoldableFeedOf(event);
+  const feed = own(s.feeds, category);
+  const department = feed?.department ?? (typeof e.department === 'string' ? e.department : e.type === 'command.issued' ? 'command' : UNREADABLE_FEED);
+  if (seq !== null) s.seq = Math.max(s.seq, seq);
+  const feeds = (s.feeds = mine(s.feeds));
+  const last = feed?.lastUnfoldable;
+  setOwn<FeedState>(feeds, category, {
+    department: department as DepartmentId,
+    category,
+    lastReceivedAt: feed?.lastReceivedAt ?? 0,
+    records: feed?.records ?? 0,
+    perMinute: feed?.perMinute ?? {},
+    rejections: feed?.rejections ?? 0,
+    lastRejection: feed?.lastRejection ?? null,
+    unfoldable: (feed?.unfoldable ?? 0) + 1,
+    lastUnfoldable: last && seq !== null && last.seq > seq ? last : { seq: seq ?? 0, reason },
+  });
+}
+
+/** The feed name under which events whose category cannot be read are counted. */
+export const UNREADABLE_FEED = '(unreadable)';
+
+/**
+ * The feed an event that could not be folded is counted under: its category. Commands are logged
+ * under category `command`; an event whose category cannot be read counts under a name no category
+ * has, so it is still seen rather than dropped.
+ */
+export function unfoldableFeedOf(event: unknown): string {
+  const e = (typeof event === 'object' && event !== null ? event : {}) as { type?: unknown; category?: unknown };
+  if (e.type === 'command.issued') return 'command';
+  return typeof e.category === 'string' && e.category !== '' ? e.category : UNREADABLE_FEED;
+}
+
+function unfoldableOf(feed: FeedState | undefined): Pick<FeedState, 'unfoldable' | 'lastUnfoldable'> {
+  return feed?.unfoldable ? { unfoldable: feed.unfoldable, lastUnfoldable: feed.lastUnfoldable ?? null } : {};
+}
+
+function seqOf(event: unknown): number | null {
+  const seq = (event as { seq?: unknown } | null)?.seq;
+  return typeof seq === 'number' && Number.isSafeInteger(seq) && seq > 0 ? seq : null;
+}
+
+function timeOf(v: unknown, field: string): number {
+  const t = typeof v === 'string' ? Date.parse(v) : NaN;
+  if (!Number.isFinite(t)) throw new Error(`${field} is not a time: ${JSON.stringify(v)}`);
+  return t;
+}
+
+function nameOf(v: unknown, field: string): string {
+  if (typeof v !== 'string' || v === '') throw new Error(`${field} is not a non-empty string: ${JSON.stringify(v)}`);
+  return v;
 }
 
 /** Adds a record to its minute and keeps the 5 newest minutes: enough for a rate, bounded in size. */
 function countMinute(perMinute: Record<string, number>, at: number): Record<string, number> {
+  // Keys are epoch minutes the reducer makes itself, never names from outside.
   const minute = String(Math.floor(at / 60_000));
-  const next = { ...perMinute, [minute]: (perMinute[minute] ?? 0) + 1 };
+  const next = { ...perMinute, [minute]: (own(perMinute, minute) ?? 0) + 1 };
   const keys = Object.keys(next).sort((a, b) => Number(b) - Number(a));
   for (const k of keys.slice(5)) delete next[k];
   return next;

@@ -1,6 +1,6 @@
 import { gradeOf, type Grade } from '../categories/grades.ts';
 import { rainGaugeCategory } from '../categories/rain-gauge.ts';
-import type { LatestRecord, LiveState, TrendPoint } from './live-state.ts';
+import { latestIn, latestRecord, trendOf, type LatestRecord, type LiveState, type TrendPoint } from './live-state.ts';
 
 export interface RankedStation {
   stationId: string;
@@ -13,12 +13,12 @@ const RAIN = rainGaugeCategory.id;
 
 /** The latest record of every entity of a category. */
 export function latestOf(state: LiveState, category: string): LatestRecord[] {
-  return Object.values(state.latest[category] ?? {});
+  return Object.values(latestIn(state, category));
 }
 
 /** The latest 1-hour rainfall of a gauge, if it has reported. */
 export function rainfallOf(state: LiveState, stationId: string): { rainfall1hMm: number; observedAt: number } | null {
-  const r = state.latest[RAIN]?.[stationId];
+  const r = latestRecord(state, RAIN, stationId);
   const mm = r?.data[rainGaugeCategory.valueField];
   return r && typeof mm === 'number' ? { rainfall1hMm: mm, observedAt: r.observedAt } : null;
 }
@@ -26,7 +26,7 @@ export function rainfallOf(state: LiveState, stationId: string): { rainfall1hMm:
 /** Stations by 1-hour rainfall, wettest first; ties by id so the list does not jump. */
 export function rainRanking(state: LiveState, limit = 10): RankedStation[] {
   const ranked: RankedStation[] = [];
-  for (const stationId of Object.keys(state.latest[RAIN] ?? {})) {
+  for (const stationId of Object.keys(latestIn(state, RAIN))) {
     const r = rainfallOf(state, stationId);
     if (!r) continue;
     ranked.push({ stationId, ...r, grade: gradeOf(r.rainfall1hMm, rainGaugeCategory.thresholds) });
@@ -36,7 +36,7 @@ export function rainRanking(state: LiveState, limit = 10): RankedStation[] {
 }
 
 export function stationTrend(state: LiveState, stationId: string): TrendPoint[] {
-  return state.trends[RAIN]?.[stationId] ?? [];
+  return trendOf(state, RAIN, stationId);
 }
 
 export type FeedStatus = 'live' | 'late' | 'silent' | 'never';

@@ -4,7 +4,7 @@ import { isFresh } from '../risk/read.ts';
 // The risk model's rules: readings older than an hour say nothing about now, and standing water
 // counts from this depth — so the roads slow exactly where the risk map says there is water.
 import { OBSERVATION_MAX_AGE_MS, WATERLOGGING_COUNT_CM } from '../risk/weights.ts';
-import type { LiveState } from '../state/live-state.ts';
+import { latestIn, type LiveState } from '../state/live-state.ts';
 import { rainfallOf } from '../state/selectors.ts';
 import { BAD_WEATHER_SLOWDOWN, NO_SLOWDOWN, type Slowdown } from './travel.ts';
 
@@ -31,7 +31,7 @@ export function roadConditions(state: LiveState, region: Region, district: strin
 
   let flooded = 0;
   let deepest = 0;
-  for (const r of Object.values(state.latest['waterlogging-point'] ?? {})) {
+  for (const r of Object.values(latestIn(state, 'waterlogging-point'))) {
     const depth = r.data.depthCm;
     if (r.data.district !== district || typeof depth !== 'number' || depth < WATERLOGGING_COUNT_CM) continue;
     if (!isFresh(r.observedAt, now, OBSERVATION_MAX_AGE_MS)) continue;

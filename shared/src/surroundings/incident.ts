@@ -1,6 +1,6 @@
 import { districtAt } from '../geo/point-in-polygon.ts';
 import type { Region } from '../region/types.ts';
-import type { LiveState } from '../state/live-state.ts';
+import { latestRecord, type LiveState } from '../state/live-state.ts';
 import { roadConditions } from './conditions.ts';
 import { readDepots, readHospitals, readPopulation, readShelters, readStock, readTeams } from './points.ts';
 import { surroundingsOf, type IncidentSummary, type SurroundingsInput } from './surroundings.ts';
@@ -13,7 +13,7 @@ export interface IncidentPlace {
 
 /** An incident's summary and place from live state, or null if there is no such incident or it has no position. */
 export function incidentPlace(state: LiveState, region: Region, incidentId: string): IncidentPlace | null {
-  const r = state.latest.incident?.[incidentId];
+  const r = latestRecord(state, 'incident', incidentId);
   if (!r) return null;
   const d = r.data;
   if (typeof d.lon !== 'number' || typeof d.lat !== 'number') return null;

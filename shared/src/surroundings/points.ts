@@ -1,6 +1,6 @@
 import { teamCommitment } from '../commands/forces.ts';
 import type { StateDelta } from '../state/delta.ts';
-import type { LatestRecord, LiveState } from '../state/live-state.ts';
+import { latestIn, type LatestRecord, type LiveState } from '../state/live-state.ts';
 
 // The points of interest around an incident, read from live state. Records are read defensively:
 // a record without a usable position or field is left out, never allowed to break the answer.
@@ -74,7 +74,7 @@ export type PointKind = keyof typeof POINT_CATEGORIES;
  * a command changed (a dispatch makes a team "dispatched" to its incident without a record of its own).
  */
 export function pointKindsChangedBy(delta: Pick<StateDelta, 'latest' | 'command'>): PointKind[] {
-  const kinds = (Object.keys(POINT_CATEGORIES) as PointKind[]).filter((kind) => POINT_CATEGORIES[kind].some((c) => c in delta.latest));
+  const kinds = (Object.keys(POINT_CATEGORIES) as PointKind[]).filter((kind) => POINT_CATEGORIES[kind].some((c) => Object.hasOwn(delta.latest, c)));
   if (delta.command && !kinds.includes('teams')) kinds.push('teams');
   return kinds;
 }
@@ -93,7 +93,7 @@ function position(r: LatestRecord): { lon: number; lat: number } | null {
 // Each reader builds its point in one object literal (no spreads): a kind is re-read whenever one
 // of its records changes, and this is most of the cost of bringing its index up to date.
 function each<T>(state: LiveState, category: string, read: (r: LatestRecord, at: { lon: number; lat: number }) => T | null, out: T[] = []): T[] {
-  for (const r of Object.values(state.latest[category] ?? {})) {
+  for (const r of Object.values(latestIn(state, category))) {
     const at = position(r);
     const p = at && read(r, at);
     if (p) out.push(p);
@@ -130,7 +130,7 @@ export function readDepots(state: LiveState): DepotPoint[] {
 /** Depot stock by depot id, each depot's items sorted by item. */
 export function readStock(state: LiveState): Map<string, StockItem[]> {
   const byDepot = new Map<string, StockItem[]>();
-  for (const r of Object.values(state.latest['depot-stock'] ?? {})) {
+  for (const r of Object.values(latestIn(state, 'depot-stock'))) {
     const depotId = str(r.data.depotId);
     const item = str(r.data.item);
     const quantity = num(r.data.quantity);
@@ -176,7 +176,7 @@ export function readShelters(state: LiveState): ShelterPoint[] {
  */
 export function readPopulation(state: LiveState): PopulationGrid | null {
   let newest: LatestRecord | null = null;
-  for (const r of Object.values(state.latest['population-heat'] ?? {})) {
+  for (const r of Object.values(latestIn(state, 'population-heat'))) {
     if (!Array.isArray(r.data.cells)) continue;
     if (!newest || r.observedAt > newest.observedAt || (r.observedAt === newest.observedAt && r.entityId < newest.entityId)) newest = r;
   }

@@ -1,5 +1,6 @@
 // Builders for the surroundings tests (pure): live state with chosen records, points at chosen distances.
-import { emptyLiveState, type LiveState } from '../state/live-state.ts';
+import { emptyLiveState, type LatestRecord, type LiveState } from '../state/live-state.ts';
+import { dict, setOwn } from '../util/dict.ts';
 
 export const CENTRE = { lon: 118.1, lat: 24.48 } as const;
 export const T0 = Date.parse('2026-09-14T08:00:00Z');
@@ -25,9 +26,7 @@ export function stateWith(records: Record<string, Rec[]>, seq = 1): LiveState {
   const s = emptyLiveState();
   s.seq = seq;
   for (const [category, recs] of Object.entries(records)) {
-    s.latest[category] = Object.fromEntries(
-      recs.map((r) => [r.id, { entityId: r.id, observedAt: r.observedAt ?? T0, version: 1, seq, data: r.data }]),
-    );
+    setOwn(s.latest, category, dict<LatestRecord>(recs.map((r) => [r.id, { entityId: r.id, observedAt: r.observedAt ?? T0, version: 1, seq, data: r.data }] as const)));
   }
   return s;
 }

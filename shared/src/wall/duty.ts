@@ -25,7 +25,7 @@ export function currentDuty(state: LiveState, now: number, ownUnit = '厦门市�
     const start = typeof d.shiftStart === 'string' ? Date.parse(d.shiftStart) : NaN;
     const end = typeof d.shiftEnd === 'string' ? Date.parse(d.shiftEnd) : NaN;
     if (!(start <= now && now < end)) continue;
-    if (typeof d.personName !== 'string' || !(String(d.role) in roleOrder)) continue;
+    if (typeof d.personName !== 'string' || !Object.hasOwn(roleOrder, String(d.role))) continue;
     out.push({
       dutyId: r.entityId,
       unit: typeof d.unit === 'string' ? d.unit : '',

@@ -1,7 +1,7 @@
 import { categories, categoriesOf } from '../categories/registry.ts';
 import { departmentIds, type DepartmentId } from '../departments.ts';
 import { activeAlerts } from '../state/derived.ts';
-import type { LiveState } from '../state/live-state.ts';
+import { feedOf, type LiveState } from '../state/live-state.ts';
 import { feedStatus, type FeedStatus } from '../state/selectors.ts';
 
 /** How worrying a status is: a department shows its worst reporting category. */
@@ -20,7 +20,7 @@ export interface CategoryFeed {
  */
 export function categoryFeed(state: LiveState, category: string, now: number): CategoryFeed {
   const def = categories.get(category);
-  const last = state.feeds[category]?.lastReceivedAt;
+  const last = feedOf(state, category)?.lastReceivedAt;
   let status: FeedStatus = def ? feedStatus(last, now, def.expectedIntervalMs) : last === undefined ? 'never' : 'live';
   if (def?.kind === 'alert' && status !== 'never' && activeAlerts(state, [category], now).length === 0) status = 'live';
   return { category, status, lastReceivedAt: last ?? null };

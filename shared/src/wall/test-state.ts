@@ -1,6 +1,7 @@
 // Test builder: a LiveState holding exactly the given records, as the reducer would leave it.
 import { categories } from '../categories/registry.ts';
-import { emptyLiveState, type LiveState } from '../state/live-state.ts';
+import { emptyLiveState, type FeedState, type LiveState } from '../state/live-state.ts';
+import { dict, own, setOwn } from '../util/dict.ts';
 
 export interface TestRecord {
   category: string;
@@ -16,10 +17,12 @@ export function stateOf(records: readonly TestRecord[]): LiveState {
   let seq = 0;
   for (const r of records) {
     seq += 1;
-    (state.latest[r.category] ??= {})[r.id] = { entityId: r.id, observedAt: r.observedAt, version: 1, seq, data: r.data };
+    const byId = own(state.latest, r.category) ?? dict();
+    setOwn(state.latest, r.category, byId);
+    setOwn(byId, r.id, { entityId: r.id, observedAt: r.observedAt, version: 1, seq, data: r.data });
     const receivedAt = r.receivedAt ?? r.observedAt;
-    const feed = state.feeds[r.category];
-    state.feeds[r.category] = {
+    const feed = own(state.feeds, r.category);
+    setOwn<FeedState>(state.feeds, r.category, {
       department: categories.get(r.category)?.department ?? 'emergency',
       category: r.category,
       lastReceivedAt: Math.max(feed?.lastReceivedAt ?? 0, receivedAt),
@@ -27,7 +30,7 @@ export function stateOf(records: readonly TestRecord[]): LiveState {
       perMinute: {},
       rejections: 0,
       lastRejection: null,
-    };
+    });
   }
   state.seq = seq;
   return state;

@@ -1,4 +1,4 @@
-import type { LiveState } from '../state/live-state.ts';
+import { trendOf, type LiveState } from '../state/live-state.ts';
 import { latestOf } from '../state/selectors.ts';
 import { distanceKm } from '../views/locate.ts';
 
@@ -53,7 +53,7 @@ export const TYPHOON_SHOW_MAX_AGE_MS = 6 * 3600_000;
 
 /** The centre's past positions from the trend (which keeps position for this category), ending where it is now. */
 function pastTrack(state: LiveState, id: string, now: LonLat): LonLat[] {
-  const points = (state.trends['typhoon-track']?.[id] ?? []).flatMap((p): LonLat[] =>
+  const points = trendOf(state, 'typhoon-track', id).flatMap((p): LonLat[] =>
     typeof p.lon === 'number' && typeof p.lat === 'number' ? [[p.lon, p.lat]] : []);
   const last = points.at(-1);
   if (!last || last[0] !== now[0] || last[1] !== now[1]) points.push(now);

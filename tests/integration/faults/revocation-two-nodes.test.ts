@@ -92,8 +92,8 @@ async function signIn(node: TestServer, username: string, password: string): Pro
 
 describe('ending access on node A reaches node B', () => {
   it('disabling a user on A closes their live and replay sockets on B, and B refuses them from then on', async () => {
-    await createUser(a.db.sql, { username: 'sun', displayName: '孙值班', role: 'duty', password: 'sun-on-duty-tonight' });
-    const token = await signIn(a, 'sun', 'sun-on-duty-tonight');
+    await createUser(a.db.sql, { username: 'sun', displayName: '孙值班', role: 'duty', password: 'amber-harbour-lantern-47' });
+    const token = await signIn(a, 'sun', 'amber-harbour-lantern-47');
     const live = await watch({ baseUrl: b.baseUrl, wallToken: token }, city);
     const replay = await connected(b, '/replay', token);
     const colleague = await connected(b, '/', b.tokens.duty);
@@ -132,9 +132,9 @@ describe('ending access on node A reaches node B', () => {
   });
 
   it('signing out on A ends that token on B (HTTP and sockets) and on a node started later; the same user\'s other token stays signed in', async () => {
-    await createUser(a.db.sql, { username: 'zhou', displayName: '周指挥', role: 'commander', password: 'zhou-commands-tonight' });
-    const token = await signIn(a, 'zhou', 'zhou-commands-tonight');
-    const otherTablet = await signIn(b, 'zhou', 'zhou-commands-tonight');
+    await createUser(a.db.sql, { username: 'zhou', displayName: '周指挥', role: 'commander', password: 'violet-ferry-compass-83' });
+    const token = await signIn(a, 'zhou', 'violet-ferry-compass-83');
+    const otherTablet = await signIn(b, 'zhou', 'violet-ferry-compass-83');
     const live = await watch({ baseUrl: b.baseUrl, wallToken: token }, city);
     const replay = await connected(b, '/replay', token);
     const otherLive = await connected(b, '/', otherTablet);

@@ -1,4 +1,5 @@
 import { departments, feedStatus, rainGaugeCategory, type FeedStatus, type LiveState } from '@beacon/shared';
+import { feedOf } from '@beacon/shared';
 import { palette } from '../../charts/theme.ts';
 import type { Locale, Messages } from '../../i18n/index.ts';
 
@@ -26,7 +27,7 @@ const statusColour: Record<FeedStatus, string> = {
 
 /** The meteorology feed as the header and the banner show it. */
 export function meteorologyFeedView(state: LiveState, now: number, locale: Locale, t: Messages): FeedView {
-  const feed = state.feeds[rainGaugeCategory.id];
+  const feed = feedOf(state, rainGaugeCategory.id);
   const lastReceivedAt = feed?.lastReceivedAt;
   const status = feedStatus(lastReceivedAt, now, rainGaugeCategory.expectedIntervalMs);
   const ageMs = lastReceivedAt === undefined ? null : Math.max(0, now - lastReceivedAt);

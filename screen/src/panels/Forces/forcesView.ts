@@ -1,4 +1,5 @@
 import { shelterTotals, stockTotals, teamsByStatus, type LiveState } from '@beacon/shared';
+import { own } from '@beacon/shared';
 import type { Locale, Messages } from '../../i18n/index.ts';
 import { teamStatusColour } from '../OneMap/mapStyle.ts';
 import { panelAge, type PanelAge } from '../staleness.ts';
@@ -26,7 +27,7 @@ export function forcesView(state: LiveState, now: number, locale: Locale, t: Mes
     })),
     stock: stockTotals(state, STOCK_ORDER)
       .slice(0, stockLimit)
-      .map((s) => ({ item: s.item, label: t.wall.stockItem[s.item] ?? s.item, quantity: n(s.quantity), unit: s.unit })),
+      .map((s) => ({ item: s.item, label: own(t.wall.stockItem, s.item) ?? s.item, quantity: n(s.quantity), unit: s.unit })),
     shelters: t.wall.sheltersLine(sh.open, n(sh.occupancy), n(sh.capacity)),
     age: panelAge(state, ['rescue-team', 'depot-stock', 'shelter'], now, t),
   };

@@ -2,6 +2,7 @@ import {
   formatClock, POST_DEADLINE_MS, postClock, postMilestones, xiamen,
   type CommsLink, type ForwardPost, type LiveState, type PostClockPhase, type PostMilestone, type Region,
 } from '@beacon/shared';
+import { latestRecord, own } from '@beacon/shared';
 import { formatTime, localName } from '../../i18n/index.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { forwardPostsMessages } from './forwardPostsMessages.ts';
@@ -55,7 +56,7 @@ export function forwardPostsView(state: LiveState, now: number, locale: Locale, 
   const m = forwardPostsMessages[locale];
   const rows = Object.values(state.command.posts).map((post) => postRow(post, state, now, locale, region));
   const open = (r: ForwardPostRow) => r.phase === 'running' || r.phase === 'overdue';
-  const deadline = (r: ForwardPostRow) => state.command.posts[r.postId]!.deadline;
+  const deadline = (r: ForwardPostRow) => own(state.command.posts, r.postId)!.deadline;
   rows.sort((a, b) => {
     if (open(a) !== open(b)) return open(a) ? -1 : 1;
     return open(a) ? deadline(a) - deadline(b) || a.postId.localeCompare(b.postId) : deadline(b) - deadline(a) || a.postId.localeCompare(b.postId);
@@ -69,7 +70,7 @@ function postRow(post: ForwardPost, state: LiveState, now: number, locale: Local
   // A screen's clock ticks once a second and its offset is measured, not exact: just after the order it
   // may still be a moment before it. A 30-minute clock never shows more than 30:00.
   const remainingMs = Math.min(clock.remainingMs, POST_DEADLINE_MS);
-  const incident = state.latest.incident?.[post.incidentId]?.data;
+  const incident = latestRecord(state, 'incident', post.incidentId)?.data;
   const district = typeof incident?.district === 'string' ? incident.district : '';
   const milestones = postMilestones.map((id): MilestoneRow => {
     const stamp = post.milestones[id];
@@ -82,7 +83,7 @@ function postRow(post: ForwardPost, state: LiveState, now: number, locale: Local
     postId: post.postId,
     incidentId: post.incidentId,
     incidentTitle: typeof incident?.title === 'string' ? incident.title : post.incidentId,
-    district: localName(region.districtNames[district], locale, district),
+    district: localName(own(region.districtNames, district), locale, district),
     clock: formatClock(remainingMs),
     remainingMs,
     phase: clock.phase,

@@ -1,4 +1,5 @@
 import { openIncidents, type LiveState, type Region } from '@beacon/shared';
+import { own } from '@beacon/shared';
 import { palette } from '../../charts/theme.ts';
 import { localName, type Locale, type Messages } from '../../i18n/index.ts';
 import { severityColour } from '../OneMap/mapStyle.ts';
@@ -39,7 +40,7 @@ export function incidentsView(state: LiveState, region: Region, now: number, loc
       severityLabel: severity ? t.wall.severity[severity] : '—',
       colour: severity ? severityColour[severity]! : palette.textMuted,
       title: typeof d.title === 'string' ? d.title : r.entityId,
-      district: localName(region.districtNames[district], locale, district),
+      district: localName(own(region.districtNames, district), locale, district),
       status,
       ageText: t.wall.ago(t.age(Math.max(0, now - r.observedAt))),
       trapped: typeof d.trapped === 'number' && d.trapped > 0 ? d.trapped : null,

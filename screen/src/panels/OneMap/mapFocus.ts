@@ -1,4 +1,5 @@
 import { INCIDENT_RADIUS_KM, type LiveState, type Region, type ViewRef } from '@beacon/shared';
+import { latestRecord } from '@beacon/shared';
 import { regionBounds, type Bounds } from './mapGeometry.ts';
 
 /** Where the one-map looks when the console puts a view on the wall. */
@@ -54,7 +55,7 @@ export function mapFocus(region: Region, state: LiveState, view: ViewRef): MapFo
       return { center: [seat.lon, seat.lat], zoom: zoomToFit(whole, spanOfKm(SUBDISTRICT_KM, seat.lat)), district: view.district, incident: null };
     }
     case 'incident': {
-      const d = state.latest.incident?.[view.incidentId]?.data;
+      const d = latestRecord(state, 'incident', view.incidentId)?.data;
       if (!d || typeof d.lon !== 'number' || typeof d.lat !== 'number') return null;
       return {
         center: [d.lon, d.lat],

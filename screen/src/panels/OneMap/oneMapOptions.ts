@@ -1,4 +1,5 @@
 import { activeTyphoons, categoryFeed, circleRing, type LiveState, type Region, type RiskAssessment } from '@beacon/shared';
+import { own } from '@beacon/shared';
 import type { WallChartOption } from '../../charts/options.ts';
 import { FONT_STACK, fontPx, palette } from '../../charts/theme.ts';
 import { localName, type Locale, type Messages } from '../../i18n/index.ts';
@@ -127,7 +128,7 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
         textBorderColor: palette.stage,
         textBorderWidth: 4,
         formatter: (p: { name?: string }) => {
-          const name = localName(region.districtNames[p.name ?? ''], locale, p.name ?? '');
+          const name = localName(own(region.districtNames, p.name ?? ''), locale, p.name ?? '');
           const grade = gradeOfDistrict.get(p.name ?? '');
           return grade && grade !== 'none' ? `${name} · ${t.wall.riskGrade[grade]}` : name;
         },

@@ -1,4 +1,5 @@
 import { latestOf, teamStatus, type LiveState } from '@beacon/shared';
+import { own } from '@beacon/shared';
 import { FONT_STACK, fontPx, palette } from '../../charts/theme.ts';
 import type { LayerId } from './layers.ts';
 import { depotColour, geohazardColour, severityColour, shelterColour, symbols, teamStatusColour, waterloggingColour } from './mapStyle.ts';
@@ -45,7 +46,7 @@ export function teamPoints(state: LiveState): MapPoint[] {
       id,
       name: str(d.name, id),
       value: at,
-      colour: teamStatusColour[status] ?? palette.textMuted,
+      colour: own(teamStatusColour, status) ?? palette.textMuted,
       // Deployed teams stand out: they are what the hall is watching.
       size: status === 'dispatched' || status === 'on-site' ? 44 : 34,
     };
@@ -70,7 +71,7 @@ export function geohazardPoints(state: LiveState): MapPoint[] {
     id,
     name: str(d.name, id),
     value: at,
-    colour: geohazardColour[str(d.riskLevel, 'medium')] ?? geohazardColour.medium!,
+    colour: own(geohazardColour, str(d.riskLevel, 'medium')) ?? geohazardColour.medium!,
     size: 32,
   }));
 }
@@ -86,12 +87,12 @@ export function waterloggingPoints(state: LiveState): MapPoint[] {
 export function incidentPoints(state: LiveState, labelTop = 3): MapPoint[] {
   const open = latestOf(state, 'incident')
     .filter((r) => r.data.status !== 'closed' && place(r.data))
-    .sort((a, b) => (SEVERITY_RANK[str(a.data.severity)] ?? 9) - (SEVERITY_RANK[str(b.data.severity)] ?? 9) || b.observedAt - a.observedAt || a.entityId.localeCompare(b.entityId));
+    .sort((a, b) => (own(SEVERITY_RANK, str(a.data.severity)) ?? 9) - (own(SEVERITY_RANK, str(b.data.severity)) ?? 9) || b.observedAt - a.observedAt || a.entityId.localeCompare(b.entityId));
   return open.map((r, i) => ({
     id: r.entityId,
     name: str(r.data.title, r.entityId),
     value: place(r.data)!,
-    colour: severityColour[str(r.data.severity)] ?? palette.textMuted,
+    colour: own(severityColour, str(r.data.severity)) ?? palette.textMuted,
     size: 64,
     ...(i < labelTop ? { label: str(r.data.title, r.entityId) } : {}),
   }));

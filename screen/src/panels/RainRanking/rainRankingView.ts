@@ -1,4 +1,5 @@
 import { rainRanking, type FeedStatus, type Grade, type LiveState, type Region } from '@beacon/shared';
+import { own } from '@beacon/shared';
 import { formatMm, localName, type Locale, type Messages } from '../../i18n/index.ts';
 import { gaugeReading, newestObservation } from '../../lib/rain.ts';
 
@@ -43,7 +44,7 @@ export function rainRankingView({ state, region, now, locale, t, feed, selectedI
       rank: i + 1,
       stationId: r.stationId,
       name: gauge ? localName(gauge.name, locale) : r.stationId,
-      district: gauge ? localName(region.districtNames[gauge.district], locale, gauge.district) : '',
+      district: gauge ? localName(own(region.districtNames, gauge.district), locale, gauge.district) : '',
       mm: r.rainfall1hMm,
       mmText: formatMm(r.rainfall1hMm),
       grade: r.grade,

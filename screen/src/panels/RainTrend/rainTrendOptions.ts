@@ -7,6 +7,7 @@ import {
   type LiveState,
   type Region,
 } from '@beacon/shared';
+import { own } from '@beacon/shared';
 import type { WallChartOption } from '../../charts/options.ts';
 import { FONT_STACK, fontPx, gradeColour, palette } from '../../charts/theme.ts';
 import { formatHourMinute, formatMm, localName, type Locale, type Messages } from '../../i18n/index.ts';
@@ -60,7 +61,7 @@ export function rainTrendView({ state, region, stationId, now, locale, t, feed }
   return {
     ...base,
     name: gauge ? localName(gauge.name, locale) : stationId,
-    district: gauge ? localName(region.districtNames[gauge.district], locale, gauge.district) : '',
+    district: gauge ? localName(own(region.districtNames, gauge.district), locale, gauge.district) : '',
     latestText: reading.mm === null ? null : formatMm(reading.mm),
     colour: reading.colour,
     ageText: reading.observedAt === null ? null : t.dataAge(t.age(Math.max(0, now - reading.observedAt))),

@@ -1,4 +1,5 @@
 import type { NearbyDepot, SurroundingsAnswer } from '@beacon/shared';
+import { own } from '@beacon/shared';
 import { palette } from '../../charts/theme.ts';
 import type { Locale, Messages } from '../../i18n/index.ts';
 import { STOCK_ORDER } from '../Forces/forcesView.ts';
@@ -84,7 +85,7 @@ export function surroundingsView({ answer, error, now, locale, t }: Surroundings
       .filter((l) => l.quantity > 0)
       .sort((a, b) => stockRank(a.item) - stockRank(b.item) || (a.item < b.item ? -1 : 1))
       .slice(0, STOCK_LINES)
-      .map((l) => `${t.wall.stockItem[l.item] ?? l.item} ${n(l.quantity)}${l.unit}`)
+      .map((l) => `${own(t.wall.stockItem, l.item) ?? l.item} ${n(l.quantity)}${l.unit}`)
       .join(' · '),
   });
   const outside = answer.supplyCircle.nearestOutside;

@@ -43,3 +43,15 @@ describe('warningsView', () => {
     expect(v.age.text).toMatch(/起中断$/);
   });
 });
+
+describe('warningsView over names Object.prototype answers for', () => {
+  it('shows an event and areas named constructor or __proto__ as they were sent', () => {
+    const state = stateOf([warn('weather-warning', 'constructor', 'red', ['constructor', '__proto__'], 3)]);
+    const v = warningsView(state, xiamen, NOW, 'en', messages.en);
+    expect(v.rows).toHaveLength(1);
+    const shown = JSON.stringify(v.rows[0]);
+    expect(shown).toContain('constructor');
+    expect(shown).not.toContain('native code');
+    expect(v.rows[0]!.areas).toBe('constructor, __proto__');
+  });
+});

@@ -1,4 +1,5 @@
 import { activeAlerts, type LiveState } from '@beacon/shared';
+import { own } from '@beacon/shared';
 import { gradeColour } from '../../charts/theme.ts';
 import { localName, type Locale, type Messages } from '../../i18n/index.ts';
 import type { Region } from '@beacon/shared';
@@ -27,7 +28,7 @@ export interface WarningsView {
 /** The warning type in the screen's language, or as the department sent it when we do not know it. */
 function eventName(event: unknown, t: Messages): string {
   const sent = typeof event === 'string' ? event : '';
-  return t.wall.warningEvent[sent] ?? sent;
+  return own(t.wall.warningEvent, sent) ?? sent;
 }
 
 /** Warnings in force, most severe first, with a count per colour: the hall reads the colours before the words. */
@@ -43,7 +44,7 @@ export function warningsView(state: LiveState, region: Region, now: number, loca
         level,
         colour: gradeColour[level],
         title: `${eventName(record.data.event, t)} ${t.wall.warningLevel[level]}`.trim(),
-        areas: areas.length === 0 ? t.wall.wholeCity : areas.map((a) => localName(region.districtNames[a], locale, a)).join(locale === 'en' ? ', ' : '、'),
+        areas: areas.length === 0 ? t.wall.wholeCity : areas.map((a) => localName(own(region.districtNames, a), locale, a)).join(locale === 'en' ? ', ' : '、'),
         ageText: t.wall.ago(t.age(Math.max(0, now - record.observedAt))),
       },
     ];

@@ -1,5 +1,6 @@
 import { rainGaugeCategory } from '../../categories/rain-gauge.ts';
 import { accumulation } from '../../state/derived.ts';
+import { trendOf } from '../../state/live-state.ts';
 import type { RegionAreas } from '../areas.ts';
 import { type AreaBuckets, type RawFactor, type RiskContext, place, records } from '../context.ts';
 import { isFresh, num } from '../read.ts';
@@ -29,7 +30,7 @@ export function readRain(ctx: RiskContext): RainReading[] {
     const g = gauges.get(r.entityId);
     const mm1h = num(r.data, rainGaugeCategory.valueField);
     if (!g || mm1h === null || mm1h < 0 || !isFresh(r.observedAt, ctx.now, ctx.maxObservationAgeMs)) continue;
-    const trend = ctx.state.trends[rainGaugeCategory.id]?.[r.entityId] ?? [];
+    const trend = trendOf(ctx.state, rainGaugeCategory.id, r.entityId);
     const acc = accumulation(trend, 3)?.mm ?? 0;
     out.push({ stationId: g.id, name: g.name.zh, district: g.district, lon: g.lon, lat: g.lat, mm1h, mm3h: Math.max(acc, mm1h) });
   }
