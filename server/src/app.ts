@@ -8,6 +8,7 @@ import { startLogClock } from './clock/log-clock.ts';
 import { LiveEngine } from './engine/live-engine.ts';
 import type { SnapshotPolicy } from './engine/snapshots.ts';
 import { errorHandler } from './errors/error-handler.ts';
+import { refusalOptions } from './errors/framework-errors.ts';
 import { attachSocketHub, type SocketHub } from './hub/socket-hub.ts';
 import { httpIngest } from './ingest/http-routes.ts';
 import { createIngestPipeline, type IngestPipeline } from './ingest/pipeline.ts';
@@ -136,6 +137,9 @@ export const beacon = fp<BeaconOptions>(
 /** Fastify with Beacon's validation policy: report every problem, coerce nothing, drop nothing silently. */
 export function createFastify(options: FastifyServerOptions = {}): FastifyInstance {
   return Fastify({
+    // Refusals made before routing (bad URL encoding, over-long URL parts, requests Node's HTTP
+    // parser rejects) answer with Beacon's error body and its issues, like every other refusal.
+    ...refusalOptions,
     ...options,
     ajv: { customOptions: { allErrors: true, coerceTypes: false, removeAdditional: false, useDefaults: false } },
   });
