@@ -5,7 +5,12 @@ import { xiamen } from '@beacon/shared';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually } from '../support/mqtt-broker.ts';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import mqtt from 'mqtt';
+import { clearSession, eventually, startTestBroker, type TestBroker } from '../support/mqtt-broker.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 // The real process: server/src/main.ts through tsx (`node --import tsx`, as `pnpm start -- --no-sim`
@@ -21,8 +26,16 @@ const BASE = Date.now() - 6 * 3600_000;
 
 let database: TestDatabase;
 let key: string;
+let broker: TestBroker;
+const run = randomBytes(4).toString('hex');
+const mqttPrefix = `beacon-shutdown/${run}`;
+const mqttClientId = `bs-${run}`;
+const configDir = mkdtempSync(join(tmpdir(), 'beacon-shutdown-'));
+const mqttConfig = join(configDir, 'mqtt.json');
 
 beforeAll(async () => {
+  broker = await startTestBroker();
+  writeFileSync(mqttConfig, JSON.stringify([{ department: 'meteorology', url: broker.url, topics: { [`${mqttPrefix}/+`]: 'rain-gauge' }, clientId: mqttClientId }]));
   database = await createTestDatabase();
   const db = connectDatabase(database.url, { max: 1 });
   try {
@@ -32,6 +45,9 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => {
+  await clearSession(broker.url, mqttClientId).catch(() => {});
+  await broker?.close();
+  rmSync(configDir, { recursive: true, force: true });
   await database?.drop();
 });
 
@@ -46,7 +62,7 @@ interface Server {
 async function startServer(): Promise<Server> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--no-sim', '--port', '0'], {
     cwd: serverDir,
-    env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'warn', BEACON_RATE_LIMIT: '1000000' },
+    env: { ...process.env, DATABASE_URL: database.url, BEACON_MQTT_CONFIG: mqttConfig, LOG_LEVEL: 'warn', BEACON_RATE_LIMIT: '1000000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -130,6 +146,33 @@ async function streamSender(baseUrl: string, next: () => number, stop: () => boo
   return { acked, answers, closeCode };
 }
 
+/** Publishes batches on the department's broker (QoS 1), a few in flight; collects those Beacon answered as stored. */
+async function mqttSender(next: () => number, stop: () => boolean): Promise<{ acked: Acked[]; answers: number }> {
+  const acked: Acked[] = [];
+  let answers = 0;
+  const client = await mqtt.connectAsync(broker.url, { clientId: `bsp-${run}`, clean: true, reconnectPeriod: 0 });
+  await client.subscribeAsync(`${mqttPrefix}/+/ack`, { qos: 1 });
+  const sent = new Map<string, ReturnType<typeof batch>>();
+  const send = () => {
+    if (stop()) return;
+    const n = next();
+    const records = batch(n);
+    sent.set(`q${n}`, records);
+    void client.publishAsync(`${mqttPrefix}/q${n}`, JSON.stringify({ id: `q${n}`, records }), { qos: 1 });
+  };
+  client.on('message', (_topic, payload) => {
+    const reply = JSON.parse(String(payload)) as { id: string; accepted?: number; records?: { index: number; seq: number }[] };
+    answers += 1;
+    const records = sent.get(reply.id);
+    if (records && reply.records) for (const r of reply.records) acked.push({ stationId: records[r.index]!.stationId, observedAt: records[r.index]!.observedAt, seq: r.seq });
+    send();
+  });
+  for (let i = 0; i < 3; i++) send();
+  await eventually(stop, 120_000);
+  await client.endAsync();
+  return { acked, answers };
+}
+
 describe('graceful shutdown of the real process', () => {
   it('on SIGINT while departments send: exit 0, no error lines, every acknowledged record stored exactly once', async () => {
     const server = await startServer();
@@ -142,6 +185,7 @@ describe('graceful shutdown of the real process', () => {
       httpSender(server.baseUrl, next, stop),
       httpSender(server.baseUrl, next, stop),
       streamSender(server.baseUrl, next, stop),
+      mqttSender(next, stop),
     ];
     // Let real traffic build up, then interrupt it mid-flight.
     const db = connectDatabase(database.url, { max: 1 });
@@ -161,6 +205,7 @@ describe('graceful shutdown of the real process', () => {
       expect(exit).toEqual({ code: 0, signal: null });
 
       const acked = results.flatMap((r) => r.acked);
+      expect((results[4] as { answers: number }).answers).toBeGreaterThan(0); // the MQTT link was answering too
       expect(acked.length).toBeGreaterThanOrEqual(400);
       // The stream sender was answered too (and nothing it was told stored is missing, below).
       const stream = results[3] as { answers: boolean[]; closeCode: number };

@@ -197,6 +197,8 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
   const handle = async (packet: IPublishPacket): Promise<boolean> => {
     const topic = packet.topic;
     if (isReplyTopic(replyTemplate, topic)) return true; // our own answer, seen through a wildcard
+    // Closing: not stored, not acknowledged — the broker keeps it for the next start.
+    if (stopped) return false;
     status.lastMessageAt = at();
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
     let parsed: MqttBatch | undefined;
