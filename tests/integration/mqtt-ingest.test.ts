@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMqttIngest, type MqttIngest } from '@beacon/server/ingest/mqtt/index.ts';
 import type { IngestPipeline } from '@beacon/server/ingest/pipeline.ts';
@@ -257,6 +258,34 @@ describe('failures and reconnection', () => {
       expect(other.status()).toMatchObject({ messages: { failed: 1, stored: 1 }, lastError: { message: expect.stringContaining('database connection lost') } });
     } finally {
       await other.stop();
+    }
+  });
+
+  it('a database that does not answer is transient: the message is retried, never dead-lettered, and stored once the database is back', async () => {
+    const id = clientId('db-down');
+    const topic = `${prefix}/dbdown/TA03`;
+    // The same link (client id, persistent session) first with a database that refuses connections.
+    const down = postgres('postgres://postgres@127.0.0.1:1/nowhere', { max: 1, connect_timeout: 2, onnotice: () => {} });
+    const broken = start({ clientId: id, sql: down, topics: { [`${prefix}/dbdown/+`]: 'rain-gauge' } });
+    try {
+      await eventually(() => broken.status().state === 'connected');
+      await dept.client.publishAsync(topic, JSON.stringify({ stationId: 'TA03', observedAt: iso(-3), rainfall1hMm: 4 }), { qos: 1 });
+      await eventually(() => broken.status().messages.failed >= 2, 10_000); // delivered again after the backoff
+      expect(broken.status()).toMatchObject({ deadLetters: { count: 0 }, messages: { stored: 0, refused: 0 } });
+    } finally {
+      await broken.stop();
+      await down.end({ timeout: 1 });
+    }
+    // The database is back (the same link with the real one): the broker still held the message.
+    const answer = dept.next(`${topic}/ack`);
+    const healed = start({ clientId: id, topics: { [`${prefix}/dbdown/+`]: 'rain-gauge' } });
+    try {
+      expect(await answer).toMatchObject({ accepted: 1, records: [{ status: 'stored' }] });
+      const [row] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'record.received' and entity_id = 'TA03'`;
+      expect(row!.n).toBe(1);
+      expect(healed.status()).toMatchObject({ deadLetters: { count: 0 }, messages: { stored: 1 } });
+    } finally {
+      await healed.stop();
     }
   });
 
