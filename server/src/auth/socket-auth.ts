@@ -1,6 +1,7 @@
 import type { Sql } from '@beacon/db';
 import { own, type ProtocolError, type Role } from '@beacon/shared';
 import type { Namespace, Socket } from 'socket.io';
+import { internalIssue } from '../errors/error-handler.ts';
 import { InputError } from '../errors/input-error.ts';
 import { authenticate, authorize, LIVE_READERS, REPLAY_READERS, type Principal } from './access.ts';
 import { endsSession, type AccessRevocations } from './revocations.ts';
@@ -71,7 +72,7 @@ export function guardNamespace(nsp: Namespace, name: GuardedNamespace, deps: Soc
 /** socket.io sends an Error's message and `data` to the client's connect_error. */
 function handshakeError(e: unknown): Error {
   const err = new Error(e instanceof InputError ? e.message : 'authentication failed') as Error & { data: unknown };
-  err.data = e instanceof InputError ? { statusCode: e.statusCode, code: e.code, issues: e.issues } : { statusCode: 500, code: 'BEACON_INTERNAL', issues: [] };
+  err.data = e instanceof InputError ? { statusCode: e.statusCode, code: e.code, issues: e.issues } : { statusCode: 500, code: 'BEACON_INTERNAL', issues: [internalIssue] };
   return err;
 }
 

@@ -4,9 +4,13 @@ import { issuesFromAjv } from './ajv-issues.ts';
 import { InputError, type ErrorBody } from './input-error.ts';
 
 const reason: Record<number, string> = {
-  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
-  413: 'Payload Too Large', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 429: 'Too Many Requests',
+  400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 408: 'Request Timeout', 409: 'Conflict',
+  413: 'Payload Too Large', 414: 'URI Too Long', 415: 'Unsupported Media Type', 422: 'Unprocessable Entity', 426: 'Upgrade Required',
+  429: 'Too Many Requests', 431: 'Request Header Fields Too Large', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
+
+/** The one issue of a failure that is the server's own: nothing for the sender to fix but to retry. */
+export const internalIssue = { path: '', expected: 'a request the server can handle (this one failed inside the server; retry later)', got: 'an internal failure (logged)' };
 
 /**
  * One error policy for every route: a client error says exactly what is wrong (path, expected,
@@ -64,8 +68,11 @@ export function toErrorBody(err: FastifyError, requestBody: unknown, contentLeng
   if (status >= 400 && status < 500) {
     return make(status, err.code ?? 'BEACON_CLIENT_ERROR', err.message, [{ path: '', expected: 'a valid request', got: err.message }]);
   }
-  return make(500, 'BEACON_INTERNAL', 'the server failed to handle this request; it has been logged, retry later', []);
+  return make(500, 'BEACON_INTERNAL', 'the server failed to handle this request; it has been logged, retry later', [internalIssue]);
 }
+
+/** An error body from its parts; `got` is never left undefined. */
+export const makeErrorBody = (statusCode: number, code: string, message: string, issues: ErrorBody['issues']): ErrorBody => make(statusCode, code, message, issues);
 
 function make(statusCode: number, code: string, message: string, issues: ErrorBody['issues']): ErrorBody {
   // `got` is always present (the response schema requires it): "nothing" stands for an absent value.

@@ -1,6 +1,7 @@
 import type { ReplayClientEvents, ReplayServerEvents } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import type { Server } from 'socket.io';
+import { internalIssue } from '../errors/error-handler.ts';
 import { momentsIn } from './moments-query.ts';
 import { isError, parseAt, parseSpeed, parseWindow } from './replay-requests.ts';
 import { ReplaySession } from './replay-session.ts';
@@ -19,7 +20,7 @@ export function attachReplay(io: Server, sql: Sql, onError: (e: unknown) => void
         (result) => reply(ack)(result ?? { ok: true }),
         (e) => {
           onError(e);
-          reply(ack)({ ok: false, error: { code: 'BEACON_INTERNAL', message: 'replay failed; it has been logged', issues: [] } });
+          reply(ack)({ ok: false, error: { code: 'BEACON_INTERNAL', message: 'replay failed; it has been logged', issues: [internalIssue] } });
         },
       );
     };

@@ -118,14 +118,47 @@ describe('rain simulator feeder', () => {
   });
 
   it('backs off exponentially while the server keeps failing', async () => {
-    const { server } = await run(() => ({ status: 502 }), { backoff: { initialMs: 20, maxMs: 1000 } });
-    await server.waitForRequests(4);
-    const at = server.requests.map((r) => r.receivedAt);
-    const gaps = at.slice(1).map((t, i) => t - at[i]!);
-    // 20, 40, 80 ms ±25% jitter: each wait is clearly longer than the one before.
-    expect(gaps[0]!).toBeGreaterThanOrEqual(14);
-    expect(gaps[2]!).toBeGreaterThan(gaps[0]! * 1.5);
-    expect(new Set(server.requests.map((r) => r.body)).size).toBe(1);
+    // Fake timers: the waits are read off the fake clock, so a busy machine cannot stretch them.
+    // Only the timers and Date are faked; the answers come from a scripted fetch, not a socket.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+    try {
+      const attempts: { at: number; body: string }[] = [];
+      const failing = (async (_url: string, init: RequestInit) => {
+        attempts.push({ at: Date.now(), body: String(init.body) });
+        return new Response('', { status: 502, statusText: 'Bad Gateway' });
+      }) as typeof fetch;
+      const { log } = recordingLog();
+      // Jitter at its middle: the waits are exactly 20, 40, 80 ms.
+      const random = vi.spyOn(Math, 'random').mockReturnValue(0.5);
+      simulator = startRainSimulator({
+        baseUrl: 'http://beacon.invalid', apiKey: 'k', now: steppingClock(), log, fetch: failing,
+        intervalMs: 10_000, backoff: { initialMs: 20, maxMs: 1000 },
+      });
+      const gapsAfter = async (count: number) => {
+        while (attempts.length < count) await vi.advanceTimersByTimeAsync(1);
+        const at = attempts.map((a) => a.at);
+        return at.slice(1).map((t, i) => t - at[i]!);
+      };
+      expect(await gapsAfter(4)).toEqual([20, 40, 80]);
+      expect(new Set(attempts.map((a) => a.body)).size).toBe(1); // the same batch every time
+      // And with the jitter at its extremes (±25%) each wait is still clearly longer than the last.
+      attempts.length = 0;
+      await simulator.stop();
+      const extremes = [0, 0.999999, 0, 0.999999];
+      random.mockImplementation(() => extremes.shift() ?? 0.5);
+      simulator = startRainSimulator({
+        baseUrl: 'http://beacon.invalid', apiKey: 'k', now: steppingClock(), log, fetch: failing,
+        intervalMs: 10_000, backoff: { initialMs: 20, maxMs: 1000 },
+      });
+      const gaps = await gapsAfter(4);
+      expect(gaps[0]!).toBeGreaterThanOrEqual(15); // 20 × 0.75
+      expect(gaps[1]!).toBeGreaterThan(gaps[0]!); // 40 × 1.25 vs 30 … 40 × 0.75 vs 25
+      expect(gaps[2]!).toBeGreaterThan(gaps[0]! * 1.5);
+      expect(new Set(attempts.map((a) => a.body)).size).toBe(1);
+    } finally {
+      await simulator?.stop();
+      vi.useRealTimers();
+    }
   });
 
   it('does not retry a 400 and logs it once in one line with the issues', async () => {

@@ -17,6 +17,7 @@ import { InputError } from '../../errors/input-error.ts';
 import { logRejection } from '../log-rejection.ts';
 import type { IngestPipeline } from '../pipeline.ts';
 import { backoffDelay, type BackoffPolicy } from '../pull/backoff.ts';
+import { describeFailure, isDataError, judgeFailure } from './failure-kind.ts';
 import { MQTT_MAX_BYTES, parseMqttPayload, pointIntoSent, type MqttBatch } from './mqtt-payload.ts';
 import { categoryFor, filterProblem, isReplyTopic, replyTopicFor } from './topics.ts';
 
@@ -67,7 +68,24 @@ export interface MqttStatus {
   lastError: { at: string; message: string } | null;
   /** Messages since start: stored (≥ 1 new record), duplicate (all already held), refused (answered with an error), failed (not acked; redelivered). */
   messages: { stored: number; duplicate: number; refused: number; failed: number };
+  /**
+   * Messages that made the server fail for a reason a retry cannot cure: answered, acknowledged and
+   * set aside rather than redelivered forever (see failure-kind.ts). The newest few, newest first.
+   */
+  deadLetters: { count: number; recent: DeadLetter[] };
 }
+
+export interface DeadLetter {
+  topic: string;
+  at: string;
+  /** What failed, as the server saw it (this status is for staff only). */
+  reason: string;
+  bytes: number;
+}
+
+/** How many dead letters the status keeps. */
+export const RECENT_DEAD_LETTERS = 10;
+const PROBE_TIMEOUT_MS = 5000;
 
 export interface MqttIngest {
   /** Disconnects; a message being stored finishes first, an unacked one stays with the broker. */
@@ -87,6 +105,7 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
   const status: MqttStatus = {
     department: options.department, url: safeUrl, clientId, state: 'connecting', since: at(),
     lastConnectedAt: null, lastMessageAt: null, lastError: null, messages: { stored: 0, duplicate: 0, refused: 0, failed: 0 },
+    deadLetters: { count: 0, recent: [] },
   };
   const setState = (state: MqttState) => {
     if (status.state === state) return;
@@ -157,10 +176,29 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
     });
   };
 
-  /** True when the message may be acknowledged to the broker: stored, a duplicate, or refused for good. */
+  // Consecutive failures per message (topic + payload), so a "transient" failure that only this
+  // message keeps causing while the database answers ends as a dead letter. Bounded: oldest dropped.
+  const attempts = new Map<string, number>();
+  const keyOf = (topic: string, payload: Buffer) => createHash('sha256').update(topic).update('\u0000').update(payload).digest('base64');
+  const databaseAnswers = async (): Promise<boolean> => {
+    let timer: NodeJS.Timeout | undefined;
+    try {
+      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('probe timed out')), PROBE_TIMEOUT_MS)));
+      await Promise.race([options.sql`select 1`, timeout]);
+      return true;
+    } catch {
+      return false;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  /** True when the message may be acknowledged: stored, a duplicate, refused or dead-lettered — answered, each of them. */
   const handle = async (packet: IPublishPacket): Promise<boolean> => {
     const topic = packet.topic;
     if (isReplyTopic(replyTemplate, topic)) return true; // our own answer, seen through a wildcard
+    // Closing: not stored, not acknowledged — the broker keeps it for the next start.
+    if (stopped) return false;
     status.lastMessageAt = at();
     const payload = Buffer.isBuffer(packet.payload) ? packet.payload : Buffer.from(packet.payload);
     let parsed: MqttBatch | undefined;
@@ -178,11 +216,13 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
       atPipeline = true;
       const ack = await options.pipeline.accept(sender, category, parsed.batch);
       status.messages[ack.accepted > 0 ? 'stored' : 'duplicate'] += 1;
+      attempts.delete(keyOf(topic, payload));
       reply(topic, { ...(parsed.id ? { id: parsed.id } : {}), topic, ...ack });
       return true;
     } catch (err) {
       if (err instanceof InputError) {
         status.messages.refused += 1;
+        attempts.delete(keyOf(topic, payload));
         // The same error body HTTP answers with; toErrorBody reads an InputError whatever its declared type.
         const located = new InputError(err.statusCode, err.code, err.message, pointIntoSent(err.issues, parsed?.single ?? false));
         const body = toErrorBody(located as unknown as FastifyError, undefined);
@@ -191,6 +231,16 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
         if (!atPipeline && category) await logTransportRejection(category, err);
         return true;
       }
+      const key = keyOf(topic, payload);
+      const tries = (attempts.get(key) ?? 0) + 1;
+      attempts.delete(key);
+      const verdict = await judgeFailure(err, tries, databaseAnswers);
+      if (verdict === 'dead-letter') {
+        await deadLetter(topic, payload, parsed, category, err);
+        return true;
+      }
+      attempts.set(key, tries);
+      if (attempts.size > 1000) attempts.delete(attempts.keys().next().value!);
       // Not the sender's fault (the database is away): no PUBACK, and a fresh connection so the
       // broker delivers the message again — after the backoff, which grows while this repeats.
       status.messages.failed += 1;
@@ -199,6 +249,22 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
       client.stream?.destroy();
       return false;
     }
+  };
+
+  /** Answers, counts and logs a message no retry will store; the caller then acknowledges it. */
+  const deadLetter = async (topic: string, payload: Buffer, parsed: MqttBatch | undefined, category: string | undefined, err: unknown) => {
+    const reason = describeFailure(err);
+    status.deadLetters.count += 1;
+    status.deadLetters.recent = [{ topic, at: at(), reason, bytes: payload.length }, ...status.deadLetters.recent].slice(0, RECENT_DEAD_LETTERS);
+    options.log?.warn({ broker: safeUrl, topic, err: reason }, 'mqtt ingest: message set aside as a dead letter (acknowledged, not stored, not retried)');
+    // A data error is the sender's to fix, in the database's words; anything else is ours and stays inside.
+    const dataError = isDataError(err);
+    const got = dataError ? reason : 'a message the server failed on (logged; not retried)';
+    const refusal = new InputError(dataError ? 422 : 500, 'BEACON_DEAD_LETTER', 'Beacon could not store this message and will not retry it; it was set aside as a dead letter; nothing was stored', [
+      { path: '', expected: 'a message the server can store', got },
+    ]);
+    reply(topic, { ...(parsed?.id ? { id: parsed.id } : {}), topic, ...toErrorBody(refusal as unknown as FastifyError, undefined) });
+    if (category) await logTransportRejection(category, refusal);
   };
 
   const logTransportRejection = async (category: string, err: InputError) => {
@@ -213,7 +279,12 @@ export function startMqttIngest(options: MqttIngestOptions): MqttIngest {
   client.handleMessage = (packet, callback) => {
     const work = handle(packet).then(
       (ack) => (ack ? callback() : callback(new Error('not stored'))),
-      (err: Error) => callback(err),
+      // handle() answers every failure itself; this is a bug in it: keep the message with the broker.
+      (err: Error) => {
+        options.log?.warn({ broker: safeUrl, topic: packet.topic, err: err.message }, 'mqtt ingest: handling a message failed');
+        client.stream?.destroy();
+        callback(err);
+      },
     );
     inFlight = work;
   };

@@ -23,6 +23,15 @@ const MqttSourceStatus = Type.Object({
   lastMessageAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   lastError: Type.Union([Type.Object({ at: Type.String({ format: 'date-time' }), message: Type.String() }), Type.Null()]),
   messages: Type.Object({ stored: Type.Integer(), duplicate: Type.Integer(), refused: Type.Integer(), failed: Type.Integer() }),
+  deadLetters: Type.Object({
+    count: Type.Integer({ description: 'Messages answered, acknowledged and set aside because no retry could store them' }),
+    recent: Type.Array(Type.Object({
+      topic: Type.String(),
+      at: Type.String({ format: 'date-time' }),
+      reason: Type.String({ description: 'What failed, as the server saw it' }),
+      bytes: Type.Integer(),
+    }), { description: 'The newest few, newest first' }),
+  }),
 });
 
 /** GET /api/v1/mqtt-sources: each broker link's state, for the duty officer and whoever runs the server. */

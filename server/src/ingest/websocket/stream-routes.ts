@@ -41,6 +41,8 @@ export type StreamReply =
   | { id: string | null; ok: true; ack: IngestAck }
   | { id: string | null; ok: false; error: ReturnType<typeof toErrorBody> };
 
+type StreamSocket = Parameters<NonNullable<import('@fastify/websocket').WebsocketPluginOptions['errorHandler']>>[1];
+
 /** Messages waiting on one socket before we stop reading it (TCP backpressure does the rest). */
 const HIGH_WATER = 64;
 
@@ -49,7 +51,23 @@ export const streamIngest: FastifyPluginAsync<StreamIngestOptions> = async (app,
   const messageLimit = opts.messageLimit ?? BODY_LIMIT;
   const router = routeUpgrades(app.server, { socketIoPath: opts.socketIoPath ?? '/socket.io/', paths: [STREAM_PATH] });
   app.addHook('onClose', async () => router.detach());
+  // Open streams and the work each still owes: on close, each is drained before it is closed.
+  const open = new Map<StreamSocket, () => Promise<void>>();
   await app.register(websocket, {
+    // Graceful (instead of the plugin's plain close of every socket): stop reading, store and answer
+    // what each socket already sent, then close with 1001 "going away". Runs in preClose, while the
+    // database is still open; a message that arrives after is neither stored nor answered.
+    preClose: async () => {
+      await Promise.all([...open].map(async ([socket, drained]) => {
+        socket.pause();
+        await drained();
+        // Reading again lets the closing handshake complete; a message read now finds the socket
+        // CLOSING and is dropped unanswered (not stored: the sender's retry is safe).
+        socket.close(1001, 'server shutting down');
+        socket.resume();
+      }));
+      await new Promise<void>((resolve) => app.websocketServer.close(() => resolve()));
+    },
     options: { server: router.emitter as unknown as HttpServer, maxPayload: opts.maxPayload ?? 1024 * 1024, handleProtocols: selectProtocol },
     // ws has already sent its close (1009 for an oversized frame, 1002 for a protocol error): let it finish.
     errorHandler: (error, socket, request) => {
@@ -106,6 +124,11 @@ export const streamIngest: FastifyPluginAsync<StreamIngestOptions> = async (app,
       }
       let tail = Promise.resolve();
       let queued = 0;
+      open.set(socket, async () => {
+        // Frames ws had already buffered still arrive after pause(): wait until the chain stops growing.
+        for (let seen: Promise<void> | null = null; seen !== tail; ) await (seen = tail);
+      });
+      socket.once('close', () => open.delete(socket));
       socket.on('message', (data: Buffer | ArrayBuffer | Buffer[]) => {
         const frame = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
         if (++queued === HIGH_WATER) socket.pause();
