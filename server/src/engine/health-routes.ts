@@ -10,6 +10,9 @@ const Health = Type.Object({
   seq: Type.Integer({ description: 'The newest log sequence folded into this node\'s live state' }),
   head: Type.Optional(Type.Integer({ description: 'The newest sequence visible in the log' })),
   behind: Type.Optional(Type.Integer({ description: 'Sequence numbers between the two (numbers that never committed included)' })),
+  unfoldable: Type.Integer({
+    description: 'Events this node could not fold since it started (each logged, and counted in its feed\'s health on every screen); the rest were folded',
+  }),
 });
 
 /**
@@ -28,11 +31,11 @@ export const healthRoutes: FastifyPluginAsync<{ engine: LiveEngine }> = async (a
   }, async (req, reply) => {
     try {
       const lag = await engine.lag();
-      const body = { status: lag.current ? 'ok' as const : 'catching-up' as const, seq: lag.seq, head: lag.head, behind: lag.behind };
+      const body = { status: lag.current ? 'ok' as const : 'catching-up' as const, seq: lag.seq, head: lag.head, behind: lag.behind, unfoldable: engine.unfoldable.count };
       return reply.code(lag.current ? 200 : 503).send(body);
     } catch (err) {
       req.log.warn({ err }, 'health: the log could not be read');
-      return reply.code(503).send({ status: 'database-unreachable' as const, seq: engine.state.seq });
+      return reply.code(503).send({ status: 'database-unreachable' as const, seq: engine.state.seq, unfoldable: engine.unfoldable.count });
     }
   });
 };

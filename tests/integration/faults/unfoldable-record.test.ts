@@ -81,6 +81,10 @@ describe('a log holding prototype-named ids and a row that cannot be folded', ()
     const engine = server.app.engine;
     expect(engine.unfoldable.count).toBe(1);
     expect(engine.unfoldable.last).toEqual([{ seq: badSeq, reason: expect.stringContaining('payload is not an object') }]);
+    // Where an operator looks: the health endpoint counts it, and the node is still current.
+    const health = await fetch(`${server.baseUrl}/api/v1/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', behind: 0, unfoldable: 1 });
     const live = engine.state;
     expect(feedOf(live, 'wind-station')).toMatchObject({ unfoldable: 1, lastUnfoldable: { seq: badSeq } });
     expect(latestRecord(live, 'wind-station', 'W-BAD')).toBeUndefined();
