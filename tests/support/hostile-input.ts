@@ -36,6 +36,7 @@ export function hostileParams(name: string, ci: number): fc.Parameters<unknown> 
   return {
     seed: HOSTILE_SEED,
     numRuns: runsOf(ci),
+    ...(process.env.HOSTILE_PATH ? { path: process.env.HOSTILE_PATH } : {}),
     // Shrinking replays against a server whose state has moved on, and is slow: report the first
     // counterexample as found (every check names the exact input and answer). HOSTILE_SHRINK=1 shrinks.
     endOnFailure: !process.env.HOSTILE_SHRINK,
@@ -44,8 +45,8 @@ export function hostileParams(name: string, ci: number): fc.Parameters<unknown> 
     reporter: (details) => {
       if (!details.failed) return;
       const cause = details.errorInstance instanceof Error ? details.errorInstance.message : String(details.errorInstance);
-      const counterexample = preview(details.counterexample, 2000);
-      throw new Error(`[hostile ${name}] ${cause}\n  reproduce: HOSTILE_SEED=${details.seed} (fast-check path ${details.counterexamplePath}, run ${details.numRuns})\n  input: ${counterexample}`);
+      const counterexample = preview(details.counterexample, 6000);
+      throw new Error(`[hostile ${name}] ${cause}\n  reproduce: HOSTILE_SEED=${details.seed} HOSTILE_PATH=${details.counterexamplePath} (run ${details.numRuns})\n  input: ${counterexample}`);
     },
   } as fc.Parameters<unknown>;
 }
@@ -242,11 +243,19 @@ export function checkAnswer(status: number, body: unknown, context: string): 'ok
 export function preview(v: unknown, max = 300): string {
   let s: string;
   try {
-    s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v) ?? String(v));
+    s = typeof v === 'string' ? JSON.stringify(v) : (JSON.stringify(v, compact) ?? String(v));
   } catch {
     s = String(v);
   }
   return s.length > max ? `${s.slice(0, max)}… (${s.length} chars)` : s;
+}
+
+/** JSON replacer that keeps huge strings and arrays readable: their start and their size. */
+function compact(this: unknown, _key: string, value: unknown): unknown {
+  if (typeof value === 'string' && value.length > 120) return `${value.slice(0, 40)}…<${value.length} chars>`;
+  if (Array.isArray(value) && value.length > 12) return [...value.slice(0, 6), `…<${value.length} items>`];
+  if (Buffer.isBuffer(value) || (value as { type?: string } | null)?.type === 'Buffer') return `<bytes ${Buffer.from((value as { data?: number[] }).data ?? (value as Buffer)).toString('hex').slice(0, 80)}>`;
+  return value;
 }
 
 // ---------------------------------------------------------------------------------------------
