@@ -96,6 +96,19 @@ export function hostileTime(now: () => number = Date.now): fc.Arbitrary<string |
   );
 }
 
+/**
+ * RFC 3339 date-time with an offset, a real calendar instant, in JavaScript's range (what every time
+ * field documents). A hostile time an entry point accepted must be one of these.
+ */
+export function isRfc3339WithOffset(v: unknown, cap = false): boolean {
+  if (typeof v !== 'string') return false;
+  const m = (cap ? /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)([-+]\d\d:\d\d)$/ : /^(\d{4})-(\d\d)-(\d\d)[Tt](\d\d):(\d\d):(\d\d)(\.\d+)?([Zz]|[-+]\d\d:\d\d)$/).exec(v);
+  if (!m) return false;
+  const [, y, mo, d, h, mi, sec] = m.map(Number) as number[];
+  const days = new Date(Date.UTC(y!, mo!, 0)).getUTCDate();
+  return y! >= 1 && mo! >= 1 && mo! <= 12 && d! >= 1 && d! <= days && h! < 24 && mi! < 60 && sec! < 60 && !Number.isNaN(Date.parse(v));
+}
+
 /** Nested `depth` deep: arrays or objects. */
 export function nested(depth: number, kind: 'array' | 'object'): unknown {
   let v: unknown = 1;
@@ -328,7 +341,7 @@ export async function startHostileServer(name: string, options: Omit<BeaconOptio
   const keys = new Map<DepartmentId, string>([['meteorology', server.meteorologyKey]]);
   const stored = new Map<number, string>(); // seq → where it was acknowledged
   const tally: Tally = { inputs: 0, hostile: 0, valid: 0, refused: 0, acknowledged: 0 };
-  const [{ n: before }] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'record.received'`;
+  const before = (await server.db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'record.received'`)[0]!.n;
   return {
     server,
     database,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  PROTOTYPE_NAMES, breakRecord, prototypeName, withPrototypeId, breakage, checkAnswer, departmentOf, hostileParams, hostileRawBody, materialize, preview,
+  PROTOTYPE_NAMES, breakRecord, isRfc3339WithOffset, prototypeName, withPrototypeId, breakage, checkAnswer, departmentOf, hostileParams, hostileRawBody, materialize, preview,
   startHostileServer, validTemplate, type Breakage, type HostileServer, type RecordTemplate,
 } from '../../support/hostile-input.ts';
 
@@ -15,7 +15,7 @@ beforeAll(async () => {
 afterAll(async () => h?.close());
 
 async function post(path: string, body: string | Buffer, headers: Record<string, string>, method = 'POST') {
-  const res = await fetch(`${h.server.baseUrl}${path}`, { method, headers, ...(method === 'GET' || method === 'HEAD' ? {} : { body }) });
+  const res = await fetch(`${h.server.baseUrl}${path}`, { method, headers, ...(method === 'GET' || method === 'HEAD' ? {} : { body: typeof body === "string" ? body : new Uint8Array(body) }) });
   const text = await res.text();
   let json: unknown = null;
   try {
@@ -109,7 +109,10 @@ async function run(s: Step): Promise<void> {
       const { status, body } = await post(`/api/v1/ingest/${category}`, JSON.stringify({ records }), { 'content-type': 'application/json', authorization: `Bearer ${key}` });
       const outcome = checkAnswer(status, body, `broken ${category} record ${index} (${preview(s.how.field)}=${preview(s.how.value, 80)}, remove=${s.how.remove})`);
       h.count('hostile', outcome);
-      if (outcome === 'ok') h.acknowledged(body, `hostile-but-accepted ${category} ${preview(records[index])}`);
+      if (outcome === 'ok') {
+        if (s.how.field === 'observedAt' && !s.how.remove) expect(isRfc3339WithOffset(s.how.value), `${category} accepted observedAt ${preview(s.how.value)}: not an RFC 3339 time with an offset`).toBe(true);
+        h.acknowledged(body, `hostile-but-accepted ${category} ${preview(records[index])}`);
+      }
       return;
     }
     case 'raw': {

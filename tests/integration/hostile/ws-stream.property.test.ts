@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  breakRecord, breakage, expectIssues, hostileParams, hostileRawBody, hostileString, materialize, preview, prototypeName,
+  breakRecord, breakage, isRfc3339WithOffset, expectIssues, hostileParams, hostileRawBody, hostileString, materialize, preview, prototypeName,
   startHostileServer, validTemplate, withPrototypeId, wrongType, type Breakage, type HostileServer, type RecordTemplate,
 } from '../../support/hostile-input.ts';
 import { openStream, type StreamClient } from '../../support/stream-client.ts';
@@ -82,7 +82,10 @@ async function run(s: Step): Promise<void> {
       const reply = await request(JSON.stringify({ id, category, records }), `broken ${category} record ${preview(records[index], 300)}`);
       h.count('hostile', reply.ok ? 'ok' : 'refused');
       expect(reply.id).toBe(id);
-      if (reply.ok) h.acknowledged(reply.ack, `hostile-but-accepted ${preview(records[index])}`);
+      if (reply.ok) {
+        if (s.how.field === 'observedAt' && !s.how.remove) expect(isRfc3339WithOffset(s.how.value), `${category} accepted observedAt ${preview(s.how.value)}: not an RFC 3339 time with an offset`).toBe(true);
+        h.acknowledged(reply.ack, `hostile-but-accepted ${preview(records[index])}`);
+      }
       return;
     }
     case 'envelope': {
