@@ -205,6 +205,22 @@ export function withPrototypeId(category: string, record: Record<string, unknown
   return { ...record, [categories.get(category)!.idField]: name };
 }
 
+/**
+ * The answer to a valid record with a prototype-named id: acknowledged, or — where the category
+ * knows its ids (rain gauges are registered) — refused with 422 naming the id field. True when acknowledged.
+ */
+export function protoIdAccepted(category: string, status: number, body: unknown, context: string): boolean {
+  if (status === 422) {
+    const idField = categories.get(category)!.idField;
+    expectIssues(body, context);
+    const paths = (body as { issues: { path: string }[] }).issues.map((i) => i.path);
+    expect(paths.every((p) => p.endsWith(`/${idField}`)), `${context}: refused for something other than an unregistered id: ${preview(body)}`).toBe(true);
+    return false;
+  }
+  expect(status, `${context} is a valid record: ${preview(body)}`).toBe(200);
+  return true;
+}
+
 export function departmentOf(category: string): DepartmentId {
   return categories.get(category)!.department;
 }
