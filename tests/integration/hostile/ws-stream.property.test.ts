@@ -71,7 +71,7 @@ async function run(s: Step): Promise<void> {
       h.count('valid', reply.ok ? 'ok' : 'refused');
       const context = `valid ${category} ${preview(records, 400)}`;
       expect(reply.id, context).toBe(id);
-      if (s.protoId ? protoIdAccepted(category, reply.ok ? 200 : reply.error.statusCode, reply.ok ? reply.ack : reply.error, context) : (expect(reply, context).toMatchObject({ ok: true }), true)) {
+      if (s.protoId ? protoIdAccepted(category, reply.ok ? 200 : reply.error!.statusCode, reply.ok ? reply.ack : reply.error, context) : (expect(reply, context).toMatchObject({ ok: true }), true)) {
         h.acknowledged(reply.ack, `stream ${id}`);
       }
       return;
