@@ -287,6 +287,34 @@ function compact(this: unknown, _key: string, value: unknown): unknown {
   return value;
 }
 
+/** A request to the real server's port; the body is read as JSON when it is JSON. */
+export async function httpRequest(baseUrl: string, method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers,
+    ...(body === undefined || method === 'GET' || method === 'HEAD' ? {} : { body: typeof body === 'string' ? body : new Uint8Array(body) }),
+  });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = { unparsable: text.slice(0, 200) };
+  }
+  return { status: res.status, body: json };
+}
+
+/** The query string of a set of (possibly hostile) parameters; a value that is an array repeats the name. */
+export function queryOf(params: Record<string, unknown>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) {
+    if (v === undefined) continue;
+    for (const one of Array.isArray(v) ? v : [v]) q.append(k, typeof one === 'string' ? one : JSON.stringify(one) ?? '');
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
 // ---------------------------------------------------------------------------------------------
 // The server's log.
 
@@ -342,6 +370,8 @@ export interface HostileServer {
   tally: Tally;
   /** Takes an ingest ack ({ records: [{ seq, status }] }) of a valid or hostile-but-accepted batch. */
   acknowledged(ack: unknown, context: string): void;
+  /** Sends a valid record over HTTP (its department's key) and takes its ack: the screens have something to show. */
+  sendRecord(template: RecordTemplate): Promise<void>;
   /** Counts an answer: 'ok' or 'refused'. */
   count(kind: 'hostile' | 'valid', outcome: 'ok' | 'refused'): void;
   /** The acknowledged records are each in the log once, the screen equals the log, the server answers, its log has no error line. */
@@ -358,11 +388,12 @@ export async function startHostileServer(name: string, options: Omit<BeaconOptio
   const stored = new Map<number, string>(); // seq → where it was acknowledged
   const tally: Tally = { inputs: 0, hostile: 0, valid: 0, refused: 0, acknowledged: 0 };
   const before = (await server.db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'record.received'`)[0]!.n;
+  const stamps = new Stamps();
   return {
     server,
     database,
     screen,
-    stamps: new Stamps(),
+    stamps,
     tally,
     keyOf: async (department) => {
       if (!keys.has(department)) keys.set(department, (await createDepartmentKey(server.db.sql, department, 'hostile')).key);
@@ -377,6 +408,20 @@ export async function startHostileServer(name: string, options: Omit<BeaconOptio
           expect(stored.has(r.seq), `${context}: seq ${r.seq} acknowledged as stored twice (first: ${stored.get(r.seq)})`).toBe(false);
           stored.set(r.seq, context);
         }
+        tally.acknowledged += 1;
+      }
+    },
+    sendRecord: async (template) => {
+      const category = template.category;
+      const record = materialize(template, stamps.next());
+      const key = keys.get(departmentOf(category)) ?? (await createDepartmentKey(server.db.sql, departmentOf(category), 'hostile')).key;
+      keys.set(departmentOf(category), key);
+      const { status, body } = await httpRequest(server.baseUrl, 'POST', `/api/v1/ingest/${category}`, { 'content-type': 'application/json', authorization: `Bearer ${key}` }, JSON.stringify({ records: [record] }));
+      tally.inputs += 1;
+      tally.valid += 1;
+      expect(status, `valid ${category} ${preview(record)}: ${preview(body)}`).toBe(200);
+      for (const r of (body as { records: { seq: number; status: string }[] }).records) {
+        if (r.status === 'stored') stored.set(r.seq, `record ${category}`);
         tally.acknowledged += 1;
       }
     },
