@@ -372,6 +372,8 @@ export interface HostileServer {
   acknowledged(ack: unknown, context: string): void;
   /** Sends a valid record over HTTP (its department's key) and takes its ack: the screens have something to show. */
   sendRecord(template: RecordTemplate): Promise<void>;
+  /** Records stored by the test's own fixtures since the start count as there before the inputs. */
+  rebase(): Promise<void>;
   /** Counts an answer: 'ok' or 'refused'. */
   count(kind: 'hostile' | 'valid', outcome: 'ok' | 'refused'): void;
   /** The acknowledged records are each in the log once, the screen equals the log, the server answers, its log has no error line. */
@@ -387,7 +389,7 @@ export async function startHostileServer(name: string, options: Omit<BeaconOptio
   const keys = new Map<DepartmentId, string>([['meteorology', server.meteorologyKey]]);
   const stored = new Map<number, string>(); // seq → where it was acknowledged
   const tally: Tally = { inputs: 0, hostile: 0, valid: 0, refused: 0, acknowledged: 0 };
-  const before = (await server.db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'record.received'`)[0]!.n;
+  let before = (await server.db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'record.received'`)[0]!.n;
   const stamps = new Stamps();
   return {
     server,
@@ -424,6 +426,9 @@ export async function startHostileServer(name: string, options: Omit<BeaconOptio
         if (r.status === 'stored') stored.set(r.seq, `record ${category}`);
         tally.acknowledged += 1;
       }
+    },
+    rebase: async () => {
+      before = (await server.db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'record.received'`)[0]!.n;
     },
     count: (kind, outcome) => {
       tally.inputs += 1;
