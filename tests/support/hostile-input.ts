@@ -31,6 +31,11 @@ export function runsOf(ci: number): number {
   return Number.isInteger(n) && n > 0 ? n : ci;
 }
 
+/** A property's time limit: generous in the test command, none to speak of when the bench sets the runs. */
+export function hostileTimeout(): number {
+  return process.env.HOSTILE_RUNS ? 6 * 3600_000 : 180_000;
+}
+
 /** fast-check parameters for one property; a failure message carries the seed and the reproduction line. */
 export function hostileParams(name: string, ci: number): fc.Parameters<unknown> {
   return {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { createUser } from '@beacon/server/auth/users.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  checkAnswer, hostileParams, hostileString, hostileTime, httpRequest, preview, prototypeName, queryOf,
+  checkAnswer, hostileParams, hostileTimeout, hostileString, hostileTime, httpRequest, preview, prototypeName, queryOf,
   startHostileServer, validTemplate, wrongType, type HostileServer, type RecordTemplate,
 } from '../../support/hostile-input.ts';
 
@@ -106,7 +106,7 @@ describe('audit trail under generated hostile input (fast-check)', () => {
       }),
       hostileParams('audit', 40),
     );
-  });
+  }, hostileTimeout());
 
   it('holds every sign-in made, once', async () => {
     const { status, body } = await httpRequest(h.server.baseUrl, 'GET', `/api/v1/audit${queryOf({ action: 'auth.sign-in', outcome: 'ok', limit: '10000' })}`, { authorization: `Bearer ${h.server.tokens.admin}` });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  checkAnswer, hostileParams, isRfc3339WithOffset, hostileRawBody, hostileString, hostileTime, preview, prototypeName, startHostileServer, type HostileServer,
+  checkAnswer, hostileParams, hostileTimeout, isRfc3339WithOffset, hostileRawBody, hostileString, hostileTime, preview, prototypeName, startHostileServer, type HostileServer,
 } from '../../support/hostile-input.ts';
 
 // POST /api/v1/ingest/cap: generated hostile CAP 1.2 (element text, times at the edges, missing and
@@ -182,7 +182,7 @@ describe('CAP ingest under generated hostile input (fast-check)', () => {
       }),
       hostileParams('cap', 40),
     );
-  });
+  }, hostileTimeout());
 
   it('ends with every acknowledged alert in the log once, the screen equal to the log, and no error in the server log', async () => {
     await h.finish();

@@ -4,7 +4,7 @@ import { MAP_LAYER_IDS, postMilestones, responseLevels, xiamen } from '@beacon/s
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emergencyFeed } from '../../support/command-fixtures.ts';
 import {
-  checkAnswer, hostileParams, hostileRawBody, hostileString, hostileTime, hostileValue, httpRequest, preview, prototypeName,
+  checkAnswer, hostileParams, hostileTimeout, hostileRawBody, hostileString, hostileTime, hostileValue, httpRequest, preview, prototypeName,
   startHostileServer, validTemplate, wrongType, type HostileServer, type RecordTemplate,
 } from '../../support/hostile-input.ts';
 
@@ -147,7 +147,7 @@ describe('commands under generated hostile input (fast-check)', () => {
       }),
       hostileParams('commands', 40),
     );
-  });
+  }, hostileTimeout());
 
   it('logs every acknowledged command once, and audits it', async () => {
     const rows = await h.server.db.sql<{ command_id: string; n: number }[]>`

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  PROTOTYPE_NAMES, breakRecord, isRfc3339WithOffset, prototypeName, protoIdAccepted, withPrototypeId, breakage, checkAnswer, departmentOf, hostileParams, hostileRawBody, materialize, preview,
+  PROTOTYPE_NAMES, breakRecord, isRfc3339WithOffset, prototypeName, protoIdAccepted, withPrototypeId, breakage, checkAnswer, departmentOf, hostileParams, hostileTimeout, hostileRawBody, materialize, preview,
   startHostileServer, validTemplate, type Breakage, type HostileServer, type RecordTemplate,
 } from '../../support/hostile-input.ts';
 
@@ -143,7 +143,7 @@ describe('HTTP ingest under generated hostile input (fast-check)', () => {
       }),
       hostileParams('http-ingest', 40),
     );
-  });
+  }, hostileTimeout());
 
   it('ends with every acknowledged record in the log once, the screen equal to the log, and no error in the server log', async () => {
     await h.finish();

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clearSession, departmentPublisher, eventually, startTestBroker, type DepartmentPublisher, type TestBroker } from '../../support/mqtt-broker.ts';
 import {
-  breakRecord, breakage, expectIssues, hostileParams, hostileRawBody, isRfc3339WithOffset, materialize, preview, prototypeName, protoIdAccepted,
+  breakRecord, breakage, expectIssues, hostileParams, hostileTimeout, hostileRawBody, isRfc3339WithOffset, materialize, preview, prototypeName, protoIdAccepted,
   startHostileServer, validTemplate, withPrototypeId, type Breakage, type HostileServer, type RecordTemplate,
 } from '../../support/hostile-input.ts';
 
@@ -121,7 +121,7 @@ describe('MQTT ingest under generated hostile input (fast-check)', () => {
     const link = await status();
     expect(link.state).toBe('connected');
     expect(link.messages.failed, 'messages not stored for a reason other than a refusal').toBe(0);
-  });
+  }, hostileTimeout());
 
   it('ends with every acknowledged record in the log once, the screen equal to the log, and no error in the server log', async () => {
     await h.finish();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  checkAnswer, hostileParams, hostileString, hostileTime, httpRequest, preview, prototypeName, queryOf,
+  checkAnswer, hostileParams, hostileTimeout, hostileString, hostileTime, httpRequest, preview, prototypeName, queryOf,
   startHostileServer, validTemplate, wrongType, type HostileServer, type RecordTemplate,
 } from '../../support/hostile-input.ts';
 
@@ -90,7 +90,7 @@ describe('replay under generated hostile input (fast-check)', () => {
       }),
       hostileParams('replay', 40),
     );
-  });
+  }, hostileTimeout());
 
   it('replays "now" as the log: the state at this moment holds the log head', async () => {
     await h.server.app.engine.catchUp();

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { createUser } from '@beacon/server/auth/users.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  checkAnswer, hostileParams, hostileRawBody, hostileString, hostileValue, httpRequest, preview, prototypeName,
+  checkAnswer, hostileParams, hostileTimeout, hostileRawBody, hostileString, hostileValue, httpRequest, preview, prototypeName,
   startHostileServer, validTemplate, type HostileServer, type RecordTemplate,
 } from '../../support/hostile-input.ts';
 
@@ -92,7 +92,7 @@ describe('sign-in under generated hostile input (fast-check)', () => {
       }),
       hostileParams('sign-in', 40),
     );
-  });
+  }, hostileTimeout());
 
   it('audits every attempt that reached the password check, once', async () => {
     const [row] = await h.server.db.sql<{ n: number }[]>`select count(*)::int as n from audit_entries where action = 'auth.sign-in'`;

@@ -3,7 +3,7 @@ import { PROTOCOL_VERSION, xiamen } from '@beacon/shared';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  PROTOTYPE_NAMES, departmentOf, expectIssues, hostileParams, hostileString, hostileTime, hostileValue, materialize, preview, prototypeName,
+  PROTOTYPE_NAMES, departmentOf, expectIssues, hostileParams, hostileTimeout, hostileString, hostileTime, hostileValue, materialize, preview, prototypeName,
   startHostileServer, validTemplate, wrongType, type HostileServer, type RecordTemplate,
 } from '../../support/hostile-input.ts';
 
@@ -153,7 +153,7 @@ describe('socket.io under generated hostile events (fast-check)', () => {
       }),
       hostileParams('socketio', 60),
     );
-  });
+  }, hostileTimeout());
 
   it('ends with every acknowledged record in the log once, the screen equal to the log, and no error in the server log', async () => {
     await h.finish();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  breakRecord, breakage, isRfc3339WithOffset, expectIssues, hostileParams, hostileRawBody, hostileString, materialize, preview, prototypeName, protoIdAccepted,
+  breakRecord, breakage, isRfc3339WithOffset, expectIssues, hostileParams, hostileTimeout, hostileRawBody, hostileString, materialize, preview, prototypeName, protoIdAccepted,
   startHostileServer, validTemplate, withPrototypeId, wrongType, type Breakage, type HostileServer, type RecordTemplate,
 } from '../../support/hostile-input.ts';
 import { openStream, type StreamClient } from '../../support/stream-client.ts';
@@ -118,7 +118,7 @@ describe('WebSocket ingest stream under generated hostile input (fast-check)', (
       }),
       hostileParams('ws-stream', 40),
     );
-  });
+  }, hostileTimeout());
 
   it('ends with every acknowledged record in the log once, the screen equal to the log, and no error in the server log', async () => {
     await h.finish();
