@@ -212,10 +212,11 @@ export function withPrototypeId(category: string, record: Record<string, unknown
 
 /**
  * The answer to a valid record with a prototype-named id: acknowledged, or — where the category
- * knows its ids (rain gauges are registered) — refused with 422 naming the id field. True when acknowledged.
+ * knows its ids (rain gauges are registered, area codes are digits) — refused naming only the id field. True when acknowledged.
  */
 export function protoIdAccepted(category: string, status: number, body: unknown, context: string): boolean {
-  if (status === 422) {
+  // 422: a registry of ids (rain gauges); 400: a stricter id schema (e.g. an area code of digits).
+  if (status === 422 || status === 400) {
     const idField = categories.get(category)!.idField;
     expectIssues(body, context);
     const paths = (body as { issues: { path: string }[] }).issues.map((i) => i.path);

@@ -101,6 +101,22 @@ async function run(st: Step): Promise<void> {
       const socket = [live, liveDuty, replay][st.socket]!;
       const args = Array.from({ length: st.args }, () => st.payload);
       const context = `${['wall /', 'duty /', 'commander /replay'][st.socket]} ${preview(st.event, 80)}(${preview(args, 300)})`;
+      if (RESERVED.includes(st.event) && st.event !== 'error') {
+        // socket.io's parser refuses packets naming its reserved events and closes that connection
+        // (its guard against spoofed "disconnect"s): a protocol error, not an answer. The server
+        // must stay up and take the client back.
+        const closed = new Promise<void>((resolve) => socket.once('disconnect', () => resolve()));
+        void emit(socket, st.event, args).catch(() => {});
+        await Promise.race([closed, new Promise((r) => setTimeout(r, 2000))]);
+        h.count('hostile', 'refused');
+        if (!socket.connected) {
+          const again = await connect(st.socket === 2 ? '/replay' : '', [h.server.wallToken, h.server.tokens.duty, h.server.tokens.commander][st.socket]!);
+          if (st.socket === 0) live = again;
+          else if (st.socket === 1) liveDuty = again;
+          else replay = again;
+        }
+        return;
+      }
       const answer = await emit(socket, st.event, args).catch((e: Error) => {
         throw new Error(`${context}: ${e.message} (socket ${socket.connected ? 'connected' : 'disconnected'})`);
       });
