@@ -95,8 +95,8 @@ async function runStep(s: Step): Promise<void> {
       const { reply, refused } = await publish(category, s.level, JSON.stringify({ records: [record] }), context);
       h.count('hostile', refused ? 'refused' : 'ok');
       if (!refused) {
-        if (s.how.field === 'observedAt' && !s.how.remove) expect(isRfc3339WithOffset(s.how.value), `${context} accepted: not an RFC 3339 time with an offset`).toBe(true);
         h.acknowledged(reply, context);
+        if (s.how.field === 'observedAt' && !s.how.remove) expect(isRfc3339WithOffset(s.how.value), `${context} accepted: not an RFC 3339 time with an offset`).toBe(true);
       }
       return;
     }

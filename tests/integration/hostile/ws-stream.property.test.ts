@@ -86,8 +86,8 @@ async function run(s: Step): Promise<void> {
       h.count('hostile', reply.ok ? 'ok' : 'refused');
       expect(reply.id).toBe(id);
       if (reply.ok) {
-        if (s.how.field === 'observedAt' && !s.how.remove) expect(isRfc3339WithOffset(s.how.value), `${category} accepted observedAt ${preview(s.how.value)}: not an RFC 3339 time with an offset`).toBe(true);
         h.acknowledged(reply.ack, `hostile-but-accepted ${preview(records[index])}`);
+        if (s.how.field === 'observedAt' && !s.how.remove) expect(isRfc3339WithOffset(s.how.value), `${category} accepted observedAt ${preview(s.how.value)}: not an RFC 3339 time with an offset`).toBe(true);
       }
       return;
     }
