@@ -5,7 +5,7 @@ import { createKioskToken } from '@beacon/server/auth/kiosk.ts';
 import { createUser } from '@beacon/server/auth/users.ts';
 import { USER_TOKEN_TTL_MS } from '@beacon/server/auth/tokens.ts';
 import type { UserRole } from '@beacon/shared';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 
 export interface TestServer {
   app: FastifyInstance;
@@ -34,13 +34,17 @@ export async function tokensFor(app: FastifyInstance, sql: Database['sql']): Pro
   return { duty: await issue('duty'), commander: await issue('commander'), admin: await issue('admin') };
 }
 
-/** The real app on a real port over a real database; only the clock and the screen folder are chosen by the test. */
+/**
+ * The real app on a real port over a real database; only the clock and the screen folder are chosen by the test.
+ * `fastifyOptions` reach Fastify as given (e.g. a logger whose lines the test reads).
+ */
 export async function startTestServer(
   databaseUrl: string,
   options: Omit<BeaconOptions, 'db'> = {},
+  fastifyOptions?: FastifyServerOptions,
 ): Promise<TestServer> {
   const db = connectDatabase(databaseUrl, { max: 4 });
-  const app = await buildApp({ screenDir: null, ...options, db }, process.env.DBG ? { logger: { level: 'error' } } : {});
+  const app = await buildApp({ screenDir: null, ...options, db }, fastifyOptions ?? (process.env.DBG ? { logger: { level: 'error' } } : {}));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const { key } = await createDepartmentKey(db.sql, 'meteorology', 'test');
