@@ -59,7 +59,16 @@ export function guardNamespace(nsp: Namespace, name: GuardedNamespace, deps: Soc
       const [event, ...args] = packet as [unknown, ...unknown[]];
       // The event name comes from the client: `__proto__` or `constructor` must find no policy, not Object's.
       const allowed = typeof event === 'string' ? own(policy.events as Record<string, readonly Role[]>, event) : undefined;
-      if (allowed?.includes(principal.actor.role)) return next();
+      if (allowed?.includes(principal.actor.role)) {
+        // Every handler takes (request, ack): whatever the client sent, the packet is made exactly that —
+        // the first argument as the request, the acknowledgement (socket.io puts it last) second — so
+        // an ack is answered, never read as the request, and extra arguments never shift it.
+        const last = args.at(-1);
+        const ackFn = typeof last === 'function' ? last : undefined;
+        const request = args.length > (ackFn ? 1 : 0) ? args[0] : undefined;
+        (packet as unknown[]).splice(1, Infinity, request, ...(ackFn ? [ackFn] : []));
+        return next();
+      }
       const ack = args.at(-1);
       const error: ProtocolError = allowed
         ? { code: 'BEACON_FORBIDDEN', message: `the ${principal.actor.role} role may not send ${event}`, issues: [{ path: 'event', expected: `a token with one of the roles: ${allowed.join(', ')}`, got: `a ${principal.actor.role} token` }] }
