@@ -1,7 +1,9 @@
 import { connectDatabase } from '@beacon/db';
 import { buildApp } from '@beacon/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectEngineMatchesLog } from '../../support/log-truth.ts';
+import { xiamen } from '@beacon/shared';
+import { expectEngineMatchesLog, expectScreensMatchLog } from '../../support/log-truth.ts';
+import { watch } from '../../support/socket-client.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
 
@@ -61,6 +63,14 @@ describe('restart after numbers that never committed', () => {
       const h = await health(b.baseUrl);
       expect(h.status).toBe(200);
       expect(h.body).toMatchObject({ status: 'ok', behind: 0 });
+      // A wall on the restarted node shows the log, and goes on showing it past the gap.
+      const wall = await watch(b, { kind: 'city' });
+      try {
+        await post(b, ['HL05']);
+        await expectScreensMatchLog(b.db.sql, xiamen, [{ client: wall, view: { kind: 'city' } }]);
+      } finally {
+        wall.close();
+      }
     } finally {
       await b.close();
     }
