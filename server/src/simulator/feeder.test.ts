@@ -4,8 +4,7 @@ import { xiamen } from '@beacon/shared';
 import { RainBatch } from '@beacon/shared/schemas.ts';
 import { startRainSimulator } from './feeder.ts';
 import type { RainSimulator, RainSimulatorOptions } from './feeder.ts';
-import { storedReply } from './ingest-test-server.ts';
-import { scriptedFetch } from './scripted-fetch.ts';
+import { scriptedFetch, storedReply } from './scripted-fetch.ts';
 import type { FetchedRequest, FetchScript } from './scripted-fetch.ts';
 
 // Every test runs on fake timers: the feeder's tick interval, request timeouts and backoff waits

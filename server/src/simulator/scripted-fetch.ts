@@ -7,7 +7,22 @@
  * an aborted signal rejects the call with the signal's reason, and a dropped connection rejects with
  * "fetch failed" carrying the socket error as its cause.
  */
-import type { ScriptedReply } from './ingest-test-server.ts';
+
+export type ScriptedReply =
+  | { status: number; headers?: Record<string, string>; body?: unknown; delayMs?: number }
+  /** Drop the connection without answering: the call rejects like a network error. */
+  | 'drop';
+
+/** Beacon's answer when every record of a batch is stored, after `delayMs` of (fake) time. */
+export const storedReply = (records = 31, delayMs = 0): ScriptedReply => ({
+  status: 200,
+  delayMs,
+  body: {
+    accepted: records,
+    duplicates: 0,
+    records: Array.from({ length: records }, (_, index) => ({ index, seq: index + 1, status: 'stored' })),
+  },
+});
 
 export interface FetchedRequest {
   url: string;

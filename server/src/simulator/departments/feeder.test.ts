@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateBatch } from '../../ingest/validation.ts';
-import { storedReply } from '../ingest-test-server.ts';
-import { scriptedFetch } from '../scripted-fetch.ts';
+import { scriptedFetch, storedReply } from '../scripted-fetch.ts';
 import type { FetchedRequest, FetchScript, ScriptedFetch } from '../scripted-fetch.ts';
 import { demoIntervalMs, startDepartmentSimulators } from './feeder.ts';
 import type { DepartmentSimulatorOptions, DepartmentSimulators } from './feeder.ts';
