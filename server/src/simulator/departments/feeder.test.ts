@@ -1,75 +1,95 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { validateBatch } from '../../ingest/validation.ts';
-import { startIngestTestServer, storedReply } from '../ingest-test-server.ts';
-import type { IngestTestServer, ScriptedReply } from '../ingest-test-server.ts';
+import { scriptedFetch, storedReply } from '../scripted-fetch.ts';
+import type { FetchedRequest, FetchScript, ScriptedFetch } from '../scripted-fetch.ts';
 import { demoIntervalMs, startDepartmentSimulators } from './feeder.ts';
-import type { DepartmentSimulators } from './feeder.ts';
+import type { DepartmentSimulatorOptions, DepartmentSimulators } from './feeder.ts';
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+// Fake timers throughout: the ticks, backoff waits and answer delays fire only as the test advances
+// the fake clock. The network edge is a scripted fetch; the simulators' own code runs unmocked.
+const START = Date.parse('2026-09-14T08:00:00.000Z');
 const quiet = { info: () => {}, warn: () => {} };
 const keys = { meteorology: 'key-met', water: 'key-water', emergency: 'key-emg', ocean: 'key-ocean' } as const;
 
-let server: IngestTestServer | undefined;
 let simulators: DepartmentSimulators | undefined;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
+  vi.setSystemTime(START);
+});
 
 afterEach(async () => {
   await simulators?.stop();
-  await server?.close();
   simulators = undefined;
-  server = undefined;
+  vi.useRealTimers();
 });
 
-const categoryOf = (path: string) => path.replace('/api/v1/ingest/', '');
+const categoryOf = (url: string) => new URL(url).pathname.replace('/api/v1/ingest/', '');
+
+function run(script: (request: FetchedRequest, index: number) => FetchScript, options: Omit<DepartmentSimulatorOptions, 'baseUrl' | 'keys'>): ScriptedFetch {
+  const ingest = scriptedFetch(script);
+  simulators = startDepartmentSimulators({ baseUrl: 'http://beacon.test', keys, startPhase: 0.5, log: quiet, fetch: ingest.fetch, ...options });
+  return ingest;
+}
 
 describe('department simulators', () => {
   it('posts each department’s batches to its category path with that department’s key', async () => {
-    server = await startIngestTestServer(() => storedReply(1));
+    const ingest = scriptedFetch(() => storedReply(1));
     simulators = startDepartmentSimulators({
-      baseUrl: `${server.baseUrl}/`,
+      baseUrl: 'http://beacon.test/',
       keys,
       categories: ['typhoon-track', 'river-level', 'shelter', 'rescue-team', 'tide-level', 'fire-station'],
       startPhase: 0.5,
       minIntervalMs: 40,
       maxIntervalMs: 80,
       log: quiet,
+      fetch: ingest.fetch,
     });
     expect([...simulators.schedule.keys()].sort()).toEqual(['rescue-team', 'river-level', 'shelter', 'tide-level', 'typhoon-track']); // no fire key
-    await server.waitForRequests(15, 3000);
+    await vi.advanceTimersByTimeAsync(400); // at least 5 ticks of every category
+    expect(ingest.requests.length).toBeGreaterThanOrEqual(15);
     const expectedKey: Record<string, string> = {
       'typhoon-track': keys.meteorology, 'river-level': keys.water, shelter: keys.emergency, 'rescue-team': keys.emergency, 'tide-level': keys.ocean,
     };
-    for (const r of server.requests) {
-      const category = categoryOf(r.path);
+    for (const r of ingest.requests) {
+      const category = categoryOf(r.url);
+      expect(r.url).toBe(`http://beacon.test/api/v1/ingest/${category}`);
       expect(r.method).toBe('POST');
       expect(r.headers.authorization).toBe(`Bearer ${expectedKey[category]}`);
       expect(validateBatch(category, JSON.parse(r.body))).toEqual([]);
     }
-    expect(new Set(server.requests.map((r) => categoryOf(r.path)))).toEqual(new Set(Object.keys(expectedKey)));
+    expect(new Set(ingest.requests.map((r) => categoryOf(r.url)))).toEqual(new Set(Object.keys(expectedKey)));
   });
 
   it('skips ticks while a batch is still being delivered, and stops cleanly', async () => {
-    server = await startIngestTestServer((r): ScriptedReply => (r.path.endsWith('/shelter') ? storedReply(14, 300) : storedReply(1)));
-    simulators = startDepartmentSimulators({ baseUrl: server.baseUrl, keys, categories: ['shelter'], startPhase: 0.5, minIntervalMs: 30, maxIntervalMs: 30, log: quiet });
-    await pause(800);
-    const times = server.requests.map((r) => r.receivedAt);
-    expect(times.length).toBeGreaterThanOrEqual(2);
-    expect(times.length).toBeLessThanOrEqual(3);
-    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(290);
-    expect(server.maxConcurrent).toBe(1);
-    await simulators.stop();
-    const sent = server.requests.length;
-    await pause(150);
-    expect(server.requests.length).toBe(sent);
+    // Each shelter answer takes 290 ms; a tick comes every 30 ms.
+    const ingest = run((r) => (r.url.endsWith('/shelter') ? storedReply(14, 290) : storedReply(1)), { categories: ['shelter'], minIntervalMs: 30, maxIntervalMs: 30 });
+    await vi.advanceTimersByTimeAsync(800);
+    const times = ingest.requests.map((r) => r.at);
+    // The next send goes at the first tick after the answer (300 ms on), not queued at the answer (290).
+    expect(times).toHaveLength(3);
+    expect(times.slice(1).map((t, i) => t - times[i]!)).toEqual([300, 300]);
+    expect(ingest.maxConcurrent).toBe(1);
+    // stop() resolves on the abort of the third send alone, with no timer firing, and leaves none.
+    let stopped = false;
+    void simulators!.stop().then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(stopped).toBe(true);
+    expect(ingest.requests[2]!.signal?.aborted).toBe(true);
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(ingest.requests).toHaveLength(3);
   });
 
   it('retries the same batch after a server error', async () => {
-    server = await startIngestTestServer((_, i): ScriptedReply => (i === 0 ? { status: 503 } : storedReply(1)));
-    simulators = startDepartmentSimulators({
-      baseUrl: server.baseUrl, keys, categories: ['typhoon-track'], startPhase: 0.5, minIntervalMs: 200, maxIntervalMs: 200,
-      backoff: { initialMs: 20, maxMs: 40 }, log: quiet,
+    const ingest = run((_, i) => (i === 0 ? { status: 503 } : storedReply(1)), {
+      categories: ['typhoon-track'], minIntervalMs: 200, maxIntervalMs: 200, backoff: { initialMs: 20, maxMs: 40 },
     });
-    await server.waitForRequests(2, 8000);
-    expect(server.requests[1]!.body).toBe(server.requests[0]!.body);
+    for (let t = 0; t < 200 && ingest.requests.length === 0; t++) await vi.advanceTimersByTimeAsync(1); // the first tick, staggered within the interval
+    expect(ingest.requests).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(40); // the longest first backoff wait (maxMs); the next tick is 200 ms on
+    expect(ingest.requests).toHaveLength(2);
+    expect(ingest.requests[1]!.body).toBe(ingest.requests[0]!.body);
   });
 
   it('sends sensors every few seconds and registers every 30 s in the demo', () => {
