@@ -10,6 +10,7 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { xiamen } from '@beacon/shared';
 import postgres from 'postgres';
+import { createMigratedDatabase } from '../support/test-database.ts';
 import { benchDatabase, median, percentile } from './bench-database.ts';
 
 const ROWS = Number(process.env.ROWS ?? 100_000);
@@ -26,6 +27,7 @@ function record(i: number) {
 
 const db = await benchDatabase();
 const sql = postgres(db.url, { max: 2, onnotice: () => {} });
+const lockDb = await createMigratedDatabase(db.url, 'beacon_bench_lock');
 try {
   console.log(`ingest bench: ${ROWS.toLocaleString('en')} rain readings, HTTP batches of ${BATCH} × ${CONCURRENCY} in flight, vs raw COPY`);
 
@@ -48,17 +50,18 @@ try {
 
   // Beacon, in its own process, through the public API — as shipped, and with the measured alternative
   // (one lock from drawing sequence numbers to commit: commit order = sequence order; see
-  // server/src/engine/log-follower.ts for the choice). Both servers share the database.
+  // server/src/engine/log-follower.ts for the choice). Each on a database of its own on the same
+  // server, so neither follows (and folds) the other's log.
   const tsx = createRequire(import.meta.url).resolve('tsx/cli');
-  const startServer = async (mode: 'beacon' | 'beacon-append-lock') => {
-    const child = spawn(process.execPath, [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof', '--import', 'tsx'] : [tsx]), fileURLToPath(new URL('./fanout-server.ts', import.meta.url)), mode, db.url]);
+  const startServer = async (mode: 'beacon' | 'beacon-append-lock', url: string) => {
+    const child = spawn(process.execPath, [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof', '--import', 'tsx'] : [tsx]), fileURLToPath(new URL('./fanout-server.ts', import.meta.url)), mode, url]);
     child.stderr.on('data', (d) => process.stderr.write(d));
     const out = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     const { port, keys } = JSON.parse(String((await out.next()).value)) as { port: number; keys: string[] };
     return { child, port, keys };
   };
-  const shipped = await startServer('beacon');
-  const locked = await startServer('beacon-append-lock');
+  const shipped = await startServer('beacon', db.url);
+  const locked = await startServer('beacon-append-lock', lockDb.url);
 
   const acks: number[] = [];
   const lockedAcks: number[] = [];
@@ -98,7 +101,13 @@ try {
     lockedRates.push(await beaconRound(locked, (round * 3 + 2) * ROWS, lockedAcks));
   }
   // Only the bench's own readings: the servers also log the incidents incident views watch.
-  const [row] = await sql<{ n: number }[]>`select count(*)::int as n from events where category = 'rain-gauge'`;
+  const count = async (url: string) => {
+    const c = postgres(url, { max: 1, onnotice: () => {} });
+    const [row] = await c<{ n: number }[]>`select count(*)::int as n from events where category = 'rain-gauge'`;
+    await c.end();
+    return row!.n;
+  };
+  const row = { n: (await count(db.url)) + (await count(lockDb.url)) };
   const copyRate = median(copyRates);
   const rate = median(beaconRates);
   const lockedRate = median(lockedRates);
@@ -121,5 +130,6 @@ try {
   }
 } finally {
   await sql.end();
+  await lockDb.drop();
   await db.drop();
 }
