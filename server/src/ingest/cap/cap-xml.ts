@@ -1,5 +1,5 @@
 // Reads an OASIS CAP 1.2 <alert> into plain fields, naming each problem by its element path
-// (e.g. /alert/info/0/severity) and, for structure, its line and column, so a department knows
+// (e.g. /alert/info/0/severity) and the line and column of its element, so a department knows
 // exactly what to fix. The alert is checked against CAP 1.2's element structure (the OASIS schema's
 // elements, their cardinality and value lists, its dateTime form): unknown elements are refused,
 // every required one must be there. Not checked: the order of elements within their parent.
@@ -8,7 +8,7 @@
 // line and column, caps on entity expansion and nesting, and refusal of prototype-polluting names.
 // It never fetches external entities (no XXE). Regexes cannot parse XML; a DOM (xmldom) is heavier
 // and we only need a tree of strings. Its `captureMetaData` gives each element's start, which is how
-// structural problems get a line and column.
+// every problem gets a line and column.
 // Why not validate against the OASIS XSD with an XML Schema library: the ones for Node are libxml2
 // (libxmljs: a native build; xmllint-wasm: a WASM libxml2 per call) and report a line but no column
 // and no element path; the CAP 1.2 structure is small enough to state below as data (ALERT/INFO/AREA…),
@@ -263,12 +263,14 @@ function checkValue(element: XmlNode, value: Value, path: string, name: string, 
   }
   const text = textOf(element);
   if (text === '') return; // an empty optional element reads as absent
+  // Value problems say where the element is too, like structural ones: a department finds the line.
+  const at = where.of(element);
   if (!isCleanText(text)) {
-    issues.push({ path, expected: 'text without NUL (U+0000) or unpaired surrogates (U+D800–U+DFFF alone)', got: showText(text) });
+    issues.push({ path, expected: 'text without NUL (U+0000) or unpaired surrogates (U+D800–U+DFFF alone)', got: `${showText(text)} (${at})` });
     return;
   }
-  if (value === 'dateTime') checkTime(text, path, issues);
-  else if (value !== 'text' && !value.includes(text)) issues.push({ path, expected: `one of ${value.join(', ')}`, got: text });
+  if (value === 'dateTime') checkTime(text, path, issues, at);
+  else if (value !== 'text' && !value.includes(text)) issues.push({ path, expected: `one of ${value.join(', ')}`, got: `${text} (${at})` });
 }
 
 function childrenOf(node: XmlNode, name: string): XmlNode[] {
@@ -338,9 +340,9 @@ function capTimeProblem(value: string): string | undefined {
   return undefined;
 }
 
-function checkTime(value: string, path: string, issues: Issue[]): void {
+function checkTime(value: string, path: string, issues: Issue[], at: string): void {
   const problem = capTimeProblem(value);
-  if (problem) issues.push({ path, expected: problem, got: value });
+  if (problem) issues.push({ path, expected: problem, got: `${value} (${at})` });
 }
 
 /** RFC 6901: an element name inside a path escapes "~" and "/" (and shows bad characters escaped). */

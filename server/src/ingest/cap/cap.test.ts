@@ -5,6 +5,9 @@ import { xiamen } from '@beacon/shared';
 import { capToAlert, colourInText, districtsIn, districtsOf, levelOf, safeId, type AlertRecord } from './cap-to-alert.ts';
 import { readCap } from './cap-xml.ts';
 
+/** A value problem's `got`: the value, then where its element starts. */
+const at = (value: string) => expect.stringMatching(new RegExp(`^${value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(line \\d+, column \\d+\\)$`));
+
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}.xml`, import.meta.url), 'utf8');
 const CODES = xiamen.adminCodes;
 const DISTRICTS = ['思明区', '湖里区', '集美区', '海沧区', '同安区', '翔安区'];
@@ -121,7 +124,7 @@ describe('refusals name the element', () => {
 
   it('a severity outside CAP\'s list, with what was expected and what came', () => {
     const e = refusal(() => readCap(orangeWith('severity', '<severity>橙色</severity>')));
-    expect(e.issues).toEqual([{ path: '/alert/info/0/severity', expected: 'one of Extreme, Severe, Moderate, Minor, Unknown', got: '橙色' }]);
+    expect(e.issues).toEqual([{ path: '/alert/info/0/severity', expected: 'one of Extreme, Severe, Moderate, Minor, Unknown', got: at('橙色') }]);
   });
 
   it('every missing required element at once', () => {
@@ -134,7 +137,7 @@ describe('refusals name the element', () => {
 
   it('a repeated single element, a bad time, bad references, an Update without references', () => {
     expect(refusal(() => readCap(orangeWith('identifier', '<identifier>a</identifier><identifier>b</identifier>'))).issues[0]).toMatchObject({ path: '/alert/identifier', got: '2 elements (the second at line 3, column 29)' });
-    expect(refusal(() => readCap(orangeWith('sent', '<sent>14/09/2026 07:00</sent>'))).issues[0]).toMatchObject({ path: '/alert/sent', got: '14/09/2026 07:00' });
+    expect(refusal(() => readCap(orangeWith('sent', '<sent>14/09/2026 07:00</sent>'))).issues[0]).toMatchObject({ path: '/alert/sent', got: at('14/09/2026 07:00') });
     expect(refusal(() => readCap(fixture('typhoon-red-update').replace(/,2026-09-14T07:00:00\+08:00/, ''))).issues[0]).toMatchObject({ path: '/alert/references' });
     expect(refusal(() => readCap(fixture('typhoon-red-update').replace(/<cap:references>[^<]*<\/cap:references>/, ''))).issues[0]).toMatchObject({ path: '/alert/references', got: 'nothing' });
   });
@@ -179,7 +182,7 @@ describe('CAP 1.2, checked to its schema', () => {
 
   it('a "Z" time is refused: CAP 1.2 writes UTC as -00:00', () => {
     const e = refusal(() => readCap(fixture('refused/sent-in-utc-z')));
-    expect(e.issues).toEqual([{ path: '/alert/sent', expected: expect.stringMatching(/never "Z".*"Z" is not allowed in CAP 1.2/), got: '2026-09-13T23:00:00Z' }]);
+    expect(e.issues).toEqual([{ path: '/alert/sent', expected: expect.stringMatching(/never "Z".*"Z" is not allowed in CAP 1.2/), got: at('2026-09-13T23:00:00Z') }]);
     expect(readCap(orangeWith('sent', '<sent>2026-09-13T23:00:00-00:00</sent>')).sent).toBe('2026-09-13T23:00:00-00:00');
   });
 
@@ -190,7 +193,7 @@ describe('CAP 1.2, checked to its schema', () => {
     ['2016-12-31T23:59:60-00:00', /leap seconds/],
     ['+275760-09-13T00:00:00-00:00', /four digits/],
   ])('<sent>%s</sent> is refused with the reason', (sent, why) => {
-    expect(refusal(() => readCap(orangeWith('sent', `<sent>${sent}</sent>`))).issues).toEqual([{ path: '/alert/sent', expected: expect.stringMatching(why), got: sent }]);
+    expect(refusal(() => readCap(orangeWith('sent', `<sent>${sent}</sent>`))).issues).toEqual([{ path: '/alert/sent', expected: expect.stringMatching(why), got: at(sent) }]);
   });
 
   it('times in <references> and <expires> follow the same rule', () => {
@@ -209,8 +212,8 @@ describe('CAP 1.2, checked to its schema', () => {
   it('a value outside a CAP list (scope, category, urgency, certainty) names it', () => {
     const e = refusal(() => readCap(orangeWith('urgency', '<urgency>Soon</urgency>').replace('<category>Met</category>', '<category>Weather</category>')));
     expect(e.issues).toEqual([
-      { path: '/alert/info/0/category/0', expected: `one of Geo, Met, Safety, Security, Rescue, Fire, Health, Env, Transport, Infra, CBRNE, Other`, got: 'Weather' },
-      { path: '/alert/info/0/urgency', expected: 'one of Immediate, Expected, Future, Past, Unknown', got: 'Soon' },
+      { path: '/alert/info/0/category/0', expected: `one of Geo, Met, Safety, Security, Rescue, Fire, Health, Env, Transport, Infra, CBRNE, Other`, got: at('Weather') },
+      { path: '/alert/info/0/urgency', expected: 'one of Immediate, Expected, Future, Past, Unknown', got: at('Soon') },
     ]);
   });
 
@@ -230,10 +233,10 @@ describe('CAP 1.2, checked to its schema', () => {
   it('NUL and lone surrogates in any CAP text are refused with the element path', () => {
     const e = refusal(() => readCap(orangeWith('headline', '<headline>台风\u0000预警</headline>').replace('<senderName>厦门市气象台</senderName>', '<senderName>厦门\uD800</senderName>')));
     expect(e.issues).toEqual([
-      { path: '/alert/info/0/senderName', expected: expect.stringMatching(/NUL/), got: '厦门\\ud800' },
-      { path: '/alert/info/0/headline', expected: expect.stringMatching(/NUL/), got: '台风\\u0000预警' },
+      { path: '/alert/info/0/senderName', expected: expect.stringMatching(/NUL/), got: at('厦门\\ud800') },
+      { path: '/alert/info/0/headline', expected: expect.stringMatching(/NUL/), got: at('台风\\u0000预警') },
     ]);
-    expect(refusal(() => readCap(orangeWith('sender', '<sender>a\u0000</sender>'))).issues).toEqual([expect.objectContaining({ path: '/alert/sender', got: 'a\\u0000' })]);
+    expect(refusal(() => readCap(orangeWith('sender', '<sender>a\u0000</sender>'))).issues).toEqual([expect.objectContaining({ path: '/alert/sender', got: at('a\\u0000') })]);
   });
 });
 
