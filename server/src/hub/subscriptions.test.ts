@@ -256,3 +256,22 @@ describe('screens on district and subdistrict views, under random movement', () 
     }
   });
 });
+
+describe('a screen that subscribes between a tick being collected and flushed', () => {
+  it('is not sent those changes again: its snapshot has them, and its next message is the next change', () => {
+    const h = hub();
+    const city: ViewRef = { kind: 'city' };
+    h.apply(h.rain(0)); // collected, not yet flushed
+    const s = screen('late');
+    h.subs.subscribe(s.subscriber, city, null);
+    s.ack();
+    h.subs.flush();
+    expect(s.messages.map((m) => m.kind)).toEqual(['snapshot']);
+    h.apply(h.rain(1));
+    h.subs.flush();
+    expect(s.messages.map((m) => m.kind)).toEqual(['snapshot', 'delta']);
+    const d = (s.messages[1] as { delta: StateDelta }).delta;
+    expect(d.toSeq).toBe(h.state.seq);
+    expect(plain(s.state().latest)).toEqual(viewState(h.state, city).latest);
+  });
+});

@@ -39,6 +39,11 @@ interface Subscription {
   snapshotDue: boolean;
   /** A message is out and not yet acknowledged: nothing else goes until it is. */
   inFlight: boolean;
+  /**
+   * The log position the screen holds everything up to (its snapshot's, or its resume's end): a
+   * tick that ends at or below it is already on the screen and is not sent again.
+   */
+  holds: number;
 }
 
 /**
@@ -75,9 +80,9 @@ export class Subscriptions {
    * state) when given and within the bound. Says which it sent.
    */
   subscribe(subscriber: Subscriber, view: ViewRef, resume: LogDelta | null): 'resume' | 'snapshot' {
-    const sub: Subscription = { subscriber, view, pending: null, volume: 0, snapshotDue: false, inFlight: false };
-    this.#byId.set(subscriber.id, sub);
     const s = this.state();
+    const sub: Subscription = { subscriber, view, pending: null, volume: 0, snapshotDue: false, inFlight: false, holds: s.seq };
+    this.#byId.set(subscriber.id, sub);
     const d = resume && ViewFilter.for(this.region, view, s).delta(resume, s);
     if (d && deltaVolume(d) <= this.bound) {
       sub.pending = d;
@@ -107,6 +112,9 @@ export class Subscriptions {
       const perView = new Map<string, StateDelta>();
       for (const sub of this.#byId.values()) {
         if (sub.snapshotDue) continue; // the snapshot will carry this tick's state
+        // Subscribed after these changes were collected: its snapshot (or resume) has them already.
+        // Sending them again would cost the screen a message and an acknowledgement for nothing.
+        if (tick.toSeq <= sub.holds) continue;
         const key = viewKey(sub.view);
         let d = perView.get(key);
         if (!d) {
@@ -139,6 +147,7 @@ export class Subscriptions {
     sub.snapshotDue = false;
     sub.pending = null;
     sub.volume = 0;
+    sub.holds = s.seq;
     sub.inFlight = true;
     sub.subscriber.sendSnapshot(sub.view, ViewFilter.for(this.region, sub.view, s).state(s), () => {
       sub.inFlight = false;
