@@ -272,6 +272,6 @@ describe('a screen that subscribes between a tick being collected and flushed', 
     expect(s.messages.map((m) => m.kind)).toEqual(['snapshot', 'delta']);
     const d = (s.messages[1] as { delta: StateDelta }).delta;
     expect(d.toSeq).toBe(h.state.seq);
-    expect(plain(s.state().latest)).toEqual(viewState(h.state, city).latest);
+    expect(plain(s.state().latest)).toEqual((viewState(h.state, city) as LiveState).latest);
   });
 });

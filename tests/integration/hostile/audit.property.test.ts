@@ -16,7 +16,7 @@ const PASSWORD = 'correct horse battery staple';
 let signIns = 0;
 
 beforeAll(async () => {
-  h = await startHostileServer('audit', { auth: { signInPerMinute: 1_000_000 } });
+  h = await startHostileServer('audit', { auth: { signInPerMinute: 1_000_000, signInPerAddressPerMinute: 1_000_000 } });
   await createUser(h.server.db.sql, { username: 'li', displayName: '李值班', role: 'duty', password: PASSWORD });
 });
 afterAll(async () => h?.close());

@@ -16,7 +16,7 @@ const PASSWORD = 'correct horse battery staple';
 let audited = 0;
 
 beforeAll(async () => {
-  h = await startHostileServer('sign-in', { auth: { signInPerMinute: 1_000_000 } });
+  h = await startHostileServer('sign-in', { auth: { signInPerMinute: 1_000_000, signInPerAddressPerMinute: 1_000_000 } });
   await createUser(h.server.db.sql, { username: 'wang', displayName: '王指挥', role: 'commander', password: PASSWORD });
   await createUser(h.server.db.sql, { username: 'constructor', displayName: 'constructor', role: 'duty', password: PASSWORD });
 });

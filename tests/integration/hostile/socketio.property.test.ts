@@ -40,6 +40,8 @@ afterAll(async () => {
   await h?.close();
 });
 
+/** socket.io's default maxHttpBufferSize, which Beacon keeps. */
+const SOCKET_IO_MAX_PACKET_BYTES = 1e6;
 const RESERVED = ['connect', 'connect_error', 'disconnect', 'disconnecting', 'newListener', 'removeListener', 'error'];
 const KNOWN = ['view:subscribe', 'replay:open', 'replay:seek', 'replay:play', 'replay:pause'];
 const eventName = fc.oneof(
@@ -101,7 +103,10 @@ async function run(st: Step): Promise<void> {
       const socket = [live, liveDuty, replay][st.socket]!;
       const args = Array.from({ length: st.args }, () => st.payload);
       const context = `${['wall /', 'duty /', 'commander /replay'][st.socket]} ${preview(st.event, 80)}(${preview(args, 300)})`;
-      if (RESERVED.includes(st.event) && st.event !== 'error') {
+      // socket.io closes a connection whose packet is over its maxHttpBufferSize (1 MB by default)
+      // before any handler sees it: like a reserved name, a protocol refusal rather than an answer.
+      const oversize = Buffer.byteLength(JSON.stringify([st.event, ...args]), 'utf8') > SOCKET_IO_MAX_PACKET_BYTES;
+      if ((RESERVED.includes(st.event) && st.event !== 'error') || oversize) {
         // socket.io's parser refuses packets naming its reserved events and closes that connection
         // (its guard against spoofed "disconnect"s): a protocol error, not an answer. The server
         // must stay up and take the client back.

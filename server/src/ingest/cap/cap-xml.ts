@@ -262,7 +262,8 @@ function checkValue(element: XmlNode, value: Value, path: string, name: string, 
     return;
   }
   const text = textOf(element);
-  if (text === '') return; // an empty optional element reads as absent
+  // An empty optional element reads as absent — except a time: CAP's dateTime has no empty form.
+  if (text === '' && value !== 'dateTime') return;
   // Value problems say where the element is too, like structural ones: a department finds the line.
   const at = where.of(element);
   if (!isCleanText(text)) {

@@ -180,6 +180,11 @@ describe('CAP 1.2, checked to its schema', () => {
     ]);
   });
 
+  it('an empty <expires> is refused, not read as absent: CAP 1.2 has no empty dateTime', () => {
+    const e = refusal(() => readCap(orangeWith('expires', '<expires></expires>')));
+    expect(e.issues).toEqual([expect.objectContaining({ path: '/alert/info/0/expires', got: at('') })]);
+  });
+
   it('a "Z" time is refused: CAP 1.2 writes UTC as -00:00', () => {
     const e = refusal(() => readCap(fixture('refused/sent-in-utc-z')));
     expect(e.issues).toEqual([{ path: '/alert/sent', expected: expect.stringMatching(/never "Z".*"Z" is not allowed in CAP 1.2/), got: at('2026-09-13T23:00:00Z') }]);
