@@ -1,7 +1,7 @@
 import { categories } from '../categories/registry.ts';
 import type { CommandState } from '../commands/command-state.ts';
 import type { BeaconEvent } from '../events.ts';
-import { dict, own, setOwn, type Dict } from '../util/dict.ts';
+import { dict, own, ownOrMake, setOwn, type Dict } from '../util/dict.ts';
 import { samePlace } from '../views/locate.ts';
 import type { FeedState, LatestRecord, LiveState, TrendPoint } from './live-state.ts';
 import { placeInTrend, supersedes } from './reducer.ts';
@@ -73,16 +73,6 @@ export function emptyLogDelta(fromSeq: number): LogDelta {
   return { ...emptyDelta(fromSeq), movedFrom: dict() };
 }
 
-/** The value under `key`, made (and stored) when missing. Only for dictionaries made with `dict()`. */
-function slot<T>(d: Dict<T>, key: string, make: () => T): T {
-  let v = own(d, key);
-  if (v === undefined) {
-    v = make();
-    d[key] = v;
-  }
-  return v;
-}
-
 /** The delta made by folding `events` (in log order) into `before`, giving `after`. */
 export function deltaOf(before: LiveState, after: LiveState, events: readonly BeaconEvent[]): LogDelta {
   const d = emptyLogDelta(before.seq);
@@ -97,14 +87,14 @@ export function deltaOf(before: LiveState, after: LiveState, events: readonly Be
     if (e.type !== 'record.received') continue;
     const latest = own(own(after.latest, e.category), e.entityId);
     if (latest) {
-      slot(d.latest, e.category, dict<LatestRecord>)[e.entityId] = latest;
+      ownOrMake(d.latest, e.category, dict<LatestRecord>)[e.entityId] = latest;
       const prior = own(own(before.latest, e.category), e.entityId) ?? null;
-      if (!prior || !samePlace(prior, latest)) slot(d.movedFrom, e.category, dict<LatestRecord | null>)[e.entityId] = prior;
+      if (!prior || !samePlace(prior, latest)) ownOrMake(d.movedFrom, e.category, dict<LatestRecord | null>)[e.entityId] = prior;
     }
     const point = trendPointOf(e.category, e.payload, Date.parse(e.observedAt), e.version);
-    if (point) slot(slot(d.points, e.category, dict<TrendPoint[]>), e.entityId, () => []).push(point);
+    if (point) ownOrMake(ownOrMake(d.points, e.category, dict<TrendPoint[]>), e.entityId, () => []).push(point);
     if (keepsEveryTransition(e.category)) {
-      slot(d.transitions, e.category, () => []).push({
+      ownOrMake(d.transitions, e.category, () => []).push({
         entityId: e.entityId, observedAt: Date.parse(e.observedAt), version: e.version, seq: e.seq, data: e.payload,
       });
     }
@@ -135,11 +125,11 @@ export function mergeDeltas<D extends StateDelta>(a: D, b: D): D {
       if (l) delete l[id];
       const p = own(points, c);
       if (p) delete p[id];
-      slot(removed, c, dict<RecordStamp>)[id] = stamp;
+      ownOrMake(removed, c, dict<RecordStamp>)[id] = stamp;
     }
   }
   for (const [c, byId] of Object.entries(b.latest)) {
-    const l = slot(latest, c, dict<LatestRecord>);
+    const l = ownOrMake(latest, c, dict<LatestRecord>);
     const r = own(removed, c);
     for (const [id, rec] of Object.entries(byId)) {
       l[id] = rec;
@@ -147,7 +137,7 @@ export function mergeDeltas<D extends StateDelta>(a: D, b: D): D {
     }
   }
   for (const [c, byId] of Object.entries(b.points)) {
-    const merged = slot(points, c, dict<TrendPoint[]>);
+    const merged = ownOrMake(points, c, dict<TrendPoint[]>);
     for (const [id, ps] of Object.entries(byId)) merged[id] = [...(own(merged, id) ?? []), ...ps];
   }
   const transitions = dict(Object.entries(a.transitions));
@@ -170,7 +160,7 @@ export function mergeDeltas<D extends StateDelta>(a: D, b: D): D {
     const movedFrom = copy2(aMoved ?? {});
     for (const [c, byId] of Object.entries(bMoved ?? {})) {
       for (const [id, prior] of Object.entries(byId)) {
-        if (own(own(movedFrom, c), id) === undefined) slot(movedFrom, c, dict<LatestRecord | null>)[id] = prior;
+        if (own(own(movedFrom, c), id) === undefined) ownOrMake(movedFrom, c, dict<LatestRecord | null>)[id] = prior;
       }
     }
     (merged as LogDelta).movedFrom = movedFrom;

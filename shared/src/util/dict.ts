@@ -31,3 +31,13 @@ export function setOwn<T>(obj: Dict<T>, key: string, value: T): void {
   if (key === '__proto__') Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
   else obj[key] = value;
 }
+
+/** The value stored under `key` in `obj` itself, made by `make` (and stored) when there is none. */
+export function ownOrMake<T>(obj: Dict<T>, key: string, make: () => T): T {
+  let v = own(obj, key);
+  if (v === undefined) {
+    v = make();
+    setOwn(obj, key, v);
+  }
+  return v;
+}

@@ -1,7 +1,7 @@
 import type { Region } from '../region/types.ts';
 import { emptyDelta, type LogDelta, type StateDelta } from '../state/delta.ts';
 import type { LatestRecord, LiveState } from '../state/live-state.ts';
-import { dict, own, setOwn, type Dict } from '../util/dict.ts';
+import { dict, own, ownOrMake, setOwn, type Dict } from '../util/dict.ts';
 import { distanceKm, placeOf, subdistrictAt, type Place } from './locate.ts';
 import { INCIDENT_RADIUS_KM, type ViewRef } from './view.ts';
 
@@ -57,9 +57,9 @@ export class ViewFilter {
     for (const [c, byId] of Object.entries(s.latest)) {
       for (const [id, rec] of Object.entries(byId)) {
         if (!this.includes(c, rec)) continue;
-        setOwn(inner(latest, c), id, rec);
+        setOwn(ownOrMake(latest, c, dict), id, rec);
         const trend = own(own(s.trends, c), id);
-        if (trend) setOwn(inner(trends, c), id, trend);
+        if (trend) setOwn(ownOrMake(trends, c, dict), id, trend);
       }
     }
     return { seq: s.seq, latest, trends, feeds: s.feeds, command: s.command };
@@ -89,7 +89,7 @@ export class ViewFilter {
       const wasIn = prior === undefined ? (before === this ? isIn : before.includes(c, rec)) : prior !== null && before.includes(c, prior);
       if (isIn) {
         if (wasIn && !changed) return;
-        setOwn(inner(out.latest, c), id, rec);
+        setOwn(ownOrMake(out.latest, c, dict), id, rec);
         const points = wasIn ? own(own(d.points, c), id) : own(own(after.trends, c), id);
         if (points?.length) (own(out.points, c) ?? (out.points[c] = dict()))[id] = points;
       } else if (wasIn) {
@@ -138,14 +138,4 @@ function centreOf(incident: LatestRecord | undefined): Centre | null {
 
 function sameCentre(a: Centre | null, b: Centre | null): boolean {
   return a === b || (a !== null && b !== null && a.lon === b.lon && a.lat === b.lat && a.district === b.district);
-}
-
-/** The dictionary under `key` in `outer`, made when missing. */
-function inner<T>(outer: Dict<Dict<T>>, key: string): Dict<T> {
-  let d = own(outer, key);
-  if (!d) {
-    d = dict<T>();
-    setOwn(outer, key, d);
-  }
-  return d;
 }
