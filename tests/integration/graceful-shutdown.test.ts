@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { connectDatabase } from '@beacon/db';
 import { xiamen } from '@beacon/shared';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
@@ -11,6 +9,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import mqtt from 'mqtt';
 import { clearSession, eventually, startTestBroker, type TestBroker } from '../support/mqtt-broker.ts';
+import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 // The real process: server/src/main.ts through tsx (`node --import tsx`, as `pnpm start -- --no-sim`
@@ -19,7 +18,6 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 // process gets SIGINT in the middle. Every batch it acknowledged must be in the log exactly once,
 // and it must end cleanly: exit code 0, nothing on stderr, no error line on stdout.
 
-const serverDir = fileURLToPath(new URL('../../server/', import.meta.url));
 const gauges = xiamen.rainGauges.map((g) => g.id);
 // Every batch its own observation time: a record's identity is station + time + version.
 const BASE = Date.now() - 6 * 3600_000;
@@ -51,33 +49,9 @@ afterAll(async () => {
   await database?.drop();
 });
 
-interface Server {
-  child: ChildProcess;
-  baseUrl: string;
-  stdout: () => string;
-  stderr: () => string;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-async function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts', '--no-sim', '--port', '0'], {
-    cwd: serverDir,
-    env: { ...process.env, DATABASE_URL: database.url, BEACON_MQTT_CONFIG: mqttConfig, LOG_LEVEL: 'warn', BEACON_RATE_LIMIT: '1000000' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  let err = '';
-  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
-  child.stderr!.on('data', (c: Buffer) => (err += c.toString()));
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
-  let early = false;
-  void exited.then(() => (early = true));
-  await eventually(() => {
-    if (early) throw new Error(`the server exited before it was up:\n${out}\n${err}`);
-    return /Console: +http:\/\/[^/]+\/console/.test(out);
-  }, 60_000);
-  const baseUrl = /Console: +(http:\/\/[^/]+)\/console/.exec(out)![1]!;
-  return { child, baseUrl, stdout: () => out, stderr: () => err, exited };
+/** The real process, with the MQTT source this test publishes to and no per-department rate limit. */
+function startServer(): Promise<ServerProcess> {
+  return startServerProcess(database.url, { BEACON_MQTT_CONFIG: mqttConfig, BEACON_RATE_LIMIT: '1000000' });
 }
 
 type Acked = { stationId: string; observedAt: string; seq: number };

@@ -6,7 +6,9 @@ const serverDir = fileURLToPath(new URL('../../server', import.meta.url));
 export interface ServerProcess {
   child: ChildProcess;
   baseUrl: string;
-  /** Everything the process printed so far. */
+  /** What the process printed so far: on stdout, on stderr, and both. */
+  stdout(): string;
+  stderr(): string;
   output(): string;
   /** Resolves with the exit code (or signal) once the process has ended. */
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -23,8 +25,9 @@ export async function startServerProcess(databaseUrl: string, env: NodeJS.Proces
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
+  let err = '';
   child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
-  child.stderr!.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => resolve({ code, signal })));
   const baseUrl = await new Promise<string>((resolve, reject) => {
@@ -33,7 +36,7 @@ export async function startServerProcess(databaseUrl: string, env: NodeJS.Proces
       if (m) resolve(m[1]!);
     };
     child.stdout!.on('data', look);
-    void exited.then(({ code, signal }) => reject(new Error(`server exited (${code ?? signal}) before it was up:\n${out}`)));
+    void exited.then(({ code, signal }) => reject(new Error(`server exited (${code ?? signal}) before it was up:\n${out}\n${err}`)));
   });
-  return { child, baseUrl, output: () => out, exited };
+  return { child, baseUrl, stdout: () => out, stderr: () => err, output: () => out + err, exited };
 }
