@@ -119,7 +119,9 @@ export const beacon = fp<BeaconOptions>(
       sql: opts.db.sql,
       now,
       // Committed: read the log now rather than wait for the notification to come round.
-      onAppended: (events) => engine.poke(events),
+      // Told before commit: the commit's NOTIFY may wake the follower before ingest hears "committed".
+      onAppending: (events) => engine.expect(events),
+      onAppended: () => engine.poke(),
       ...(opts.appendLock ? { appendLock: true } : {}),
       ...(opts.region ? { region: opts.region } : {}),
     });

@@ -1,8 +1,9 @@
 // Durable, acknowledged ingest through HTTP batches vs. a raw postgres.js COPY of the same rows into
 // a table of the same shape and indexes, in the same run. Target: ≥ 0.5× the COPY rate.
-// Run: npx -y pnpm@12.21.0 bench:ingest   (ROWS=100000 BATCH=1000 CONCURRENCY=4)
+// Run: npx -y pnpm@12.21.0 bench:ingest   (ROWS=100000 BATCH=1000 CONCURRENCY=4; SERVER_NODE_FLAGS='--max-semi-space-size=64'
+// passes flags to the servers' node, PROFILE=1 writes their CPU profiles to /tmp/prof)
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
@@ -52,9 +53,9 @@ try {
   // (one lock from drawing sequence numbers to commit: commit order = sequence order; see
   // server/src/engine/log-follower.ts for the choice). Each on a database of its own on the same
   // server, so neither follows (and folds) the other's log.
-  const tsx = createRequire(import.meta.url).resolve('tsx/cli');
   const startServer = async (mode: 'beacon' | 'beacon-append-lock', url: string) => {
-    const child = spawn(process.execPath, [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof', '--import', 'tsx'] : [tsx]), fileURLToPath(new URL('./fanout-server.ts', import.meta.url)), mode, url]);
+    // Node itself runs the server (tsx as a loader, not a wrapper process): its pid is the server's, for /proc.
+    const child = spawn(process.execPath, [...(process.env.SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', fileURLToPath(new URL('./fanout-server.ts', import.meta.url)), mode, url]);
     child.stderr.on('data', (d) => process.stderr.write(d));
     const out = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     const { port, keys } = JSON.parse(String((await out.next()).value)) as { port: number; keys: string[] };
@@ -62,6 +63,31 @@ try {
   };
   const shipped = await startServer('beacon', db.url);
   const locked = await startServer('beacon-append-lock', lockDb.url);
+
+  // Load-independent costs per 1,000 records, beside the rates (which a busy machine moves): the
+  // server's CPU time (/proc: utime + stime) and what PostgreSQL counts for its database.
+  const cpuMs = (pid: number): number => {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // clock ticks (USER_HZ = 100)
+  };
+  const dbCounters = async (url: string) => {
+    const c = postgres(url, { max: 1, onnotice: () => {} });
+    const [row] = await c<{ xacts: string; fetched: string }[]>`
+      select (xact_commit + xact_rollback)::text as xacts, tup_fetched::text as fetched
+      from pg_stat_database where datname = current_database()`;
+    await c.end();
+    return { xacts: Number(row!.xacts), fetched: Number(row!.fetched) };
+  };
+  const cpu = new Map<string, number[]>();
+  const measured = async (name: string, pid: number, round: () => Promise<number>): Promise<number> => {
+    const before = cpuMs(pid);
+    const rate = await round();
+    await new Promise((r) => setTimeout(r, 500)); // the follower folds the tail
+    cpu.set(name, [...(cpu.get(name) ?? []), ((cpuMs(pid) - before) * 1000) / ROWS]);
+    return rate;
+  };
+  // Each server has a database of its own, so its counters over the whole run are its own.
+  const countersBefore = [await dbCounters(db.url), await dbCounters(lockDb.url)];
 
   const acks: number[] = [];
   const lockedAcks: number[] = [];
@@ -97,8 +123,8 @@ try {
   const lockedRates: number[] = [];
   for (let round = 0; round < ROUNDS; round++) {
     copyRates.push(await copyRound(round));
-    beaconRates.push(await beaconRound(shipped, (round * 3 + 1) * ROWS, acks));
-    lockedRates.push(await beaconRound(locked, (round * 3 + 2) * ROWS, lockedAcks));
+    beaconRates.push(await measured('beacon', shipped.child.pid!, () => beaconRound(shipped, (round * 3 + 1) * ROWS, acks)));
+    lockedRates.push(await measured('alt (a)', locked.child.pid!, () => beaconRound(locked, (round * 3 + 2) * ROWS, lockedAcks)));
   }
   // Only the bench's own readings: the servers also log the incidents incident views watch.
   const count = async (url: string) => {
@@ -116,6 +142,15 @@ try {
   console.log(`  baseline  raw COPY           median ${Math.round(copyRate).toLocaleString('en')} rows/s  (rounds: ${fmt(copyRates)})`);
   console.log(`  beacon    HTTP batches       median ${Math.round(rate).toLocaleString('en')} rows/s  (rounds: ${fmt(beaconRates)}); ${ackFmt(acks)}`);
   console.log(`  alt (a)   same + append lock median ${Math.round(lockedRate).toLocaleString('en')} rows/s  (rounds: ${fmt(lockedRates)}); ${ackFmt(lockedAcks)}`);
+  // PostgreSQL publishes an idle backend's counters within 10 s (PGSTAT_IDLE_INTERVAL).
+  await new Promise((r) => setTimeout(r, 11_000));
+  const countersAfter = [await dbCounters(db.url), await dbCounters(lockDb.url)];
+  (['beacon', 'alt (a)'] as const).forEach((name, i) => {
+    const per = 1000 / (ROWS * ROUNDS);
+    const xacts = (countersAfter[i]!.xacts - countersBefore[i]!.xacts) * per;
+    const fetched = (countersAfter[i]!.fetched - countersBefore[i]!.fetched) * per;
+    console.log(`  ${name.padEnd(9)} per 1,000 records: server CPU ${median(cpu.get(name)!).toFixed(0)} ms (median round), PostgreSQL transactions ${xacts.toFixed(1)}, rows fetched ${fetched.toFixed(0)} (whole run)`);
+  });
   const expected = ROWS * ROUNDS * 2;
   if (failed > 0 || row!.n !== expected) {
     // A refused request is fast: a rate that includes refusals would flatter Beacon. Say so and fail.

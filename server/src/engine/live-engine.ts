@@ -86,6 +86,14 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
   }
 
   /**
+   * Events a transaction of this node is about to commit. They are folded only in log order, once
+   * visible; knowing them saves reading their payloads back (follower `hint`).
+   */
+  expect(events: readonly BeaconEvent[]): void {
+    this.#follower?.hint(events);
+  }
+
+  /**
    * Ingest calls this after its commit: read the log now, for low latency. The events it committed
    * are passed along so their payloads need not be read back; they are still folded only in log order.
    */

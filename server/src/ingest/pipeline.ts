@@ -14,6 +14,8 @@ export interface PipelineOptions {
   region?: Region;
   /** Called after commit with the appended events, in log order. */
   onAppended: (events: BeaconEvent[]) => void;
+  /** Called just before commit with the events about to be appended (store-records.ts `beforeCommit`). */
+  onAppending?: (events: readonly BeaconEvent[]) => void;
   /** The measured alternative to xid-settled gaps (store-records.ts `StoreOptions`); off. */
   appendLock?: boolean;
 }
@@ -81,7 +83,10 @@ async function acceptOwnBatch(
   const logRecords: LogRecord[] = normal.map((n) => ({
     department: category.department, category: category.id, sourceId: credential.id, dedupeKey: dedupeKey(category.id, n), ...n,
   }));
-  const stored = await storeRecords(opts.sql, logRecords, { appendLock: opts.appendLock ?? false });
+  const stored = await storeRecords(opts.sql, logRecords, {
+    appendLock: opts.appendLock ?? false,
+    ...(opts.onAppending ? { beforeCommit: opts.onAppending } : {}),
+  });
   opts.onAppended(stored.appended);
   const accepted = stored.records.filter((r) => r.status === 'stored').length;
   return { accepted, duplicates: stored.records.length - accepted, records: stored.records };

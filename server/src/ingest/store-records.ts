@@ -25,6 +25,13 @@ export interface StoreOptions {
    * ingest bench can measure that alternative against the design in use (`bench:ingest` prints both).
    */
   appendLock?: boolean;
+  /**
+   * Called inside the transaction, before its commit, with the events it appends (log order). The
+   * commit's NOTIFY can wake this node's log follower before the commit's own answer comes back;
+   * told first, the follower folds them without reading their payloads back. If the transaction then
+   * rolls back, their numbers never appear and the follower settles them as gaps: harmless.
+   */
+  beforeCommit?: (appended: readonly BeaconEvent[]) => void;
 }
 
 /** The lock of the `appendLock` alternative. */
@@ -68,6 +75,25 @@ export async function storeRecords(sql: Sql, records: readonly LogRecord[], opti
       on conflict (dedupe_key) do nothing
       returning seq, dedupe_key, received_at`;
     const fresh = new Map(inserted.map((r) => [r.dedupe_key, r]));
+    const appended: BeaconEvent[] = records
+      .filter((r) => fresh.has(r.dedupeKey))
+      .map((r) => {
+        const row = fresh.get(r.dedupeKey)!;
+        const event: BeaconEvent = {
+          type: 'record.received',
+          seq: Number(row.seq),
+          receivedAt: row.received_at.toISOString(),
+          department: r.department,
+          category: r.category,
+          entityId: r.entityId,
+          observedAt: r.observedAt,
+          version: r.version,
+          payload: r.payload,
+        };
+        return event;
+      })
+      .sort((a, b) => a.seq - b.seq);
+    options.beforeCommit?.(appended);
     // Wake every node's follower at commit, saying how far the log now goes: one already there skips the read.
     if (inserted.length) await tx`select pg_notify(${LOG_CHANNEL}, ${String(Math.max(...inserted.map((r) => Number(r.seq))))})`;
 
@@ -97,24 +123,6 @@ export async function storeRecords(sql: Sql, records: readonly LogRecord[], opti
       throw new InputError(409, 'BEACON_CONFLICT', `${conflicts.length} record(s) contradict records already stored; nothing was stored`, conflicts);
     }
 
-    const appended: BeaconEvent[] = records
-      .filter((r) => fresh.has(r.dedupeKey))
-      .map((r) => {
-        const row = fresh.get(r.dedupeKey)!;
-        const event: BeaconEvent = {
-          type: 'record.received',
-          seq: Number(row.seq),
-          receivedAt: row.received_at.toISOString(),
-          department: r.department,
-          category: r.category,
-          entityId: r.entityId,
-          observedAt: r.observedAt,
-          version: r.version,
-          payload: r.payload,
-        };
-        return event;
-      })
-      .sort((a, b) => a.seq - b.seq);
 
     // Sorted: concurrent batches then lock current-state rows in one global order and cannot deadlock.
     const newest = newestPerEntity(records.filter((r) => fresh.has(r.dedupeKey))).sort(
