@@ -5,6 +5,7 @@ import { PROTOCOL_VERSION } from '@beacon/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseScrape, type Scrape } from '../support/prometheus-text.ts';
 import { watch } from '../support/socket-client.ts';
+import { openStream } from '../support/stream-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -138,11 +139,31 @@ describe('/metrics', () => {
     }
   });
 
+  it('counts a batch that came over the WebSocket stream as one over HTTP: the pipeline is where both are counted', async () => {
+    const meteo = { department: 'meteorology', category: 'rain-gauge' };
+    const count = (m: Scrape, outcome: string) => m.value('beacon_ingest_records_total', { ...meteo, outcome });
+    const refused = (m: Scrape) => m.value('beacon_ingest_batches_refused_total', { ...meteo, code: 'BEACON_INVALID_INPUT' });
+    const before = await scrape(server.baseUrl);
+    const stream = await openStream(server.baseUrl, { key: server.meteorologyKey });
+    try {
+      const records = gauges(['XA01', 'TA03']);
+      expect(await stream.request({ id: 's-1', category: 'rain-gauge', records })).toMatchObject({ ok: true, ack: { accepted: 2 } });
+      expect(await stream.request({ id: 's-2', category: 'rain-gauge', records: records.slice(0, 1) })).toMatchObject({ ok: true, ack: { duplicates: 1 } });
+      expect(await stream.request({ id: 's-3', category: 'rain-gauge', records: [{ stationId: 'XA01' }] })).toMatchObject({ ok: false, error: { code: 'BEACON_INVALID_INPUT' } });
+    } finally {
+      stream.close();
+    }
+    const after = await scrape(server.baseUrl);
+    expect(count(after, 'stored') - count(before, 'stored')).toBe(2);
+    expect(count(after, 'duplicate') - count(before, 'duplicate')).toBe(1);
+    expect(refused(after) - refused(before)).toBe(1);
+  });
+
   it('answers an admin\'s token and the scrape token; refuses everyone else, naming what was expected', async () => {
     expect((await fetch(`${server.baseUrl}/metrics`, { headers: { authorization: `Bearer ${server.tokens.admin}` } })).status).toBe(200);
     await scrape(server.baseUrl);
     const refusals: [string | undefined, number][] = [
-      [undefined, 401], [`${SCRAPE_TOKEN.slice(0, -1)}0`, 401], [SCRAPE_TOKEN.toUpperCase(), 401], [server.tokens.duty, 403],
+      [undefined, 401], [`${SCRAPE_TOKEN.slice(0, -1)}${SCRAPE_TOKEN.endsWith('0') ? '1' : '0'}`, 401], [SCRAPE_TOKEN.slice(1), 401], [`${SCRAPE_TOKEN}0`, 401], [server.tokens.duty, 403],
       [server.tokens.commander, 403], [server.wallToken, 403], [server.meteorologyKey, 403],
     ];
     for (const [token, status] of refusals) {
