@@ -159,6 +159,24 @@ describe('/metrics', () => {
     expect(refused(after) - refused(before)).toBe(1);
   });
 
+  it('counts an event of the log that cannot be folded, as readiness does', async () => {
+    // A row no ingest path writes (its payload is JSON null), appended the way ingest appends.
+    await server.db.sql.begin(async (tx) => {
+      await tx`select pg_current_xact_id()`;
+      const [row] = await tx<{ seq: string }[]>`
+        insert into events (type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
+        values ('record.received', 'meteorology', 'wind-station', 'W-BAD', now(), 'test:metrics-malformed', 'test', 'null'::jsonb)
+        returning seq`;
+      await tx`select pg_notify('beacon_log', ${row!.seq})`;
+    });
+    await server.app.engine.catchUp();
+    const m = await scrape(server.baseUrl);
+    expect(m.value('beacon_unfoldable_events_total')).toBe(1);
+    const ready = (await (await fetch(`${server.baseUrl}/api/v1/ready`)).json()) as { unfoldable: number };
+    expect(ready.unfoldable).toBe(1);
+    expect(m.value('beacon_log_behind_events')).toBe(0); // passed, not stuck on
+  });
+
   it('answers an admin\'s token and the scrape token; refuses everyone else, naming what was expected', async () => {
     expect((await fetch(`${server.baseUrl}/metrics`, { headers: { authorization: `Bearer ${server.tokens.admin}` } })).status).toBe(200);
     await scrape(server.baseUrl);
