@@ -22,7 +22,7 @@ export class ScrapeGauges {
   readonly #gauge = (name: string, help: string, labelNames: string[] = []) => new Gauge({ name, help, labelNames, registers: [this.registry] });
 
   readonly #ready = this.#gauge('beacon_ready', '1 when this node is ready — the database answers and the log as of its start is folded in — else 0; GET /api/v1/ready answers 200 exactly then.');
-  readonly #databaseUp = this.#gauge('beacon_database_up', '1 when the database answered this scrape\'s queries, else 0 (the series read from it are NaN then).');
+  readonly #databaseUp = this.#gauge('beacon_database_up', '1 when the database answered this scrape (the log\'s head could be read), else 0: the series read from it are NaN then.');
   readonly #head = this.#gauge('beacon_log_head_seq', 'The newest sequence number visible in the event log.');
   readonly #folded = this.#gauge('beacon_log_folded_seq', 'The newest sequence number this node has folded into its live state (every number at or below it settled).');
   readonly #behind = this.#gauge('beacon_log_behind_events',
