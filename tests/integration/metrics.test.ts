@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { connectDatabase } from '@beacon/db';
+import { APPLICATION_NAME, connectDatabase } from '@beacon/db';
 import { buildApp } from '@beacon/server';
 import { PROTOCOL_VERSION } from '@beacon/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -120,7 +120,12 @@ describe('/metrics', () => {
       expect(m.value('beacon_hub_sent_bytes_total', { view_kind: 'city', message: 'snapshot' })).toBeGreaterThan(0);
 
       expect(m.value('beacon_db_pool_max_connections')).toBe(4); // the test server's pool
-      expect(m.all('beacon_db_connections').reduce((n, s) => n + s.value, 0)).toBeGreaterThanOrEqual(1); // the LISTEN connection at least
+      // This process's: the LISTEN connection at least; at most both pools (4 + 4) and it.
+      const connections = m.all('beacon_db_connections').reduce((n, s) => n + s.value, 0);
+      expect(connections).toBeGreaterThanOrEqual(1);
+      expect(connections).toBeLessThanOrEqual(9);
+      const [named] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where application_name = ${APPLICATION_NAME}`;
+      expect(named!.n).toBeGreaterThanOrEqual(connections);
       expect(m.value('nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
 
       // The same socket moves to a district: its snapshot is counted to the byte, under the new kind.

@@ -39,8 +39,8 @@ export class ScrapeGauges {
   readonly #subscriptions = this.#gauge('beacon_hub_subscriptions', 'Screens subscribed to a live view on this node (one per socket.io connection), by view kind.', ['view_kind']);
   readonly #sockets = this.#gauge('beacon_hub_sockets', 'socket.io connections open on this node, by namespace: / (live views) and /replay.', ['namespace']);
   readonly #dbConnections = this.#gauge('beacon_db_connections',
-    'Connections to this database under Beacon\'s application_name, by state (active, idle, idle in transaction, …), as PostgreSQL\'s pg_stat_activity shows them: '
-    + 'every Beacon node on the database (query pools and LISTEN connections), not this node alone; this scrape\'s own left out.', ['state']);
+    'This process\'s connections to the database (its query pools and its LISTEN connection, named beacon#<pid>@<host> in application_name), '
+    + 'by state (active, idle, idle in transaction, …), as PostgreSQL\'s pg_stat_activity shows them; this scrape\'s own left out.', ['state']);
   readonly #poolMax = this.#gauge('beacon_db_pool_max_connections', 'The most connections this node\'s query pool (postgres.js) opens; a query waits when all are busy.');
 
   async refresh({ sql, engine, hub }: ScrapeSources): Promise<void> {
