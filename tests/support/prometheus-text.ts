@@ -31,7 +31,7 @@ export function parseScrape(text: string): Scrape {
     if (!m) throw new Error(`not a sample line: ${line}`);
     const labels = new Map<string, string>();
     for (const l of (m[2] ?? '').matchAll(/([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g)) labels.set(l[1]!, l[2]!.replace(/\\(.)/g, (_, c: string) => (c === 'n' ? '\n' : c)));
-    samples.push({ name: m[1]!, labels, value: Number(m[3] === '+Inf' ? Infinity : m[3] === '-Inf' ? -Infinity : m[3]) });
+    samples.push({ name: m[1]!, labels, value: sampleValue(m[3]!) });
   }
   const all = (name: string) => samples.filter((s) => s.name === name);
   return {
@@ -45,4 +45,15 @@ export function parseScrape(text: string): Scrape {
       return found[0]!.value;
     },
   };
+}
+
+/**
+ * A sample's value as Prometheus reads it (Go's ParseFloat): a decimal number, or NaN and ±Inf in any
+ * case — prom-client writes NaN as "Nan". Anything else is an error, so NaN in a test means NaN was sent.
+ */
+function sampleValue(text: string): number {
+  if (/^[+-]?inf(inity)?$/i.test(text)) return text.startsWith('-') ? -Infinity : Infinity;
+  if (/^nan$/i.test(text)) return Number.NaN;
+  if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(text)) return Number(text);
+  throw new Error(`not a sample value: ${text}`);
 }
