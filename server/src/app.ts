@@ -34,6 +34,8 @@ import { commandRoutes } from './commands/command-routes.ts';
 import { attachReplay } from './replay/replay-namespace.ts';
 import { replayRoutes } from './replay/replay-routes.ts';
 import { surroundingsRoutes } from './surroundings/surroundings-routes.ts';
+import { EventMetrics } from './metrics/event-metrics.ts';
+import { metricsRoute } from './metrics/metrics-route.ts';
 
 export interface BeaconOptions {
   db: Database;
@@ -65,6 +67,11 @@ export interface BeaconOptions {
     /** Sign-in attempts per address per minute, whatever the user names (default 30). */
     signInPerAddressPerMinute?: number;
   };
+  /** Prometheus metrics at /metrics (an admin's token, or this scrape token). */
+  metrics?: {
+    /** The scrape token (≥ 32 characters); default BEACON_METRICS_TOKEN; unset: admins' tokens only. */
+    scrapeToken?: string;
+  };
 }
 
 declare module 'fastify' {
@@ -90,6 +97,10 @@ export const beacon = fp<BeaconOptions>(
     if (logClock && Math.abs(logClock.offsetMs) > 1000) app.log.warn({ offsetMs: logClock.offsetMs }, 'this host and the database disagree on the time by over a second: check NTP on both');
     const now = opts.now ?? logClock!.now;
     const engine = new LiveEngine();
+    // Counted from the first fold on: the metrics watch the engine before it starts.
+    const metrics = new EventMetrics();
+    const stopTimingFolds = metrics.watch(engine);
+    app.addHook('onClose', async () => stopTimingFolds());
     // Folded past, never silently: the event stays in the log, its feed counts it, the log says why.
     engine.onUnfoldable = (f) => app.log.error({ seq: f.seq, reason: f.reason }, 'live engine: an event in the log cannot be folded; skipped and counted in its feed\'s health');
     await engine.start(opts.db.sql, undefined, {
@@ -122,6 +133,7 @@ export const beacon = fp<BeaconOptions>(
       // Told before commit: the commit's NOTIFY may wake the follower before ingest hears "committed".
       onAppending: (events) => engine.expect(events),
       onAppended: () => engine.poke(),
+      observer: metrics.ingest,
       ...(opts.appendLock ? { appendLock: true } : {}),
       ...(opts.region ? { region: opts.region } : {}),
     });
@@ -134,6 +146,7 @@ export const beacon = fp<BeaconOptions>(
     await app.register(mqttSources, { sql: opts.db.sql, pipeline, sources: opts.mqtt?.sources ?? [] });
     await app.register(capIngest, { sql: opts.db.sql, pipeline, now, ...(opts.region ? { region: opts.region } : {}) });
     await app.register(healthRoutes, { engine });
+    await app.register(metricsRoute, { sql: opts.db.sql, engine, hub: () => (app.hasDecorator('hub') ? app.hub : undefined), events: metrics, scrapeToken: opts.metrics?.scrapeToken });
     await app.register(replayRoutes, { sql: opts.db.sql });
     await app.register(authRoutes, { sql: opts.db.sql, tokens, revocations, ...(opts.auth?.signInPerMinute ? { signInPerMinute: opts.auth.signInPerMinute } : {}), ...(opts.auth?.signInPerAddressPerMinute ? { signInPerAddressPerMinute: opts.auth.signInPerAddressPerMinute } : {}) });
     await app.register(signOutRoute, { sql: opts.db.sql, revocations });
@@ -142,7 +155,7 @@ export const beacon = fp<BeaconOptions>(
     await app.register(surroundingsRoutes, { now, ...(opts.region ? { region: opts.region } : {}) });
     if (opts.screenDir !== null) await serveScreen(app, opts.screenDir ?? defaultScreenDir);
 
-    const hub = attachSocketHub(app.server, engine, { now, ...opts.hub, ...(opts.region ? { region: opts.region } : {}) });
+    const hub = attachSocketHub(app.server, engine, { now, onSent: metrics.sent, ...opts.hub, ...(opts.region ? { region: opts.region } : {}) });
     app.decorate('hub', hub);
     for (const name of ['/', '/replay'] as const) guardNamespace(hub.io.of(name), name, { sql: opts.db.sql, tokens, now, revocations });
     attachReplay(hub.io as never, opts.db.sql, (err) => app.log.error({ err }, 'replay failed'));

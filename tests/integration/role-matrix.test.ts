@@ -21,15 +21,17 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
  * matrix without anyone adding it here.
  */
 
-type Credential = 'none' | 'expired' | 'tampered' | 'foreign' | 'revoked-kiosk' | 'signed-out' | 'wall' | 'duty' | 'commander' | 'admin' | 'department';
-const credentials: Credential[] = ['none', 'expired', 'tampered', 'foreign', 'revoked-kiosk', 'signed-out', 'wall', 'duty', 'commander', 'admin', 'department'];
+type Credential = 'none' | 'expired' | 'tampered' | 'foreign' | 'revoked-kiosk' | 'signed-out' | 'wall' | 'duty' | 'commander' | 'admin' | 'department' | 'scraper';
+const credentials: Credential[] = ['none', 'expired', 'tampered', 'foreign', 'revoked-kiosk', 'signed-out', 'wall', 'duty', 'commander', 'admin', 'department', 'scraper'];
 const signedIn = new Set<Credential>(['wall', 'duty', 'commander', 'admin']);
 
 let database: TestDatabase;
 let db: Database;
 let app: FastifyInstance;
 let baseUrl: string;
-const routes: { method: string; url: string; access: Access }[] = [];
+/** `machine`: the route also takes a machine's token (the metrics scrape token), which the 'scraper' credential is. */
+const routes: { method: string; url: string; access: Access; machine: boolean }[] = [];
+const SCRAPE_TOKEN = randomBytes(32).toString('hex');
 const token: Partial<Record<Credential, string>> = {};
 let cells = 0;
 
@@ -39,10 +41,10 @@ beforeAll(async () => {
   app = createFastify();
   app.addHook('onRoute', (r) => {
     // HEAD included: Fastify's automatic HEAD twin of each GET route passes through here too.
-    for (const method of [r.method].flat()) routes.push({ method, url: r.url, access: (r.config?.access ?? libraryRouteAccess(r.url)) as Access });
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url, access: (r.config?.access ?? libraryRouteAccess(r.url)) as Access, machine: Boolean(r.config?.machineToken) });
   });
   const screenDir = existsSync(join(defaultScreenDir, 'index.html')) ? defaultScreenDir : null;
-  await app.register(beacon, { db, screenDir, rateLimit: false, auth: { signInPerMinute: 10_000, signInPerAddressPerMinute: 10_000 } });
+  await app.register(beacon, { db, screenDir, rateLimit: false, auth: { signInPerMinute: 10_000, signInPerAddressPerMinute: 10_000 }, metrics: { scrapeToken: SCRAPE_TOKEN } });
   await app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
@@ -57,6 +59,7 @@ beforeAll(async () => {
   if (signOut.status !== 200) throw new Error(`sign-out answered ${signOut.status}`);
   token['signed-out'] = signedOut.token;
   token.department = (await createDepartmentKey(db.sql, 'emergency', 'matrix')).key;
+  token.scraper = SCRAPE_TOKEN;
   const secret = await loadTokenSecret(db.sql);
   const actor = { id: 'test-commander', name: 'commander (test)', role: 'commander' as const };
   token.expired = (await createTokenService(secret, () => Date.now() - USER_TOKEN_TTL_MS - 60_000).issue(actor, 'user', USER_TOKEN_TTL_MS)).token;
@@ -79,9 +82,10 @@ const SIGN_OUT = '/api/v1/auth/sign-out';
 /** The matrix's department key is the emergency bureau's: it may write only the emergency bureau's categories. */
 const KEY_DEPARTMENT = 'emergency';
 
-function expectation(route: { url: string; access: Access }, who: Credential): 'allowed' | 'refused' | 401 | 403 {
+function expectation(route: { url: string; access: Access; machine: boolean }, who: Credential): 'allowed' | 'refused' | 401 | 403 {
   const access = route.access;
   if (access === 'public') return 'allowed';
+  if (who === 'scraper' && route.machine) return 'allowed';
   const roles = access as readonly string[];
   if (roles.every((r) => r === 'department')) {
     if (who !== 'department') return who === 'none' ? 401 : 'refused';
@@ -98,6 +102,11 @@ describe('HTTP routes × credentials', () => {
   it('declares access on every route', () => {
     expect(routes.length).toBeGreaterThan(60);
     for (const r of routes) expect(r.access, `${r.method} ${r.url}`).toBeDefined();
+  });
+
+  it('lets the metrics scrape token open /metrics (GET and HEAD) and nothing else', () => {
+    expect(routes.filter((r) => r.machine).map((r) => `${r.method} ${r.url}`).sort()).toEqual(['GET /metrics', 'HEAD /metrics']);
+    expect(routes.filter((r) => r.url === '/metrics').map((r) => r.access)).toEqual([['admin'], ['admin']]);
   });
 
   it('will not start with a route that declares no access', async () => {

@@ -21,12 +21,22 @@ export const ADMINS = ['admin'] as const satisfies readonly Role[];
 export const REPLAY_READERS = ['wall', 'duty', 'commander', 'admin'] as const satisfies readonly Role[];
 export const DEPARTMENTS = ['department'] as const satisfies readonly Role[];
 
+/** A secret a machine presents as its bearer token (not a JWT: it names no one and has no role). */
+export interface MachineToken {
+  /** What it is, for the docs: "the metrics scrape token (BEACON_METRICS_TOKEN)". */
+  name: string;
+  /** Constant time in the token presented. */
+  accepts(token: string): boolean;
+}
+
 /** A signed-in caller: a person (user token) or a wall (kiosk token). */
 export interface Principal extends TokenClaims {}
 
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: Access;
+    /** A machine's credential the route accepts besides the roles of `access` (the metrics scrape token). */
+    machineToken?: MachineToken;
   }
   interface FastifyRequest {
     principal?: Principal;
@@ -93,16 +103,19 @@ export const accessControl = fp<{ sql: Sql; tokens: TokenService }>(
       if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no config.access`);
       route.config = { ...route.config, access };
       if (access === 'public' || access.every((r) => r === 'department')) return;
+      const machine = route.config?.machineToken;
       // The docs say who may call it, from the same declaration that enforces it. A HEAD twin shares
       // its GET's schema object (and the docs leave HEAD out), so only the GET writes it.
       const headOnly = [route.method].flat().every((m) => m === 'HEAD');
       if (route.schema && !headOnly && !(route.schema as { hide?: boolean }).hide) {
         const schema = route.schema as { security?: unknown; description?: string };
         schema.security ??= [{ userToken: [] }];
-        schema.description = `${schema.description ? `${schema.description}\n\n` : ''}Roles: ${access.join(', ')}.`;
+        schema.description = `${schema.description ? `${schema.description}\n\n` : ''}Roles: ${access.join(', ')}${machine ? `; or ${machine.name}` : ''}.`;
       }
       const check = async (request: FastifyRequest) => {
-        request.principal = await authenticate(sql, tokens, bearerToken(request.headers.authorization));
+        const bearer = bearerToken(request.headers.authorization);
+        if (machine && bearer !== undefined && machine.accepts(bearer)) return; // a machine: no principal, no role
+        request.principal = await authenticate(sql, tokens, bearer);
         authorize(request.principal, access, `${request.method} ${route.url}`);
       };
       route.onRequest = [...toArray(route.onRequest), check] as RouteOptions['onRequest'];

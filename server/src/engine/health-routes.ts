@@ -1,41 +1,37 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { LiveEngine } from './live-engine.ts';
+import { Health, readiness } from './readiness.ts';
 
-const Health = Type.Object({
-  status: Type.Union([Type.Literal('ok'), Type.Literal('catching-up'), Type.Literal('database-unreachable')], {
-    description: '`ok`: the database answers and this node has folded everything committed before it started; '
-      + '`catching-up`: it is still folding the log it started with; `database-unreachable`: the log cannot be read.',
-  }),
-  seq: Type.Integer({ description: 'The newest log sequence folded into this node\'s live state' }),
-  head: Type.Optional(Type.Integer({ description: 'The newest sequence visible in the log' })),
-  behind: Type.Optional(Type.Integer({ description: 'Sequence numbers between the two (numbers that never committed included)' })),
-  unfoldable: Type.Integer({
-    description: 'Events this node could not fold since it started (each logged, and counted in its feed\'s health on every screen); the rest were folded',
-  }),
-});
+const Alive = Type.Object({ status: Type.Literal('alive', { description: 'The process answers; nothing else was checked' }) });
 
 /**
- * GET /api/v1/health: 200 only when this node is current — the database answers and the log as of
- * the node's start is folded in — otherwise 503, saying how far behind it is. A load balancer sends
- * screens only to a node that shows the log.
+ * Liveness and readiness, for a load balancer or an orchestrator.
+ * - GET /api/v1/live: the process answers HTTP. No database, no log: a node that is catching up or
+ *   has lost its database is alive (restarting it would not help), just not ready.
+ * - GET /api/v1/ready: 200 only when this node is current — the database answers and the log as of
+ *   the node's start is folded in — otherwise 503, saying how far behind it is. A load balancer sends
+ *   screens only to a node that shows the log. GET /api/v1/health gives the same answer (the name it
+ *   had first; existing probes keep working).
  */
 export const healthRoutes: FastifyPluginAsync<{ engine: LiveEngine }> = async (app, { engine }) => {
-  app.get('/api/v1/health', {
+  app.get('/api/v1/live', {
     config: { access: 'public' },
-    schema: {
-      tags: ['reference'],
-      summary: 'Readiness: is this node current with the log, and how far behind is it',
-      response: { 200: Health, 503: Health },
-    },
-  }, async (req, reply) => {
-    try {
-      const lag = await engine.lag();
-      const body = { status: lag.current ? 'ok' as const : 'catching-up' as const, seq: lag.seq, head: lag.head, behind: lag.behind, unfoldable: engine.unfoldable.count };
-      return reply.code(lag.current ? 200 : 503).send(body);
-    } catch (err) {
-      req.log.warn({ err }, 'health: the log could not be read');
-      return reply.code(503).send({ status: 'database-unreachable' as const, seq: engine.state.seq, unfoldable: engine.unfoldable.count });
-    }
-  });
+    schema: { tags: ['reference'], summary: 'Liveness: the process answers (the database is not asked)', response: { 200: Alive } },
+  }, async () => ({ status: 'alive' as const }));
+
+  const ready = async (req: FastifyRequest, reply: FastifyReply) => {
+    const answer = await readiness(engine);
+    if (answer.error) req.log.warn({ err: answer.error }, 'readiness: the log could not be read');
+    return reply.code(answer.ready ? 200 : 503).send(answer.health);
+  };
+  for (const [url, summary] of [
+    ['/api/v1/ready', 'Readiness: is this node current with the log, and how far behind is it'],
+    ['/api/v1/health', 'Readiness, as /api/v1/ready (kept for existing probes)'],
+  ] as const) {
+    app.get(url, {
+      config: { access: 'public' },
+      schema: { tags: ['reference'], summary, response: { 200: Health, 503: Health } },
+    }, ready);
+  }
 };

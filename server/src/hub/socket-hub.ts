@@ -6,12 +6,17 @@ import {
   type Region,
   type LogDelta,
   type ServerToClientEvents,
+  type ViewRef,
 } from '@beacon/shared';
 import { Server } from 'socket.io';
 import type { LiveEngine } from '../engine/live-engine.ts';
 import { RecentDeltas } from './recent-deltas.ts';
 import { isProtocolError, parseSubscribe } from './subscribe-request.ts';
 import { Subscriptions } from './subscriptions.ts';
+import { wireBytes } from './wire-bytes.ts';
+
+/** What the hub sends a screen: a view's state, or the changes to it. */
+export type ViewMessage = 'snapshot' | 'delta';
 
 export interface HubOptions {
   /** Deltas go out at most this often per screen (default 100 ms: 10 per second). */
@@ -21,6 +26,8 @@ export interface HubOptions {
   resumeCapacity?: number;
   now: () => number;
   region?: Region;
+  /** Told of every snapshot and delta sent to a screen, with the bytes written for it (the metrics count them). */
+  onSent?: (view: ViewRef['kind'], message: ViewMessage, bytes: number) => void;
 }
 
 export interface SocketHub {
@@ -52,10 +59,12 @@ export function attachSocketHub(server: HttpServer, engine: LiveEngine, opts: Hu
         {
           id: socket.id,
           sendSnapshot: (view, state, acked) => {
-            socket.emit('view:snapshot', { protocol: PROTOCOL_VERSION, serverTime: opts.now(), view, state }, acked);
+            const bytes = wireBytes(socket, () => socket.emit('view:snapshot', { protocol: PROTOCOL_VERSION, serverTime: opts.now(), view, state }, acked));
+            opts.onSent?.(view.kind, 'snapshot', bytes);
           },
           sendDelta: (view, delta, acked) => {
-            socket.emit('view:delta', { protocol: PROTOCOL_VERSION, serverTime: opts.now(), view, delta }, acked);
+            const bytes = wireBytes(socket, () => socket.emit('view:delta', { protocol: PROTOCOL_VERSION, serverTime: opts.now(), view, delta }, acked));
+            opts.onSent?.(view.kind, 'delta', bytes);
           },
         },
         parsed.view,

@@ -275,3 +275,17 @@ describe('a screen that subscribes between a tick being collected and flushed', 
     expect(plain(s.state().latest)).toEqual((viewState(h.state, city) as LiveState).latest);
   });
 });
+
+describe('screens counted by view kind (for the metrics)', () => {
+  it('counts each subscriber once, under the view it holds now, with every kind present', () => {
+    const h = hub();
+    const [a, b, c] = [screen('a'), screen('b'), screen('c')];
+    h.subs.subscribe(a.subscriber, { kind: 'city' }, null);
+    h.subs.subscribe(b.subscriber, { kind: 'city' }, null);
+    h.subs.subscribe(c.subscriber, { kind: 'district', district: '思明区' }, null);
+    expect(Object.fromEntries(h.subs.countByViewKind())).toEqual({ city: 2, district: 1, subdistrict: 0, incident: 0 });
+    h.subs.subscribe(b.subscriber, { kind: 'incident', incidentId: 'I-1' }, null); // the same socket moves
+    h.subs.unsubscribe('a');
+    expect(Object.fromEntries(h.subs.countByViewKind())).toEqual({ city: 0, district: 1, subdistrict: 0, incident: 1 });
+  });
+});

@@ -21,6 +21,10 @@ import {
  */
 export const PENDING_VOLUME_BOUND = 2_000;
 
+/** Every kind of view a screen can subscribe to (a Record, so a new kind cannot be left out). */
+const viewKinds: Record<ViewRef['kind'], true> = { city: true, district: true, subdistrict: true, incident: true };
+export const VIEW_KINDS = Object.keys(viewKinds) as ViewRef['kind'][];
+
 /** The part of a socket the hub needs: send, with an acknowledgement for every message. */
 export interface Subscriber {
   id: string;
@@ -67,6 +71,13 @@ export class Subscriptions {
 
   get size(): number {
     return this.#byId.size;
+  }
+
+  /** Subscribers per kind of view (city, district, …), every kind present, for the metrics. */
+  countByViewKind(): Map<ViewRef['kind'], number> {
+    const counts = new Map<ViewRef['kind'], number>(VIEW_KINDS.map((k) => [k, 0]));
+    for (const sub of this.#byId.values()) counts.set(sub.view.kind, (counts.get(sub.view.kind) ?? 0) + 1);
+    return counts;
   }
 
   /** What the hub holds for a subscriber: for tests and diagnostics. */

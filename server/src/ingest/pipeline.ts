@@ -1,4 +1,4 @@
-import { categories, xiamen, type BeaconEvent, type CategoryDefinition, type Region } from '@beacon/shared';
+import { categories, xiamen, type BeaconEvent, type CategoryDefinition, type DepartmentId, type Region } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import type { DepartmentCredential } from '../credentials/department-keys.ts';
 import { InputError } from '../errors/input-error.ts';
@@ -18,7 +18,19 @@ export interface PipelineOptions {
   onAppending?: (events: readonly BeaconEvent[]) => void;
   /** The measured alternative to xid-settled gaps (store-records.ts `StoreOptions`); off. */
   appendLock?: boolean;
+  /** Told the outcome of every batch, whatever its transport (the metrics count them). */
+  observer?: IngestObserver;
 }
+
+/** Every batch ends here once: stored (some records perhaps duplicates), or not stored with the code its sender got. */
+export interface IngestObserver {
+  /** `category` is the category's id, or UNKNOWN_CATEGORY: a name a sender made up is never passed on. */
+  stored(department: DepartmentId, category: string, ack: IngestAck): void;
+  refused(department: DepartmentId, category: string, code: string): void;
+}
+
+/** What an observer is told instead of a category name that does not exist (a sender can make up any). */
+export const UNKNOWN_CATEGORY = 'unknown';
 
 export interface IngestPipeline {
   /**
@@ -34,32 +46,53 @@ export function createIngestPipeline(opts: PipelineOptions): IngestPipeline {
   const checks = categoryChecks(opts.region ?? xiamen);
   return {
     async accept(credential, categoryId, batch) {
-      const category = categories.get(categoryId);
-      if (!category) {
-        throw new InputError(404, 'BEACON_UNKNOWN_CATEGORY', `no category "${categoryId}"`, [
-          { path: 'category', expected: `one of: ${[...categories.keys()].join(', ')}`, got: categoryId },
-        ]);
-      }
-      if (category.department !== credential.department) {
-        throw new InputError(403, 'BEACON_FORBIDDEN', `only the ${category.department} department may write ${categoryId}`, [
-          { path: 'authorization', expected: `a key of department "${category.department}"`, got: `a key of department "${credential.department}"` },
-        ]);
-      }
+      // The one place every transport's batch passes: its outcome is told here, once.
+      const known = categories.has(categoryId) ? categoryId : UNKNOWN_CATEGORY;
       try {
-        return await acceptOwnBatch(opts, checks[categoryId], credential, category, batch);
+        const ack = await acceptBatch(opts, checks, credential, categoryId, batch);
+        opts.observer?.stored(credential.department, known, ack);
+        return ack;
       } catch (error) {
-        // A refused batch of the department's own category is part of its feed's health: log it.
-        if (error instanceof InputError && error.statusCode < 500) {
-          const records = Array.isArray((batch as { records?: unknown } | null)?.records) ? (batch as { records: unknown[] }).records.length : 0;
-          const event = await logRejection(opts.sql, { credentialId: credential.id, department: category.department, category: categoryId }, records, error).catch(
-            () => null, // the refusal itself must still reach the sender
-          );
-          if (event) opts.onAppended([event]);
-        }
+        // The code the sender is answered: the refusal's, or the error handler's for a failure of ours.
+        opts.observer?.refused(credential.department, known, error instanceof InputError ? error.code : 'BEACON_INTERNAL');
         throw error;
       }
     },
   };
+}
+
+/** Department may write the category → the department's own batch; a refused one is logged to its feed. */
+async function acceptBatch(
+  opts: PipelineOptions,
+  checks: ReturnType<typeof categoryChecks>,
+  credential: DepartmentCredential,
+  categoryId: string,
+  batch: unknown,
+): Promise<IngestAck> {
+  const category = categories.get(categoryId);
+  if (!category) {
+    throw new InputError(404, 'BEACON_UNKNOWN_CATEGORY', `no category "${categoryId}"`, [
+      { path: 'category', expected: `one of: ${[...categories.keys()].join(', ')}`, got: categoryId },
+    ]);
+  }
+  if (category.department !== credential.department) {
+    throw new InputError(403, 'BEACON_FORBIDDEN', `only the ${category.department} department may write ${categoryId}`, [
+      { path: 'authorization', expected: `a key of department "${category.department}"`, got: `a key of department "${credential.department}"` },
+    ]);
+  }
+  try {
+    return await acceptOwnBatch(opts, checks[categoryId], credential, category, batch);
+  } catch (error) {
+    // A refused batch of the department's own category is part of its feed's health: log it.
+    if (error instanceof InputError && error.statusCode < 500) {
+      const records = Array.isArray((batch as { records?: unknown } | null)?.records) ? (batch as { records: unknown[] }).records.length : 0;
+      const event = await logRejection(opts.sql, { credentialId: credential.id, department: category.department, category: categoryId }, records, error).catch(
+        () => null, // the refusal itself must still reach the sender
+      );
+      if (event) opts.onAppended([event]);
+    }
+    throw error;
+  }
 }
 
 /** Validate → check → dedupe → store → hand on, for a category the credential's department owns. */
