@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
 import { connectDatabase, runMigrations } from '@beacon/db';
-import { beacon, createFastify } from './app.ts';
+import { buildApp } from './app.ts';
 import { firstStartLines, provisionFirstStart } from './auth/first-start.ts';
 import { createDepartmentKey, revokeKeysByLabel } from './credentials/department-keys.ts';
 import { deliverFirstStart } from './process/deliver-first-start.ts';
-import { isLogLevel, loggerOptions, requestLog } from './process/request-log.ts';
+import { isLogLevel, loggerOptions } from './process/request-log.ts';
 import { resolveDatabase } from './process/resolve-database.ts';
 import { readFileSync } from 'node:fs';
 import { departmentIds, type DepartmentId } from '@beacon/shared';
@@ -70,17 +70,17 @@ closers.db = db;
 const pullFile = process.env.BEACON_PULL_CONFIG;
 // Department brokers Beacon subscribes to: a JSON file of { department, url, topics, username?, password?, clientId?, replyTopic? }.
 const mqttFile = process.env.BEACON_MQTT_CONFIG;
-// The app as buildApp makes it, with the request log registered first so that it sees every route.
-const app = createFastify(loggerOptions(logLevel));
-await app.register(requestLog);
-await app.register(beacon, {
-  db,
-  rateLimit: { max: Number(process.env.BEACON_RATE_LIMIT ?? 600) },
-  ...(pullFile ? { pull: { connectors: JSON.parse(readFileSync(pullFile, 'utf8')) } } : {}),
-  ...(mqttFile ? { mqtt: { sources: JSON.parse(readFileSync(mqttFile, 'utf8')) as MqttSourceConfig[] } } : {}),
-});
-await app.ready();
-// Listen while the log is still being folded: /api/v1/health says 503 and how far behind until it is current.
+const app = await buildApp(
+  {
+    db,
+    rateLimit: { max: Number(process.env.BEACON_RATE_LIMIT ?? 600) },
+    ...(pullFile ? { pull: { connectors: JSON.parse(readFileSync(pullFile, 'utf8')) } } : {}),
+    ...(mqttFile ? { mqtt: { sources: JSON.parse(readFileSync(mqttFile, 'utf8')) as MqttSourceConfig[] } } : {}),
+  },
+  loggerOptions(logLevel),
+  // Listen while the log is still being folded: /api/v1/health says 503 and how far behind until it is current.
+  { current: false },
+);
 closers.app = app;
 await app.listen({ port, host: values.host });
 await app.engine.whenCurrent();

@@ -1,10 +1,9 @@
-import type { FastifyRequest, FastifyServerOptions } from 'fastify';
-import fp from 'fastify-plugin';
+import { LogController, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 
 // The process's log: pino JSON lines on stdout (Fastify's logger), one line per request at `info`.
 // Fastify's own request logging writes two lines per request and logs the raw URL, query string
-// included — where a careless client may put a token — so it is off, and this plugin writes the one
-// line instead, with the URL made safe. Headers are never logged (Authorization holds the credential).
+// included — where a careless client may put a token — so its log controller is replaced by one that
+// writes one line, with the URL made safe. Headers are never logged (Authorization holds the credential).
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -31,10 +30,27 @@ export function loggableUrl(url: string): string {
   return `${path}?${names.join('&')}`;
 }
 
-/** Fastify's logger options: the level, the one request line (below), no raw URLs. */
-export function loggerOptions(level: LogLevel): Pick<FastifyServerOptions, 'logger' | 'disableRequestLogging'> {
+/**
+ * Fastify's request logging, through its extension point: no "incoming request" line, one line when
+ * the answer is sent (an error-level line when sending failed), and no "Route … not found" line with
+ * the raw URL (the 404's own line says it). Fastify's other lines pass `req` through the serializer below.
+ */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { req: request, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 };
+    if (error) reply.log.error({ ...line, err: error }, 'request failed while answering');
+    else reply.log.info(line, 'request');
+  }
+
+  override routeNotFound(): void {}
+}
+
+/** Fastify's logger options: the level, one line per request, no raw URLs. */
+export function loggerOptions(level: LogLevel): Pick<FastifyServerOptions, 'logger' | 'logController'> {
   return {
-    disableRequestLogging: true,
+    logController: new OneLinePerRequest(),
     logger: {
       level,
       serializers: {
@@ -43,13 +59,3 @@ export function loggerOptions(level: LogLevel): Pick<FastifyServerOptions, 'logg
     },
   };
 }
-
-/** One `info` line per answered request: method, safe URL, address, status and time taken. */
-export const requestLog = fp(
-  async (app) => {
-    app.addHook('onResponse', async (req, reply) => {
-      req.log.info({ req, res: reply, responseTime: Math.round(reply.elapsedTime * 10) / 10 }, 'request');
-    });
-  },
-  { name: 'beacon-request-log', fastify: '5.x' },
-);
