@@ -60,14 +60,14 @@ function staleness(part) {
   return newer ? `${newer.path.slice(root.length)} changed since the last build` : null;
 }
 
-/** The most recently modified file under a path (node_modules and dist left out). */
+/** The most recently modified file under a path (node_modules, dist and tests left out: none is built). */
 function newestFile(path) {
   if (!existsSync(path)) return null;
   const stat = statSync(path);
   if (!stat.isDirectory()) return { path, mtimeMs: stat.mtimeMs };
   let newest = null;
   for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (entry.name === 'node_modules' || entry.name === 'dist') continue;
+    if (entry.name === 'node_modules' || entry.name === 'dist' || entry.name.endsWith('.test.ts')) continue;
     const found = newestFile(join(path, entry.name));
     if (found && (!newest || found.mtimeMs > newest.mtimeMs)) newest = found;
   }
