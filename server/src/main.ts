@@ -4,7 +4,7 @@ import { buildApp } from './app.ts';
 import { firstStartLines, provisionFirstStart } from './auth/first-start.ts';
 import { createDepartmentKey, revokeKeysByLabel } from './credentials/department-keys.ts';
 import { deliverFirstStart } from './process/deliver-first-start.ts';
-import { isLogLevel, loggerOptions } from './process/request-log.ts';
+import { isLogLevel, LOG_LEVELS, loggerOptions } from './process/request-log.ts';
 import { resolveDatabase } from './process/resolve-database.ts';
 import { readFileSync } from 'node:fs';
 import { departmentIds, type DepartmentId } from '@beacon/shared';
@@ -31,7 +31,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 // One JSON line per request at info (process/request-log.ts); warn and up only is LOG_LEVEL=warn.
 const logLevel = process.env.LOG_LEVEL || 'info';
 if (!isLogLevel(logLevel)) {
-  console.error(`beacon: LOG_LEVEL expects one of fatal, error, warn, info, debug, trace, silent, got "${logLevel}"`);
+  console.error(`beacon: LOG_LEVEL expects one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   process.exit(2);
 }
 
