@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { connectDatabase, runMigrations } from '@beacon/db';
 import { buildApp } from './app.ts';
-import { provisionFirstStart } from './auth/first-start.ts';
+import { firstStartLines, provisionFirstStart } from './auth/first-start.ts';
 import { createDepartmentKey, revokeKeysByLabel } from './credentials/department-keys.ts';
+import { deliverFirstStart } from './process/deliver-first-start.ts';
+import { isLogLevel, LOG_LEVELS, loggerOptions } from './process/request-log.ts';
 import { resolveDatabase } from './process/resolve-database.ts';
 import { readFileSync } from 'node:fs';
 import { departmentIds, type DepartmentId } from '@beacon/shared';
@@ -24,6 +26,12 @@ const { values } = parseArgs({
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`beacon: --port expects a whole number from 0 to 65535, got "${values.port}"`);
+  process.exit(2);
+}
+// One JSON line per request at info (process/request-log.ts); warn and up only is LOG_LEVEL=warn.
+const logLevel = process.env.LOG_LEVEL || 'info';
+if (!isLogLevel(logLevel)) {
+  console.error(`beacon: LOG_LEVEL expects one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   process.exit(2);
 }
 
@@ -69,7 +77,7 @@ const app = await buildApp(
     ...(pullFile ? { pull: { connectors: JSON.parse(readFileSync(pullFile, 'utf8')) } } : {}),
     ...(mqttFile ? { mqtt: { sources: JSON.parse(readFileSync(mqttFile, 'utf8')) as MqttSourceConfig[] } } : {}),
   },
-  { logger: { level: process.env.LOG_LEVEL ?? 'warn' } },
+  loggerOptions(logLevel),
   // Listen while the log is still being folded: /api/v1/health says 503 and how far behind until it is current.
   { current: false },
 );
@@ -94,11 +102,10 @@ if (!values['no-sim']) {
 
 const firstStart = await provisionFirstStart(db.sql, app.tokens);
 console.log(`Beacon is up in ${Date.now() - started} ms on ${database.description}, log at seq ${app.engine.state.seq}.`);
-if (firstStart) {
-  console.log('  First start: these credentials are shown only now (only hashes are stored). Keep them.');
-  for (const u of firstStart.users) console.log(`    ${u.role.padEnd(9)} user "${u.username}"  password ${u.password}`);
-  console.log(`  Wall (kiosk, view only, 30 days): ${base}/wall#kiosk=${firstStart.kioskToken}`);
-} else {
+const delivery = firstStart
+  ? deliverFirstStart(firstStartLines(firstStart, base), { interactive: process.stdout.isTTY === true, dataDir: database.dataDir, print: console.log })
+  : null;
+if (!delivery) {
   console.log(`  Wall:     ${base}/wall  (needs a kiosk link: \`npx -y pnpm@12.21.0 beacon kiosk create --label <wall>\`)`);
 }
 console.log(`  Console:  ${base}/console  (sign in; users: \`npx -y pnpm@12.21.0 beacon users create <name> --role duty|commander|admin\`)`);

@@ -12,8 +12,8 @@ import { clearSession, eventually, startTestBroker, type TestBroker } from '../s
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
-// The real process: server/src/main.ts through tsx (`node --import tsx`, as `pnpm start -- --no-sim`
-// runs it: one process, no relay in front of it that could kill it mid-close), against a
+// The real process: server/src/main.ts through tsx (`node --import tsx`, as `pnpm dev:server -- --no-sim`
+// runs it; `pnpm start` runs the same code built: one process, no relay in front of it that could kill it mid-close), against a
 // fresh database. Departments send batches (HTTP and the WebSocket stream) without pause; the
 // process gets SIGINT in the middle. Every batch it acknowledged must be in the log exactly once,
 // and it must end cleanly: exit code 0, nothing on stderr, no error line on stdout.

@@ -30,3 +30,12 @@ export async function provisionFirstStart(sql: Sql, tokens: TokenService): Promi
   const kiosk = await createKioskToken(sql, tokens, '指挥大厅主屏 (first start)');
   return { users, kioskToken: kiosk.token };
 }
+
+/** What an operator needs from a first start: the three sign-ins and the wall's link, as text lines. */
+export function firstStartLines(credentials: FirstStartCredentials, baseUrl: string): string[] {
+  return [
+    'First start: these credentials are shown only now (only hashes are stored). Keep them.',
+    ...credentials.users.map((u) => `  ${u.role.padEnd(9)} user "${u.username}"  password ${u.password}`),
+    `Wall (kiosk, view only, 30 days): ${baseUrl}/wall#kiosk=${credentials.kioskToken}`,
+  ];
+}

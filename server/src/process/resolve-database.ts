@@ -10,6 +10,11 @@ export interface ResolvedDatabase {
   /** Stops the embedded cluster if this process started it. */
   release(): Promise<void>;
   description: string;
+  /**
+   * Beacon's own files: BEACON_DATA_DIR, else .data/postgres. The embedded cluster lives in its
+   * `cluster/`; a first start's credentials file is written here too, DATABASE_URL or not.
+   */
+  dataDir: string;
 }
 
 /**
@@ -17,14 +22,14 @@ export interface ResolvedDatabase {
  * another Beacon process already runs it, reached through the port in its postmaster.pid.
  */
 export async function resolveDatabase(env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<ResolvedDatabase> {
+  const dataDir = env.BEACON_DATA_DIR || defaultDataDir;
   if (env.DATABASE_URL) {
-    return { url: env.DATABASE_URL, release: async () => {}, description: 'PostgreSQL at DATABASE_URL' };
+    return { url: env.DATABASE_URL, release: async () => {}, description: 'PostgreSQL at DATABASE_URL', dataDir };
   }
-  const dataDir = env.BEACON_DATA_DIR ?? defaultDataDir;
   const running = runningClusterUrl(dataDir);
-  if (running) return { url: running, release: async () => {}, description: `embedded PostgreSQL already running (${dataDir})` };
+  if (running) return { url: running, release: async () => {}, description: `embedded PostgreSQL already running (${dataDir})`, dataDir };
   const embedded = await startEmbeddedPostgres({ dataDir, log: (l) => log(`postgres: ${l}`) });
-  return { url: embedded.url, release: () => embedded.stop(), description: `embedded PostgreSQL (${dataDir})` };
+  return { url: embedded.url, release: () => embedded.stop(), description: `embedded PostgreSQL (${dataDir})`, dataDir };
 }
 
 function runningClusterUrl(dataDir: string): string | null {
