@@ -1,7 +1,7 @@
 import { connectDatabase, type Database } from '@beacon/db';
 import { countRequest, readCount, sweepCounters } from '@beacon/server/rate-limits/postgres-store.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { refusedUpgrade } from '../support/stream-client.ts';
+import { openStream, refusedUpgrade } from '../support/stream-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -107,5 +107,21 @@ describe('two nodes on one database', () => {
     const statuses = [];
     for (const [i, node] of [a, b, a, b, a, b].entries()) statuses.push((await signIn(node, i)).status);
     expect(statuses).toEqual([401, 401, 401, 401, 429, 429]);
+  });
+
+  it('answer a request whose count fails (the database) with a 500, and a stream message too, without closing the stream', async () => {
+    const stream = await openStream(a.baseUrl, { key: a.meteorologyKey });
+    await db.sql`alter table rate_limit_counters rename to rate_limit_counters_away`;
+    try {
+      const res = await post(a, a.meteorologyKey);
+      expect(res.status).toBe(500);
+      expect(await res.json()).toMatchObject({ code: 'BEACON_INTERNAL', issues: [{ path: '' }] });
+      const message = { id: 'while-away', category: 'rain-gauge', records: [{ stationId: 'HL01', observedAt: new Date(NOW).toISOString(), rainfall1hMm: 2 }] };
+      expect(await stream.request(message)).toMatchObject({ id: 'while-away', ok: false, error: { statusCode: 500, code: 'BEACON_INTERNAL' } });
+    } finally {
+      await db.sql`alter table rate_limit_counters_away rename to rate_limit_counters`;
+    }
+    expect((await stream.request({ id: 'back', category: 'rain-gauge', records: [{ stationId: 'HL01', observedAt: new Date(NOW).toISOString(), rainfall1hMm: 3 }] })).ok).toBe(true);
+    stream.close();
   });
 });
