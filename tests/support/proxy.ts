@@ -45,7 +45,9 @@ export async function startProxy(targets: readonly string[]): Promise<TestProxy>
           res.writeHead(502).end('no node answered');
           return;
         }
-        const upstream = request({ host: node.hostname, port: node.port, method: req.method, path: req.url, headers: forwardedHeaders(req) }, (answer) => {
+        // A new connection per request (agent: false): a pooled one to a node that just stopped would
+        // fail with a reset instead of a refusal, and the request would not go to the other node.
+        const upstream = request({ host: node.hostname, port: node.port, method: req.method, path: req.url, headers: forwardedHeaders(req), agent: false }, (answer) => {
           res.writeHead(answer.statusCode!, answer.headers);
           answer.pipe(res);
         });
