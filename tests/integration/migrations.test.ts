@@ -17,7 +17,7 @@ describe('migrations', () => {
       const tables = await db`select tablename from pg_tables where schemaname = 'public' order by tablename`;
       await db.end();
       expect(new Set(applied.map((r) => r.hash)).size).toBe(applied.length);
-      expect(tables.map((t) => t.tablename)).toEqual(['audit_entries', 'cap_messages', 'current_state', 'department_keys', 'events', 'kiosk_tokens', 'revoked_tokens', 'server_secrets', 'state_snapshots', 'users']);
+      expect(tables.map((t) => t.tablename)).toEqual(['audit_entries', 'cap_messages', 'current_state', 'department_keys', 'events', 'kiosk_tokens', 'rate_limit_counters', 'revoked_tokens', 'server_secrets', 'state_snapshots', 'users']);
     } finally {
       await admin.unsafe(`drop database if exists ${name} with (force)`);
       await admin.end();

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { connectDatabase } from '@beacon/db';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
 import { openStream, refusedUpgrade } from '../support/stream-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -15,8 +16,10 @@ let minute = 0;
 beforeAll(async () => {
   database = await createTestDatabase();
 });
-// A fresh app (fresh counters) per test, on the same database.
+// A fresh app with fresh counters per test, on the same database: the counters are in the database
+// (shared by every node, tests/integration/shared-rate-limits.test.ts), so they are emptied first.
 beforeEach(async () => {
+  await emptyCounters(database.url);
   server = await startTestServer(database.url, { now: () => NOW, rateLimit: { max: MAX, maxPerAddress: MAX_PER_ADDRESS } });
 });
 afterEach(async () => {
@@ -25,6 +28,15 @@ afterEach(async () => {
 afterAll(async () => {
   await database?.drop();
 });
+
+async function emptyCounters(url: string) {
+  const db = connectDatabase(url, { max: 1 });
+  try {
+    await db.sql`truncate rate_limit_counters`;
+  } finally {
+    await db.close();
+  }
+}
 
 /** A new reading each time, so every accepted request is a real store. */
 function post(key: string) {

@@ -121,13 +121,14 @@ describe('the per-address cap across user names', () => {
   }
 
   it('refuses the 31st attempt in a minute from one address whatever the names, before checking any password', async () => {
-    // A fresh server with the default limits (fresh counters), on the same database.
+    // A fresh server with the default limits, on the same database. The counters are the database's,
+    // shared with the server above (which signed in from 127.0.0.1): this test's addresses are its own.
     const capped = await startTestServer(database.url, { now: () => clock });
     try {
       await createUser(capped.db.sql, { username: 'zhou', displayName: '周值班', role: 'duty', password: 'ferry-terminal-east-9' });
       // 60 different names from one address: only the first 30 are checked.
       const answers = [];
-      for (let i = 0; i < 60; i++) answers.push(await signInFrom(capped.baseUrl, '127.0.0.1', `spray-${i}`, 'Summer2026!'));
+      for (let i = 0; i < 60; i++) answers.push(await signInFrom(capped.baseUrl, '127.0.0.31', `spray-${i}`, 'Summer2026!'));
       expect(answers.slice(0, 30).map((a) => a.status)).toEqual(Array(30).fill(401));
       expect(answers.slice(30).map((a) => a.status)).toEqual(Array(30).fill(429));
       const refused = answers[30]!;
@@ -146,9 +147,9 @@ describe('the per-address cap across user names', () => {
       const [checked] = await capped.db.sql<{ n: number }[]>`select count(*)::int as n from audit_entries where action = 'auth.sign-in' and actor_name like 'spray-%'`;
       expect(checked?.n).toBe(30);
       // The cap is the address's: the right password from it waits too, another address does not.
-      expect((await signInFrom(capped.baseUrl, '127.0.0.1', 'zhou', 'ferry-terminal-east-9')).status).toBe(429);
-      expect((await signInFrom(capped.baseUrl, '127.0.0.2', 'zhou', 'ferry-terminal-east-9')).status).toBe(200);
-      expect((await signInFrom(capped.baseUrl, '127.0.0.2', 'spray-0', 'Summer2026!')).status).toBe(401);
+      expect((await signInFrom(capped.baseUrl, '127.0.0.31', 'zhou', 'ferry-terminal-east-9')).status).toBe(429);
+      expect((await signInFrom(capped.baseUrl, '127.0.0.32', 'zhou', 'ferry-terminal-east-9')).status).toBe(200);
+      expect((await signInFrom(capped.baseUrl, '127.0.0.32', 'spray-0', 'Summer2026!')).status).toBe(401);
     } finally {
       await capped.close();
     }

@@ -29,7 +29,13 @@ export interface WatchingClient {
 export async function watch(
   server: { baseUrl: string; wallToken: string },
   view: ViewRef = { kind: 'city' },
-  options: { reconnection?: boolean; reconnectionDelay?: number; ackDeltas?: () => boolean } = {},
+  options: {
+    reconnection?: boolean;
+    reconnectionDelay?: number;
+    ackDeltas?: () => boolean;
+    /** Connect again after the server disconnects it (a node closing), as the screens do (useLiveConnection). */
+    followServerDisconnect?: boolean;
+  } = {},
 ): Promise<WatchingClient> {
   const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.baseUrl, {
     transports: ['websocket'],
@@ -56,6 +62,8 @@ export async function watch(
       notify();
     });
   });
+  // socket.io does not reconnect by itself after a server-side disconnect; a screen does.
+  if (options.followServerDisconnect) socket.on('disconnect', (reason) => reason === 'io server disconnect' && socket.connect());
   socket.on('view:snapshot', (m, ack) => {
     state = m.state;
     client.snapshots += 1;

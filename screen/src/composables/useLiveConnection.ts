@@ -2,6 +2,7 @@ import { onScopeDispose } from 'vue';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents, type ViewRef } from '@beacon/shared';
 import { isCompatible, reloadForProtocol } from '../lib/live-sync.ts';
+import { hubSocketOptions } from '../lib/socket-options.ts';
 import { useLiveStore } from '../stores/live.ts';
 import { useSessionStore } from '../stores/session.ts';
 
@@ -27,8 +28,8 @@ export function watchCredentialRefusals(socket: Socket, session: ReturnType<type
 export function useLiveConnection(view: ViewRef = { kind: 'city' }): BeaconSocket {
   const live = useLiveStore();
   const session = useSessionStore();
-  // A function, so every reconnect presents the current token (it may have been renewed).
-  const socket: BeaconSocket = io({ path: '/socket.io/', auth: (send) => send({ token: session.token }) });
+  // WebSocket only (no sticky sessions needed behind a balancer); the token current at each reconnect.
+  const socket: BeaconSocket = io(hubSocketOptions(() => session.token));
   watchCredentialRefusals(socket, session);
 
   const compatible = (protocol: number) => {

@@ -4,6 +4,7 @@ import { PROTOCOL_VERSION, type ReplayClientEvents, type ReplayServerEvents, typ
 import { useReplayStore } from '../stores/replay.ts';
 import { useSessionStore } from '../stores/session.ts';
 import { watchCredentialRefusals } from '../composables/useLiveConnection.ts';
+import { hubSocketOptions } from '../lib/socket-options.ts';
 import { iso } from './windows.ts';
 
 export type ReplaySocket = Socket<ReplayServerEvents, ReplayClientEvents>;
@@ -24,7 +25,7 @@ export interface ReplayControls {
 export function useReplayConnection(initial: ReplayWindow, describe: (message: string) => string = (m) => m): ReplayControls {
   const replay = useReplayStore();
   const session = useSessionStore();
-  const socket: ReplaySocket = io('/replay', { path: '/socket.io/', auth: (send) => send({ token: session.token }) });
+  const socket: ReplaySocket = io('/replay', hubSocketOptions(() => session.token));
   watchCredentialRefusals(socket as never, session);
   /** What the reviewer asked for last, to restore after a reconnect. */
   let wanted: ReplayWindow = initial;

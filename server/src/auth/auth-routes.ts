@@ -1,9 +1,9 @@
 import type { Sql } from '@beacon/db';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { createDepartmentKey } from '../credentials/department-keys.ts';
 import { InputError } from '../errors/input-error.ts';
+import { registerSharedRateLimit } from '../rate-limits/shared-rate-limit.ts';
 import { ErrorResponse } from '../ingest/ingest-response.ts';
 import { ADMINS, LIVE_READERS } from './access.ts';
 import { recordAudit } from './audit-log.ts';
@@ -39,8 +39,9 @@ export interface AuthRoutesOptions {
 
 /** Sign-in, who-am-I, and the admin's users, kiosk tokens and department keys. */
 export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { sql, tokens, revocations, signInPerMinute = 10, signInPerAddressPerMinute = 30 }) => {
-  // Reuse @fastify/rate-limit (registered by ingest unless limits are off): its store and clock.
-  if (!app.hasDecorator('createRateLimit')) await app.register(rateLimit, { global: false });
+  // Reuse @fastify/rate-limit (registered by ingest unless limits are off): its counters, in
+  // PostgreSQL, so an address or a name is capped across all nodes, not per node.
+  if (!app.hasDecorator('createRateLimit')) await registerSharedRateLimit(app, sql, { global: false });
   const userOf = (req: FastifyRequest) => String((req.body as { username?: unknown } | undefined)?.username ?? '');
   // Three caps, each checked (and counted) before any password hash is computed. First the address
   // whatever the names: one machine trying many user names (each an argon2 check) is capped too.

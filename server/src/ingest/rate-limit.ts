@@ -4,10 +4,12 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { findCredential, hashKey } from '../credentials/department-keys.ts';
 import { InputError } from '../errors/input-error.ts';
+import { registerSharedRateLimit } from '../rate-limits/shared-rate-limit.ts';
 import { presentedKey } from './websocket/stream-auth.ts';
 
 // Why @fastify/rate-limit: the maintained Fastify plugin; it sets x-ratelimit-* and retry-after,
 // runs at onRequest (before a 256 KiB body is parsed) and lets us key, size and word the refusal.
+// Its counters live in PostgreSQL (rate-limits/postgres-store.ts), shared by every node.
 
 export interface IngestRateLimitOptions {
   /** Requests (HTTP batches, stream upgrades and stream messages together) per department per window. Default 600. */
@@ -29,8 +31,8 @@ declare module 'fastify' {
 }
 
 /**
- * Per-department request limits, counted in this process (each node keeps its own counters: with N
- * nodes a department may send N × max; a Redis store would share them). Register before the routes.
+ * Per-department request limits, counted in PostgreSQL: every node counts against the same limit,
+ * so N nodes behind a balancer still allow a department `max`, not N × max. Register before the routes.
  */
 export const ingestRateLimit = fp<IngestRateLimitOptions & { sql: Sql }>(
   async (app, opts) => {
@@ -53,7 +55,7 @@ export const ingestRateLimit = fp<IngestRateLimitOptions & { sql: Sql }>(
     };
     const limitFor = (key: string) => (key.startsWith('department:') ? max : maxPerAddress);
 
-    await app.register(rateLimit, {
+    await registerSharedRateLimit(app, opts.sql, {
       global: false,
       timeWindow: windowMs,
       max: (_req, key) => limitFor(key),

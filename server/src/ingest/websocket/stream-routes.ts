@@ -171,12 +171,13 @@ function messageHandler(
       }
       keyCheckedAt = Date.now();
     }
-    // Every message counts, well-formed or not: garbage must not be a way round the limit.
-    const limited = await rateLimit?.(request);
-    if (limited) return failure(id, limited, request);
-    if (!parsed.ok) return failure(id, parsed.error, request);
-    const { category, batch } = parsed.message;
     try {
+      // Every message counts, well-formed or not: garbage must not be a way round the limit. The
+      // count is a database write (shared by all nodes): when it fails the message is answered 500.
+      const limited = await rateLimit?.(request);
+      if (limited) return failure(id, limited, request);
+      if (!parsed.ok) return failure(id, parsed.error, request);
+      const { category, batch } = parsed.message;
       return { id, ok: true, ack: await opts.pipeline.accept(credential, category, batch) };
     } catch (err) {
       return failure(id, err, request);
