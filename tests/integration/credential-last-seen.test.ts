@@ -1,6 +1,9 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
+import { AccessRevocations } from '@beacon/server/auth/revocations.ts';
+import { guardNamespace } from '@beacon/server/auth/socket-auth.ts';
+import { openStream } from '../support/stream-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
@@ -66,6 +69,24 @@ describe('department keys: last used', () => {
     expect(Date.parse((await keys()).find((k) => k.id === id)!.lastUsedAt!)).toBeGreaterThan(Date.parse(old));
   });
 
+  it('keeps moving on an open ingest stream: its periodic key re-check notes the use', async () => {
+    // Re-check on every message here (30 s in the app), so the second message shows it.
+    const strict = await startTestServer(database.url, { rateLimit: false, stream: { recheckKeyMs: 0 } });
+    try {
+      const { id, key } = await createDepartmentKey(strict.db.sql, 'meteorology', 'stream gateway');
+      const stream = await openStream(strict.baseUrl, { key });
+      await strict.db.sql`update department_keys set last_used_at = now() - interval '3 hours' where id = ${id}`;
+      const before = await dbNow();
+      const reply = await stream.request({ id: 'm-1', category: 'rain-gauge', records: [{ stationId: 'SM02', observedAt: new Date(Date.now() - 60_000).toISOString(), rainfall1hMm: 2 }] });
+      expect(reply).toMatchObject({ id: 'm-1', ok: true });
+      const [row] = await strict.db.sql<{ at: Date }[]>`select last_used_at as at from department_keys where id = ${id}`;
+      expect(row!.at.getTime()).toBeGreaterThanOrEqual(before);
+      stream.close();
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('is not written for an unknown or revoked key', async () => {
     const { id, key } = await createDepartmentKey(server.db.sql, 'meteorology', 'to revoke');
     const revoke = await asAdmin(`/api/v1/department-keys/${id}`, { method: 'DELETE' });
@@ -127,6 +148,28 @@ describe('kiosk tokens: last seen', () => {
     const seen = (await kiosks()).find((k) => k.id === wall.id)!;
     expect(Date.parse(seen.lastSeenAt!)).toBeGreaterThanOrEqual(before);
     expect(JSON.stringify(await kiosks())).not.toContain(wall.token);
+  });
+
+  it('keeps moving while the wall stays connected (every minute; here every 50 ms on a namespace guarded for the test)', async () => {
+    const wall = await issue('connected wall');
+    // The app's own namespaces note an open wall every 60 s; a namespace of the same server, guarded
+    // the same way with a short period, shows the mechanism without waiting a minute.
+    guardNamespace(server.app.hub.io.of('/seen-test'), '/', {
+      sql: server.db.sql, tokens: server.app.tokens, now: Date.now, revocations: new AccessRevocations(), kioskSeenEveryMs: 50,
+    });
+    const socket = io(`${server.baseUrl}/seen-test`, { transports: ['websocket'], auth: { token: wall.token }, reconnection: false, forceNew: true });
+    await new Promise<void>((resolve, reject) => {
+      socket.once('connect', resolve);
+      socket.once('connect_error', reject);
+    });
+    try {
+      // As if the handshake had been long ago: the open socket must bring it back to now.
+      await server.db.sql`update kiosk_tokens set last_seen_at = now() - interval '3 hours' where id = ${wall.id}`;
+      const before = await dbNow();
+      await expect.poll(async () => Date.parse((await kiosks()).find((k) => k.id === wall.id)!.lastSeenAt!), { timeout: 10_000 }).toBeGreaterThanOrEqual(before);
+    } finally {
+      socket.close();
+    }
   });
 
   it('is set by a request with the token, at most once a minute', async () => {
