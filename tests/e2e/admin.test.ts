@@ -24,7 +24,8 @@ let csp: () => Promise<string[]>;
 
 const ADMIN_PASSWORD = 'lighthouse-admin-Q7#2026';
 const DUTY_PASSWORD = 'Meranti-gauge-SM01-night';
-const DUTY = 'zhou.duty';
+/** Six characters: twice over it is a 12-character password that breaks two rules at once. */
+const DUTY = 'zhou.w';
 
 /** What the admin section holds for later steps: the secrets as the screen showed them, once. */
 const shown: { wallLink?: string; kioskId?: string; key?: string; resetPassword?: string } = {};

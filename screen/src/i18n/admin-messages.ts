@@ -17,11 +17,15 @@ export interface AdminMessages {
   never: string;
   justNow: string;
   ago: (age: string) => string;
+  /** "最近在线：刚刚" / "Last seen: just now". */
+  seenLine: (label: string, when: string) => string;
   newUser: string;
   username: string;
   usernameHint: string;
+  usernameExample: string;
   displayName: string;
   displayNameHint: string;
+  displayNameExample: string;
   role: string;
   roles: Record<UserRole, string>;
   password: string;
@@ -78,11 +82,14 @@ export const adminZh: AdminMessages = {
   never: '从未',
   justNow: '刚刚',
   ago: (age) => `${age}前`,
+  seenLine: (label, when) => `${label}：${when}`,
   newUser: '新建用户',
   username: '用户名',
-  usernameHint: '2–32 位小写字母、数字、“.”“_”“-”',
+  usernameHint: '2–32 位：小写字母、数字或 . _ -',
+  usernameExample: '如 zhou.wei',
   displayName: '姓名',
-  displayNameHint: '显示在审计记录中，如“王指挥”',
+  displayNameHint: '显示在审计记录和指令上',
+  displayNameExample: '如 周值班',
   role: '角色',
   roles: { duty: '值班员', commander: '指挥长', admin: '管理员' },
   password: '初始密码',
@@ -158,11 +165,14 @@ export const adminEn: AdminMessages = {
   never: 'Never',
   justNow: 'Just now',
   ago: (age) => `${age} ago`,
+  seenLine: (label, when) => `${label}: ${when}`,
   newUser: 'New user',
   username: 'User name',
-  usernameHint: '2–32 lower-case letters, digits, ".", "_" or "-"',
+  usernameHint: '2–32 of: a–z, 0–9, . _ -',
+  usernameExample: 'e.g. zhou.wei',
   displayName: 'Name',
-  displayNameHint: 'Shown in the audit trail, e.g. "Wang (commander)"',
+  displayNameHint: 'Shown in the audit trail and on commands',
+  displayNameExample: 'e.g. Zhou Wei',
   role: 'Role',
   roles: { duty: 'Duty officer', commander: 'Commander', admin: 'Admin' },
   password: 'First password',
