@@ -11,11 +11,6 @@ export async function createKioskToken(sql: Sql, tokens: TokenService, label: st
   return { id, token, expiresAt };
 }
 
-export async function kioskIsLive(sql: Sql, id: string): Promise<boolean> {
-  const [row] = await sql<{ live: boolean }[]>`select revoked_at is null as live from kiosk_tokens where id = ${id}`;
-  return row?.live ?? false;
-}
-
 /**
  * Whether the kiosk token is live, and if so, that its wall was seen now. The same statement as the
  * check (no extra round trip), and it writes at most once a minute per token, whichever node the wall

@@ -43,7 +43,7 @@ export async function findCredential(sql: Sql, key: string): Promise<DepartmentC
  * statement as the look-up (no extra round trip), written at most once a minute per key whichever
  * node it reaches — the admin's "last used" needs minutes, and ingest must not write a row per batch.
  */
-export async function useCredential(sql: Sql, key: string): Promise<DepartmentCredential | null> {
+export async function credentialInUse(sql: Sql, key: string): Promise<DepartmentCredential | null> {
   const rows = await sql<DepartmentCredential[]>`
     with live as (select id, department, label from department_keys where key_hash = ${hashKey(key)} and revoked_at is null),
     used as (${touchUsed(sql)})
@@ -144,7 +144,7 @@ export async function isCredentialLive(sql: Sql, id: string): Promise<boolean> {
   return rows.length > 0;
 }
 
-/** isCredentialLive for a stream's periodic re-check, noting the use as useCredential does: a stream open for hours keeps its key's "last used" current. */
+/** isCredentialLive for a stream's periodic re-check, noting the use as credentialInUse does: a stream open for hours keeps its key's "last used" current. */
 export async function credentialStillInUse(sql: Sql, id: string): Promise<boolean> {
   const rows = await sql`
     with live as (select id from department_keys where id = ${id} and revoked_at is null),
