@@ -112,6 +112,17 @@ describe('revoking a department key by id', () => {
     expect(audit).toMatchObject({ actor_role: 'admin', target: 'meteorology', details: { keyId: id } });
   });
 
+  it('answers an id no key can have (NUL, a lone surrogate, a prototype name, too long) with a 4xx naming what was wrong, never a 5xx', async () => {
+    // A surrogate cannot be UTF-8 in a URL: that one is refused as a malformed URL (path "url"), the rest at the id ("/id" from the schema, "params.id" for no such key).
+    for (const id of ['%00', '%ED%A0%80', '__proto__', 'constructor', 'x'.repeat(81)]) {
+      const res = await asAdmin(`/api/v1/department-keys/${id}`, { method: 'DELETE' });
+      const body = (await res.json()) as { issues: { path: string }[] };
+      expect(res.status, id).toBeGreaterThanOrEqual(400);
+      expect(res.status, id).toBeLessThan(500);
+      expect(body.issues[0]!.path, id).toMatch(/^(\/id|params\.id|url)$/);
+    }
+  });
+
   it('is for admins only', async () => {
     const { id } = await createDepartmentKey(server.db.sql, 'meteorology', 'not yours');
     for (const role of ['duty', 'commander'] as const) {
