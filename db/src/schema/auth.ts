@@ -22,6 +22,8 @@ export const kioskTokens = pgTable('kiosk_tokens', {
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
   expiresAt: timestamp('expires_at', { withTimezone: true, mode: 'string' }).notNull(),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
+  /** When a wall last presented the token (a request, a socket handshake, or a minute on an open socket); written at most once a minute. */
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true, mode: 'string' }),
 });
 
 /**

@@ -12,6 +12,8 @@ export const departmentKeys = pgTable('department_keys', {
   keyHash: text('key_hash').notNull().unique(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
   revokedAt: timestamp('revoked_at', { withTimezone: true, mode: 'string' }),
+  /** When a department system last authenticated with the key (a request, a stream upgrade or a stream's re-check); written at most once a minute. */
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true, mode: 'string' }),
 });
 
 /**

@@ -2,9 +2,13 @@ import { onScopeDispose, ref } from 'vue';
 import type { Region, ViewRef } from '@beacon/shared';
 import { parseViewParam, searchWithView } from './drill.ts';
 
-export type ConsoleTab = 'situation' | 'audit';
+export type ConsoleTab = 'situation' | 'audit' | 'admin';
 
-const readTab = (search: string): ConsoleTab => (new URLSearchParams(search).get('tab') === 'audit' ? 'audit' : 'situation');
+/** The tab in the URL; whether the signed-in role may see it is the view's call (the admin tab is the admin's). */
+const readTab = (search: string): ConsoleTab => {
+  const tab = new URLSearchParams(search).get('tab');
+  return tab === 'audit' || tab === 'admin' ? tab : 'situation';
+};
 
 /**
  * Where the console is (view and tab), kept in the URL: each drill pushes a history entry, so the
@@ -28,7 +32,7 @@ export function useDrillPath(region: Region) {
   function setTab(next: ConsoleTab) {
     tab.value = next;
     const q = new URLSearchParams(location.search);
-    if (next === 'audit') q.set('tab', 'audit');
+    if (next !== 'situation') q.set('tab', next);
     else q.delete('tab');
     const s = q.toString();
     push(s ? `?${s}` : '');

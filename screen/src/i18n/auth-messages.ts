@@ -24,7 +24,7 @@ export const authZh: AuthMessages = {
   signOut: '退出登录',
   wrongRole: (role) => `当前账号（${role}）无权使用此页面，请换一个账号登录`,
   unpairedTitle: '此屏幕尚未授权',
-  unpairedBody: '大屏只显示、不操作。请管理员签发大屏授权链接，并在本屏幕上打开：',
+  unpairedBody: '大屏只显示、不操作。请管理员在控制台“管理”页签发大屏授权链接（或在服务器上运行下面的命令），并在本屏幕上打开：',
   unpairedCommand: 'npx -y pnpm@12.21.0 beacon kiosk create --label 指挥大厅主屏',
   refused: '服务器拒绝了凭证：',
   signInErrors: {
@@ -43,7 +43,7 @@ export const authEn: AuthMessages = {
   signOut: 'Sign out',
   wrongRole: (role) => `This account (${role}) may not use this page; sign in with another`,
   unpairedTitle: 'This screen is not paired',
-  unpairedBody: 'The wall only shows, it takes no input. Ask an admin for a wall link and open it on this screen:',
+  unpairedBody: 'The wall only shows, it takes no input. Ask an admin for a wall link (console, Admin tab; or the command below on the server) and open it on this screen:',
   unpairedCommand: 'npx -y pnpm@12.21.0 beacon kiosk create --label "Hall main wall"',
   refused: 'The server refused the credential: ',
   signInErrors: {

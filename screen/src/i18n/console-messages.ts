@@ -1,4 +1,5 @@
 import type { CommsLink, ResponseLevel, Role } from '@beacon/shared';
+import { adminEn, adminZh, type AdminMessages } from './admin-messages.ts';
 
 /** The duty officer's console and the leader's tablet (/console). */
 export interface ConsoleMessages {
@@ -6,7 +7,7 @@ export interface ConsoleMessages {
   role: Record<Role, string>;
   switchLanguage: string;
   connection: Record<'connecting' | 'connected' | 'disconnected', string>;
-  tabs: { situation: string; audit: string };
+  tabs: { situation: string; audit: string; admin: string };
   city: string;
   back: string;
   /** Breadcrumb trail label for screen readers. */
@@ -130,6 +131,8 @@ export interface ConsoleMessages {
     loading: string;
     count: (n: number) => string;
   };
+  /** The admin section (admin-messages.ts). */
+  admin: AdminMessages;
 }
 
 const levelZh = (l: ResponseLevel | null) => (l ? `${{ I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ' }[l]}级应急响应` : '终止应急响应');
@@ -140,7 +143,7 @@ export const consoleZh: ConsoleMessages = {
   role: { wall: '大屏', duty: '值班员', commander: '指挥长', department: '部门系统', admin: '管理员' },
   switchLanguage: 'English',
   connection: { connecting: '正在连接', connected: '实时', disconnected: '连接中断' },
-  tabs: { situation: '态势', audit: '审计' },
+  tabs: { situation: '态势', audit: '审计', admin: '管理' },
   city: '全市',
   back: '返回上级',
   trail: '当前位置',
@@ -199,7 +202,7 @@ export const consoleZh: ConsoleMessages = {
   dispatch: '派出',
   release: '撤回',
   acknowledge: '确认接报',
-  readOnly: '管理员账号只读：可查看态势和审计记录，不能下达指令',
+  readOnly: '管理员账号在此只读：可查看态势和审计记录，不能下达指令；用户、大屏授权和部门密钥在“管理”页',
   commandNotForRole: (role) => `${role}无权执行此操作`,
   confirmTitle: '确认指令',
   reasonLabel: '事由（记入审计，可修改）',
@@ -264,6 +267,7 @@ export const consoleZh: ConsoleMessages = {
     loading: '正在查询…',
     count: (n) => `共 ${n} 条`,
   },
+  admin: adminZh,
 };
 
 export const consoleEn: ConsoleMessages = {
@@ -271,7 +275,7 @@ export const consoleEn: ConsoleMessages = {
   role: { wall: 'Wall', duty: 'Duty officer', commander: 'Commander', department: 'Department', admin: 'Admin' },
   switchLanguage: '中文',
   connection: { connecting: 'Connecting', connected: 'Live', disconnected: 'Disconnected' },
-  tabs: { situation: 'Situation', audit: 'Audit' },
+  tabs: { situation: 'Situation', audit: 'Audit', admin: 'Admin' },
   city: 'Whole city',
   back: 'Back',
   trail: 'You are here',
@@ -330,7 +334,7 @@ export const consoleEn: ConsoleMessages = {
   dispatch: 'Dispatch',
   release: 'Release',
   acknowledge: 'Acknowledge',
-  readOnly: 'Admin accounts are read-only here: view the situation and the audit trail, no commands',
+  readOnly: 'Admin accounts are read-only here: view the situation and the audit trail, no commands; users, wall tokens and department keys are under Admin',
   commandNotForRole: (role) => `The ${role} role may not do this`,
   confirmTitle: 'Confirm command',
   reasonLabel: 'Reason (kept in the audit trail; edit it)',
@@ -395,4 +399,5 @@ export const consoleEn: ConsoleMessages = {
     loading: 'Searching…',
     count: (n) => `${n} entries`,
   },
+  admin: adminEn,
 };

@@ -5,7 +5,7 @@ import type { Role } from '@beacon/shared';
 import type { FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { InputError } from '../errors/input-error.ts';
-import { kioskIsLive } from './kiosk.ts';
+import { kioskSeen } from './kiosk.ts';
 import { userIsActive } from './users.ts';
 import type { TokenClaims, TokenService } from './tokens.ts';
 
@@ -58,7 +58,7 @@ export async function authenticate(sql: Sql, tokens: TokenService, token: string
   if (claims === 'expired') throw unauthenticated('an expired token', 'a token that has not expired: sign in again');
   if (claims === 'invalid') throw unauthenticated('a token that is malformed or not signed by this server', 'a token issued by this server');
   if (claims === 'revoked') throw unauthenticated('a signed-out token', 'a token that has not been signed out: sign in again');
-  if (claims.kind === 'kiosk' && !(await kioskIsLive(sql, claims.actor.id))) throw unauthenticated('a revoked kiosk token', 'a live kiosk token');
+  if (claims.kind === 'kiosk' && !(await kioskSeen(sql, claims.actor.id))) throw unauthenticated('a revoked kiosk token', 'a live kiosk token');
   if (claims.kind === 'user' && !(await userIsActive(sql, claims.actor.id))) throw unauthenticated('a token of a disabled or unknown user', 'a token of an active user');
   return claims;
 }

@@ -10,6 +10,7 @@ import { recordAudit } from './audit-log.ts';
 import {
   CreateDepartmentKeyBody, CreateKioskBody, CreateUserBody, SignInBody, SignInReply,
 } from './auth-schemas.ts';
+import { credentialListRoutes } from './credential-list-routes.ts';
 import { createKioskToken, revokeKiosk } from './kiosk.ts';
 import { decoyHash, passwordMatches } from './passwords.ts';
 import type { AccessRevocations } from './revocations.ts';
@@ -96,6 +97,8 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
     await recordAudit(sql, { actor, action: 'auth.sign-in', outcome: 'ok', details: { address: req.ip } });
     return { token, expiresAt, actor };
   });
+
+  await app.register(credentialListRoutes, { sql, revocations });
 
   app.get('/api/v1/auth/me', {
     config: { access: LIVE_READERS },

@@ -2,6 +2,7 @@ import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import type { Issue } from '../errors/input-error.ts';
 import { InputError } from '../errors/input-error.ts';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULES } from '@beacon/shared';
 
 // Why @zxcvbn-ts/core with @zxcvbn-ts/language-common: a list of common passwords alone misses
 // their variants ("P@ssw0rd2024!", "1q2w3e4r5t6y", "dragon123456"); zxcvbn estimates how many
@@ -9,21 +10,13 @@ import { InputError } from '../errors/input-error.ts';
 // repeats and l33t swaps. The TypeScript port is the maintained one (Dropbox's zxcvbn has had no
 // release since 2017), has one small dependency and no network lookups.
 
-export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
+export { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, PASSWORD_RULES };
+
 /**
  * zxcvbn's score 3 is ≥ 10^8 guesses: far beyond an online attacker held to the sign-in limits,
  * and still refusing every dictionary word, name or pattern with a few digits or swaps added.
  */
 const MIN_SCORE = 3;
-
-/** What a password must be, in the words every refusal uses. */
-export const PASSWORD_RULES = {
-  length: `at least ${PASSWORD_MIN_LENGTH} and at most ${PASSWORD_MAX_LENGTH} characters`,
-  pattern: 'not only whitespace, and not one character or a short run of characters repeated',
-  username: 'a password that does not contain the user name',
-  common: 'a password that is not common or easy to guess (not a word, name, date, keyboard row or sequence, even with digits or symbols added)',
-} as const;
 
 let estimator: ZxcvbnFactory | undefined;
 /** Built on first use: loading the word lists takes ~100 ms, which the server and CLI pay only when a password is set. */

@@ -4,6 +4,7 @@ import type { Namespace, Socket } from 'socket.io';
 import { internalIssue } from '../errors/error-handler.ts';
 import { InputError } from '../errors/input-error.ts';
 import { authenticate, authorize, LIVE_READERS, REPLAY_READERS, type Principal } from './access.ts';
+import { kioskSeen } from './kiosk.ts';
 import { endsSession, type AccessRevocations } from './revocations.ts';
 import type { TokenService } from './tokens.ts';
 
@@ -23,6 +24,8 @@ export interface SocketAuthDeps {
   tokens: TokenService;
   now: () => number;
   revocations: AccessRevocations;
+  /** How often an open wall socket notes its kiosk token as seen (default 60 s: "last seen" is read in minutes). */
+  kioskSeenEveryMs?: number;
 }
 
 /** The principal a guarded socket authenticated as. */
@@ -55,6 +58,7 @@ export function guardNamespace(nsp: Namespace, name: GuardedNamespace, deps: Soc
   nsp.on('connection', (socket) => {
     const principal = principalOf(socket);
     expireAt(socket, principal.expiresAt, deps.now);
+    if (principal.kind === 'kiosk') keepSeen(socket, principal.actor.id, deps);
     socket.use((packet, next) => {
       const [event, ...args] = packet as [unknown, ...unknown[]];
       // The event name comes from the client: `__proto__` or `constructor` must find no policy, not Object's.
@@ -76,6 +80,20 @@ export function guardNamespace(nsp: Namespace, name: GuardedNamespace, deps: Soc
       if (typeof ack === 'function') (ack as (r: unknown) => void)({ ok: false, error });
     });
   });
+}
+
+/**
+ * A wall connects once and then stays for days: its handshake alone would make its "last seen" look
+ * days old. While the socket is open, note it as seen every minute (the update itself skips a token
+ * written in the last minute, so a wall on both namespaces or several nodes costs no more).
+ */
+function keepSeen(socket: Socket, kioskId: string, deps: SocketAuthDeps): void {
+  const timer = setInterval(() => {
+    // A failed note only leaves "last seen" a minute older; the next tick tries again.
+    kioskSeen(deps.sql, kioskId).catch(() => {});
+  }, deps.kioskSeenEveryMs ?? 60_000);
+  timer.unref();
+  socket.on('disconnect', () => clearInterval(timer));
 }
 
 /** socket.io sends an Error's message and `data` to the client's connect_error. */

@@ -39,6 +39,26 @@ export async function findCredential(sql: Sql, key: string): Promise<DepartmentC
 }
 
 /**
+ * The live credential of a key presented to authenticate, noting that it was used: in the same
+ * statement as the look-up (no extra round trip), written at most once a minute per key whichever
+ * node it reaches — the admin's "last used" needs minutes, and ingest must not write a row per batch.
+ */
+export async function credentialInUse(sql: Sql, key: string): Promise<DepartmentCredential | null> {
+  const rows = await sql<DepartmentCredential[]>`
+    with live as (select id, department, label from department_keys where key_hash = ${hashKey(key)} and revoked_at is null),
+    used as (${touchUsed(sql)})
+    select id, department, label from live`;
+  return rows[0] ?? null;
+}
+
+/** The update behind "last used": the rows of `live` not written in the last minute. */
+function touchUsed(sql: Sql) {
+  return sql`
+    update department_keys k set last_used_at = now() from live
+    where k.id = live.id and (k.last_used_at is null or k.last_used_at < now() - interval '1 minute')`;
+}
+
+/**
  * Revokes every live key with this label for the department (used to rotate the simulator's key).
  * Announced in the same statement, delivered at commit to every node: open ingest streams on those
  * keys close, wherever they are — also when the CLI, a separate process, revokes.
@@ -55,16 +75,37 @@ export async function revokeKeysByLabel(sql: Sql, department: DepartmentId, labe
 
 export interface DepartmentKeyInfo {
   id: string;
+  department: DepartmentId;
   label: string;
   createdAt: string;
   revokedAt: string | null;
+  lastUsedAt: string | null;
 }
 
-/** A department's keys, newest first: ids, labels and dates only — the hashes never leave the table. */
-export async function listDepartmentKeys(sql: Sql, department: DepartmentId): Promise<DepartmentKeyInfo[]> {
-  const rows = await sql<{ id: string; label: string; created_at: Date; revoked_at: Date | null }[]>`
-    select id, label, created_at, revoked_at from department_keys where department = ${department} order by created_at desc, id`;
-  return rows.map((r) => ({ id: r.id, label: r.label, createdAt: r.created_at.toISOString(), revokedAt: r.revoked_at?.toISOString() ?? null }));
+/**
+ * Keys, newest first — one department's, or (without one) every department's: ids, labels and dates
+ * only, the hashes never leave the table.
+ */
+export async function listDepartmentKeys(sql: Sql, department?: DepartmentId): Promise<DepartmentKeyInfo[]> {
+  const rows = await sql<{ id: string; department: DepartmentId; label: string; created_at: Date; revoked_at: Date | null; last_used_at: Date | null }[]>`
+    select id, department, label, created_at, revoked_at, last_used_at from department_keys
+    ${department === undefined ? sql`` : sql`where department = ${department}`}
+    order by created_at desc, id`;
+  return rows.map((r) => ({
+    id: r.id, department: r.department, label: r.label, createdAt: r.created_at.toISOString(),
+    revokedAt: r.revoked_at?.toISOString() ?? null, lastUsedAt: r.last_used_at?.toISOString() ?? null,
+  }));
+}
+
+/**
+ * Revokes one live key by its id; its department, or null when there is no such live key. Announced
+ * in the same statement (every node closes the ingest streams on it), like revokeKeysByLabel.
+ */
+export async function revokeDepartmentKey(sql: Sql, id: string): Promise<DepartmentId | null> {
+  const [row] = await sql<{ department: DepartmentId }[]>`
+    with revoked as (update department_keys set revoked_at = now() where id = ${id} and revoked_at is null returning id, department)
+    select department, ${notifyRevoked(sql, 'key', 'id')} from revoked`;
+  return row?.department ?? null;
 }
 
 /**
@@ -100,5 +141,14 @@ export async function serviceCredential(sql: Sql, department: DepartmentId, labe
 /** Whether a key found earlier is still live: long-lived streams re-check so a revocation reaches them. */
 export async function isCredentialLive(sql: Sql, id: string): Promise<boolean> {
   const rows = await sql`select 1 from department_keys where id = ${id} and revoked_at is null`;
+  return rows.length > 0;
+}
+
+/** isCredentialLive for a stream's periodic re-check, noting the use as credentialInUse does: a stream open for hours keeps its key's "last used" current. */
+export async function credentialStillInUse(sql: Sql, id: string): Promise<boolean> {
+  const rows = await sql`
+    with live as (select id from department_keys where id = ${id} and revoked_at is null),
+    used as (${touchUsed(sql)})
+    select 1 from live`;
   return rows.length > 0;
 }

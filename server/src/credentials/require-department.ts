@@ -2,7 +2,7 @@ import { bearerToken } from './bearer.ts';
 import type { Sql } from '@beacon/db';
 import type { FastifyRequest } from 'fastify';
 import { InputError } from '../errors/input-error.ts';
-import { findCredential, type DepartmentCredential } from './department-keys.ts';
+import { credentialInUse, type DepartmentCredential } from './department-keys.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -18,7 +18,7 @@ export async function credentialFromHeader(sql: Sql, header: string | undefined)
       { path: 'authorization', expected: 'header "Authorization: Bearer <department API key>"', got: header ? 'a malformed header' : 'nothing' },
     ]);
   }
-  const credential = await findCredential(sql, key);
+  const credential = await credentialInUse(sql, key);
   if (!credential) {
     throw new InputError(401, 'BEACON_UNAUTHENTICATED', 'the API key is unknown or revoked', [
       { path: 'authorization', expected: 'a live department API key', got: 'an unknown or revoked key' },

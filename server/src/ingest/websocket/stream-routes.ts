@@ -4,7 +4,7 @@ import type { Server as HttpServer } from 'node:http';
 import type { Sql } from '@beacon/db';
 import websocket from '@fastify/websocket';
 import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { isCredentialLive } from '../../credentials/department-keys.ts';
+import { credentialStillInUse, isCredentialLive } from '../../credentials/department-keys.ts';
 import { toErrorBody } from '../../errors/error-handler.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { BODY_LIMIT } from '../http-routes.ts';
@@ -164,7 +164,7 @@ function messageHandler(
     const id = parsed.ok ? parsed.message.id : parsed.id;
     if (Date.now() - keyCheckedAt >= (opts.recheckKeyMs ?? 30_000)) {
       // The key was checked at the upgrade; a stream lives for hours, so a revocation must reach it.
-      if (!(await isCredentialLive(opts.sql, credential.id))) {
+      if (!(await credentialStillInUse(opts.sql, credential.id))) {
         return failure(id, new InputError(401, 'BEACON_UNAUTHENTICATED', 'the API key was revoked; reconnect with a live key', [
           { path: 'authorization', expected: 'a live department API key', got: 'a revoked key' },
         ]), request);
