@@ -24,6 +24,7 @@ export const healthRoutes: FastifyPluginAsync<{ engine: LiveEngine }> = async (a
   app.get('/api/v1/health', {
     config: { access: 'public' },
     schema: {
+      operationId: 'getHealth',
       tags: ['reference'],
       summary: 'Readiness: is this node current with the log, and how far behind is it',
       response: { 200: Health, 503: Health },

@@ -1,0 +1,3 @@
+export function asyncApiDocument(): unknown {
+  return {};
+}
