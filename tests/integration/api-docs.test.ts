@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { connectDatabase, type Database } from '@beacon/db';
 import { beacon, createFastify } from '@beacon/server';
 import { libraryRouteAccess, type Access } from '@beacon/server/auth/access.ts';
@@ -16,6 +19,8 @@ let baseUrl: string;
 /** Every route as the app registered it, with the access that guards it. */
 const routes: { method: string; url: string; access: Access; hidden: boolean }[] = [];
 let doc: any;
+/** A screen folder without a build: the screen's routes are registered all the same (they answer 503). */
+const screenDir = mkdtempSync(join(tmpdir(), 'beacon-docs-screen-'));
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -25,7 +30,7 @@ beforeAll(async () => {
     const hidden = Boolean((r.schema as { hide?: boolean } | undefined)?.hide);
     for (const method of [r.method].flat()) routes.push({ method, url: r.url, access: (r.config?.access ?? libraryRouteAccess(r.url)) as Access, hidden });
   });
-  await app.register(beacon, { db, screenDir: null, rateLimit: false });
+  await app.register(beacon, { db, screenDir, rateLimit: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   doc = await (await fetch(`${baseUrl}/docs/json`)).json();
@@ -34,6 +39,7 @@ afterAll(async () => {
   await app?.close();
   await db?.close();
   await database?.drop();
+  rmSync(screenDir, { recursive: true, force: true });
 });
 
 /** Every operation of the document: method, path (OpenAPI form) and the operation object. */
@@ -71,6 +77,13 @@ describe('the API docs', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(doc.paths['/api/v1/health'].get.operationId).toBe('getHealth');
     expect(doc.paths['/api/v1/ingest/rain-gauge'].post.operationId).toBe('ingestRainGauge');
+  });
+
+  it('leave out the screens\' pages, which are not API', () => {
+    for (const page of ['/', '/wall', '/console', '/replay']) {
+      expect(routes.some((r) => r.url === page), page).toBe(true);
+      expect(doc.paths[page], page).toBeUndefined();
+    }
   });
 
   it('document every route (HEAD twins and hidden routes aside), each with the security rule of the access that guards it', () => {
