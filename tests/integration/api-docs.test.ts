@@ -107,6 +107,8 @@ describe('the API docs', () => {
     expect(doc.paths['/api/v1/auth/sign-in'].post.security).toEqual([]);
     expect(doc.components.securitySchemes.userToken).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
     expect(doc.components.securitySchemes.departmentKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+    // The docs page points to what is not HTTP: socket.io, the stream, MQTT.
+    expect(doc.info.description).toContain('(/docs/asyncapi.json)');
   });
 
   it('describe the WebSocket stream for an integrator: how to authenticate, what to send, what comes back', async () => {

@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { Parser } from '@asyncapi/parser';
 import { categoryList, PROTOCOL_VERSION } from '@beacon/shared';
 import { socketAccess } from '@beacon/server/auth/socket-auth.ts';
+import { startMqttIngest } from '@beacon/server/ingest/mqtt/index.ts';
 import { batchSchemaOf } from '@beacon/server/ingest/validation.ts';
 import { Ajv } from 'ajv';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { clearSession, departmentPublisher, eventually, startTestBroker } from '../support/mqtt-broker.ts';
 import { openStream } from '../support/stream-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -150,6 +153,45 @@ describe('the AsyncAPI document', () => {
       expect(payloadOf('replayResult')(refused)).toEqual([]);
     } finally {
       socket.close();
+    }
+  });
+
+  it('matches what MQTT ingest really answers on the reply topic: a record, a batch, an array, a refusal', async () => {
+    // The broker may be shared (the machine's Mosquitto): topics and the client id are this run's own.
+    const run = randomBytes(4).toString('hex');
+    const prefix = `beacon-docs/${run}`;
+    const clientId = `bd-${run}`;
+    const broker = await startTestBroker();
+    const ingest = startMqttIngest({
+      sql: server.db.sql,
+      pipeline: server.app.ingest,
+      department: 'meteorology',
+      url: broker.url,
+      topics: { [`${prefix}/rain/+`]: 'rain-gauge' },
+      clientId,
+      backoff: { baseMs: 50, maxMs: 500 },
+    });
+    const dept = await departmentPublisher(broker.url, `${prefix}/+/+/ack`);
+    try {
+      await eventually(() => ingest.status().state === 'connected');
+      const reading = payloadOf('mqttReading');
+      const reply = payloadOf('mqttReply');
+      const record = (minute: number) => ({ stationId: 'HL01', observedAt: `2026-09-14T08:${String(minute).padStart(2, '0')}:00+08:00`, rainfall1hMm: 7 });
+      const sent = [record(1), { id: 'doc-batch', records: [record(2)] }, [record(3)], { stationId: 'HL01', observedAt: 'soon' }];
+      const answers = [];
+      for (const message of sent) {
+        answers.push(await dept.request(`${prefix}/rain/HL01`, message));
+      }
+      expect(sent.slice(0, 3).map(reading)).toEqual([[], [], []]);
+      expect(reading(sent[3])).not.toEqual([]);
+      expect(answers.map((a) => a.accepted ?? a.statusCode)).toEqual([1, 1, 1, 400]);
+      expect(answers[1].id).toBe('doc-batch');
+      expect(answers.map(reply)).toEqual([[], [], [], []]);
+    } finally {
+      await ingest.stop();
+      await dept.close();
+      await clearSession(broker.url, clientId).catch(() => {});
+      await broker.close();
     }
   });
 });
