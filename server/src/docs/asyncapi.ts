@@ -1,4 +1,4 @@
-import { categoryList, MAX_BATCH_RECORDS, PROTOCOL_VERSION } from '@beacon/shared';
+import { categoryList, MAX_BATCH_RECORDS, own, PROTOCOL_VERSION } from '@beacon/shared';
 import * as protocol from '@beacon/shared/protocol/socket.schema.ts';
 import Type from 'typebox';
 import { socketAccess } from '../auth/socket-auth.ts';
@@ -108,9 +108,12 @@ export function asyncApiDocument(): object {
 
   const ref = (channel: string, message: string) => ({ $ref: `#/channels/${channel}/messages/${message}` });
   const channelRef = (channel: string) => ({ $ref: `#/channels/${channel}` });
+  /** Who may connect to a namespace, or send one of its events: from the declaration the socket guard enforces. */
   const roles = (namespace: keyof typeof socketAccess, event?: string) => {
     const policy = socketAccess[namespace];
-    return `Roles: ${(event ? (policy.events as Record<string, readonly string[]>)[event]! : policy.connect).join(', ')}.`;
+    const allowed = event ? own<readonly string[]>(policy.events, event) : policy.connect;
+    if (!allowed) throw new Error(`the socket guard has no rule for ${namespace} ${event}`);
+    return `Roles: ${allowed.join(', ')}.`;
   };
   const ackNote = 'Acknowledge with the socket.io ack callback (no arguments) once applied: nothing more is sent on this socket until then.';
 
