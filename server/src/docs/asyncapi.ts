@@ -1,6 +1,7 @@
 import { categoryList, MAX_BATCH_RECORDS, own, PROTOCOL_VERSION } from '@beacon/shared';
 import * as protocol from '@beacon/shared/protocol/socket.schema.ts';
 import Type from 'typebox';
+import { DEPARTMENTS } from '../auth/access.ts';
 import { socketAccess } from '../auth/socket-auth.ts';
 import { BODY_LIMIT } from '../ingest/http-routes.ts';
 import { ErrorResponse, IngestAck } from '../ingest/ingest-response.ts';
@@ -234,7 +235,7 @@ export function asyncApiDocument(): object {
         action: 'receive',
         channel: channelRef('ingestStream'),
         summary: 'A department sends a batch; all or nothing, acknowledged after commit.',
-        description: 'Roles: department (a department key; only its own categories).',
+        description: `Roles: ${DEPARTMENTS.join(', ')} (a department key; only its own categories).`,
         security: [{ $ref: '#/components/securitySchemes/departmentKey' }],
         messages: [ref('ingestStream', 'streamBatch')],
         reply: { channel: channelRef('ingestStream'), messages: [ref('ingestStream', 'streamReply')] },
