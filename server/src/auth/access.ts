@@ -104,14 +104,7 @@ export const accessControl = fp<{ sql: Sql; tokens: TokenService }>(
       route.config = { ...route.config, access };
       if (access === 'public' || access.every((r) => r === 'department')) return;
       const machine = route.config?.machineToken;
-      // The docs say who may call it, from the same declaration that enforces it. A HEAD twin shares
-      // its GET's schema object (and the docs leave HEAD out), so only the GET writes it.
-      const headOnly = [route.method].flat().every((m) => m === 'HEAD');
-      if (route.schema && !headOnly && !(route.schema as { hide?: boolean }).hide) {
-        const schema = route.schema as { security?: unknown; description?: string };
-        schema.security ??= [{ userToken: [] }];
-        schema.description = `${schema.description ? `${schema.description}\n\n` : ''}Roles: ${access.join(', ')}${machine ? `; or ${machine.name}` : ''}.`;
-      }
+      // The API docs say who may call it from this same declaration (server/src/docs/route-docs.ts).
       const check = async (request: FastifyRequest) => {
         const bearer = bearerToken(request.headers.authorization);
         if (machine && bearer !== undefined && machine.accepts(bearer)) return; // a machine: no principal, no role

@@ -66,7 +66,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
   app.post('/api/v1/auth/sign-in', {
     config: { access: 'public' },
     schema: {
-      tags: ['auth'], summary: 'Sign in with a user name and password; returns a token valid for 12 hours',
+      operationId: 'signIn', tags: ['auth'], summary: 'Sign in with a user name and password; returns a token valid for 12 hours',
       body: SignInBody, response: { 200: SignInReply, 401: ErrorResponse, 429: ErrorResponse },
     },
   }, async (req, reply) => {
@@ -102,17 +102,17 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
 
   app.get('/api/v1/auth/me', {
     config: { access: LIVE_READERS },
-    schema: { tags: ['auth'], summary: 'Who this token belongs to', response: { 200: SignInReply.properties.actor } },
+    schema: { operationId: 'getCurrentActor', tags: ['auth'], summary: 'Who this token belongs to', response: { 200: SignInReply.properties.actor } },
   }, async (req) => req.principal!.actor);
 
   app.get('/api/v1/users', {
     config: { access: ADMINS },
-    schema: { tags: ['admin'], summary: 'Users (never their password hashes)' },
+    schema: { operationId: 'listUsers', tags: ['admin'], summary: 'Users (never their password hashes)' },
   }, async () => listUsers(sql));
 
   app.post('/api/v1/users', {
     config: { access: ADMINS },
-    schema: { tags: ['admin'], summary: 'Create a user; the password (given or generated) is returned once', description: passwordPolicyText, body: CreateUserBody },
+    schema: { operationId: 'createUser', tags: ['admin'], summary: 'Create a user; the password (given or generated) is returned once', description: passwordPolicyText, body: CreateUserBody },
   }, async (req, reply) => {
     const body = req.body as CreateUserBody;
     if (await findUser(sql, body.username)) {
@@ -128,7 +128,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
   app.post('/api/v1/users/:username/disable', {
     config: { access: ADMINS },
     schema: {
-      tags: ['admin'], summary: 'Disable a user: their tokens stop working and their open connections close at once; the account stays for the audit trail',
+      operationId: 'disableUser', tags: ['admin'], summary: 'Disable a user: their tokens stop working and their open connections close at once; the account stays for the audit trail',
       params: Type.Object({ username: Type.String({ maxLength: 64 }) }),
     },
   }, async (req) => {
@@ -145,7 +145,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
   app.post('/api/v1/users/:username/password', {
     config: { access: ADMINS },
     schema: {
-      tags: ['admin'], summary: "Reset a user's password; the new password (given or generated) is returned once",
+      operationId: 'resetUserPassword', tags: ['admin'], summary: "Reset a user's password; the new password (given or generated) is returned once",
       description: `${passwordPolicyText} Tokens already issued stay valid until they expire: disable the user to stop them at once.`,
       params: Type.Object({ username: Type.String({ maxLength: 64 }) }), body: ResetPasswordBody,
     },
@@ -162,7 +162,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
 
   app.delete('/api/v1/kiosk-tokens/:id', {
     config: { access: ADMINS },
-    schema: { tags: ['admin'], summary: 'Revoke a wall kiosk token: the wall is disconnected at once and refused from then on', params: Type.Object({ id: Type.String({ maxLength: 80 }) }) },
+    schema: { operationId: 'revokeKioskToken', tags: ['admin'], summary: 'Revoke a wall kiosk token: the wall is disconnected at once and refused from then on', params: Type.Object({ id: Type.String({ maxLength: 80 }) }) },
   }, async (req) => {
     const { id } = req.params as { id: string };
     if (!(await revokeKiosk(sql, id))) {
@@ -175,7 +175,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
 
   app.post('/api/v1/kiosk-tokens', {
     config: { access: ADMINS },
-    schema: { tags: ['admin'], summary: 'Mint a view-only token for a wall (30 days); open /wall#kiosk=<token> on the wall', body: CreateKioskBody },
+    schema: { operationId: 'createKioskToken', tags: ['admin'], summary: 'Mint a view-only token for a wall (30 days); open /wall#kiosk=<token> on the wall', body: CreateKioskBody },
   }, async (req, reply) => {
     const { label } = req.body as CreateKioskBody;
     const kiosk = await createKioskToken(sql, tokens, label);
@@ -185,7 +185,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
 
   app.post('/api/v1/department-keys', {
     config: { access: ADMINS },
-    schema: { tags: ['admin'], summary: 'Create an API key for a department system; the key is returned once', body: CreateDepartmentKeyBody },
+    schema: { operationId: 'createDepartmentKey', tags: ['admin'], summary: 'Create an API key for a department system; the key is returned once', body: CreateDepartmentKeyBody },
   }, async (req, reply) => {
     const { department, label } = req.body as CreateDepartmentKeyBody;
     const created = await createDepartmentKey(sql, department, label);

@@ -17,18 +17,18 @@ import type { AccessRevocations } from './revocations.ts';
 export const credentialListRoutes: FastifyPluginAsync<{ sql: Sql; revocations: AccessRevocations }> = async (app, { sql, revocations }) => {
   app.get('/api/v1/kiosk-tokens', {
     config: { access: ADMINS },
-    schema: { tags: ['admin'], summary: 'Wall kiosk tokens, newest first, with when each wall was last seen (never the tokens)', response: { 200: Type.Array(KioskTokenInfo) } },
+    schema: { operationId: 'listKioskTokens', tags: ['admin'], summary: 'Wall kiosk tokens, newest first, with when each wall was last seen (never the tokens)', response: { 200: Type.Array(KioskTokenInfo) } },
   }, async () => listKioskTokens(sql));
 
   app.get('/api/v1/department-keys', {
     config: { access: ADMINS },
-    schema: { tags: ['admin'], summary: 'Department API keys, newest first, with when each was last used (never the keys or their hashes)', response: { 200: Type.Array(DepartmentKeyInfo) } },
+    schema: { operationId: 'listDepartmentKeys', tags: ['admin'], summary: 'Department API keys, newest first, with when each was last used (never the keys or their hashes)', response: { 200: Type.Array(DepartmentKeyInfo) } },
   }, async () => listDepartmentKeys(sql));
 
   app.delete('/api/v1/department-keys/:id', {
     config: { access: ADMINS },
     schema: {
-      tags: ['admin'], summary: "Revoke a department API key: its open ingest streams close at once and it is refused from then on",
+      operationId: 'revokeDepartmentKey', tags: ['admin'], summary: "Revoke a department API key: its open ingest streams close at once and it is refused from then on",
       params: Type.Object({ id: Type.String({ maxLength: 80 }) }),
       response: { 200: Type.Object({ id: Type.String(), revoked: Type.Literal(true) }), 404: ErrorResponse },
     },

@@ -25,6 +25,7 @@ export const signOutRoute: FastifyPluginAsync<SignOutRouteOptions> = async (app,
   app.post('/api/v1/auth/sign-out', {
     config: { access: STAFF },
     schema: {
+      operationId: 'signOut',
       tags: ['auth'],
       summary: 'Sign out: this token stops working on every node at once, and its open connections close',
       response: { 200: SignOutReply, 401: ErrorResponse, 403: ErrorResponse },

@@ -23,7 +23,7 @@ type AuditQuery = Type.Static<typeof AuditQuery>;
 export const auditRoutes: FastifyPluginAsync<{ sql: Sql }> = async (app, { sql }) => {
   app.get('/api/v1/audit', {
     config: { access: STAFF },
-    schema: { tags: ['commands'], summary: 'The audit trail: commands (accepted and refused), sign-ins and admin actions', querystring: AuditQuery },
+    schema: { operationId: 'listAuditEntries', tags: ['commands'], summary: 'The audit trail: commands (accepted and refused), sign-ins and admin actions', querystring: AuditQuery },
   }, async (req, reply) => {
     const q = req.query as AuditQuery;
     const limit = q.limit === undefined ? 500 : Number(q.limit);

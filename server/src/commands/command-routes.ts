@@ -22,6 +22,7 @@ export const commandRoutes: FastifyPluginAsync<CommandRoutesOptions> = async (ap
   app.post('/api/v1/commands', {
     config: { access: OPERATORS },
     schema: {
+      operationId: 'issueCommand',
       tags: ['commands'],
       summary: 'Issue a command: response level, forward post and its milestones, dispatch or release a team, acknowledge an incident, put a view on the wall',
       description: 'Each command is checked against current state (e.g. a team committed elsewhere is refused with 409 and the reason), '

@@ -17,7 +17,7 @@ const Alive = Type.Object({ status: Type.Literal('alive', { description: 'The pr
 export const healthRoutes: FastifyPluginAsync<{ engine: LiveEngine }> = async (app, { engine }) => {
   app.get('/api/v1/live', {
     config: { access: 'public' },
-    schema: { tags: ['reference'], summary: 'Liveness: the process answers (the database is not asked)', response: { 200: Alive } },
+    schema: { operationId: 'getLiveness', tags: ['reference'], summary: 'Liveness: the process answers (the database is not asked)', response: { 200: Alive } },
   }, async () => ({ status: 'alive' as const }));
 
   const ready = async (req: FastifyRequest, reply: FastifyReply) => {
@@ -25,13 +25,13 @@ export const healthRoutes: FastifyPluginAsync<{ engine: LiveEngine }> = async (a
     if (answer.error) req.log.warn({ err: answer.error }, 'readiness: the log could not be read');
     return reply.code(answer.ready ? 200 : 503).send(answer.health);
   };
-  for (const [url, summary] of [
-    ['/api/v1/ready', 'Readiness: is this node current with the log, and how far behind is it'],
-    ['/api/v1/health', 'Readiness, as /api/v1/ready (kept for existing probes)'],
+  for (const [url, operationId, summary] of [
+    ['/api/v1/ready', 'getReadiness', 'Readiness: is this node current with the log, and how far behind is it'],
+    ['/api/v1/health', 'getHealth', 'Readiness, as /api/v1/ready (kept for existing probes)'],
   ] as const) {
     app.get(url, {
       config: { access: 'public' },
-      schema: { tags: ['reference'], summary, response: { 200: Health, 503: Health } },
+      schema: { operationId, tags: ['reference'], summary, response: { 200: Health, 503: Health } },
     }, ready);
   }
 };

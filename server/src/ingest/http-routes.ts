@@ -3,6 +3,7 @@ import type { Sql } from '@beacon/db';
 import type { FastifyPluginAsync } from 'fastify';
 import { DEPARTMENTS } from '../auth/access.ts';
 import { requireDepartment } from '../credentials/require-department.ts';
+import { pascalCase } from '../docs/route-docs.ts';
 import { ErrorResponse, IngestAck } from './ingest-response.ts';
 import type { IngestPipeline } from './pipeline.ts';
 import { batchSchemaOf } from './validation.ts';
@@ -33,6 +34,7 @@ export const httpIngest: FastifyPluginAsync<HttpIngestOptions> = async (app, opt
         // The schema below documents the body; the pipeline validates it, the same way for every transport.
         validatorCompiler: () => () => true,
         schema: {
+          operationId: `ingest${pascalCase(category.id)}`,
           summary: `${category.name.en} (${category.name.zh}) — ${category.department}`,
           description:
             'All-or-nothing: if any record is invalid the whole batch is refused with every problem listed, and nothing is stored. ' +
@@ -40,7 +42,6 @@ export const httpIngest: FastifyPluginAsync<HttpIngestOptions> = async (app, opt
             'A record older than the newest of its entity is kept in history but never replaces the newest. ' +
             `Body limit ${bodyLimit} bytes.`,
           tags: [`ingest: ${category.department}`],
-          security: [{ departmentKey: [] }],
           body: batchSchemaOf(category.id),
           response: { 200: IngestAck, ...errors },
         },
@@ -55,6 +56,6 @@ export const httpIngest: FastifyPluginAsync<HttpIngestOptions> = async (app, opt
     async (request) => opts.pipeline.accept(request.credential!, (request.params as { category: string }).category, request.body),
   );
 
-  app.get('/api/v1/categories', { config: { access: 'public' }, schema: { summary: 'The data categories and who sends them', tags: ['reference'] } }, async () => categoryList);
-  app.get('/api/v1/rain-gauges', { config: { access: 'public' }, schema: { summary: 'The registered rain gauges', tags: ['reference'] } }, async () => (opts.region ?? xiamen).rainGauges);
+  app.get('/api/v1/categories', { config: { access: 'public' }, schema: { operationId: 'listCategories', summary: 'The data categories and who sends them', tags: ['reference'] } }, async () => categoryList);
+  app.get('/api/v1/rain-gauges', { config: { access: 'public' }, schema: { operationId: 'listRainGauges', summary: 'The registered rain gauges', tags: ['reference'] } }, async () => (opts.region ?? xiamen).rainGauges);
 };

@@ -33,6 +33,7 @@ export const metricsRoute: FastifyPluginAsync<MetricsRouteOptions> = async (app,
   app.get('/metrics', {
     config: { access: ADMINS, ...(machineToken ? { machineToken } : {}) },
     schema: {
+      operationId: 'getMetrics',
       tags: ['reference'],
       summary: 'Prometheus metrics of this node (text exposition format 0.0.4)',
       description: 'Ingest records and refusals, log follower lag, fold time, snapshot age, unfoldable events, screens by view, bytes sent, '

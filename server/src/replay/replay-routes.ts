@@ -24,15 +24,15 @@ const windowQuery = {
 
 /** After-action review over HTTP: the wall at a moment, the key moments of a window, its timeline. */
 export const replayRoutes: FastifyPluginAsync<{ sql: Sql }> = async (app, { sql }) => {
-  app.get('/api/v1/replay/state', { config: { access: REPLAY_READERS }, schema: { tags: ['replay'], summary: 'The whole live state as the wall had it at a moment', querystring: { type: 'object', properties: { at: { type: 'string' } } } } }, async (req) => {
+  app.get('/api/v1/replay/state', { config: { access: REPLAY_READERS }, schema: { operationId: 'getReplayState', tags: ['replay'], summary: 'The whole live state as the wall had it at a moment', querystring: { type: 'object', properties: { at: { type: 'string' } } } } }, async (req) => {
     const at = checked(parseAt(req.query));
     return stateAtTime(sql, at);
   });
-  app.get('/api/v1/replay/moments', { config: { access: REPLAY_READERS }, schema: { tags: ['replay'], summary: 'Key moments of a window', querystring: windowQuery } }, async (req) => {
+  app.get('/api/v1/replay/moments', { config: { access: REPLAY_READERS }, schema: { operationId: 'listReplayMoments', tags: ['replay'], summary: 'Key moments of a window', querystring: windowQuery } }, async (req) => {
     const w = checked(parseWindow(req.query, false));
     return momentsIn(sql, w.from, w.to);
   });
-  app.get('/api/v1/replay/timeline', { config: { access: REPLAY_READERS }, schema: { tags: ['replay'], summary: 'After-action timeline of a window, as printable HTML or CSV', querystring: windowQuery } }, async (req, reply) => {
+  app.get('/api/v1/replay/timeline', { config: { access: REPLAY_READERS }, schema: { operationId: 'getReplayTimeline', tags: ['replay'], summary: 'After-action timeline of a window, as printable HTML or CSV', querystring: windowQuery } }, async (req, reply) => {
     const w = checked(parseWindow(req.query, false));
     const timeline = await timelineOf(sql, w);
     const format = (req.query as { format?: string }).format ?? 'html';

@@ -24,9 +24,10 @@ export async function serveScreen(app: FastifyInstance, distDir: string): Promis
       },
     });
   }
-  app.get('/', { config: { access: 'public' } }, async (_req, reply) => reply.redirect('/wall'));
+  // Pages, not API: left out of the API docs, like the static files.
+  app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/wall'));
   for (const route of SCREEN_ROUTES) {
-    app.get(route, { config: { access: 'public' } }, async (_req, reply) => {
+    app.get(route, { config: { access: 'public' }, schema: { hide: true } }, async (_req, reply) => {
       if (!built) {
         throw new InputError(503, 'BEACON_SCREEN_NOT_BUILT', 'the screen is not built', [
           { path: 'screen/dist/index.html', expected: 'a built screen: run `npx -y pnpm@12.21.0 build`', got: 'no such file' },

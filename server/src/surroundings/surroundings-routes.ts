@@ -62,6 +62,7 @@ export const surroundingsRoutes: FastifyPluginAsync<SurroundingsRoutesOptions> =
       attachValidation: true,
       validatorCompiler: compile,
       schema: {
+        operationId: 'getIncidentSurroundings',
         tags: ['surroundings'],
         summary: 'What is around an incident: forces, supplies, hospitals, shelters, people',
         description,
@@ -89,6 +90,7 @@ export const surroundingsRoutes: FastifyPluginAsync<SurroundingsRoutesOptions> =
       attachValidation: true,
       validatorCompiler: compile,
       schema: {
+        operationId: 'getSurroundings',
         tags: ['surroundings'],
         summary: 'What is around a point (lon, lat): forces, supplies, hospitals, shelters, people',
         description,

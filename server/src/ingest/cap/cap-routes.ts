@@ -50,6 +50,7 @@ export const capIngest: FastifyPluginAsync<CapIngestOptions> = async (app, opts)
       config: { access: DEPARTMENTS },
       preHandler: requireDepartment(opts.sql),
       schema: {
+        operationId: 'ingestCapAlert',
         summary: 'Warnings as OASIS CAP 1.2 XML (meteorology, water, geology, ocean)',
         description:
           'Send one CAP 1.2 <alert> as application/cap+xml (or application/xml). The key\'s department decides the category: ' +
@@ -59,7 +60,6 @@ export const capIngest: FastifyPluginAsync<CapIngestOptions> = async (app, opts)
           'Update/Cancel keep the alertId of the warning they reference, through earlier Updates (an Update may name only the one before it). Only status Actual is accepted. ' +
           `Errors name the element, e.g. /alert/info/0/severity. Body limit ${CAP_BODY_LIMIT} bytes.`,
         tags: ['ingest: warnings (CAP)'],
-        security: [{ departmentKey: [] }],
         response: { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse },
       },
     },

@@ -39,6 +39,7 @@ const mqttSourceRoutes: FastifyPluginAsync<{ statuses: () => unknown[] }> = asyn
   app.get('/api/v1/mqtt-sources', {
     config: { access: STAFF },
     schema: {
+      operationId: 'listMqttSources',
       tags: ['reference'],
       summary: 'MQTT sources: each department broker link, its state, last message, last error and message counts',
       response: { 200: Type.Object({ sources: Type.Array(MqttSourceStatus) }) },

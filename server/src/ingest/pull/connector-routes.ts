@@ -14,7 +14,7 @@ declare module 'fastify' {
 export const connectorStatusRoutes: FastifyPluginAsync<{ statuses: () => ConnectorStatus[] }> = async (app, opts) => {
   app.get(
     '/api/v1/connectors',
-    { config: { access: STAFF }, schema: { tags: ['reference'], summary: 'Pull connectors: state, last success, last error, next poll' } },
+    { config: { access: STAFF }, schema: { operationId: 'listPullConnectors', tags: ['reference'], summary: 'Pull connectors: state, last success, last error, next poll' } },
     async () => ({ connectors: opts.statuses() }),
   );
 };

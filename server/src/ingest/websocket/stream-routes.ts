@@ -84,8 +84,8 @@ export const streamIngest: FastifyPluginAsync<StreamIngestOptions> = async (app,
     config: { access: DEPARTMENTS },
     preHandler: authenticateStream(opts.sql),
     schema: {
+      operationId: 'openIngestStream',
       tags: ['ingest: stream'],
-      security: [{ departmentKey: [] }],
       summary: 'WebSocket stream for continuous senders: one batch per message, one reply per message, in order',
       description: [
         'Upgrade with `Authorization: Bearer <department key>` (browsers: subprotocols `beacon.v1` and `beacon.key.<key>`).',
