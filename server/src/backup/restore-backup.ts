@@ -1,4 +1,3 @@
-import { pipeline } from 'node:stream/promises';
 import Value from 'typebox/value';
 import type { TSchema, Static } from 'typebox';
 import type { Sql } from '@beacon/db';
@@ -134,11 +133,24 @@ async function restoreSection(tx: Queries, lines: Lines, table: TableSection, fi
     if (batch.length) yield Buffer.concat(batch);
   }
   const copy = await tx`copy ${tx(table.name)} (${tx(table.columns)}) from stdin`.writable();
+  const refused = (err: unknown) => new BackupError(`${file} is damaged: PostgreSQL refused the rows of ${table.name} (${(err as Error).message})`);
   try {
-    await pipeline(rows, copy);
+    // Each batch waits for its write: an error PostgreSQL sends while rows still flow ends the stream, and the wait, with it.
+    for await (const batch of rows()) await new Promise<void>((resolve, reject) => copy.write(batch, (e) => (e ? reject(e) : resolve())));
   } catch (err) {
-    if (err instanceof BackupError) throw err;
-    throw new BackupError(`${file} is damaged: PostgreSQL refused a row of ${table.name} (${(err as Error).message})`);
+    if (!copy.destroyed) copy.destroy();
+    throw err instanceof BackupError ? err : refused(err);
+  }
+  copy.end();
+  // postgres.js 3.4.9 never settles the writable when PostgreSQL refuses the rows after the last one
+  // was sent (porsager/postgres#1173: the error is dropped, the finish never comes). So the outcome
+  // is read from the connection instead: the next query on it runs after the COPY, and fails when
+  // the COPY failed (the transaction is aborted). One macrotask first, for end() to send CopyDone.
+  await new Promise((resolve) => setImmediate(resolve));
+  try {
+    await tx`select 1`;
+  } catch (err) {
+    throw refused(err);
   }
   return count;
 }
