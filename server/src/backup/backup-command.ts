@@ -15,7 +15,8 @@ export const backupUsage = `       beacon backup <file>                  everyth
 export async function backupCommand(kind: 'backup' | 'restore', args: readonly string[], options: readonly string[]): Promise<number> {
   if (options.length) return misuse(`"${kind}" takes no ${options.map((o) => `--${o}`).join(', ')}`);
   if (args.length !== 1 || !args[0]) return misuse(`expected "beacon ${kind} <file>", got ${args.length} argument(s)`);
-  const file = resolve(args[0]);
+  // pnpm runs the script in server/: a relative path means the caller's directory, which pnpm passes as INIT_CWD.
+  const file = resolve(process.env.INIT_CWD ?? process.cwd(), args[0]);
   const database = await resolveDatabase(process.env, () => {});
   try {
     // Restore makes the schema first (a new database is empty); backup changes nothing, not even the schema.
