@@ -64,7 +64,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'beacon-backup-'));
   backupFile = join(dir, 'beacon.backup.gz');
   source = await freshDatabase();
-  server = await startTestServer(source.url, { snapshots: { everyEvents: 10 } });
+  server = await startTestServer(source.url, { snapshots: { everyEvents: 10 }, rateLimit: false });
   await createUser(server.db.sql, { username: 'wang', displayName: '王指挥', role: 'commander', password: PASSWORD });
   for (let batch = 0; batch < 6; batch++) {
     for (const station of ['SM01', 'HL01', 'JM03']) expect((await ingest(server, server.meteorologyKey, [batch * 5, batch * 5 + 1], station)).status).toBe(200);
@@ -130,6 +130,62 @@ describe('beacon backup and restore', () => {
       expect((await issue(restored, restored.tokens.commander, { kind: 'response.set', level: 'II' }, { reason: "台风登陆" })).status).toBe(201);
       const [audit] = await restored.db.sql<{ n: number; max: number }[]>`select count(*)::int as n, max(id)::int as max from audit_entries`;
       expect(audit!.max).toBe(audit!.n);
+    } finally {
+      await restored.close();
+    }
+  }, 120_000);
+
+  it('refuses a missing or extra file argument', async () => {
+    const none = await runCli(['backup'], source.url);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('expected "beacon backup <file>"');
+    const two = await runCli(['restore', 'a.gz', 'b.gz'], source.url);
+    expect(two.code).toBe(2);
+  }, 60_000);
+
+  it('is one moment of the database while records keep arriving: every current_state row with its event, the log folding to the restored state', async () => {
+    const file = join(dir, 'busy.gz');
+    let writing = true;
+    let batches = 0;
+    const stations = ['SM01', 'HL01', 'JM03', 'TA02', 'XA05', 'SM02'];
+    const writer = (async () => {
+      while (writing) {
+        const records = stations.map((stationId) => ({ stationId, observedAt: new Date(Date.now() - 1000).toISOString(), rainfall1hMm: batches % 90 }));
+        const res = await fetch(`${server.baseUrl}/api/v1/ingest/rain-gauge`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${server.meteorologyKey}` },
+          body: JSON.stringify({ records }),
+        });
+        if (res.status !== 200) throw new Error(`ingest answered ${res.status}`);
+        batches++;
+      }
+    })();
+    try {
+      const deadline = Date.now() + 30_000;
+      while (batches < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      const backup = await runCli(['backup', file], source.url);
+      expect(backup.code, backup.stderr).toBe(0);
+    } finally {
+      writing = false;
+      await writer;
+    }
+    const backedUpSeq = Number(/log at seq (\d+)/.exec((await runCli(['restore', file], (await freshDatabase()).url)).stdout)?.[1]);
+    expect(backedUpSeq).toBeGreaterThan(before.seq);
+    // Writes went on after the snapshot the backup was read from.
+    const [{ head }] = (await server.db.sql<{ head: number }[]>`select max(seq)::int as head from events`) as unknown as [{ head: number }];
+    expect(head).toBeGreaterThan(backedUpSeq);
+
+    const target = databases.at(-1)!;
+    const restored = await startTestServer(target.url, { snapshots: false });
+    try {
+      await restored.app.engine.whenCurrent();
+      const [{ orphans }] = (await restored.db.sql<{ orphans: number }[]>`
+        select count(*)::int as orphans from current_state c left join events e on e.seq = c.seq where e.seq is null`) as unknown as [{ orphans: number }];
+      expect(orphans).toBe(0);
+      const [{ newest }] = (await restored.db.sql<{ newest: number }[]>`select max(seq)::int as newest from events`) as unknown as [{ newest: number }];
+      expect(newest).toBe(backedUpSeq);
+      await expectEngineMatchesLog(restored.db.sql, restored.app.engine.state);
+      expect(restored.app.engine.state.seq).toBe(backedUpSeq);
     } finally {
       await restored.close();
     }

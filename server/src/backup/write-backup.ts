@@ -47,6 +47,7 @@ export async function writeBackup(sql: Sql, file: string): Promise<BackupSummary
             for (let i = chunk.indexOf(NEWLINE); i !== -1; i = chunk.indexOf(NEWLINE, i + 1)) count++;
             yield chunk;
           }
+          resumeConnection(copy);
           rows.set(table.name, count);
           yield `${END_OF_SECTION}\n`;
         }
@@ -62,3 +63,15 @@ export async function writeBackup(sql: Sql, file: string): Promise<BackupSummary
     throw err;
   }
 }
+
+/**
+ * postgres.js 3.4.9 pauses its socket when a COPY stream's buffer is full and resumes it only when the
+ * stream is read again; if the last rows filled it, the stream ends with the socket still paused, and
+ * the next query on the connection waits forever (porsager/postgres#917, fix proposed in #1016). It
+ * showed here as a backup that hung while the server kept ingesting. Asking the ended stream for more
+ * resumes the socket; on a socket that is not paused it does nothing.
+ */
+function resumeConnection(copy: unknown): void {
+  (copy as { _read(size: number): void })._read(0);
+}
+
