@@ -216,6 +216,7 @@ describe('beacon backup and restore', () => {
       ['bad-row.gz', gzipSync(lines.map((l, i) => (i === eventRow ? l.replace(/^\d+/, 'not-a-number') : l)).join('\n')), 'PostgreSQL refused the rows of events'],
       ['counts.gz', gzipSync(text.replace(/"events":\d+/, '"events":1')), 'the rows read differ from the rows written (events: read'],
       ['not-a-backup.gz', gzipSync('hello\n'), 'is not a Beacon backup'],
+      ['wrong-seq.gz', gzipSync(text.replace(/"seq":(\d+),"tables"/, (_, n: string) => `"seq":${Number(n) + 1},"tables"`)), 'its log ends at seq'],
       ['older-schema.gz', gzipSync(text.replace(/"applied":(\d+)/, (_, n: string) => `"applied":${Number(n) - 1}`)), 'restore it with the Beacon version that took it'],
     ];
     const target = await freshDatabase();
@@ -227,5 +228,5 @@ describe('beacon backup and restore', () => {
       expect(restore.stderr, name).toContain(message);
       expect(await rowCounts(target.url), name).toEqual(Object.fromEntries(TABLES.map((t) => [t, 0])));
     }
-  }, 240_000); // six CLI processes, each starting tsx
+  }, 300_000); // seven CLI processes, each starting tsx
 });

@@ -44,6 +44,7 @@ export async function restoreBackup(sql: Sql, file: string): Promise<RestoreSumm
       const rows = new Map<string, number>();
       for (const table of header.tables) rows.set(table.name, await restoreSection(tx, lines, table, file));
       await expectEnd(lines, rows, file);
+      await expectSeq(tx, header, file);
       // Last, just before commit: setval is not undone by a rollback.
       await continueSequences(tx, header);
       return { header, rows };
@@ -80,7 +81,9 @@ async function readHeader(lines: Lines, file: string): Promise<BackupHeader> {
   if (version !== String(BACKUP_FORMAT_VERSION)) {
     throw new BackupError(`${file} is a Beacon backup of format ${version}; this Beacon reads format ${BACKUP_FORMAT_VERSION}`);
   }
-  return parseLine(BackupHeader, await nextLine(lines, file, 'the header'), file, 'the header');
+  const header = parseLine(BackupHeader, await nextLine(lines, file, 'the header'), file, 'the header');
+  if (new Set(header.tables.map((t) => t.name)).size !== header.tables.length) throw new BackupError(`${file} is damaged: its header names a table twice`);
+  return header;
 }
 
 function expectSameTables(inBackup: readonly TableSection[], inDatabase: readonly TableSection[]): void {
@@ -176,4 +179,10 @@ async function continueSequences(tx: Queries, header: BackupHeader): Promise<voi
     const last = Math.max(saved.last, Number(highest ?? 0));
     if (last > 0) await tx`select setval(${sequence.name}::regclass, ${last}, true)`;
   }
+}
+
+/** The restored log ends where the header says the backup's did. */
+async function expectSeq(tx: Queries, header: BackupHeader, file: string): Promise<void> {
+  const [{ seq }] = (await tx<{ seq: string }[]>`select coalesce(max(seq), 0)::text as seq from events`) as unknown as [{ seq: string }];
+  if (Number(seq) !== header.seq) throw new BackupError(`${file} is damaged: its log ends at seq ${seq}, its header says ${header.seq}`);
 }
