@@ -38,7 +38,7 @@ export async function restoreBackup(sql: Sql, file: string): Promise<RestoreSumm
       await fixCopyFormat(tx);
       const tables = await stateTables(tx);
       expectSameTables(header.tables, tables);
-      // Nothing else writes while we look and fill: a server starting now waits, then finds the restored state.
+      // Nothing else writes between the look and the fill: a server started meanwhile waits on these locks.
       await tx`lock table ${tx(tables.map((t) => t.name))} in access exclusive mode`;
       await expectEmpty(tx, tables);
       const rows = new Map<string, number>();
