@@ -135,12 +135,15 @@ describe('beacon backup and restore', () => {
     }
   }, 120_000);
 
-  it('refuses a missing or extra file argument', async () => {
+  it('refuses a missing or extra file argument, and a file it cannot write', async () => {
     const none = await runCli(['backup'], source.url);
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('expected "beacon backup <file>"');
     const two = await runCli(['restore', 'a.gz', 'b.gz'], source.url);
     expect(two.code).toBe(2);
+    const nowhere = await runCli(['backup', join(dir, 'no-such-directory', 'x.gz')], source.url);
+    expect(nowhere.code).toBe(1);
+    expect(nowhere.stderr).toContain('beacon: backup refused: cannot write');
   }, 60_000);
 
   it('is one moment of the database while records keep arriving: every current_state row with its event, the log folding to the restored state', async () => {

@@ -3,7 +3,7 @@ import { rename, rm } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type { Sql } from '@beacon/db';
-import { BACKUP_FORMAT_VERSION, BACKUP_MAGIC, END_OF_SECTION, type BackupHeader } from './backup-format.ts';
+import { BACKUP_FORMAT_VERSION, BACKUP_MAGIC, BackupError, END_OF_SECTION, type BackupHeader } from './backup-format.ts';
 import { fixCopyFormat, migrationLevel, stateSequences, stateTables } from './state-tables.ts';
 
 export interface BackupSummary {
@@ -60,6 +60,11 @@ export async function writeBackup(sql: Sql, file: string): Promise<BackupSummary
     return summary;
   } catch (err) {
     await rm(partial, { force: true });
+    // A file system refusal (no such directory, no permission, disk full) is the operator's to fix: said in one line.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'ENOSPC' || code === 'EROFS' || code === 'EISDIR') {
+      throw new BackupError(`cannot write ${file}: ${(err as Error).message}`);
+    }
     throw err;
   }
 }
