@@ -7,6 +7,7 @@ import { passwordIssues } from './auth/password-policy.ts';
 import { createTokenService, loadTokenSecret } from './auth/tokens.ts';
 import { createUser, findUser, listUsers, resetPassword } from './auth/users.ts';
 import { createDepartmentKey, listDepartmentKeys, revokeKeysByLabel, rotateDepartmentKey } from './credentials/department-keys.ts';
+import { backupCommand, backupUsage } from './backup/backup-command.ts';
 import { InputError, type Issue } from './errors/input-error.ts';
 import { resolveDatabase } from './process/resolve-database.ts';
 
@@ -20,6 +21,7 @@ import { resolveDatabase } from './process/resolve-database.ts';
 //   beacon users reset-password <username> [--password-stdin | --password <p>]
 //   beacon users list
 //   beacon kiosk create --label <wall>                 a view-only wall link, printed once
+//   beacon backup <file> / beacon restore <file>       see backup/backup-command.ts and the README
 // A chosen password is checked by the same policy as the API's (auth/password-policy.ts).
 // --password-stdin reads it from a pipe; --password works too but leaves it in the shell's history
 // and, while the command runs, in the process list, so it warns.
@@ -31,6 +33,7 @@ const usage = `usage: beacon keys create <department> [--label <label>]
        beacon users reset-password <username> [--password-stdin | --password <password>]
        beacon users list
        beacon kiosk create --label <wall>
+${backupUsage}
 without a password option a random password is made and printed once;
 --password-stdin reads it from a pipe: printf '%s' "$NEW_PASSWORD" | beacon users create …
 departments: ${departmentIds.join(', ')}`;
@@ -66,7 +69,10 @@ try {
 }
 const { positionals, values } = parsed;
 const [group, action, subject, ...extra] = positionals;
-if (group !== 'keys' && group !== 'users' && group !== 'kiosk') fail(`expected one of keys, users, kiosk, got "${group ?? ''}"`);
+if (group === 'backup' || group === 'restore') {
+  process.exit(await backupCommand(group, positionals.slice(1), Object.keys(values)));
+}
+if (group !== 'keys' && group !== 'users' && group !== 'kiosk') fail(`expected one of keys, users, kiosk, backup, restore, got "${group ?? ''}"`);
 if (extra.length) fail(`unexpected argument(s): ${extra.map((e) => `"${e}"`).join(' ')}`);
 const label = values.label;
 const allowed: Record<string, readonly string[]> = {

@@ -1,6 +1,8 @@
 import { liveStateFromJson, type LiveState } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import type postgres from 'postgres';
+import { prune } from '../retention/prune.ts';
+import { retentionFromEnv, type RetentionPolicy } from '../retention/retention-policy.ts';
 
 /** The newest snapshot at or below `atOrBefore` (default: the newest of all), or null. */
 export async function loadSnapshot(sql: Sql, atOrBefore?: number): Promise<LiveState | null> {
@@ -21,6 +23,12 @@ export async function saveSnapshot(sql: Sql, state: LiveState): Promise<void> {
 export interface SnapshotPolicy {
   /** Take one after this many events since the last (default 20,000). */
   everyEvents?: number;
+  /**
+   * What to prune after each snapshot is stored (default: from BEACON_… variables, see
+   * retention/retention-policy.ts); false for nothing. Pruning rides on snapshots because they come
+   * with the log's growth: a quiet system neither grows nor prunes.
+   */
+  retention?: RetentionPolicy | false;
 }
 
 /**
@@ -30,18 +38,26 @@ export interface SnapshotPolicy {
 export class SnapshotWriter {
   #since = 0;
   #writing: Promise<void> | null = null;
+  readonly #retention: RetentionPolicy | false;
 
   constructor(
     private readonly sql: Sql,
     private readonly policy: SnapshotPolicy = {},
     private readonly onError: (e: unknown) => void = () => {},
-  ) {}
+  ) {
+    // Read at start, so a misspelt value stops the server with the variable's name.
+    this.#retention = policy.retention ?? retentionFromEnv(process.env);
+  }
 
   noteApplied(count: number, state: LiveState): void {
     this.#since += count;
     if (this.#since < (this.policy.everyEvents ?? 20_000) || this.#writing) return;
     this.#since = 0;
+    const retention = this.#retention;
     this.#writing = saveSnapshot(this.sql, state)
+      .then(async () => {
+        if (retention) await prune(this.sql, retention);
+      })
       .catch(this.onError)
       .finally(() => {
         this.#writing = null;
