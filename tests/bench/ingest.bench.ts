@@ -80,16 +80,21 @@ try {
   };
   // PostgreSQL's CPU: every process of the cluster (backends and background workers alike) lists
   // itself in pg_stat_activity. Only one side runs at a time, so a round's delta is that side's.
-  const clusterCpuMs = async (): Promise<number> => {
-    const pids = await sql<{ pid: number }[]>`select pid from pg_stat_activity`;
-    return pids.reduce((sum, { pid }) => {
+  const clusterCpuMs = async (): Promise<Map<string, number>> => {
+    const processes = await sql<{ pid: number; kind: string }[]>`select pid, coalesce(backend_type, 'other') as kind from pg_stat_activity`;
+    const byKind = new Map<string, number>();
+    for (const { pid, kind } of processes) {
       try {
-        return sum + cpuMs(pid);
+        byKind.set(kind, (byKind.get(kind) ?? 0) + cpuMs(pid));
       } catch {
-        return sum; // ended since the query
+        // ended since the query
       }
-    }, 0);
+    }
+    return byKind;
   };
+  const total = (byKind: Map<string, number>) => [...byKind.values()].reduce((a, b) => a + b, 0);
+  /** PostgreSQL's CPU per 1,000 records by process kind (client backend, autovacuum worker, walwriter…), summed over rounds. */
+  const databaseKinds = new Map<string, Map<string, number>>();
   const cpu = new Map<string, { server: number[]; database: number[]; client: number[] }>();
   const measured = async (name: string, pid: number | null, round: () => Promise<number>): Promise<number> => {
     const server0 = pid ? cpuMs(pid) : 0;
@@ -101,7 +106,11 @@ try {
     const per = 1000 / ROWS;
     const c = cpu.get(name) ?? { server: [], database: [], client: [] };
     c.server.push(pid ? (cpuMs(pid) - server0) * per : 0);
-    c.database.push(((await clusterCpuMs()) - database0) * per);
+    const database1 = await clusterCpuMs();
+    c.database.push((total(database1) - total(database0)) * per);
+    const kinds = databaseKinds.get(name) ?? new Map<string, number>();
+    for (const [kind, ms] of database1) kinds.set(kind, (kinds.get(kind) ?? 0) + ((ms - (database0.get(kind) ?? 0)) * per) / ROUNDS);
+    databaseKinds.set(name, kinds);
     c.client.push(((client.user + client.system) / 1000) * per);
     cpu.set(name, c);
     return rate;
@@ -169,6 +178,8 @@ try {
   for (const [name, c] of cpu) {
     const [server, database, client] = [median(c.server), median(c.database), median(c.client)];
     console.log(`  ${name.padEnd(9)} CPU per 1,000 records: ${(server + database + client).toFixed(0)} ms = server ${server.toFixed(0)} + PostgreSQL ${database.toFixed(0)} + bench client ${client.toFixed(0)}`);
+    const kinds = [...(databaseKinds.get(name) ?? new Map<string, number>())].filter(([, ms]) => ms >= 0.5).sort((a, b) => b[1] - a[1]);
+    console.log(`  ${''.padEnd(9)} PostgreSQL's part by process (mean of rounds): ${kinds.map(([kind, ms]) => `${kind} ${ms.toFixed(1)}`).join(', ')}`);
   }
   (['beacon', 'alt (a)'] as const).forEach((name, i) => {
     const per = 1000 / (ROWS * ROUNDS);
