@@ -82,6 +82,8 @@ declare module 'fastify' {
     ingest: IngestPipeline;
     /** Issues and checks user and kiosk tokens. */
     tokens: TokenService;
+    /** Ended access, announced to and heard from every node. */
+    revocations: AccessRevocations;
   }
 }
 
@@ -117,6 +119,7 @@ export const beacon = fp<BeaconOptions>(
       onError: (err) => app.log.warn({ err }, 'reading recent revocations failed; retrying'),
     });
     await revocations.start();
+    app.decorate('revocations', revocations);
     app.addHook('onClose', async () => revocations.stop());
     const tokens = createTokenService(await loadTokenSecret(opts.db.sql, opts.auth?.tokenSecret), now, (id) => tokenIsRevoked(opts.db.sql, id));
     app.decorate('tokens', tokens);

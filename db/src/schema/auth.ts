@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigserial, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigserial, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
 /**
  * People who sign in (duty officers, commanders, admins). Passwords are stored only as argon2id
@@ -13,6 +13,13 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull().default(sql`now()`),
   disabledAt: timestamp('disabled_at', { withTimezone: true, mode: 'string' }),
+  /**
+   * Raised by a password reset: a user token carries the epoch it was issued in and is refused once
+   * the user's epoch has moved on, so a reset ends every session of the old password, on every node.
+   */
+  sessionEpoch: integer('session_epoch').notNull().default(0),
+  /** When the last reset ended the user's sessions (for the revocation sweep of every node). */
+  sessionsEndedAt: timestamp('sessions_ended_at', { withTimezone: true, mode: 'string' }),
 });
 
 /** Wall kiosk tokens: only their id is kept, so a kiosk can be revoked; the token itself is a signed JWT. */

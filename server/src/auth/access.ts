@@ -6,7 +6,7 @@ import type { FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { InputError } from '../errors/input-error.ts';
 import { kioskSeen } from './kiosk.ts';
-import { userIsActive } from './users.ts';
+import { userSession } from './users.ts';
 import type { TokenClaims, TokenService } from './tokens.ts';
 
 /** Who may call a route: anyone ('public'), or the listed roles. Every route must say which. */
@@ -59,7 +59,11 @@ export async function authenticate(sql: Sql, tokens: TokenService, token: string
   if (claims === 'invalid') throw unauthenticated('a token that is malformed or not signed by this server', 'a token issued by this server');
   if (claims === 'revoked') throw unauthenticated('a signed-out token', 'a token that has not been signed out: sign in again');
   if (claims.kind === 'kiosk' && !(await kioskSeen(sql, claims.actor.id))) throw unauthenticated('a revoked kiosk token', 'a live kiosk token');
-  if (claims.kind === 'user' && !(await userIsActive(sql, claims.actor.id))) throw unauthenticated('a token of a disabled or unknown user', 'a token of an active user');
+  if (claims.kind === 'user') {
+    const session = await userSession(sql, claims.actor.id, claims.sessionEpoch);
+    if (session === 'inactive') throw unauthenticated('a token of a disabled or unknown user', 'a token of an active user');
+    if (session === 'reset') throw unauthenticated('a token issued before the user\'s password was reset', 'a token issued since the last password reset: sign in again');
+  }
   return claims;
 }
 

@@ -93,7 +93,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
       ]);
     }
     const actor = { id: user.id, name: user.displayName, role: user.role };
-    const { token, expiresAt } = await tokens.issue(actor, 'user', USER_TOKEN_TTL_MS);
+    const { token, expiresAt } = await tokens.issue(actor, 'user', USER_TOKEN_TTL_MS, user.sessionEpoch);
     await recordAudit(sql, { actor, action: 'auth.sign-in', outcome: 'ok', details: { address: req.ip } });
     return { token, expiresAt, actor };
   });
@@ -146,7 +146,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
     config: { access: ADMINS },
     schema: {
       operationId: 'resetUserPassword', tags: ['admin'], summary: "Reset a user's password; the new password (given or generated) is returned once",
-      description: `${passwordPolicyText} Tokens already issued stay valid until they expire: disable the user to stop them at once.`,
+      description: `${passwordPolicyText} Every session of the old password ends: tokens issued before the reset are refused and the user's open connections close, on every node.`,
       params: Type.Object({ username: Type.String({ maxLength: 64 }) }), body: ResetPasswordBody,
     },
   }, async (req) => {
@@ -156,6 +156,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
     if (!reset) {
       throw new InputError(404, 'BEACON_UNKNOWN_USER', `no active user "${username}"`, [{ path: 'params.username', expected: 'the user name of an active user', got: username }]);
     }
+    revocations.revoke({ kind: 'sessions', id: reset.userId, epoch: reset.sessionEpoch });
     await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.password-reset', target: username, outcome: 'ok', details: { generated: password === undefined } });
     return { username, password: reset.password };
   });

@@ -2,9 +2,10 @@ import type { Sql } from '@beacon/db';
 
 /**
  * What ended: every token of an actor (a user disabled, a kiosk revoked), one token (signed out, by
- * its jti), or a department key (by its id).
+ * its jti), a department key (by its id), or a user's sessions from before a password reset (those
+ * issued in an epoch below `epoch`: the sessions of the new password stand).
  */
-export type Revocation = { kind: 'actor' | 'token' | 'key'; id: string };
+export type Revocation = { kind: 'actor' | 'token' | 'key'; id: string } | { kind: 'sessions'; id: string; epoch: number };
 
 /** Every node LISTENs here; the revoking statement NOTIFYs it, so PostgreSQL delivers it at commit. */
 export const REVOKED_CHANNEL = 'beacon_revoked';
@@ -18,8 +19,17 @@ export function notifyRevoked(sql: Sql, kind: Revocation['kind'], column: string
   return sql`pg_notify(${REVOKED_CHANNEL}, json_build_object('kind', ${kind}::text, 'id', ${sql(column)})::text)`;
 }
 
+/**
+ * NOTIFYs that a user's sessions before `epochColumn` ended (a password reset), for a
+ * `select … from <reset rows>`, like notifyRevoked.
+ */
+export function notifySessionsEnded(sql: Sql, idColumn: string, epochColumn: string) {
+  return sql`pg_notify(${REVOKED_CHANNEL}, json_build_object('kind', 'sessions', 'id', ${sql(idColumn)}, 'epoch', ${sql(epochColumn)})::text)`;
+}
+
 /** Whether a revocation ends a session held by this actor with this token. */
-export function endsSession(revocation: Revocation, session: { actor: { id: string }; tokenId?: string }): boolean {
+export function endsSession(revocation: Revocation, session: { actor: { id: string }; tokenId?: string; sessionEpoch?: number }): boolean {
+  if (revocation.kind === 'sessions') return session.actor.id === revocation.id && (session.sessionEpoch ?? 0) < revocation.epoch;
   if (revocation.kind === 'actor') return session.actor.id === revocation.id;
   if (revocation.kind === 'token') return session.tokenId === revocation.id;
   return false;
@@ -27,8 +37,9 @@ export function endsSession(revocation: Revocation, session: { actor: { id: stri
 
 function parseRevocation(payload: string): Revocation | null {
   try {
-    const v = JSON.parse(payload) as { kind?: unknown; id?: unknown };
+    const v = JSON.parse(payload) as { kind?: unknown; id?: unknown; epoch?: unknown };
     if ((v.kind === 'actor' || v.kind === 'token' || v.kind === 'key') && typeof v.id === 'string') return { kind: v.kind, id: v.id };
+    if (v.kind === 'sessions' && typeof v.id === 'string' && Number.isSafeInteger(v.epoch)) return { kind: 'sessions', id: v.id, epoch: v.epoch as number };
   } catch {
     /* not ours */
   }
@@ -120,13 +131,15 @@ export class AccessRevocations {
     const sql = this.sql;
     const since = this.#sweptFrom;
     const [clock] = await sql<{ now: string }[]>`select now()::text as now`;
-    const rows = await sql<Revocation[]>`
-      select 'actor' as kind, id from users where disabled_at >= ${since}::timestamptz - ${SWEEP_MARGIN}::interval
-      union all select 'actor', id from kiosk_tokens where revoked_at >= ${since}::timestamptz - ${SWEEP_MARGIN}::interval
-      union all select 'token', jti from revoked_tokens where revoked_at >= ${since}::timestamptz - ${SWEEP_MARGIN}::interval
-      union all select 'key', id from department_keys where revoked_at >= ${since}::timestamptz - ${SWEEP_MARGIN}::interval`;
+    const rows = await sql<{ kind: Revocation['kind']; id: string; epoch: number | null }[]>`
+      select 'actor' as kind, id, null::int as epoch from users where disabled_at >= ${since}::timestamptz - ${SWEEP_MARGIN}::interval
+      union all select 'sessions', id, session_epoch from users where sessions_ended_at >= ${since}::timestamptz - ${SWEEP_MARGIN}::interval
+      union all select 'actor', id, null from kiosk_tokens where revoked_at >= ${since}::timestamptz - ${SWEEP_MARGIN}::interval
+      union all select 'token', jti, null from revoked_tokens where revoked_at >= ${since}::timestamptz - ${SWEEP_MARGIN}::interval
+      union all select 'key', id, null from department_keys where revoked_at >= ${since}::timestamptz - ${SWEEP_MARGIN}::interval`;
     this.#sweptFrom = clock!.now;
-    for (const r of rows) this.#emit({ kind: r.kind, id: r.id });
+    // A reset's sessions carry the epoch they ended below: a sweep never ends a session of the new password.
+    for (const r of rows) this.#emit(r.kind === 'sessions' ? { kind: 'sessions', id: r.id, epoch: r.epoch ?? 0 } : { kind: r.kind, id: r.id });
   }
 
   #emit(revocation: Revocation): void {

@@ -64,4 +64,21 @@ describe('which sessions a revocation ends', () => {
     expect(endsSession({ kind: 'token', id: 'u-1' }, session)).toBe(false);
     expect(endsSession({ kind: 'key', id: 'u-1' }, session)).toBe(false);
   });
+  it('a password reset ends that user\'s sessions from before it, never one of the new password', () => {
+    const before = { actor: { id: 'u-1' }, tokenId: 't-1', sessionEpoch: 0 };
+    const after = { actor: { id: 'u-1' }, tokenId: 't-2', sessionEpoch: 1 };
+    expect(endsSession({ kind: 'sessions', id: 'u-1', epoch: 1 }, before)).toBe(true);
+    expect(endsSession({ kind: 'sessions', id: 'u-1', epoch: 1 }, after)).toBe(false);
+    expect(endsSession({ kind: 'sessions', id: 'u-2', epoch: 1 }, before)).toBe(false);
+    // A token from before session epochs existed counts as epoch 0.
+    expect(endsSession({ kind: 'sessions', id: 'u-1', epoch: 1 }, { actor: { id: 'u-1' }, tokenId: 't-0' })).toBe(true);
+  });
+  it('a user token carries the session epoch it was issued in; a kiosk token and an older token read as 0', async () => {
+    const tokens = createTokenService(secret, () => NOW, async () => false);
+    const actor = { id: 'u-1', name: 'Duty', role: 'duty' as const };
+    const user = (await tokens.verify((await tokens.issue(actor, 'user', 60_000, 3)).token)) as TokenClaims;
+    expect(user.sessionEpoch).toBe(3);
+    const first = (await tokens.verify((await tokens.issue(actor, 'user', 60_000)).token)) as TokenClaims;
+    expect(first.sessionEpoch).toBe(0);
+  });
 });

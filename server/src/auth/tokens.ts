@@ -20,13 +20,15 @@ export interface TokenClaims {
   expiresAt: number;
   /** The token's own id (its jti): what signing out ends, on every node. */
   tokenId: string;
+  /** A user token's session epoch (users.session_epoch when it was issued); 0 for kiosk tokens and older tokens. */
+  sessionEpoch: number;
 }
 
 /** 'revoked': signed out (ended before its expiry; see revocations.ts). */
 export type TokenProblem = 'expired' | 'invalid' | 'revoked';
 
 export interface TokenService {
-  issue(actor: Actor, kind: TokenClaims['kind'], ttlMs: number): Promise<{ token: string; expiresAt: number }>;
+  issue(actor: Actor, kind: TokenClaims['kind'], ttlMs: number, sessionEpoch?: number): Promise<{ token: string; expiresAt: number }>;
   verify(token: string): Promise<TokenClaims | TokenProblem>;
 }
 
@@ -50,10 +52,10 @@ export async function loadTokenSecret(sql: Sql, fromEnv = process.env.BEACON_TOK
  */
 export function createTokenService(secret: Uint8Array, now: () => number, isRevoked?: (tokenId: string) => Promise<boolean>): TokenService {
   return {
-    async issue(actor, kind, ttlMs) {
+    async issue(actor, kind, ttlMs, sessionEpoch = 0) {
       const issuedAt = Math.floor(now() / 1000);
       const expiresAt = (issuedAt + Math.floor(ttlMs / 1000)) * 1000;
-      const token = await new SignJWT({ name: actor.name, role: actor.role, kind })
+      const token = await new SignJWT({ name: actor.name, role: actor.role, kind, ...(sessionEpoch ? { epoch: sessionEpoch } : {}) })
         .setProtectedHeader({ alg: ALGORITHM })
         .setIssuer(ISSUER)
         .setSubject(actor.id)
@@ -70,7 +72,7 @@ export function createTokenService(secret: Uint8Array, now: () => number, isRevo
       } catch (err) {
         return err instanceof errors.JWTExpired ? 'expired' : 'invalid';
       }
-      const { sub, name, role, kind, exp, jti } = payload;
+      const { sub, name, role, kind, exp, jti, epoch } = payload;
       if (typeof sub !== 'string' || typeof name !== 'string' || !isRole(role) || (kind !== 'user' && kind !== 'kiosk') || typeof exp !== 'number') {
         return 'invalid';
       }
@@ -78,7 +80,8 @@ export function createTokenService(secret: Uint8Array, now: () => number, isRevo
       const tokenId = typeof jti === 'string' && jti ? jti : `sha256:${createHash('sha256').update(token).digest('base64url')}`;
       // Outside the try: a database that does not answer is a server error, not a bad token.
       if (isRevoked && (await isRevoked(tokenId))) return 'revoked';
-      return { actor: { id: sub, name, role }, kind, expiresAt: exp * 1000, tokenId };
+      const sessionEpoch = Number.isSafeInteger(epoch) ? (epoch as number) : 0;
+      return { actor: { id: sub, name, role }, kind, expiresAt: exp * 1000, tokenId, sessionEpoch };
     },
   };
 }

@@ -3,7 +3,7 @@ import type { Sql } from '@beacon/db';
 import type { UserRole } from '@beacon/shared';
 import { assertPasswordAcceptable } from './password-policy.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
-import { notifyRevoked } from './revocations.ts';
+import { notifyRevoked, notifySessionsEnded } from './revocations.ts';
 
 export interface UserInfo {
   id: string;
@@ -16,6 +16,8 @@ export interface UserInfo {
 
 export interface StoredUser extends UserInfo {
   passwordHash: string;
+  /** Raised by each password reset; a token issued in an earlier epoch is refused. */
+  sessionEpoch: number;
 }
 
 /**
@@ -41,12 +43,12 @@ export async function createUser(
 }
 
 export async function findUser(sql: Sql, username: string): Promise<StoredUser | null> {
-  const [row] = await sql<{ id: string; username: string; display_name: string; role: UserRole; password_hash: string; created_at: Date; disabled_at: Date | null }[]>`
-    select id, username, display_name, role, password_hash, created_at, disabled_at from users where username = ${username}`;
+  const [row] = await sql<{ id: string; username: string; display_name: string; role: UserRole; password_hash: string; created_at: Date; disabled_at: Date | null; session_epoch: number }[]>`
+    select id, username, display_name, role, password_hash, created_at, disabled_at, session_epoch from users where username = ${username}`;
   if (!row) return null;
   return {
     id: row.id, username: row.username, displayName: row.display_name, role: row.role, passwordHash: row.password_hash,
-    createdAt: row.created_at.toISOString(), disabledAt: row.disabled_at?.toISOString() ?? null,
+    createdAt: row.created_at.toISOString(), disabledAt: row.disabled_at?.toISOString() ?? null, sessionEpoch: row.session_epoch,
   };
 }
 
@@ -65,9 +67,15 @@ export async function hasAnyUser(sql: Sql): Promise<boolean> {
 }
 
 /** True while the user exists and is not disabled: a signed-in token stops working the moment it is not. */
-export async function userIsActive(sql: Sql, id: string): Promise<boolean> {
-  const [row] = await sql<{ active: boolean }[]>`select disabled_at is null as active from users where id = ${id}`;
-  return row?.active ?? false;
+/**
+ * Whether a user token's session still stands: 'live', or why not — the user is disabled (or unknown),
+ * or their password was reset after the token was issued (its session epoch is behind the user's).
+ */
+export async function userSession(sql: Sql, id: string, sessionEpoch: number): Promise<'live' | 'inactive' | 'reset'> {
+  const [row] = await sql<{ active: boolean; epoch: number }[]>`
+    select disabled_at is null as active, session_epoch as epoch from users where id = ${id}`;
+  if (!row?.active) return 'inactive';
+  return row.epoch === sessionEpoch ? 'live' : 'reset';
 }
 
 /**
@@ -83,15 +91,20 @@ export async function disableUser(sql: Sql, username: string): Promise<string | 
 
 /**
  * Resets an active user's password (checked by the same policy; with none given, a random one) and
- * returns the new plain password once, or null if there is no such active user. Tokens already
- * issued stay valid until they expire; disable the user to stop them at once.
+ * returns the new plain password once, or null if there is no such active user. Every session of
+ * the old password ends: the user's session epoch moves on (tokens issued before are refused), and the
+ * same statement announces it to every node, whose sockets of that user close.
  */
-export async function resetPassword(sql: Sql, username: string, chosen?: string): Promise<{ userId: string; password: string } | null> {
+export async function resetPassword(sql: Sql, username: string, chosen?: string): Promise<{ userId: string; password: string; sessionEpoch: number } | null> {
   const user = await findUser(sql, username);
   if (!user || user.disabledAt) return null;
   if (chosen !== undefined) assertPasswordAcceptable(chosen, user);
   const password = chosen ?? generatePassword();
-  const [row] = await sql<{ id: string }[]>`
-    update users set password_hash = ${await hashPassword(password)} where id = ${user.id} and disabled_at is null returning id`;
-  return row ? { userId: row.id, password } : null;
+  const [row] = await sql<{ id: string; session_epoch: number }[]>`
+    with reset as (
+      update users set password_hash = ${await hashPassword(password)}, session_epoch = session_epoch + 1, sessions_ended_at = now()
+      where id = ${user.id} and disabled_at is null returning id, session_epoch
+    )
+    select id, session_epoch, ${notifySessionsEnded(sql, 'id', 'session_epoch')} from reset`;
+  return row ? { userId: row.id, password, sessionEpoch: row.session_epoch } : null;
 }

@@ -113,6 +113,37 @@ describe('ending access on node A reaches node B', () => {
     await expectBystandersMatchLog();
   });
 
+  it('a password reset on A ends the sessions of the old password on B (HTTP and sockets); a session of the new password stays, through a re-read of recent revocations too', async () => {
+    await createUser(a.db.sql, { username: 'lin', displayName: '林值班', role: 'duty', password: 'copper-tide-meadow-58' });
+    const old = await signIn(a, 'lin', 'copper-tide-meadow-58');
+    const live = await watch({ baseUrl: b.baseUrl, wallToken: old }, city);
+    const replay = await connected(b, '/replay', old);
+    const closed = Promise.all([disconnection(live.socket), disconnection(replay)]);
+
+    const res = await fetch(`${a.baseUrl}/api/v1/users/lin/password`, {
+      method: 'POST', headers: { 'content-type': 'application/json', ...auth(a.tokens.admin) }, body: JSON.stringify({ password: 'saffron-quay-beacon-91' }),
+    });
+    expect(res.status).toBe(200);
+    expect(await closed).toEqual(['io server disconnect', 'io server disconnect']);
+
+    const refused = await me(b, old);
+    expect(refused.status).toBe(401);
+    expect(await refused.json()).toMatchObject({ code: 'BEACON_UNAUTHENTICATED', issues: [{ path: 'authorization', expected: expect.stringContaining('since the last password reset') }] });
+    expect((await reconnectRefusal(live.socket)).data?.code).toBe('BEACON_UNAUTHENTICATED');
+    await expect(signIn(a, 'lin', 'copper-tide-meadow-58').catch(() => 'refused')).resolves.toBe('refused');
+
+    // The new password signs in, on both nodes; its socket outlives the announcement being read again.
+    const fresh = await signIn(b, 'lin', 'saffron-quay-beacon-91');
+    expect((await me(a, fresh)).status).toBe(200);
+    const freshLive = await connected(b, '/', fresh);
+    // B re-reads recent revocations (as it does every 30 s for a lost notification): the reset is among them.
+    await b.app.revocations.sweep();
+    expect(freshLive.connected).toBe(true);
+    expect((await me(b, fresh)).status).toBe(200);
+    for (const s of [live.socket, replay, freshLive]) s.close();
+    await expectBystandersMatchLog();
+  });
+
   it('revoking a kiosk token on A closes that wall on B, and B refuses it from then on', async () => {
     const created = (await (await fetch(`${a.baseUrl}/api/v1/kiosk-tokens`, {
       method: 'POST', headers: { 'content-type': 'application/json', ...auth(a.tokens.admin) }, body: JSON.stringify({ label: '四号屏' }),
