@@ -82,6 +82,16 @@ describe('rain-gauge ingest to a watching screen', () => {
     expect(await logCount()).toBe(before);
   });
 
+  it('stores a reading repeated within one batch once: the first is stored, the repeat answered as its duplicate', async () => {
+    const reading = { stationId: 'TA01', observedAt: iso(-4), rainfall1hMm: 7 };
+    const before = await logCount();
+    const body = await json(await post({ records: [reading, { stationId: 'TA02', observedAt: iso(-4), rainfall1hMm: 8 }, { ...reading }] }));
+    expect(body).toMatchObject({ accepted: 2, duplicates: 1 });
+    expect(body.records.map((r: { status: string }) => r.status)).toEqual(['stored', 'stored', 'duplicate']);
+    expect(body.records[2].seq).toBe(body.records[0].seq);
+    expect(await logCount()).toBe(before + 2);
+  });
+
   it('treats the same instant written with another offset as the same reading', async () => {
     const a = await json(await post({ records: [{ stationId: 'HC01', observedAt: '2026-09-14T07:50:00Z', rainfall1hMm: 3 }] }));
     const b = await json(await post({ records: [{ stationId: 'HC01', observedAt: '2026-09-14T15:50:00+08:00', rainfall1hMm: 3 }] }));

@@ -75,8 +75,10 @@ export async function storeRecords(sql: Sql, records: readonly LogRecord[], opti
       on conflict (dedupe_key) do nothing
       returning seq, dedupe_key, received_at`;
     const fresh = new Map(inserted.map((r) => [r.dedupe_key, r]));
+    const once = new Set<string>();
     const appended: BeaconEvent[] = records
-      .filter((r) => fresh.has(r.dedupeKey))
+      // One event per stored row: a record repeated within the batch was stored once.
+      .filter((r) => fresh.has(r.dedupeKey) && !once.has(r.dedupeKey) && once.add(r.dedupeKey))
       .map((r) => {
         const row = fresh.get(r.dedupeKey)!;
         const event: BeaconEvent = {
@@ -105,9 +107,16 @@ export async function storeRecords(sql: Sql, records: readonly LogRecord[], opti
     const before = new Map(existing.map((r) => [r.dedupe_key, r]));
 
     const conflicts: Issue[] = [];
+    // The same record twice in one batch (checkBatch refused it if the content differs) is stored
+    // once: the first is 'stored', a repeat is a 'duplicate' of it, as a repeat in a later batch is.
+    const answered = new Set<string>();
     const result: StoredRecord[] = records.map((r, index) => {
       const row = fresh.get(r.dedupeKey);
-      if (row) return { index, seq: Number(row.seq), status: 'stored' };
+      if (row) {
+        const repeat = answered.has(r.dedupeKey);
+        answered.add(r.dedupeKey);
+        return { index, seq: Number(row.seq), status: repeat ? 'duplicate' : 'stored' };
+      }
       const prior = before.get(r.dedupeKey);
       if (!prior) throw new Error(`record ${r.dedupeKey} neither stored nor found`);
       if (!isDeepStrictEqual(prior.payload, JSON.parse(JSON.stringify(r.payload)))) {
