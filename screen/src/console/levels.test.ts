@@ -41,6 +41,15 @@ describe('the console\'s levels', () => {
     expect(v.teams.map((r) => r.id)).toEqual(['T-NEAR']);
   });
 
+  it('incident: "reported" (接报) is the first report, not the newest status record', () => {
+    const s = consoleState();
+    // INC-2 was first reported at 13:58:20; its newest record (status open) is from 14:00:01.
+    s.latest['incident']!['INC-2'] = { ...s.latest['incident']!['INC-2']!, firstObservedAt: T0 - 100_000 };
+    expect(incidentDetail(s, 'INC-2', xiamen, 'zh-CN', t).facts).toContainEqual({ label: '接报', value: '13:58:20' });
+    // A record from before first observations were kept: its own time.
+    expect(incidentDetail(consoleState(), 'INC-2', xiamen, 'zh-CN', t).facts).toContainEqual({ label: '接报', value: '14:00:01' });
+  });
+
   it('incident: facts, who acknowledged it, and the teams on it', () => {
     const s = consoleState();
     s.command = {

@@ -2,7 +2,7 @@ import {
   assignedTeams, distanceKm, latestOf, openIncidents, postClock, subdistrictAt, teamCommitment, teamStatus, ViewFilter,
   type Grade, type LatestRecord, type LiveState, type PostClockPhase, type Region, type RiskAssessment, type ViewRef,
 } from '@beacon/shared';
-import { latestRecord, latestIn, own } from '@beacon/shared';
+import { firstObservedOf, latestRecord, latestIn, own } from '@beacon/shared';
 import { gradeColour, palette } from '../charts/theme.ts';
 import { formatTime, localName, type Locale, type Messages } from '../i18n/index.ts';
 import { severityColour } from '../panels/OneMap/mapStyle.ts';
@@ -203,7 +203,8 @@ export function incidentDetail(state: LiveState, incidentId: string, region: Reg
     { label: c.field.severity, value: own(t.wall.severity, str(d.severity)) ?? '—' },
     { label: c.field.status, value: own(t.wall.incidentStatus, str(d.status)) ?? str(d.status) },
     { label: c.field.place, value: placeLabel(region, place, locale) || '—' },
-    ...(rec ? [{ label: c.field.reported, value: hms(rec.observedAt, locale) }] : []),
+    // 接报: the first report, which status updates never move (not the newest record's time).
+    ...(rec ? [{ label: c.field.reported, value: hms(firstObservedOf(rec), locale) }] : []),
     ...(typeof d.trapped === 'number' ? [{ label: c.field.trapped, value: String(d.trapped) }] : []),
     ...(typeof d.casualties === 'number' ? [{ label: c.field.casualties, value: String(d.casualties) }] : []),
     ...(typeof d.reportedBy === 'string' ? [{ label: c.field.reportedBy, value: d.reportedBy }] : []),

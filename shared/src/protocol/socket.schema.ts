@@ -63,6 +63,7 @@ const LatestRecordSchema = Type.Object({
   version: Type.Integer(),
   seq: Type.Integer({ description: 'Its position in the event log.' }),
   data: Type.Record(Type.String(), Type.Unknown(), { description: "The record as sent, in its category's schema (see the ingest messages)." }),
+  firstObservedAt: Type.Optional(EpochMs("The entity's earliest observation in the log: for an incident, when it was first reported")),
 });
 
 const RecordStampSchema = Type.Object({ observedAt: Type.Number(), version: Type.Integer(), seq: Type.Integer() });

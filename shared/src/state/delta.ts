@@ -3,7 +3,7 @@ import type { CommandState } from '../commands/command-state.ts';
 import type { BeaconEvent } from '../events.ts';
 import { dict, own, ownOrMake, setOwn, type Dict } from '../util/dict.ts';
 import { samePlace } from '../views/locate.ts';
-import type { FeedState, LatestRecord, LiveState, TrendPoint } from './live-state.ts';
+import { firstObservedOf, type FeedState, type LatestRecord, type LiveState, type TrendPoint } from './live-state.ts';
 import { placeInTrend, supersedes } from './reducer.ts';
 import { trendPointOf } from './trend-point.ts';
 
@@ -229,7 +229,14 @@ export function applyDelta(state: LiveState, d: StateDelta): LiveState {
   for (const [c, byId] of Object.entries(d.latest)) {
     const next = dict(Object.entries(own(latest, c) ?? {}));
     for (const [id, rec] of Object.entries(byId)) {
-      if (supersedes(rec.observedAt, rec.version, rec.seq, own(next, id))) next[id] = rec;
+      const held = own(next, id);
+      if (held && rec.seq === held.seq) {
+        // The same record: a late, older one may have moved only its first observation, earlier.
+        // Whichever delta comes first, the earlier first observation stays.
+        if (firstObservedOf(rec) < firstObservedOf(held)) next[id] = rec;
+      } else if (supersedes(rec.observedAt, rec.version, rec.seq, held)) {
+        next[id] = rec;
+      }
     }
     setOwn(latest, c, next);
   }

@@ -19,6 +19,17 @@ export interface LatestRecord {
   version: number;
   seq: number;
   data: Record<string, unknown>;
+  /**
+   * The entity's earliest observation in the log (epoch ms): for an incident, when it was first
+   * reported (接报), which later status records never move. Absent in state from before it was kept
+   * (a snapshot of an older version): read `firstObservedOf`.
+   */
+  firstObservedAt?: number;
+}
+
+/** When an entity was first observed: its earliest record's time (for an incident, 接报). */
+export function firstObservedOf(rec: LatestRecord): number {
+  return rec.firstObservedAt ?? rec.observedAt;
 }
 
 export interface FeedState {

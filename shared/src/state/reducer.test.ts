@@ -4,6 +4,8 @@ import { emptyLiveState } from './live-state.ts';
 import { evolve, feedRate, fold, TREND_WINDOW_MS } from './reducer.ts';
 import type { FeedRejected } from '../events.ts';
 import { rainfallOf, stationTrend } from './selectors.ts';
+import type { RecordReceived } from '../events.ts';
+import { latestRecord } from './live-state.ts';
 
 const T0 = Date.parse('2026-09-14T08:00:00Z');
 const min = (m: number) => T0 + m * 60_000;
@@ -102,5 +104,30 @@ describe('fold', () => {
       ),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('an entity\'s first observation (an incident\'s 接报)', () => {
+  const T = Date.UTC(2026, 8, 14, 6, 0, 0);
+  const incident = (seq: number, at: number, status: string): RecordReceived => ({
+    type: 'record.received', seq, receivedAt: new Date(T + seq).toISOString(), department: 'emergency', category: 'incident',
+    entityId: 'INC-9', observedAt: new Date(at).toISOString(), version: 1,
+    payload: { title: '后溪内涝', kind: 'waterlogging', severity: 'IV', status, lon: 118.05, lat: 24.6, district: '集美区' },
+  });
+
+  it('stays at the first report while status updates move the newest record on', () => {
+    const s = fold(emptyLiveState(), [incident(1, T, 'open'), incident(2, T + 300_000, 'handling'), incident(3, T + 900_000, 'closed')]);
+    expect(latestRecord(s, 'incident', 'INC-9')).toMatchObject({ observedAt: T + 900_000, firstObservedAt: T });
+  });
+
+  it('moves earlier for a late, older record, which does not replace the newest', () => {
+    const s = fold(emptyLiveState(), [incident(1, T + 300_000, 'handling'), incident(2, T, 'open')]);
+    expect(latestRecord(s, 'incident', 'INC-9')).toMatchObject({ observedAt: T + 300_000, seq: 1, firstObservedAt: T });
+  });
+
+  it('is the same whatever order the records are folded in', () => {
+    const events = [incident(1, T + 60_000, 'open'), incident(2, T, 'open'), incident(3, T + 120_000, 'handling')];
+    const orders = [[0, 1, 2], [1, 0, 2], [2, 1, 0], [0, 2, 1]].map((o) => latestRecord(fold(emptyLiveState(), o.map((i) => events[i]!)), 'incident', 'INC-9'));
+    for (const rec of orders) expect(rec).toMatchObject({ observedAt: T + 120_000, firstObservedAt: T });
   });
 });

@@ -1,7 +1,7 @@
 import { trendPointOf } from './trend-point.ts';
 import { applyCommand } from '../commands/command-state.ts';
 import type { BeaconEvent, FeedRejected, RecordReceived } from '../events.ts';
-import { latestRecord, type FeedState, type LatestRecord, type LiveState, type TrendPoint } from './live-state.ts';
+import { firstObservedOf, latestRecord, type FeedState, type LatestRecord, type LiveState, type TrendPoint } from './live-state.ts';
 import { dict, own, setOwn } from '../util/dict.ts';
 import type { DepartmentId } from '../departments.ts';
 
@@ -109,10 +109,15 @@ function applyRecord(s: LiveState, e: RecordReceived, mine: Own): void {
   // Write: assignments to the fold's own copies only.
   s.seq = Math.max(s.seq, e.seq);
   const latestByCategory = (s.latest = mine(s.latest));
-  if (isNewer) {
+  // The earliest observation never moves later; a late, older record moves it earlier.
+  const firstObservedAt = prev ? Math.min(firstObservedOf(prev), observedAt) : observedAt;
+  if (isNewer || (prev && firstObservedAt < firstObservedOf(prev))) {
     const byEntity = mine(own(latestByCategory, category) ?? dict<LatestRecord>());
     setOwn(latestByCategory, category, byEntity);
-    setOwn(byEntity, entityId, { entityId, observedAt, version: e.version, seq: e.seq, data: e.payload });
+    const rec: LatestRecord = isNewer
+      ? { entityId, observedAt, version: e.version, seq: e.seq, data: e.payload, firstObservedAt }
+      : { ...prev!, firstObservedAt };
+    setOwn(byEntity, entityId, rec);
   }
 
   const feeds = (s.feeds = mine(s.feeds));
