@@ -10,6 +10,7 @@ import { emergencyFeed } from '../support/command-fixtures.ts';
 import { signedInAs, trackCspViolations, wallUrl } from '../support/screen-session.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { tooSmall } from '../support/touch-size.ts';
 
 let database: TestDatabase;
 let server: TestServer;
@@ -55,33 +56,6 @@ async function confirmCommand(page: Page, reasonContains: string) {
   expect(await page.getByTestId('confirm-reason').inputValue()).toContain(reasonContains);
   await page.getByTestId('confirm-ok').click();
   await dialog.waitFor({ state: 'detached', timeout: 10_000 });
-}
-
-/** Visible controls smaller than 44×44 px, and visible text under 16 px: a finger and an eye at arm's length. */
-async function tooSmall(page: Page): Promise<{ targets: string[]; text: string[] }> {
-  return page.evaluate(() => {
-    const visible = (el: Element) => {
-      const r = el.getBoundingClientRect();
-      const s = getComputedStyle(el);
-      return r.width > 0 && r.height > 0 && s.visibility !== 'hidden' && s.display !== 'none';
-    };
-    const name = (el: Element) => `${el.tagName.toLowerCase()}[${el.getAttribute('data-testid') ?? ''}] "${(el.textContent ?? '').trim().slice(0, 24)}"`;
-    const targets: string[] = [];
-    for (const el of document.querySelectorAll('button, a[href], input, select, textarea, [role="button"], [role="tab"]')) {
-      if (!visible(el)) continue;
-      const r = el.getBoundingClientRect();
-      if (r.width < 44 || r.height < 44) targets.push(`${name(el)} ${Math.round(r.width)}×${Math.round(r.height)}`);
-    }
-    const text: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const el = n.parentElement;
-      if (!el || !(n.textContent ?? '').trim() || !visible(el)) continue;
-      const px = Number.parseFloat(getComputedStyle(el).fontSize);
-      if (px < 16) text.push(`${name(el)} ${px}px`);
-    }
-    return { targets, text: [...new Set(text)] };
-  });
 }
 
 /** The console's and the wall's clock of a post read together, until both show the same second (a read may straddle a tick). */

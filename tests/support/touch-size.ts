@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 
 /**
  * Visible controls smaller than 44×44 px, and visible text under 16 px: a finger and an eye at arm's
- * length (the console's rule; the same check as in tests/e2e/console.test.ts).
+ * length (the console's rule: tests/e2e/console.test.ts and admin.test.ts).
  */
 export async function tooSmall(page: Page): Promise<{ targets: string[]; text: string[] }> {
   return page.evaluate(() => {
