@@ -24,6 +24,7 @@ export { canonicalJson } from './canonical-json.ts';
 export * from './risk/index.ts';
 export * from './auth/roles.ts';
 export * from './auth/password-rules.ts';
+export * from './auth/credential-info.schema.ts';
 export * from './commands/command.ts';
 export * from './commands/command-state.ts';
 export * from './wall/index.ts';

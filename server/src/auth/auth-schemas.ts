@@ -53,22 +53,5 @@ export const CreateDepartmentKeyBody = Type.Object(
 );
 export type CreateDepartmentKeyBody = Type.Static<typeof CreateDepartmentKeyBody>;
 
-const when = (description: string) => Type.Union([Type.String({ format: 'date-time' }), Type.Null()], { description });
-
-export const KioskTokenInfo = Type.Object({
-  id: Type.String(),
-  label: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-  expiresAt: Type.String({ format: 'date-time' }),
-  revokedAt: when('null while the token is live.'),
-  lastSeenAt: when('When the wall last made a request, connected, or was connected (recorded at most once a minute); null if never.'),
-});
-
-export const DepartmentKeyInfo = Type.Object({
-  id: Type.String(),
-  department: Type.Union(departmentIds.map((d) => Type.Literal(d))),
-  label: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-  revokedAt: when('null while the key is live.'),
-  lastUsedAt: when('When a department system last authenticated with the key: a request, a stream opened, or an open stream (recorded at most once a minute); null if never.'),
-});
+// The listings' shapes are shared with the console: shared/src/auth/credential-info.schema.ts.
+export { DepartmentKeyInfo, KioskTokenInfo, UserInfo } from '@beacon/shared';

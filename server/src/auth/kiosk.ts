@@ -27,14 +27,8 @@ export async function kioskSeen(sql: Sql, id: string): Promise<boolean> {
   return row?.live ?? false;
 }
 
-export interface KioskTokenInfo {
-  id: string;
-  label: string;
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  lastSeenAt: string | null;
-}
+import type { KioskTokenInfo } from '@beacon/shared';
+export type { KioskTokenInfo };
 
 /** Every kiosk token, newest first: ids, labels and dates (the token itself is never stored). */
 export async function listKioskTokens(sql: Sql): Promise<KioskTokenInfo[]> {

@@ -5,14 +5,8 @@ import { assertPasswordAcceptable } from './password-policy.ts';
 import { generatePassword, hashPassword } from './passwords.ts';
 import { notifyRevoked, notifySessionsEnded } from './revocations.ts';
 
-export interface UserInfo {
-  id: string;
-  username: string;
-  displayName: string;
-  role: UserRole;
-  createdAt: string;
-  disabledAt: string | null;
-}
+import type { UserInfo } from '@beacon/shared';
+export type { UserInfo };
 
 export interface StoredUser extends UserInfo {
   passwordHash: string;

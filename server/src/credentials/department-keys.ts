@@ -73,14 +73,8 @@ export async function revokeKeysByLabel(sql: Sql, department: DepartmentId, labe
   return rows.length;
 }
 
-export interface DepartmentKeyInfo {
-  id: string;
-  department: DepartmentId;
-  label: string;
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+import type { DepartmentKeyInfo } from '@beacon/shared';
+export type { DepartmentKeyInfo };
 
 /**
  * Keys, newest first — one department's, or (without one) every department's: ids, labels and dates

@@ -1,33 +1,9 @@
 import type { DepartmentId, UserRole } from '@beacon/shared';
 import { api } from '../../lib/api.ts';
 
-/** The admin routes' answers, as the server sends them (server/src/auth/auth-routes.ts, credential-list-routes.ts). */
-export interface UserInfo {
-  id: string;
-  username: string;
-  displayName: string;
-  role: UserRole;
-  createdAt: string;
-  disabledAt: string | null;
-}
-
-export interface KioskTokenInfo {
-  id: string;
-  label: string;
-  createdAt: string;
-  expiresAt: string;
-  revokedAt: string | null;
-  lastSeenAt: string | null;
-}
-
-export interface DepartmentKeyInfo {
-  id: string;
-  department: DepartmentId;
-  label: string;
-  createdAt: string;
-  revokedAt: string | null;
-  lastUsedAt: string | null;
-}
+/** The admin routes' answers: one definition with the server's response schemas (shared/src/auth/credential-info.schema.ts). */
+import type { DepartmentKeyInfo, KioskTokenInfo, UserInfo } from '@beacon/shared';
+export type { DepartmentKeyInfo, KioskTokenInfo, UserInfo };
 
 export interface NewUser {
   username: string;
