@@ -75,13 +75,13 @@ export async function storeRecords(sql: Sql, records: readonly LogRecord[], opti
       on conflict (dedupe_key) do nothing
       returning seq, dedupe_key, received_at`;
     const fresh = new Map(inserted.map((r) => [r.dedupe_key, r]));
-    const once = new Set<string>();
-    const appended: BeaconEvent[] = records
-      // One event per stored row: a record repeated within the batch was stored once.
-      .filter((r) => fresh.has(r.dedupeKey) && !once.has(r.dedupeKey) && once.add(r.dedupeKey))
-      .map((r) => {
-        const row = fresh.get(r.dedupeKey)!;
-        const event: BeaconEvent = {
+    // One event per inserted row (a record repeated within the batch was inserted once), from its record.
+    const recordOf = new Map<string, LogRecord>();
+    for (const r of records) if (!recordOf.has(r.dedupeKey)) recordOf.set(r.dedupeKey, r);
+    const appended: BeaconEvent[] = inserted
+      .map((row): BeaconEvent => {
+        const r = recordOf.get(row.dedupe_key)!;
+        return {
           type: 'record.received',
           seq: Number(row.seq),
           receivedAt: row.received_at.toISOString(),
@@ -92,7 +92,6 @@ export async function storeRecords(sql: Sql, records: readonly LogRecord[], opti
           version: r.version,
           payload: r.payload,
         };
-        return event;
       })
       .sort((a, b) => a.seq - b.seq);
     options.beforeCommit?.(appended);
