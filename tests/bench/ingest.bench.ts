@@ -1,7 +1,7 @@
 // Durable, acknowledged ingest through HTTP batches vs. a raw postgres.js COPY of the same rows into
 // a table of the same shape and indexes, in the same run. Target: ≥ 0.5× the COPY rate.
-// Run: npx -y pnpm@12.21.0 bench:ingest   (ROWS=100000 BATCH=1000 CONCURRENCY=4; SERVER_NODE_FLAGS='--max-semi-space-size=64'
-// passes flags to the servers' node, PROFILE=1 writes their CPU profiles to /tmp/prof)
+// Run: npx -y pnpm@12.21.0 bench:ingest   (ROWS=100000 BATCH=1000 CONCURRENCY=4; PROFILE=1 writes the servers'
+// CPU profiles to /tmp/prof)
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -55,7 +55,7 @@ try {
   // server, so neither follows (and folds) the other's log.
   const startServer = async (mode: 'beacon' | 'beacon-append-lock', url: string) => {
     // Node itself runs the server (tsx as a loader, not a wrapper process): its pid is the server's, for /proc.
-    const child = spawn(process.execPath, [...(process.env.SERVER_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), ...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', fileURLToPath(new URL('./fanout-server.ts', import.meta.url)), mode, url]);
+    const child = spawn(process.execPath, [...(process.env.PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', fileURLToPath(new URL('./fanout-server.ts', import.meta.url)), mode, url]);
     child.stderr.on('data', (d) => process.stderr.write(d));
     const out = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
     const { port, keys } = JSON.parse(String((await out.next()).value)) as { port: number; keys: string[] };
