@@ -34,6 +34,27 @@ export interface StoreOptions {
   beforeCommit?: (appended: readonly BeaconEvent[]) => void;
 }
 
+/**
+ * The append: the whole batch as ONE JSON parameter, unpacked by PostgreSQL (no per-element array
+ * escaping, no parameter limit, one round trip; tests/bench/ingest.bench.ts measures it against raw COPY).
+ *
+ * A retry of a committed record draws no sequence number: rows filtered here never reach the column
+ * default. ON CONFLICT still catches a retry racing its original. The filter is a scalar subquery,
+ * not NOT EXISTS, on purpose: the statement is prepared once per connection, and PostgreSQL's generic
+ * plan for NOT EXISTS turned into a hash anti-join over a sequential scan of the whole log whenever
+ * the table's statistics were older than its size — every batch read every event ever logged, and
+ * ingest slowed in proportion to the log (25 → 240 ms of PostgreSQL CPU per 1,000 records from an
+ * empty log to 500k events). A correlated scalar subquery is never turned into a join: it is one
+ * probe of the dedupe index per record, whatever the statistics say (tests/integration/append-plan.test.ts).
+ */
+export const APPEND_SQL = `
+  insert into events (type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
+  select 'record.received', d, c, e, o, k, s, p
+  from jsonb_to_recordset($1) as t(d text, c text, e text, o timestamptz, k text, s text, p jsonb)
+  where (select 1 from events x where x.dedupe_key = t.k limit 1) is null
+  on conflict (dedupe_key) do nothing
+  returning seq, dedupe_key, received_at`;
+
 /** The lock of the `appendLock` alternative. */
 const APPEND_LOCK_ID = 0x6265_6c67; // "belg"
 
@@ -60,20 +81,10 @@ export async function storeRecords(sql: Sql, records: readonly LogRecord[], opti
     // gap in the sequence is settled (see engine/log-follower.ts).
     await tx`select pg_current_xact_id()`;
     if (options.appendLock) await tx`select pg_advisory_xact_lock(${APPEND_LOCK_ID})`;
-    // The whole batch as ONE JSON parameter, unpacked by PostgreSQL: no per-element array escaping,
-    // no parameter limit, one round trip (tests/bench/ingest.bench.ts measures it against raw COPY).
     const batch = records.map((r) => ({
       d: r.department, c: r.category, e: r.entityId, o: r.observedAt, k: r.dedupeKey, s: r.sourceId, p: r.payload,
     }));
-    const inserted = await tx<{ seq: string; dedupe_key: string; received_at: Date }[]>`
-      insert into events (type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
-      select 'record.received', d, c, e, o, k, s, p
-      from jsonb_to_recordset(${tx.json(batch as unknown as postgres.JSONValue)}) as t(d text, c text, e text, o timestamptz, k text, s text, p jsonb)
-      -- A retry of a committed record draws no sequence number (rows filtered here never reach the
-      -- column default); ON CONFLICT still catches a retry racing its original.
-      where not exists (select 1 from events x where x.dedupe_key = t.k)
-      on conflict (dedupe_key) do nothing
-      returning seq, dedupe_key, received_at`;
+    const inserted = await tx.unsafe<{ seq: string; dedupe_key: string; received_at: Date }[]>(APPEND_SQL, [tx.json(batch as unknown as postgres.JSONValue)], { prepare: true });
     const fresh = new Map(inserted.map((r) => [r.dedupe_key, r]));
     // One event per inserted row (a record repeated within the batch was inserted once), from its record.
     const recordOf = new Map<string, LogRecord>();
