@@ -66,9 +66,14 @@ export interface NormalRecord {
   payload: Rec;
 }
 
+/** Already what `toISOString` writes (for the validated years 1970–9999): most senders' clocks (JS, Java) send this. */
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** Canonical form: UTC ISO time, explicit version; everything else as sent. */
 export function normaliseRecord(category: CategoryDefinition, r: Rec): NormalRecord {
-  const observedAt = new Date(String(r.observedAt)).toISOString();
+  const sent = String(r.observedAt);
+  // Parsing and printing a time costs more than the rest of the record: skip it when it would change nothing.
+  const observedAt = CANONICAL_UTC.test(sent) ? sent : new Date(sent).toISOString();
   const version = typeof r.version === 'number' ? r.version : 1;
   return { entityId: String(r[category.idField]), observedAt, version, payload: { ...r, observedAt, version } };
 }
