@@ -126,7 +126,7 @@ function applyRecord(s: LiveState, e: RecordReceived, mine: Own): void {
     category,
     lastReceivedAt: Math.max(feed?.lastReceivedAt ?? 0, receivedAt),
     records: (feed?.records ?? 0) + 1,
-    perMinute: countMinute(feed?.perMinute ?? {}, receivedAt),
+    perMinute: countMinute(mine(feed?.perMinute ?? {}), receivedAt),
     rejections: feed?.rejections ?? 0,
     lastRejection: feed?.lastRejection ?? null,
     ...unfoldableOf(feed),
@@ -217,14 +217,20 @@ function nameOf(v: unknown, field: string): string {
   return v;
 }
 
-/** Adds a record to its minute and keeps the 5 newest minutes: enough for a rate, bounded in size. */
+/**
+ * Adds a record to its minute and keeps the 5 newest minutes: enough for a rate, bounded in size.
+ * Changes `perMinute`, which must be the fold's own copy: one copy per feed per fold, not one per record.
+ */
 function countMinute(perMinute: Record<string, number>, at: number): Record<string, number> {
   // Keys are epoch minutes the reducer makes itself, never names from outside.
   const minute = String(Math.floor(at / 60_000));
-  const next = { ...perMinute, [minute]: (own(perMinute, minute) ?? 0) + 1 };
-  const keys = Object.keys(next).sort((a, b) => Number(b) - Number(a));
-  for (const k of keys.slice(5)) delete next[k];
-  return next;
+  const count = own(perMinute, minute);
+  perMinute[minute] = (count ?? 0) + 1;
+  if (count === undefined) {
+    const keys = Object.keys(perMinute);
+    if (keys.length > 5) for (const k of keys.sort((a, b) => Number(b) - Number(a)).slice(5)) delete perMinute[k];
+  }
+  return perMinute;
 }
 
 /** Records per minute over the last `minutes` minutes before `now`. `now` is passed in: shared reads no clock. */
