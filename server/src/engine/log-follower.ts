@@ -60,8 +60,12 @@ export class LogFollower {
   #again = false;
   #stopped = false;
   #listener: { unlisten(): Promise<void> } | null = null;
-  /** Events this node committed itself: the follower need not fetch their payloads back. */
-  readonly #local = new Map<number, BeaconEvent>();
+  /**
+   * Events above the position whose payloads the follower already has: those this node committed
+   * itself (hinted), and those a read fetched but could not hand on yet (held behind a gap). A logged
+   * event never changes, so each payload is fetched once however often a gap makes the page re-read.
+   */
+  readonly #known = new Map<number, BeaconEvent>();
 
   constructor(private readonly opts: FollowerOptions) {
     this.#position = opts.from;
@@ -101,7 +105,7 @@ export class LogFollower {
    * reaches them; knowing them saves reading their payloads back.
    */
   hint(events: readonly BeaconEvent[]): void {
-    for (const e of events) if (e.seq > this.#position) this.#local.set(e.seq, e);
+    for (const e of events) if (e.seq > this.#position) this.#known.set(e.seq, e);
   }
 
   /** Read the log now (after a commit here or a notification); polls never overlap. */
@@ -150,15 +154,12 @@ export class LogFollower {
     const { snapshot, rows } = await this.opts.sql.begin('isolation level repeatable read read only', async (tx) => {
       const [row] = await tx<{ snap: string }[]>`select pg_current_snapshot()::text as snap`;
       const seqs = await tx<{ seq: string }[]>`select seq from events where seq > ${this.#position} order by seq limit ${pageSize}`;
-      const missing = seqs.map((r) => r.seq).filter((q) => !this.#local.has(Number(q)));
+      const missing = seqs.map((r) => r.seq).filter((q) => !this.#known.has(Number(q)));
       const fetched = missing.length
         ? await tx.unsafe<LogRow[]>(`select ${EVENT_COLUMNS} from events where seq = any($1::bigint[])`, [missing])
         : [];
-      const bySeq = new Map(fetched.map((r) => [Number(r.seq), rowToEvent(r)]));
-      const page = seqs.map((r) => {
-        const seq = Number(r.seq);
-        return this.#local.get(seq) ?? bySeq.get(seq)!;
-      });
+      for (const r of fetched) this.#known.set(Number(r.seq), rowToEvent(r));
+      const page = seqs.map((r) => this.#known.get(Number(r.seq))!);
       return { snapshot: parseSnapshot(row!.snap), rows: page };
     });
 
@@ -181,7 +182,7 @@ export class LogFollower {
     }
     this.#position = expected - 1;
     this.#horizons = this.#horizons.filter((h) => h.upTo > this.#position);
-    for (const q of this.#local.keys()) if (q <= this.#position) this.#local.delete(q);
+    for (const q of this.#known.keys()) if (q <= this.#position) this.#known.delete(q);
     if (ready.length) this.opts.onEvents(ready);
     if (held) {
       const newest = rows.at(-1)!.seq;
