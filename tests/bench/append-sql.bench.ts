@@ -1,12 +1,14 @@
-// PostgreSQL's own CPU time per 1,000 records for the log's append statement (ingest/store-records.ts)
-// and two alternatives, beside a raw COPY of the same rows (the baseline), on one connection, one batch of
-// 1,000 per statement. CPU time of the backend (/proc), not wall time: it does not move with the
+// PostgreSQL's own CPU time per 1,000 records for the log's append (ingest/store-records.ts: key
+// lookup, sequence numbers, COPY) and the INSERT … SELECT it replaced, beside a raw COPY of the same
+// rows (the baseline), on one connection, batches of 1,000. CPU time of the backend (/proc), not wall time: it does not move with the
 // machine's load the way rates do. bench:ingest measures the whole path; this isolates the SQL.
 // Run: npx -y pnpm@12.21.0 bench:append-sql   (ROWS=50000 ROUNDS=3)
 import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import postgres from 'postgres';
+import { copyEvents } from '@beacon/server/ingest/copy-events.ts';
+import { ALREADY_LOGGED_SQL } from '@beacon/server/ingest/store-records.ts';
 import { benchDatabase, median } from './bench-database.ts';
 
 const ROWS = Number(process.env.ROWS ?? 50_000);
@@ -21,7 +23,7 @@ const asBatch = (rows: Reading[]) => rows.map((r) => ({
 }));
 
 const db = await benchDatabase();
-const sql = postgres(db.url, { max: 1, onnotice: () => {} });
+const sql = postgres(db.url, { max: 1, onnotice: () => {} }); // one connection: one backend, whose CPU /proc gives
 try {
   const [backend] = await sql<{ pid: number }[]>`select pg_backend_pid() as pid`;
   const cpuMs = () => {
@@ -34,23 +36,21 @@ try {
       const copy = await sql`copy events (${sql.unsafe(columns)}) from stdin`.writable();
       await pipeline(Readable.from(rows.map((r) => `record.received\tmeteorology\train-gauge\t${r.stationId}\t${r.observedAt}\train-gauge:${r.stationId}:${r.observedAt}:1\tbench\t${JSON.stringify({ ...r, version: 1 })}\n`)), copy);
     }],
-    ['shipped: jsonb_to_recordset', (rows) => sql`
+    // What ingest/store-records.ts does: look the keys up, draw the numbers, COPY the rows.
+    ['shipped: lookup + nextval + COPY', (rows) => sql.begin(async (tx) => {
+      const batch = asBatch(rows);
+      await tx.unsafe(ALREADY_LOGGED_SQL, [batch.map((b) => b.k)], { prepare: false });
+      const drawn = await tx<{ seq: string }[]>`select nextval('events_seq_seq')::text as seq from generate_series(1, ${batch.length}::int)`;
+      await copyEvents(tx, batch.map((b, i) => ({
+        seq: Number(drawn[i]!.seq), department: b.d, category: b.c, entityId: b.e, observedAt: b.o, dedupeKey: b.k, sourceId: b.s, payload: b.p,
+      })));
+    })],
+    ['before: INSERT … SELECT jsonb_to_recordset, scalar-subquery filter, ON CONFLICT', (rows) => sql`
       insert into events (${sql.unsafe(columns)})
       select 'record.received', d, c, e, o, k, s, p from jsonb_to_recordset(${sql.json(asBatch(rows) as never)})
         as t(d text, c text, e text, o timestamptz, k text, s text, p jsonb)
-      where not exists (select 1 from events x where x.dedupe_key = t.k)
+      where (select 1 from events x where x.dedupe_key = t.k limit 1) is null
       on conflict (dedupe_key) do nothing returning seq, dedupe_key, received_at`],
-    ['alternative: json_to_recordset', (rows) => sql`
-      insert into events (${sql.unsafe(columns)})
-      select 'record.received', d, c, e, o, k, s, p from json_to_recordset((${JSON.stringify(asBatch(rows))}::text)::json)
-        as t(d text, c text, e text, o timestamptz, k text, s text, p jsonb)
-      where not exists (select 1 from events x where x.dedupe_key = t.k)
-      on conflict (dedupe_key) do nothing returning seq, dedupe_key, received_at`],
-    ['no ON CONFLICT (not exact: a racing retry fails)', (rows) => sql`
-      insert into events (${sql.unsafe(columns)})
-      select 'record.received', d, c, e, o, k, s, p from json_to_recordset((${JSON.stringify(asBatch(rows))}::text)::json)
-        as t(d text, c text, e text, o timestamptz, k text, s text, p jsonb)
-      returning seq, dedupe_key, received_at`],
   ];
   console.log(`append-sql bench: ${ROWS.toLocaleString('en')} rain readings per round, statements of ${BATCH}, ${ROUNDS} interleaved rounds; PostgreSQL backend CPU per 1,000 records`);
   const results = new Map<string, number[]>();

@@ -1,3 +1,4 @@
+import { finished } from 'node:stream/promises';
 import Value from 'typebox/value';
 import type { TSchema, Static } from 'typebox';
 import type { Sql } from '@beacon/db';
@@ -144,14 +145,11 @@ async function restoreSection(tx: Queries, lines: Lines, table: TableSection, fi
     if (!copy.destroyed) copy.destroy();
     throw err instanceof BackupError ? err : refused(err);
   }
+  // Refused after the last row was sent, PostgreSQL's error arrives at the end: the writable then fails
+  // with it (postgres.js needs the patch in patches/ for that, porsager/postgres#1173).
   copy.end();
-  // postgres.js 3.4.9 never settles the writable when PostgreSQL refuses the rows after the last one
-  // was sent (porsager/postgres#1173: the error is dropped, the finish never comes). So the outcome
-  // is read from the connection instead: the next query on it runs after the COPY, and fails when
-  // the COPY failed (the transaction is aborted). One macrotask first, for end() to send CopyDone.
-  await new Promise((resolve) => setImmediate(resolve));
   try {
-    await tx`select 1`;
+    await finished(copy);
   } catch (err) {
     throw refused(err);
   }

@@ -4,6 +4,7 @@ import type { Sql } from '@beacon/db';
 import type postgres from 'postgres';
 import { InputError, type Issue } from '../errors/input-error.ts';
 import { LOG_CHANNEL } from '../engine/log-follower.ts';
+import { copyEvents } from './copy-events.ts';
 
 /** A validated record ready for the log. */
 export interface LogRecord {
@@ -34,29 +35,18 @@ export interface StoreOptions {
   beforeCommit?: (appended: readonly BeaconEvent[]) => void;
 }
 
-/**
- * The append: the whole batch as ONE JSON parameter, unpacked by PostgreSQL (no per-element array
- * escaping, no parameter limit, one round trip; tests/bench/ingest.bench.ts measures it against raw COPY).
- *
- * A retry of a committed record draws no sequence number: rows filtered here never reach the column
- * default. ON CONFLICT still catches a retry racing its original. The filter is a scalar subquery,
- * not NOT EXISTS, on purpose: the statement is prepared once per connection, and PostgreSQL's generic
- * plan for NOT EXISTS turned into a hash anti-join over a sequential scan of the whole log whenever
- * the table's statistics were older than its size — every batch read every event ever logged, and
- * ingest slowed in proportion to the log (25 → 240 ms of PostgreSQL CPU per 1,000 records from an
- * empty log to 500k events). A correlated scalar subquery is never turned into a join: it is one
- * probe of the dedupe index per record, whatever the statistics say (tests/integration/append-plan.test.ts).
- */
-export const APPEND_SQL = `
-  insert into events (type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
-  select 'record.received', d, c, e, o, k, s, p
-  from jsonb_to_recordset($1) as t(d text, c text, e text, o timestamptz, k text, s text, p jsonb)
-  where (select 1 from events x where x.dedupe_key = t.k limit 1) is null
-  on conflict (dedupe_key) do nothing
-  returning seq, dedupe_key, received_at`;
-
 /** The lock of the `appendLock` alternative. */
 const APPEND_LOCK_ID = 0x6265_6c67; // "belg"
+
+/**
+ * Records already in the log, by key: one probe of the dedupe index per key. Planned at each call,
+ * NOT prepared: a prepared statement may run on a generic plan made once and kept, and the plan
+ * PostgreSQL makes for this lookup on a small log is a sequential scan — kept, it would read the whole
+ * log for every batch as the log grows (tests/integration/append-plan.test.ts shows both). The
+ * NOT EXISTS filter ingest used before had exactly that fate: PostgreSQL CPU per 1,000 records grew
+ * 25 → 240 ms from an empty log to 500k events.
+ */
+export const ALREADY_LOGGED_SQL = 'select seq::text as seq, dedupe_key, payload from events where dedupe_key = any($1::text[])';
 
 export interface StoredRecord {
   index: number;
@@ -70,90 +60,119 @@ export interface StoreResult {
   appended: BeaconEvent[];
 }
 
+/** How many times a batch is tried when a copy of one of its records was committed by another transaction meanwhile. */
+const ATTEMPTS = 3;
+
 /**
  * Appends a batch to the event log and moves each entity's current-state row forward, in ONE
  * transaction: all of it or none. A record whose key is already logged with the same content is a
  * duplicate (acknowledged, not stored); with different content it is a conflict and the batch is refused.
+ *
+ * A retry racing its original (both running, neither committed when the other looked) meets the
+ * unique index: the later one's COPY waits for the earlier to commit, then fails; the batch is tried
+ * again, and then finds the original logged and answers it as a duplicate. Nothing stored twice,
+ * nothing lost.
  */
 export async function storeRecords(sql: Sql, records: readonly LogRecord[], options: StoreOptions = {}): Promise<StoreResult> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await storeOnce(sql, records, options);
+    } catch (error) {
+      if (attempt < ATTEMPTS && isLoggedMeanwhile(error)) continue;
+      throw error;
+    }
+  }
+}
+
+function isLoggedMeanwhile(error: unknown): boolean {
+  const e = error as { code?: unknown; constraint_name?: unknown } | null;
+  return e?.code === '23505' && e.constraint_name === 'events_dedupe_key_unique';
+}
+
+async function storeOnce(sql: Sql, records: readonly LogRecord[], options: StoreOptions): Promise<StoreResult> {
   return sql.begin(async (tx) => {
     // Take a transaction id BEFORE drawing sequence numbers: log followers rely on it to know when a
     // gap in the sequence is settled (see engine/log-follower.ts).
     await tx`select pg_current_xact_id()`;
     if (options.appendLock) await tx`select pg_advisory_xact_lock(${APPEND_LOCK_ID})`;
-    const batch = records.map((r) => ({
-      d: r.department, c: r.category, e: r.entityId, o: r.observedAt, k: r.dedupeKey, s: r.sourceId, p: r.payload,
-    }));
-    const inserted = await tx.unsafe<{ seq: string; dedupe_key: string; received_at: Date }[]>(APPEND_SQL, [tx.json(batch as unknown as postgres.JSONValue)], { prepare: true });
-    const fresh = new Map(inserted.map((r) => [r.dedupe_key, r]));
-    // One event per inserted row (a record repeated within the batch was inserted once), from its record.
-    const recordOf = new Map<string, LogRecord>();
-    for (const r of records) if (!recordOf.has(r.dedupeKey)) recordOf.set(r.dedupeKey, r);
-    const appended: BeaconEvent[] = inserted
-      .map((row): BeaconEvent => {
-        const r = recordOf.get(row.dedupe_key)!;
-        return {
-          type: 'record.received',
-          seq: Number(row.seq),
-          receivedAt: row.received_at.toISOString(),
-          department: r.department,
-          category: r.category,
-          entityId: r.entityId,
-          observedAt: r.observedAt,
-          version: r.version,
-          payload: r.payload,
-        };
-      })
-      .sort((a, b) => a.seq - b.seq);
-    options.beforeCommit?.(appended);
-    // Wake every node's follower at commit, saying how far the log now goes: one already there skips the read.
-    if (inserted.length) await tx`select pg_notify(${LOG_CHANNEL}, ${String(Math.max(...inserted.map((r) => Number(r.seq))))})`;
 
-    const repeatedKeys = records.filter((r) => !fresh.has(r.dedupeKey)).map((r) => r.dedupeKey);
-    const existing = repeatedKeys.length
-      ? await tx<{ seq: string; dedupe_key: string; payload: unknown }[]>`
-          select seq, dedupe_key, payload from events where dedupe_key in ${tx(repeatedKeys)}`
-      : [];
-    const before = new Map(existing.map((r) => [r.dedupe_key, r]));
-
-    const conflicts: Issue[] = [];
     // The same record twice in one batch (checkBatch refused it if the content differs) is stored
     // once: the first is 'stored', a repeat is a 'duplicate' of it, as a repeat in a later batch is.
-    const answered = new Set<string>();
-    const result: StoredRecord[] = records.map((r, index) => {
-      const row = fresh.get(r.dedupeKey);
-      if (row) {
-        const repeat = answered.has(r.dedupeKey);
-        answered.add(r.dedupeKey);
-        return { index, seq: Number(row.seq), status: repeat ? 'duplicate' : 'stored' };
-      }
+    const firstOfKey = new Map<string, LogRecord>();
+    for (const r of records) if (!firstOfKey.has(r.dedupeKey)) firstOfKey.set(r.dedupeKey, r);
+    const logged = await tx.unsafe<{ seq: string; dedupe_key: string; payload: unknown }[]>(ALREADY_LOGGED_SQL, [[...firstOfKey.keys()]], {
+      prepare: false,
+    });
+    const before = new Map(logged.map((r) => [r.dedupe_key, r]));
+
+    // Checked before any number is drawn: a refused batch burns none.
+    const conflicts: Issue[] = [];
+    records.forEach((r, index) => {
       const prior = before.get(r.dedupeKey);
-      if (!prior) throw new Error(`record ${r.dedupeKey} neither stored nor found`);
-      if (!isDeepStrictEqual(prior.payload, JSON.parse(JSON.stringify(r.payload)))) {
+      if (prior && !isDeepStrictEqual(prior.payload, JSON.parse(JSON.stringify(r.payload)))) {
         conflicts.push({
           path: `/records/${index}`,
           expected: 'the same content as the record already stored under this id and version, or a higher version to correct it',
           got: `different content for ${r.entityId} at ${r.observedAt} version ${r.version} (stored as seq ${prior.seq})`,
         });
       }
-      return { index, seq: Number(prior.seq), status: 'duplicate' };
     });
     if (conflicts.length) {
       throw new InputError(409, 'BEACON_CONFLICT', `${conflicts.length} record(s) contradict records already stored; nothing was stored`, conflicts);
     }
 
+    // Only records not yet logged draw a number: a retry of a committed batch burns none.
+    const fresh = [...firstOfKey.values()].filter((r) => !before.has(r.dedupeKey));
+    const seqOfKey = new Map<string, number>();
+    const appended: BeaconEvent[] = [];
+    if (fresh.length) {
+      // events_seq_seq: the sequence behind events.seq (a bigserial, db/migrations/0000).
+      const drawn = await tx<{ seq: string; at: Date }[]>`
+        select nextval('events_seq_seq')::text as seq, now() as at from generate_series(1, ${fresh.length}::int)`;
+      // Ascending, so the batch is logged in the order it was sent.
+      const seqs = drawn.map((d) => Number(d.seq)).sort((a, b) => a - b);
+      const receivedAt = drawn[0]!.at.toISOString(); // now() is the transaction's time: received_at's default writes the same
+      const rows = fresh.map((r, i) => ({ ...r, seq: seqs[i]! }));
+      await copyEvents(tx, rows);
+      for (const r of rows) {
+        seqOfKey.set(r.dedupeKey, r.seq);
+        appended.push({
+          type: 'record.received',
+          seq: r.seq,
+          receivedAt,
+          department: r.department,
+          category: r.category,
+          entityId: r.entityId,
+          observedAt: r.observedAt,
+          version: r.version,
+          payload: r.payload,
+        });
+      }
+    }
+    options.beforeCommit?.(appended);
+    // Wake every node's follower at commit, saying how far the log now goes: one already there skips the read.
+    if (appended.length) await tx`select pg_notify(${LOG_CHANNEL}, ${String(appended.at(-1)!.seq)})`;
+
+    const answered = new Set<string>();
+    const result: StoredRecord[] = records.map((r, index) => {
+      const seq = seqOfKey.get(r.dedupeKey);
+      if (seq !== undefined) {
+        const repeat = answered.has(r.dedupeKey);
+        answered.add(r.dedupeKey);
+        return { index, seq, status: repeat ? 'duplicate' : 'stored' };
+      }
+      return { index, seq: Number(before.get(r.dedupeKey)!.seq), status: 'duplicate' };
+    });
 
     // Sorted: concurrent batches then lock current-state rows in one global order and cannot deadlock.
-    const newest = newestPerEntity(records.filter((r) => fresh.has(r.dedupeKey))).sort(
-      (a, b) => a.category.localeCompare(b.category) || a.entityId.localeCompare(b.entityId),
-    );
+    const newest = newestPerEntity(fresh).sort((a, b) => a.category.localeCompare(b.category) || a.entityId.localeCompare(b.entityId));
     if (newest.length) {
       const stateRows = newest.map((r) => ({
         category: r.category,
         entity_id: r.entityId,
         observed_at: r.observedAt,
         version: r.version,
-        seq: Number(fresh.get(r.dedupeKey)!.seq),
+        seq: seqOfKey.get(r.dedupeKey)!,
         payload: r.payload as unknown as postgres.JSONValue,
       }));
       // Only a newer observation (or a higher version of the same one) moves the row: late data never wins.

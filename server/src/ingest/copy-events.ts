@@ -1,0 +1,43 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type postgres from 'postgres';
+
+/** One row of the log as ingest writes it; `seq` drawn beforehand, `received_at` left to its default (the transaction's time). */
+export interface EventRow {
+  seq: number;
+  department: string;
+  category: string;
+  entityId: string;
+  observedAt: string;
+  dedupeKey: string;
+  sourceId: string;
+  payload: Record<string, unknown>;
+}
+
+const COLUMNS = 'seq, type, department, category, entity_id, observed_at, dedupe_key, source_id, payload';
+
+/** COPY's text format: backslash, tab, newline and carriage return are the only characters that need escaping. */
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+const SPECIAL = /[\\\t\n\r]/g;
+export const copyField = (value: string): string => value.replace(SPECIAL, (c) => ESCAPES[c]!);
+
+/** The COPY text of rows, one line each. */
+export function copyText(rows: readonly EventRow[]): string {
+  let text = '';
+  for (const r of rows) {
+    text += `${r.seq}\trecord.received\t${copyField(r.department)}\t${copyField(r.category)}\t${copyField(r.entityId)}\t${copyField(r.observedAt)}\t${copyField(r.dedupeKey)}\t${copyField(r.sourceId)}\t${copyField(JSON.stringify(r.payload))}\n`;
+  }
+  return text;
+}
+
+/**
+ * Writes rows into the log with COPY, inside the caller's transaction. COPY inserts rows in bulk
+ * (one heap and WAL write per page of rows, not per row): PostgreSQL spends ~40% less CPU than on an
+ * INSERT … SELECT of the same rows (tests/bench/append-sql.bench.ts). A key already in the log makes
+ * the whole COPY fail with a unique violation (23505): the caller decides what that means.
+ */
+export async function copyEvents(tx: postgres.TransactionSql, rows: readonly EventRow[]): Promise<void> {
+  if (!rows.length) return;
+  const into = await tx.unsafe(`copy events (${COLUMNS}) from stdin`).writable();
+  await pipeline(Readable.from([copyText(rows)]), into);
+}
