@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { stateOf } from '@beacon/shared/wall/test-state.ts';
+import { messages } from '../../i18n/messages.ts';
+import { defenceView, sparkline, TREND_BOX } from './defenceView.ts';
+
+const NOW = Date.parse('2026-09-14T20:00:00+08:00');
+const MIN = 60_000;
+
+const state = stateOf([
+  { category: 'evacuation', id: '350213', observedAt: NOW - 3 * MIN, data: { evacuatedPeople: 12_345 } },
+  { category: 'fishing-boat', id: 'HB-A', observedAt: NOW - MIN, data: { boatsRegistered: 400, boatsInHarbour: 300, boatsAtSea: 100 } },
+  { category: 'tower-crane', id: 'C1', observedAt: NOW - MIN, data: { status: 'secured' } },
+  { category: 'tower-crane', id: 'C2', observedAt: NOW - MIN, data: { status: 'unsecured' } },
+  { category: 'casualty-report', id: 'CAS-1', observedAt: NOW - MIN, data: { deaths: 1, injured: 4, missing: 2 } },
+  { category: 'river-level', id: 'RIV-1', observedAt: NOW - MIN, data: { levelM: 5.2, warningLevelM: 5 } },
+  // Power went quiet 3 hours ago: its feed is silent (expected every few minutes).
+  { category: 'power-outage', id: 'P1', observedAt: NOW - 180 * MIN, data: { status: 'out', households: 2_500 } },
+]);
+const zh = defenceView(state, NOW, 'zh-CN', messages['zh-CN']);
+const en = defenceView(state, NOW, 'en', messages.en);
+const row = (v: typeof zh, id: string) => v.rows.find((r) => r.id === id)!;
+
+describe('defenceView', () => {
+  it('names each figure in both languages, with its unit in that language', () => {
+    expect(row(zh, 'evacuated')).toMatchObject({ label: '转移人员', value: '12,345', unit: '人' });
+    expect(row(en, 'evacuated')).toMatchObject({ label: 'People moved to safety', value: '12,345', unit: 'people' });
+    expect(row(en, 'boats-in-harbour')).toMatchObject({ value: '300 / 400', unit: 'boats', detail: '100 at sea' });
+    expect(row(zh, 'boats-in-harbour').detail).toBe('在海 100 艘');
+  });
+
+  it('gives each row its department and data age, and says when a feed went quiet', () => {
+    expect(row(zh, 'evacuated')).toMatchObject({ source: '民政 · 数据 3 分钟前', tone: 'live' });
+    expect(row(en, 'evacuated').source).toBe('Civil affairs · data 3 min old');
+    const power = row(zh, 'households-without-power');
+    expect(power.tone).toBe('silent');
+    expect(power.source).toMatch(/^供电 · \d\d:\d\d 起中断$/);
+  });
+
+  it('one silent feed does not make the whole panel look stale', () => {
+    expect(zh.age.tone).toBe('live');
+    expect(zh.age.text).toBe('数据 1 分钟前');
+  });
+
+  it('says "no data" for a department that has sent nothing, with no unit and no trend', () => {
+    expect(row(zh, 'schools-closed')).toMatchObject({ value: '无数据', unit: '', entities: 0, trend: null, detail: null });
+    expect(row(en, 'schools-closed').value).toBe('No data');
+  });
+
+  it('shows progress towards a target, and marks bad news', () => {
+    expect(row(zh, 'boats-in-harbour').progress).toBe(0.75);
+    expect(row(zh, 'cranes-secured')).toMatchObject({ value: '1 / 2', progress: 0.5, detail: '未加固 1 台' });
+    expect(row(zh, 'evacuated').progress).toBeNull();
+    expect(row(zh, 'casualties')).toMatchObject({ alarm: true, value: '7', detail: '亡 1 · 伤 4 · 失踪 2' });
+    expect(row(en, 'casualties').detail).toBe('1 dead · 4 injured · 2 missing');
+    expect(row(zh, 'rivers-over')).toMatchObject({ alarm: true, value: '1 / 1' });
+    expect(row(zh, 'evacuated').alarm).toBe(false);
+  });
+
+  it('keeps Chinese text free of ASCII colons', () => {
+    for (const r of zh.rows) for (const s of [r.label, r.value, r.unit, r.detail ?? '', r.source]) expect(s).not.toMatch(/:(?!\d)/);
+  });
+});
+
+describe('sparkline', () => {
+  it('draws time left to right and value bottom to top, inside the box', () => {
+    expect(sparkline([0, 5, 10], { width: 100, height: 40 }, 0)).toBe('0,40 50,20 100,0');
+  });
+  it('draws all zeros as a flat line at the bottom, and nothing for a single point', () => {
+    expect(sparkline([0, 0], { width: 100, height: 40 }, 2)).toBe('2,38 98,38');
+    expect(sparkline([3])).toBeNull();
+  });
+  it('stays inside the default box', () => {
+    const pts = sparkline([1, 9, 4, 100, 0])!.split(' ').map((p) => p.split(',').map(Number));
+    for (const [x, y] of pts) {
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThanOrEqual(TREND_BOX.width);
+      expect(y).toBeGreaterThanOrEqual(0);
+      expect(y).toBeLessThanOrEqual(TREND_BOX.height);
+    }
+  });
+});
