@@ -14,9 +14,9 @@ export interface DefenceMessages {
   boatsAtSea: (n: string) => string;
   /** Cranes not yet made safe, e.g. "未加固 2 台". */
   cranesUnsecured: (n: string) => string;
-  /** Casualties broken down, e.g. "亡 1 · 伤 5 · 失踪 2". */
-  casualties: (deaths: string, injured: string, missing: string) => string;
-  /** A row's source and age, e.g. "供电 · 3 分钟前". */
+  /** Casualties by kind, in reading order, with the words around each number ("亡 1" / "1 dead"). */
+  casualties: readonly (readonly ['deaths' | 'injured' | 'missing', { before: string; after: string }])[];
+  /** A row's source and age, e.g. "供电 · 3 分钟前" or "供电 · 10:42 起中断". */
   source: (department: string, age: string) => string;
   /** The trend's accessible name, e.g. "近 6 小时趋势". */
   trendLabel: (hours: number) => string;
@@ -49,7 +49,11 @@ export const defenceZh: DefenceMessages = {
   noData: '无数据',
   boatsAtSea: (n) => `在海 ${n} 艘`,
   cranesUnsecured: (n) => `未加固 ${n} 台`,
-  casualties: (d, i, m) => `亡 ${d} · 伤 ${i} · 失踪 ${m}`,
+  casualties: [
+    ['deaths', { before: '亡', after: '' }],
+    ['injured', { before: '伤', after: '' }],
+    ['missing', { before: '失踪', after: '' }],
+  ],
   source: (dept, age) => `${dept} · ${age}`,
   trendLabel: (h) => `近 ${h} 小时趋势`,
 };
@@ -81,7 +85,11 @@ export const defenceEn: DefenceMessages = {
   noData: 'No data',
   boatsAtSea: (n) => `${n} at sea`,
   cranesUnsecured: (n) => `${n} unsecured`,
-  casualties: (d, i, m) => `${d} dead · ${i} injured · ${m} missing`,
+  casualties: [
+    ['deaths', { before: '', after: 'dead' }],
+    ['injured', { before: '', after: 'injured' }],
+    ['missing', { before: '', after: 'missing' }],
+  ],
   source: (dept, age) => `${dept} · ${age}`,
   trendLabel: (h) => `Last ${h} hours`,
 };

@@ -10,15 +10,26 @@ const ALARMING: ReadonlySet<DefenceFigureId> = new Set(['reservoirs-over', 'rive
 /** The sparkline's box (SVG user units; the component stretches it to its slot). */
 export const TREND_BOX = { width: 160, height: 40 } as const;
 
+/** One number of a row's reading with its words: "4,900 人", "390 / 400 艘", "伤 8". */
+export interface ValuePart {
+  before: string;
+  number: string;
+  after: string;
+}
+
 export interface DefenceRow {
   id: DefenceFigureId;
   category: string;
   label: string;
-  /** "4,900", or "390 / 400" when the figure has a whole; the no-data word before any record. */
-  value: string;
-  unit: string;
+  /**
+   * The reading: "4,900 人", or "390 / 400 艘" when the figure has a whole, or casualties by kind;
+   * empty before any record (then `noData` says so).
+   */
+  value: ValuePart[];
+  noData: string | null;
+  /** A third line for figures with a target: what is still outstanding ("在海 10 艘"). */
   detail: string | null;
-  /** Department and data age, e.g. "民政 · 数据 3 分钟前"; late/silent say since when. */
+  /** Department and data age, e.g. "民政 · 3 分钟前"; late/silent say since when. */
   source: string;
   tone: PanelTone;
   /** Entities of the category in state: the e2e placements match on it. */
@@ -42,7 +53,7 @@ export interface DefenceView {
  * Points of a sparkline: time left to right, value bottom to top from zero to the largest value
  * (a flat line at the bottom when all are zero), inset by the stroke so it is never clipped.
  */
-export function sparkline(values: readonly number[], box = TREND_BOX, inset = 3): string | null {
+export function sparkline(values: readonly number[], box: { width: number; height: number } = TREND_BOX, inset = 3): string | null {
   if (values.length < 2) return null;
   const max = Math.max(0, ...values);
   const w = box.width - 2 * inset;
@@ -61,11 +72,27 @@ function detailOf(f: DefenceFigure, n: (v: number) => string, t: Messages): stri
       return t.defence.boatsAtSea(n(d('atSea')));
     case 'cranes-secured':
       return t.defence.cranesUnsecured(n(d('unsecured')));
-    case 'casualties':
-      return t.defence.casualties(n(d('deaths')), n(d('injured')), n(d('missing')));
     default:
       return null;
   }
+}
+
+function valueOf(f: DefenceFigure, n: (v: number) => string, t: Messages): ValuePart[] {
+  if (f.entities === 0) return [];
+  // Dead, injured and missing are read apart: a total would hide the one that matters most.
+  if (f.id === 'casualties') return t.defence.casualties.map(([kind, word]) => ({ ...word, number: n(own(f.detail, kind) ?? 0) }));
+  const number = f.of === null ? n(f.value) : t.defence.partOf(n(f.value), n(f.of));
+  return [{ before: '', number, after: t.defence.unit[f.unit] }];
+}
+
+/** "3 分钟前" while the feed is live (the row is short of room); late or silent say since when, as every panel does. */
+function sourceOf(state: LiveState, f: DefenceFigure, now: number, t: Messages): { text: string; tone: PanelTone } {
+  const department = own(t.wall.departmentShort, f.department) ?? f.department;
+  const age = panelAge(state, [f.category], now, t);
+  const last = categoryFeed(state, f.category, now).lastReceivedAt;
+  if (age.text === null || last === null) return { text: department, tone: age.tone };
+  const when = age.tone === 'live' ? t.wall.ago(t.age(Math.max(0, now - last))) : age.text;
+  return { text: t.defence.source(department, when), tone: age.tone };
 }
 
 /**
@@ -83,18 +110,16 @@ export function defenceView(state: LiveState, now: number, locale: Locale, t: Me
   const figures = defenceFigures(state, now, DEFENCE_TREND_HOURS);
   return {
     rows: figures.map((f) => {
-      const age = panelAge(state, [f.category], now, t);
-      const department = own(t.wall.departmentShort, f.department) ?? f.department;
-      const value = f.entities === 0 ? t.defence.noData : f.of === null ? n(f.value) : t.defence.partOf(n(f.value), n(f.of));
+      const source = sourceOf(state, f, now, t);
       return {
         id: f.id,
         category: f.category,
         label: t.defence.figure[f.id],
-        value,
-        unit: f.entities === 0 ? '' : t.defence.unit[f.unit],
+        value: valueOf(f, n, t),
+        noData: f.entities === 0 ? t.defence.noData : null,
         detail: detailOf(f, n, t),
-        source: age.text === null ? department : t.defence.source(department, age.text),
-        tone: age.tone,
+        source: source.text,
+        tone: source.tone,
         entities: f.entities,
         raw: f.value,
         alarm: ALARMING.has(f.id) && f.value > 0,
