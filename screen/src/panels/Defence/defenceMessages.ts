@@ -4,8 +4,8 @@ import type { DefenceFigureId, DefenceUnit } from '@beacon/shared';
 export interface DefenceMessages {
   title: string;
   figure: Record<DefenceFigureId, string>;
-  /** The unit after a number, e.g. "人", "艘" / "people", "boats". */
-  unit: Record<DefenceUnit, string>;
+  /** The unit after a number, e.g. "人", "艘" / "people", "boat" or "boats" (by the number it counts). */
+  unit: (unit: DefenceUnit, count: number) => string;
   /** "390 / 400": a part of its whole. */
   partOf: (part: string, whole: string) => string;
   /** Shown instead of a figure whose department has sent nothing yet. */
@@ -21,6 +21,18 @@ export interface DefenceMessages {
   /** The trend's accessible name, e.g. "近 6 小时趋势". */
   trendLabel: (hours: number) => string;
 }
+
+const unitZh: Record<DefenceUnit, string> = {
+  people: '人', boats: '艘', routes: '条', schools: '所', sites: '个', cranes: '台', households: '户',
+  stations: '个', roads: '处', points: '处', trees: '棵', reservoirs: '座',
+};
+
+/** Singular and plural. */
+const unitEn: Record<DefenceUnit, readonly [string, string]> = {
+  people: ['person', 'people'], boats: ['boat', 'boats'], routes: ['route', 'routes'], schools: ['school', 'schools'], sites: ['site', 'sites'],
+  cranes: ['crane', 'cranes'], households: ['home', 'homes'], stations: ['station', 'stations'], roads: ['road', 'roads'],
+  points: ['point', 'points'], trees: ['tree', 'trees'], reservoirs: ['reservoir', 'reservoirs'],
+};
 
 export const defenceZh: DefenceMessages = {
   title: '防御工作落实',
@@ -41,10 +53,7 @@ export const defenceZh: DefenceMessages = {
     'tides-over': '超警戒潮位站',
     casualties: '人员伤亡',
   },
-  unit: {
-    people: '人', boats: '艘', routes: '条', schools: '所', sites: '个', cranes: '台', households: '户',
-    stations: '个', roads: '处', points: '处', trees: '棵', reservoirs: '座',
-  },
+  unit: (u) => unitZh[u],
   partOf: (part, whole) => `${part} / ${whole}`,
   noData: '无数据',
   boatsAtSea: (n) => `在海 ${n} 艘`,
@@ -77,10 +86,7 @@ export const defenceEn: DefenceMessages = {
     'tides-over': 'Tides over warning',
     casualties: 'Casualties',
   },
-  unit: {
-    people: 'people', boats: 'boats', routes: 'routes', schools: 'schools', sites: 'sites', cranes: 'cranes', households: 'homes',
-    stations: 'stations', roads: 'roads', points: 'points', trees: 'trees', reservoirs: 'reservoirs',
-  },
+  unit: (u, n) => (n === 1 ? unitEn[u][0] : unitEn[u][1]),
   partOf: (part, whole) => `${part} / ${whole}`,
   noData: 'No data',
   boatsAtSea: (n) => `${n} at sea`,

@@ -29,6 +29,8 @@ describe('defenceView', () => {
     expect(row(en, 'evacuated').label).toBe('People moved to safety');
     expect(reading(en, 'evacuated')).toBe('12,345 people');
     expect(reading(en, 'boats-in-harbour')).toBe('300 / 400 boats');
+    expect(reading(en, 'rivers-over')).toBe('1 / 1 station');
+    expect(reading(en, 'households-without-power')).toBe('2,500 homes');
     expect(row(en, 'boats-in-harbour').detail).toBe('100 at sea');
     expect(row(zh, 'boats-in-harbour').detail).toBe('在海 100 艘');
   });

@@ -82,7 +82,8 @@ function valueOf(f: DefenceFigure, n: (v: number) => string, t: Messages): Value
   // Dead, injured and missing are read apart: a total would hide the one that matters most.
   if (f.id === 'casualties') return t.defence.casualties.map(([kind, word]) => ({ ...word, number: n(own(f.detail, kind) ?? 0) }));
   const number = f.of === null ? n(f.value) : t.defence.partOf(n(f.value), n(f.of));
-  return [{ before: '', number, after: t.defence.unit[f.unit] }];
+  // "0 / 1 route", "1 road", "4 / 9 schools": the unit agrees with the last number read.
+  return [{ before: '', number, after: t.defence.unit(f.unit, f.of ?? f.value) }];
 }
 
 /** "3 分钟前" while the feed is live (the row is short of room); late or silent say since when, as every panel does. */
