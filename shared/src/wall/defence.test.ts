@@ -3,6 +3,7 @@ import { categories } from '../categories/registry.ts';
 import type { RecordReceived } from '../events.ts';
 import { emptyLiveState, type LiveState } from '../state/live-state.ts';
 import { fold } from '../state/reducer.ts';
+import { deltaOf } from '../state/delta.ts';
 import { DEFENCE_FIGURES, defenceFigures, type DefenceFigure, type DefenceFigureId } from './defence.ts';
 import { defenceTallies } from './defence-tally.ts';
 
@@ -116,6 +117,14 @@ describe('defenceFigures', () => {
     const s = stateOf(events);
     expect(s.trends['power-outage']!.P1!.length).toBeLessThanOrEqual(24 * 12);
     expect(figure(s, 'households-without-power').value).toBe(399);
+  });
+
+  it('screens get the tally trend in deltas, as the reducer keeps it (one rule: trendPointOf)', () => {
+    const before = stateOf([rec('power-outage', 'P1', NOW - 2 * HOUR, { status: 'out', households: 300 })]);
+    const event = rec('power-outage', 'P1', NOW - HOUR, { status: 'restored', households: 0 });
+    const after = fold(before, [event]);
+    expect(deltaOf(before, after, [event]).points['power-outage']?.P1?.map((p) => p.value)).toEqual([0]);
+    expect(after.trends['power-outage']!.P1!.map((p) => p.value)).toEqual([300, 0]);
   });
 
   it('every tallied category is a defence figure\'s', () => {
