@@ -156,7 +156,8 @@ async function openWall(search: string, viewport = { width: 3840, height: 2160 }
   cspChecks.push(violations);
   await page.goto(wallUrl(server, '/wall', search));
   // The full wall has arrived once every department tile has left "never".
-  await page.getByTestId('incident-row').first().waitFor();
+  // Incidents have arrived: listed, or (while a forward post runs on a 16:9 wall) named by its card.
+  await page.locator('[data-testid="incident-row"], [data-testid="forward-post"]').first().waitFor();
   await expect.poll(() => page.locator('[data-testid="feed-tile"][data-status="never"]').count(), { timeout: 15_000 }).toBe(0);
   await page.waitForTimeout(1500); // risk is assessed once a second; let the map draw
   return page;
