@@ -56,6 +56,18 @@ describe('defenceFigures', () => {
     expect(f.trend).toEqual([0, 100, 100, 100, 900, 900, 4900]);
   });
 
+  it('never counts people twice when a district and its towns both report', () => {
+    const s = stateOf([
+      rec('evacuation', '350212', NOW - HOUR, { district: '同安区', evacuatedPeople: 5000 }),
+      rec('evacuation', '350212101', NOW - HOUR, { district: '同安区', evacuatedPeople: 1200 }),
+      rec('evacuation', '350213101', NOW - HOUR, { district: '翔安区', evacuatedPeople: 300 }),
+      rec('evacuation', '350213102', NOW - HOUR, { district: '翔安区', evacuatedPeople: 200 }),
+    ]);
+    // 同安区 as a whole (its town inside it), 翔安区 by its two towns.
+    expect(figure(s, 'evacuated')).toMatchObject({ value: 5500, entities: 4 });
+    expect(figure(s, 'evacuated').trend.at(-2)).toBe(5500);
+  });
+
   it('counts boats home against every boat registered, with those still at sea', () => {
     const s = stateOf([
       rec('fishing-boat', 'HB-A', NOW - 3 * HOUR, { boatsRegistered: 300, boatsInHarbour: 120, boatsAtSea: 180, peopleAboard: 40 }),

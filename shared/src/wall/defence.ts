@@ -64,6 +64,8 @@ interface FigureRule {
    * value) and its latest record (a station's warning level, which the trend does not keep).
    */
   at: (pointValue: number, latest: Data) => number;
+  /** The records that count (evacuation: no area twice); all of them when omitted. */
+  select?: (records: readonly LatestRecord[]) => LatestRecord[];
   /** The whole, from the latest records; omitted when the figure has none. */
   of?: (records: readonly LatestRecord[]) => number;
   detail?: (records: readonly LatestRecord[]) => Record<string, number>;
@@ -79,8 +81,18 @@ const over = (limitField: string) => (level: number, d: Data) => {
   return isNum(limit) && level > limit ? 1 : 0;
 };
 
+/**
+ * Evacuation is reported per district (6-digit code) or per subdistrict/town (9 or 12 digits, the
+ * district's code and more). A district's count already holds its towns', so a record whose area
+ * lies inside another reported area is left out: people are never counted twice.
+ */
+export function outermostAreas(records: readonly LatestRecord[]): LatestRecord[] {
+  const codes = records.map((r) => r.entityId);
+  return records.filter((r) => !codes.some((c) => c !== r.entityId && r.entityId.startsWith(c)));
+}
+
 const rules: readonly FigureRule[] = [
-  { id: 'evacuated', category: 'evacuation', unit: 'people', at: tallied },
+  { id: 'evacuated', category: 'evacuation', unit: 'people', at: tallied, select: outermostAreas },
   {
     id: 'boats-in-harbour',
     category: 'fishing-boat',
@@ -197,7 +209,8 @@ function trendOfFigure(state: LiveState, rule: FigureRule, records: readonly Lat
 /** Every defence figure, in the order the wall lists them. */
 export function defenceFigures(state: LiveState, now: number, hours = DEFENCE_TREND_HOURS): DefenceFigure[] {
   return rules.map((rule) => {
-    const records = Object.values(latestIn(state, rule.category));
+    const all = Object.values(latestIn(state, rule.category));
+    const records = rule.select ? rule.select(all) : all;
     const value = records.reduce((s, r) => s + nowOf(rule, r), 0);
     return {
       id: rule.id,
@@ -206,7 +219,7 @@ export function defenceFigures(state: LiveState, now: number, hours = DEFENCE_TR
       unit: rule.unit,
       value,
       of: rule.of && records.length > 0 ? rule.of(records) : null,
-      entities: records.length,
+      entities: all.length,
       detail: rule.detail?.(records) ?? {},
       trend: trendOfFigure(state, rule, records, value, now, hours),
     };
