@@ -76,7 +76,7 @@ interface TextProblem {
  * and its contrast against the effective background (ancestors' background colours composited,
  * down to the first opaque one).
  */
-async function measureText(page: Page): Promise<{ scale: number; count: number; problems: TextProblem[] }> {
+async function measureText(page: Page): Promise<{ scale: number; count: number; defenceCount: number; problems: TextProblem[] }> {
   return page.evaluate(
     ({ minFont, minContrast }) => {
       type RGBA = [number, number, number, number];
@@ -121,6 +121,8 @@ async function measureText(page: Page): Promise<{ scale: number; count: number; 
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       const problems: TextProblem[] = [];
       let count = 0;
+      /** Text nodes measured inside the typhoon-defence panel: proof that it was covered. */
+      let defenceCount = 0;
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const text = n.textContent?.trim();
         const el = n.parentElement;
@@ -133,6 +135,7 @@ async function measureText(page: Page): Promise<{ scale: number; count: number; 
         if (rect.width === 0 || rect.height === 0 || style.visibility === 'hidden' || Number(style.opacity) === 0) continue;
         if (rect.bottom <= 0 || rect.right <= 0 || rect.top >= innerHeight || rect.left >= innerWidth) continue;
         count += 1;
+        if (el.closest('[data-testid="defence"]')) defenceCount += 1;
         const fontPx = Number.parseFloat(style.fontSize) * scale;
         const fg = parse(style.color);
         const bg = backgroundOf(el);
@@ -141,7 +144,7 @@ async function measureText(page: Page): Promise<{ scale: number; count: number; 
           problems.push({ text: text.slice(0, 40), fontPx: Math.round(fontPx * 10) / 10, contrast: Math.round(contrast * 100) / 100, colour: style.color, background: `rgb(${bg.slice(0, 3).map(Math.round).join(', ')})` });
         }
       }
-      return { scale, count, problems };
+      return { scale, count, defenceCount, problems };
     },
     { minFont: MIN_FONT_PX, minContrast: MIN_CONTRAST },
   );
@@ -153,7 +156,8 @@ async function openWall(search: string, viewport = { width: 3840, height: 2160 }
   cspChecks.push(violations);
   await page.goto(wallUrl(server, '/wall', search));
   // The full wall has arrived once every department tile has left "never".
-  await page.getByTestId('incident-row').first().waitFor();
+  // Incidents have arrived: listed, or (while a forward post runs on a 16:9 wall) named by its card.
+  await page.locator('[data-testid="incident-row"], [data-testid="forward-post"]').first().waitFor();
   await expect.poll(() => page.locator('[data-testid="feed-tile"][data-status="never"]').count(), { timeout: 15_000 }).toBe(0);
   await page.waitForTimeout(1500); // risk is assessed once a second; let the map draw
   return page;
@@ -167,10 +171,13 @@ describe('the wall at 3840×2160 is legible from 10 m', () => {
     const page = await openWall(search);
     expect(await page.getByTestId('feed-tile').count()).toBe(17);
     expect(await page.getByTestId('response-level').getAttribute('data-level')).toBe('none');
-    const { scale, count, problems } = await measureText(page);
+    const { scale, count, defenceCount, problems } = await measureText(page);
     expect(scale).toBe(1);
     // A full wall has hundreds of text nodes; a handful would mean the panels did not render.
     expect(count).toBeGreaterThan(150);
+    // The defence panel's 15 rows, every one with data (label, reading, source at least), were measured.
+    expect(await page.locator('[data-testid="defence-figure"]:not([data-entities="0"])').count()).toBe(15);
+    expect(defenceCount).toBeGreaterThanOrEqual(45);
     expect(problems).toEqual([]);
     await page.screenshot({ path: join(artifactsDir, `wall-legibility-${locale}-3840x2160.png`) });
     await page.close();
@@ -195,6 +202,8 @@ describe('the wall at 3840×2160 is legible from 10 m', () => {
       await page.waitForTimeout(1200);
       expect(await page.getByTestId('response-level').getAttribute('data-level')).toBe('II');
       expect(await page.getByTestId('forward-posts').count()).toBe(1);
+      // At an incident on a 16:9 wall the surroundings need the room; elsewhere the defence panel stays.
+      expect(await page.getByTestId('defence').count(), name).toBe(name === 'incident' ? 0 : 1);
       const { problems } = await measureText(page);
       expect(problems, name).toEqual([]);
       await page.screenshot({ path: join(artifactsDir, `wall-focus-${name}-3840x2160.png`) });
@@ -215,8 +224,9 @@ describe('the wall at 3840×2160 is legible from 10 m', () => {
       await command({ kind: 'wall.focus', view });
       await expect.poll(() => page.getByTestId('wall').getAttribute('data-focus'), { timeout: 10_000 }).toBe(key);
       await page.waitForTimeout(1200);
-      const { scale, problems } = await measureText(page);
+      const { scale, defenceCount, problems } = await measureText(page);
       expect(scale).toBe(1);
+      expect(defenceCount, name).toBeGreaterThanOrEqual(45);
       expect(problems, name).toEqual([]);
       await page.screenshot({ path: join(artifactsDir, `wall-wide-${name}-7680x2160.png`) });
     }

@@ -3,6 +3,7 @@ import { wallEn, wallZh, type WallMessages } from './wall-messages.ts';
 import { surroundingsEn, surroundingsZh, type SurroundingsMessages } from '../panels/Surroundings/surroundingsMessages.ts';
 import { authEn, authZh, type AuthMessages } from './auth-messages.ts';
 import { consoleEn, consoleZh, type ConsoleMessages } from './console-messages.ts';
+import { defenceEn, defenceZh, type DefenceMessages } from '../panels/Defence/defenceMessages.ts';
 
 export const locales = ['zh-CN', 'en'] as const;
 export type Locale = (typeof locales)[number];
@@ -38,6 +39,8 @@ export interface Messages {
   auth: AuthMessages;
   /** The duty officer's console and the leader's tablet (console-messages.ts). */
   console: ConsoleMessages;
+  /** The typhoon-defence panel's strings (panels/Defence/defenceMessages.ts). */
+  defence: DefenceMessages;
 }
 
 function ageParts(ms: number): { h: number; m: number; s: number } {
@@ -74,6 +77,7 @@ const zh: Messages = {
   surroundings: surroundingsZh,
   auth: authZh,
   console: consoleZh,
+  defence: defenceZh,
 };
 
 const en: Messages = {
@@ -105,6 +109,7 @@ const en: Messages = {
   surroundings: surroundingsEn,
   auth: authEn,
   console: consoleEn,
+  defence: defenceEn,
 };
 
 export const messages: Record<Locale, Messages> = { 'zh-CN': zh, en };

@@ -56,7 +56,10 @@ export interface LiveState {
   seq: number;
   /** Latest record per category and entity id. */
   latest: Record<string, Record<string, LatestRecord>>;
-  /** The last 24 h of each observation's graded value, one point per 5-minute slot, oldest first. */
+  /**
+   * The last 24 h of each observation's graded value (and of each defence entity's tally, see
+   * wall/defence-tally.ts), one point per 5-minute slot, oldest first.
+   */
   trends: Record<string, Record<string, TrendPoint[]>>;
   /** Feed health per category. */
   feeds: Record<string, FeedState>;
