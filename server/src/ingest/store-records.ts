@@ -126,12 +126,13 @@ async function storeOnce(sql: Sql, records: readonly LogRecord[], options: Store
     const seqOfKey = new Map<string, number>();
     const appended: BeaconEvent[] = [];
     if (fresh.length) {
-      // events_seq_seq: the sequence behind events.seq (a bigserial, db/migrations/0000).
-      const drawn = await tx<{ seq: string; at: Date }[]>`
-        select nextval('events_seq_seq')::text as seq, now() as at from generate_series(1, ${fresh.length}::int)`;
+      // One row back, not one per number: events_seq_seq is the sequence behind events.seq (a bigserial,
+      // db/migrations/0000); now() is the transaction's time, which received_at's default also writes.
+      const [drawn] = await tx<{ seqs: string; at: Date }[]>`
+        select array_to_string(array(select nextval('events_seq_seq') from generate_series(1, ${fresh.length}::int)), ',') as seqs, now() as at`;
       // Ascending, so the batch is logged in the order it was sent.
-      const seqs = drawn.map((d) => Number(d.seq)).sort((a, b) => a - b);
-      const receivedAt = drawn[0]!.at.toISOString(); // now() is the transaction's time: received_at's default writes the same
+      const seqs = drawn!.seqs.split(',').map(Number).sort((a, b) => a - b);
+      const receivedAt = drawn!.at.toISOString();
       const rows = fresh.map((r, i) => ({ ...r, seq: seqs[i]! }));
       await copyEvents(tx, rows);
       for (const r of rows) {
