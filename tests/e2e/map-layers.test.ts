@@ -9,7 +9,7 @@ import { categorySchemas } from '@beacon/shared/schemas.ts';
 import { exampleOf } from '@beacon/shared/categories/catalog/example-record.ts';
 import { artifactsDir } from '../support/artifacts.ts';
 import { launchChromium } from '../support/browser.ts';
-import { wallUrl } from '../support/screen-session.ts';
+import { signedInAs, trackCspViolations, wallUrl } from '../support/screen-session.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 import { placements } from './placements/layers.ts';
@@ -32,6 +32,18 @@ async function send(category: string, records: unknown[]) {
     body: JSON.stringify({ records }),
   });
   expect(res.status, `${category}: ${await res.clone().text()}`).toBe(200);
+}
+
+let stormDaySent = false;
+/** Every department's records at landfall, as the simulator makes them (once per file: resending is a no-op anyway). */
+async function sendStormDay() {
+  if (stormDaySent) return;
+  const nowIso = new Date().toISOString();
+  for (const category of generatedCategories) {
+    const records = generateRecords(category, 0.5, nowIso);
+    if (records.length > 0) await send(category, records);
+  }
+  stormDaySent = true;
 }
 
 beforeAll(async () => {
@@ -70,11 +82,7 @@ describe('the one-map category layers', () => {
   });
 
   it('draw a storm day legibly beside the legend, in both languages and on the wide wall (screenshots to review)', async () => {
-    const nowIso = new Date().toISOString();
-    for (const category of generatedCategories) {
-      const records = generateRecords(category, 0.5, nowIso);
-      if (records.length > 0) await send(category, records);
-    }
+    await sendStormDay();
     for (const [name, w, h, search] of [['zh-3840x2160', 3840, 2160, ''], ['en-3840x2160', 3840, 2160, '?lang=en'], ['zh-7680x2160', 7680, 2160, ''], ['en-7680x2160', 7680, 2160, '?lang=en']] as const) {
       const page = await openWall(w, h, search);
       await page.locator('[data-testid="map-legend"] [data-layer="traffic"]:not([data-count="0"])').waitFor({ timeout: 15_000 });
@@ -88,6 +96,74 @@ describe('the one-map category layers', () => {
       expect(mapBox!.x + mapBox!.width - insetRight * scale).toBeLessThanOrEqual(legend!.x + 1);
       await page.waitForTimeout(1500); // the map redraws at most once a second
       await page.screenshot({ path: join(artifactsDir, `map-layers-${name}.png`) });
+      await page.close();
+    }
+  });
+});
+
+describe('the one-map on the leader\'s tablet', () => {
+  async function openConsole(width: number, height: number, search = ''): Promise<{ page: Page; csp: () => Promise<string[]> }> {
+    const page = await browser.newPage({ viewport: { width, height }, hasTouch: true });
+    const csp = await trackCspViolations(page);
+    await signedInAs(page, server, 'commander');
+    await page.goto(`${server.baseUrl}/console${search}`);
+    await page.getByTestId('console-map').waitFor();
+    return { page, csp };
+  }
+  const targets = (page: Page, kind: string) => page.locator(`[data-testid="console-map-target"][data-kind="${kind}"]`);
+  /** The first target of a kind that a finger on its centre reaches (an incident's pin may sit on a district's name: the pin wins). */
+  async function reachable(page: Page, kind: string): Promise<string> {
+    const view = await page.evaluate((k) => {
+      for (const b of document.querySelectorAll<HTMLElement>(`[data-testid="console-map-target"][data-kind="${k}"]`)) {
+        const r = b.getBoundingClientRect();
+        if (document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2)?.closest('button') === b) return b.dataset.view ?? null;
+      }
+      return null;
+    }, kind);
+    expect(view, `no ${kind} on the map can be tapped`).not.toBeNull();
+    return view!;
+  }
+  const tapTarget = (page: Page, view: string) => page.locator(`[data-testid="console-map-target"][data-view="${view}"]`).tap();
+
+  it('shows the same layers as the wall, and a tap on a district, a town, then an incident drills down', async () => {
+    await sendStormDay();
+    const { page, csp } = await openConsole(1180, 820);
+    await page.locator('[data-testid="console-map-legend"] [data-category="road-closure"]:not([data-count="0"])').waitFor({ timeout: 15_000 });
+    await expect.poll(() => targets(page, 'district').count(), { timeout: 10_000 }).toBe(6);
+
+    const district = await reachable(page, 'district');
+    await tapTarget(page, district);
+    await expect.poll(() => page.getByTestId('console').getAttribute('data-view')).toBe(district);
+    // Zoomed into the district, its towns become the targets.
+    await expect.poll(() => targets(page, 'subdistrict').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    await page.waitForTimeout(1200); // the map redraws at most once a second: let the zoom settle
+    const town = await reachable(page, 'subdistrict');
+    await tapTarget(page, town);
+    await expect.poll(() => page.getByTestId('console').getAttribute('data-view')).toBe(town);
+
+    await page.goto(`${server.baseUrl}/console`);
+    await expect.poll(() => targets(page, 'incident').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+    const incident = await reachable(page, 'incident');
+    await tapTarget(page, incident);
+    await expect.poll(() => page.getByTestId('console').getAttribute('data-view')).toBe(incident);
+    expect(await csp()).toEqual([]);
+    await page.close();
+  });
+
+  it('fits a tablet held either way, in both languages (screenshots to review)', async () => {
+    await sendStormDay();
+    for (const [name, w, h, search] of [['zh-1180x820', 1180, 820, ''], ['en-1180x820', 1180, 820, '?lang=en'], ['zh-820x1180', 820, 1180, ''], ['en-820x1180', 820, 1180, '?lang=en']] as const) {
+      const { page } = await openConsole(w, h, search);
+      await expect.poll(() => targets(page, 'district').count(), { timeout: 10_000 }).toBe(6);
+      // The map and its legend stay within the card: nothing to scroll sideways on a tablet.
+      const card = await page.getByTestId('console-map').boundingBox();
+      expect(card!.x + card!.width).toBeLessThanOrEqual(w);
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: join(artifactsDir, `console-map-${name}.png`) });
+      await page.goto(`${server.baseUrl}/console${search ? `${search}&` : '?'}view=district:湖里区`);
+      await expect.poll(() => targets(page, 'subdistrict').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await page.waitForTimeout(1500);
+      await page.screenshot({ path: join(artifactsDir, `console-map-district-${name}.png`) });
       await page.close();
     }
   });
