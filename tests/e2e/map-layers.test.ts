@@ -9,6 +9,7 @@ import { categorySchemas } from '@beacon/shared/schemas.ts';
 import { exampleOf } from '@beacon/shared/categories/catalog/example-record.ts';
 import { artifactsDir } from '../support/artifacts.ts';
 import { launchChromium } from '../support/browser.ts';
+import { issue } from '../support/command-fixtures.ts';
 import { signedInAs, trackCspViolations, wallUrl } from '../support/screen-session.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -96,6 +97,26 @@ describe('the one-map category layers', () => {
       expect(mapBox!.x + mapBox!.width - insetRight * scale).toBeLessThanOrEqual(legend!.x + 1);
       await page.waitForTimeout(1500); // the map redraws at most once a second
       await page.screenshot({ path: join(artifactsDir, `map-layers-${name}.png`) });
+      await page.close();
+    }
+  });
+  it('keep the legend beside the forward-post clocks on the map, never on them', async () => {
+    await sendStormDay();
+    const incident = Object.values(server.app.engine.state.latest.incident ?? {}).find((r) => r.data.status !== 'closed')!;
+    const r = await issue(server, server.tokens.commander, { kind: 'post.order', postId: 'FP-LAYERS', incidentId: incident.entityId }, { reason: 'map layers e2e' });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    for (const [name, search] of [['zh', ''], ['en', '?lang=en']] as const) {
+      const page = await openWall(3840, 2160, search);
+      const card = page.locator('[data-testid="one-map"] ~ .overlay [data-testid]').first();
+      await card.waitFor();
+      await page.waitForTimeout(1500);
+      const legend = (await page.getByTestId('map-legend').boundingBox())!;
+      const clocks = (await page.locator('[data-testid="one-map"] ~ .overlay').boundingBox())!;
+      const overlaps = legend.x < clocks.x + clocks.width && clocks.x < legend.x + legend.width && legend.y < clocks.y + clocks.height && clocks.y < legend.y + legend.height;
+      const clocksHeight = await page.locator('[data-testid="one-map"] ~ .overlay').evaluate((e) => (e as HTMLElement).offsetHeight);
+      expect(clocksHeight).toBeGreaterThan(0);
+      expect(overlaps, `legend ${JSON.stringify(legend)} on the clocks ${JSON.stringify(clocks)}`).toBe(false);
+      await page.screenshot({ path: join(artifactsDir, `map-layers-post-${name}-3840x2160.png`) });
       await page.close();
     }
   });
