@@ -120,6 +120,20 @@ describe('the one-map category layers', () => {
       await page.close();
     }
   });
+  it('hide and show a new layer group on the wall by the console\'s command, as the original layers', async () => {
+    const page = await openWall(3840, 2160);
+    const map = page.getByTestId('one-map');
+    await expect.poll(async () => (await map.getAttribute('data-layers'))?.split(',')).toContain('traffic');
+    const hide = await issue(server, server.tokens.duty, { kind: 'wall.layers', hidden: ['traffic', 'population'] }, { reason: 'map layers e2e' });
+    expect(hide.status, JSON.stringify(hide.body)).toBe(201);
+    await expect.poll(async () => (await map.getAttribute('data-layers'))?.split(','), { timeout: 10_000 }).not.toContain('traffic');
+    expect(await page.locator('[data-testid="map-legend"] [data-layer="traffic"]').count()).toBe(0);
+    expect(await page.locator('[data-testid="map-legend"] [data-layer="utility"]').count()).toBe(1);
+    const show = await issue(server, server.tokens.duty, { kind: 'wall.layers', hidden: [] }, { reason: 'map layers e2e' });
+    expect(show.status, JSON.stringify(show.body)).toBe(201);
+    await expect.poll(async () => (await map.getAttribute('data-layers'))?.split(','), { timeout: 10_000 }).toContain('traffic');
+    await page.close();
+  });
 });
 
 describe('the one-map on the leader\'s tablet', () => {
