@@ -105,20 +105,27 @@ describe('the one-map category layers', () => {
     const incident = Object.values(server.app.engine.state.latest.incident ?? {}).find((r) => r.data.status !== 'closed')!;
     const r = await issue(server, server.tokens.commander, { kind: 'post.order', postId: 'FP-LAYERS', incidentId: incident.entityId }, { reason: 'map layers e2e' });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-    for (const [name, search] of [['zh', ''], ['en', '?lang=en']] as const) {
-      const page = await openWall(3840, 2160, search);
-      const card = page.locator('[data-testid="one-map"] ~ .overlay [data-testid]').first();
-      await card.waitFor();
-      await page.waitForTimeout(1500);
-      const legend = (await page.getByTestId('map-legend').boundingBox())!;
-      const clocks = (await page.locator('[data-testid="one-map"] ~ .overlay').boundingBox())!;
-      const overlaps = legend.x < clocks.x + clocks.width && clocks.x < legend.x + legend.width && legend.y < clocks.y + clocks.height && clocks.y < legend.y + legend.height;
-      const clocksHeight = await page.locator('[data-testid="one-map"] ~ .overlay').evaluate((e) => (e as HTMLElement).offsetHeight);
-      expect(clocksHeight).toBeGreaterThan(0);
-      expect(overlaps, `legend ${JSON.stringify(legend)} on the clocks ${JSON.stringify(clocks)}`).toBe(false);
-      await page.screenshot({ path: join(artifactsDir, `map-layers-post-${name}-3840x2160.png`) });
-      await page.close();
+    // The city fills the centre column; an incident's surroundings make it narrow (the legend then goes below the clocks).
+    for (const [focus, view] of [['city', { kind: 'city' }], ['incident', { kind: 'incident', incidentId: incident.entityId }]] as const) {
+      const f = await issue(server, server.tokens.commander, { kind: 'wall.focus', view }, { reason: 'map layers e2e' });
+      expect([201, 409]).toContain(f.status);
+      for (const [name, search] of [['zh', ''], ['en', '?lang=en']] as const) {
+        const page = await openWall(3840, 2160, search);
+        const overlay = page.locator('[data-testid="one-map"] ~ .overlay');
+        await overlay.locator('[data-testid]').first().waitFor();
+        await page.waitForTimeout(1500);
+        const legend = (await page.getByTestId('map-legend').boundingBox())!;
+        const clocks = (await overlay.boundingBox())!;
+        expect(await overlay.evaluate((e) => (e as HTMLElement).offsetHeight)).toBeGreaterThan(0);
+        const overlaps = legend.x < clocks.x + clocks.width && clocks.x < legend.x + legend.width && legend.y < clocks.y + clocks.height && clocks.y < legend.y + legend.height;
+        const place = await page.getByTestId('map-legend').getAttribute('data-place');
+        expect(overlaps, `${focus} ${name}: legend (${place}) ${JSON.stringify(legend)} on the clocks ${JSON.stringify(clocks)}`).toBe(false);
+        await page.screenshot({ path: join(artifactsDir, `map-layers-post-${focus}-${name}-3840x2160.png`) });
+        await page.close();
+      }
     }
+    const back = await issue(server, server.tokens.commander, { kind: 'wall.focus', view: { kind: 'city' } }, { reason: 'map layers e2e' });
+    expect([201, 409]).toContain(back.status);
   });
   it('hide and show a new layer group on the wall by the console\'s command, as the original layers', async () => {
     const page = await openWall(3840, 2160);
