@@ -69,3 +69,10 @@ describe('category layer specs', () => {
     expect(itemsOf('manhole-alert', [{ id: '__proto__', data: { status: 'alarm', alarm: 'overflow', lon: 118.1, lat: 24.5 } }]).map((i) => i.id)).toEqual(['__proto__']);
   });
 });
+
+describe('enterprise risk grades', () => {
+  it('colour by the four-colour grade, and an unknown grade as normal', () => {
+    const tone = (riskGrade: string) => layerItems(stateOf([{ category: 'enterprise-risk', id: 'E', observedAt: T0, data: { riskGrade, lon: 118.1, lat: 24.5 } }]), specOf('enterprise-risk'), xiamen)[0]!.tone;
+    expect(['red', 'orange', 'yellow', 'blue', 'constructor'].map(tone)).toEqual(['alarm', 'high', 'watch', 'normal', 'normal']);
+  });
+});

@@ -72,6 +72,8 @@ export function thresholdTone(value: number | null, [watch, high, alarm]: readon
   return 'normal';
 }
 
+const RISK_GRADE_TONE: Readonly<Record<string, LayerTone>> = { red: 'alarm', orange: 'high', yellow: 'watch', blue: 'normal' };
+
 const byStatus = (tones: Record<string, LayerTone>, fallback: LayerTone = 'normal') => (d: Data) =>
   (typeof d.status === 'string' ? own(tones, d.status) : undefined) ?? fallback;
 
@@ -101,7 +103,7 @@ export const CATEGORY_LAYER_SPECS: readonly CategoryLayerSpec[] = [
   { category: 'dangerous-building', layer: 'hazards', shown: always, place: lonLat, tone: (d) => ((num(d.evacuated) ?? 0) >= (num(d.residents) ?? 0) ? 'idle' : d.grade === 'D' ? 'alarm' : 'high') },
   { category: 'manhole-alert', layer: 'hazards', shown: (d) => d.status !== 'normal', place: lonLat, tone: byStatus({ alarm: 'alarm', handling: 'watch' }) },
   { category: 'displacement-monitor', layer: 'hazards', shown: always, place: lonLat, tone: (d) => thresholdTone(num(d.displacementRateMmD), [5, 20, 50]) },
-  { category: 'enterprise-risk', layer: 'hazards', shown: always, place: lonLat, tone: (d) => ({ red: 'alarm', orange: 'high', yellow: 'watch' } as Record<string, LayerTone>)[String(d.riskGrade)] ?? 'normal' },
+  { category: 'enterprise-risk', layer: 'hazards', shown: always, place: lonLat, tone: (d) => (typeof d.riskGrade === 'string' ? own(RISK_GRADE_TONE, d.riskGrade) : undefined) ?? 'normal' },
   { category: 'early-warning-terminal', layer: 'hazards', shown: always, place: lonLat, tone: byStatus({ offline: 'watch', fault: 'high' }) },
   { category: 'earthquake-report', layer: 'hazards', shown: always, place: nearbyEpicentre, tone: (d) => thresholdTone(num(d.magnitude), [3, 5, 6]) },
   { category: 'sluice-pump', layer: 'floodworks', shown: always, place: lonLat, tone: byStatus({ fault: 'alarm', open: 'watch', running: 'watch' }) },
