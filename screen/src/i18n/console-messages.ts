@@ -133,6 +133,8 @@ export interface ConsoleMessages {
   };
   /** The admin section (admin-messages.ts). */
   admin: AdminMessages;
+  /** The one-map on the console (console/ConsoleMap.vue): the wall's layers, tap to drill down. */
+  map: { title: string; hint: string; open: (what: string) => string };
 }
 
 const levelZh = (l: ResponseLevel | null) => (l ? `${{ I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ' }[l]}级应急响应` : '终止应急响应');
@@ -268,6 +270,7 @@ export const consoleZh: ConsoleMessages = {
     count: (n) => `共 ${n} 条`,
   },
   admin: adminZh,
+  map: { title: '一张图', hint: '点按区、街道或事件进入', open: (what) => `进入：${what}` },
 };
 
 export const consoleEn: ConsoleMessages = {
@@ -400,4 +403,5 @@ export const consoleEn: ConsoleMessages = {
     count: (n) => `${n} entries`,
   },
   admin: adminEn,
+  map: { title: 'One-map', hint: 'Tap a district, town or incident to open it', open: (what) => `Open ${what}` },
 };

@@ -1,4 +1,4 @@
-import type { Grade, TyphoonGrade } from '@beacon/shared';
+import type { Grade, MapLayerId, TyphoonGrade } from '@beacon/shared';
 
 /** The command-hall wall's own strings (header, one-map layers, side panels), kept apart from the rain panels'. */
 export interface WallMessages {
@@ -18,7 +18,7 @@ export interface WallMessages {
   compass: readonly string[];
   oneMapTitle: string;
   legendLayers: string;
-  layer: Record<'risk' | 'population' | 'typhoon' | 'rain' | 'geohazard' | 'waterlogging' | 'shelter' | 'depot' | 'team' | 'incident', string>;
+  layer: Record<MapLayerId, string>;
   riskGrade: Record<Grade, string>;
   forecastPath: string;
   windRadius: (force: 7 | 10 | 12) => string;
@@ -79,6 +79,14 @@ export const wallZh: WallMessages = {
     depot: '物资储备库',
     team: '救援队伍',
     incident: '突发事件',
+    hydro: '水情站点',
+    weather: '风速雷电',
+    hazards: '隐患监测',
+    floodworks: '闸泵堤防',
+    traffic: '封路管制',
+    utility: '停电断网',
+    medical: '医疗救护',
+    responders: '警力专家',
   },
   riskGrade: { none: '低', blue: '蓝', yellow: '黄', orange: '橙', red: '红' },
   forecastPath: '预报路径',
@@ -142,6 +150,14 @@ export const wallEn: WallMessages = {
     depot: 'Supply depots',
     team: 'Rescue teams',
     incident: 'Incidents',
+    hydro: 'Water levels',
+    weather: 'Wind and lightning',
+    hazards: 'Hazard watch',
+    floodworks: 'Sluices, pumps, dikes',
+    traffic: 'Road closures',
+    utility: 'Power and telecom',
+    medical: 'Hospitals, ambulances',
+    responders: 'Police, experts',
   },
   riskGrade: { none: 'Low', blue: 'Blue', yellow: 'Yellow', orange: 'Orange', red: 'Red' },
   forecastPath: 'Forecast path',

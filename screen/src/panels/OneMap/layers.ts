@@ -1,12 +1,12 @@
-import { MAP_LAYER_IDS, type MapLayerId } from '@beacon/shared';
+import { isCategoryLayer, MAP_LAYER_IDS, specsOfLayer, type MapLayerId } from '@beacon/shared';
 
 /** The one-map's layers, bottom to top (shared/src/wall/map-layers.ts: commands name them too). */
 export const LAYER_IDS = MAP_LAYER_IDS;
 export type LayerId = MapLayerId;
 
-/** The category each layer draws: its feed going silent greys the layer. */
-export const layerCategory: Record<LayerId, string | null> = {
-  risk: null, // derived from many feeds: its staleness is that of its inputs
+/** The category each of the original layers draws: its feed going silent greys the layer. */
+const ownCategory: Partial<Record<LayerId, string>> = {
+  // risk has none: derived from many feeds, its staleness is that of its inputs
   population: 'population-heat',
   typhoon: 'typhoon-track',
   rain: 'rain-gauge',
@@ -17,6 +17,13 @@ export const layerCategory: Record<LayerId, string | null> = {
   team: 'rescue-team',
   incident: 'incident',
 };
+
+/** The categories a layer draws: one for the original layers, several for a category group, none for risk. */
+export function layerCategories(layer: LayerId): readonly string[] {
+  if (isCategoryLayer(layer)) return specsOfLayer(layer).map((s) => s.category);
+  const own = ownCategory[layer];
+  return own ? [own] : [];
+}
 
 export function isLayerId(v: string): v is LayerId {
   return (LAYER_IDS as readonly string[]).includes(v);

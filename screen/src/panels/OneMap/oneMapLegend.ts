@@ -1,15 +1,25 @@
-import { activeTyphoons, categoryFeed, latestOf, type LiveState } from '@beacon/shared';
+import { activeTyphoons, categoryFeed, isCategoryLayer, latestOf, specsOfLayer, type CategoryLayerId, type LiveState } from '@beacon/shared';
 import { gradeColour, palette } from '../../charts/theme.ts';
 import { formatHourMinute, type Messages } from '../../i18n/index.ts';
-import { LAYER_IDS, layerCategory, type LayerId } from './layers.ts';
+import { categoryShape, layerBaseColour } from './categoryLayers.ts';
+import type { LayerShape } from './layerShapes.ts';
+import { LAYER_IDS, layerCategories, type LayerId } from './layers.ts';
 import { depotColour, geohazardColour, populationClasses, severityColour, teamStatusColour, typhoonStyle } from './mapStyle.ts';
 
-export type SwatchShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'drop' | 'pin' | 'ring';
+export type SwatchShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'drop' | 'pin' | 'ring' | LayerShape;
+
+/** A swatch; on a category layer it stands for one category and carries that category's count (for e2e: canvas has no DOM per marker). */
+export interface LegendSwatchSpec {
+  colour: string;
+  shape: SwatchShape;
+  category?: string;
+  count?: number;
+}
 
 export interface LegendRow {
   layer: LayerId;
   label: string;
-  swatches: { colour: string; shape: SwatchShape }[];
+  swatches: LegendSwatchSpec[];
   /** Things on the layer now (null where a count means nothing, e.g. risk). */
   count: number | null;
   /** "14:05 起中断" when the layer's feed is late or silent, "无数据" if it never sent, else null. */
@@ -20,7 +30,7 @@ export interface LegendRow {
 
 const swatch = (shape: SwatchShape, colours: readonly string[]) => colours.map((colour) => ({ colour, shape }));
 
-const layerSwatches: Record<LayerId, { colour: string; shape: SwatchShape }[]> = {
+const layerSwatches: Record<Exclude<LayerId, CategoryLayerId>, LegendSwatchSpec[]> = {
   risk: swatch('square', [gradeColour.red, gradeColour.orange, gradeColour.yellow, gradeColour.blue]),
   population: swatch('square', [populationClasses[1]!.colour.replace(/[\d.]+\)$/, '0.9)'), populationClasses[3]!.colour.replace(/[\d.]+\)$/, '1)')]),
   typhoon: swatch('ring', [typhoonStyle.radius[7], typhoonStyle.radius[10], typhoonStyle.radius[12]]),
@@ -33,13 +43,32 @@ const layerSwatches: Record<LayerId, { colour: string; shape: SwatchShape }[]> =
   incident: swatch('pin', [severityColour.I!, severityColour.II!, severityColour.III!, severityColour.IV!]),
 };
 
-function countOf(state: LiveState, layer: LayerId, now: number): number | null {
+/** A category layer's things now, per category, as its specs count them (drawn or, without a place, only counted). */
+function categoryCounts(state: LiveState, layer: CategoryLayerId): { category: string; count: number }[] {
+  return specsOfLayer(layer).map((spec) => ({ category: spec.category, count: latestOf(state, spec.category).filter((r) => spec.shown(r.data)).length }));
+}
+
+function countOf(state: LiveState, layer: Exclude<LayerId, CategoryLayerId>, now: number): number | null {
   if (layer === 'risk' || layer === 'population') return null;
   if (layer === 'typhoon') return activeTyphoons(state, now).length;
   if (layer === 'incident') return latestOf(state, 'incident').filter((r) => r.data.status !== 'closed').length;
   if (layer === 'shelter') return latestOf(state, 'shelter').filter((r) => r.data.status !== 'closed').length;
-  return latestOf(state, layerCategory[layer]!).length;
+  return latestOf(state, layerCategories(layer)[0]!).length;
 }
+
+const FEED_RANK = { never: 0, live: 1, late: 2, silent: 3 } as const;
+
+/**
+ * The feed that speaks for a layer: its one category's, or for a group the most stale of the
+ * categories that have sent (one feed that never sent does not grey a group whose others are live).
+ */
+function layerFeed(state: LiveState, layer: LayerId, now: number) {
+  const feeds = layerCategories(layer).map((c) => categoryFeed(state, c, now));
+  if (feeds.length === 0) return null;
+  return feeds.reduce((worst, f) => (FEED_RANK[f.status] > FEED_RANK[worst.status] ? f : worst));
+}
+
+const GREY = (tone: LegendRow['tone']) => tone === 'silent' || tone === 'never';
 
 /** The legend lists the visible layers only, in draw order from the top, each with its feed's staleness. */
 export function oneMapLegend(state: LiveState, visible: Record<LayerId, boolean>, now: number, t: Messages): LegendRow[] {
@@ -47,8 +76,7 @@ export function oneMapLegend(state: LiveState, visible: Record<LayerId, boolean>
     .reverse()
     .filter((l) => visible[l])
     .map((layer): LegendRow => {
-      const category = layerCategory[layer];
-      const feed = category ? categoryFeed(state, category, now) : null;
+      const feed = layerFeed(state, layer, now);
       let status: string | null = null;
       let tone: LegendRow['tone'] = 'live';
       if (feed && (feed.status === 'late' || feed.status === 'silent') && feed.lastReceivedAt !== null) {
@@ -59,10 +87,27 @@ export function oneMapLegend(state: LiveState, visible: Record<LayerId, boolean>
         status = t.noData;
         tone = 'never';
       }
+      if (isCategoryLayer(layer)) {
+        const counts = categoryCounts(state, layer);
+        return {
+          layer,
+          label: t.wall.layer[layer],
+          // One swatch per category, greyed on its own when its feed is silent or never sent.
+          swatches: counts.map(({ category, count }) => ({
+            category,
+            count,
+            shape: categoryShape.get(category) ?? 'circle',
+            colour: GREY(categoryFeed(state, category, now).status as LegendRow['tone']) ? palette.noData : layerBaseColour[layer],
+          })),
+          count: counts.reduce((n, c) => n + c.count, 0),
+          status,
+          tone,
+        };
+      }
       return {
         layer,
         label: t.wall.layer[layer],
-        swatches: tone === 'silent' || tone === 'never' ? layerSwatches[layer].map((s) => ({ ...s, colour: palette.noData })) : layerSwatches[layer],
+        swatches: GREY(tone) ? layerSwatches[layer].map((s) => ({ ...s, colour: palette.noData })) : layerSwatches[layer],
         count: countOf(state, layer, now),
         status,
         tone,

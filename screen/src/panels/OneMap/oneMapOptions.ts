@@ -1,10 +1,11 @@
-import { activeTyphoons, categoryFeed, circleRing, type LiveState, type Region, type RiskAssessment } from '@beacon/shared';
+import { activeTyphoons, categoryFeed, CATEGORY_LAYER_IDS, circleRing, type LiveState, type Region, type RiskAssessment } from '@beacon/shared';
 import { own } from '@beacon/shared';
 import type { WallChartOption } from '../../charts/options.ts';
 import { FONT_STACK, fontPx, palette } from '../../charts/theme.ts';
 import { localName, type Locale, type Messages } from '../../i18n/index.ts';
 import { gaugePoints } from './rainGauges.ts';
-import { layerCategory, type LayerId } from './layers.ts';
+import { createCategoryLayerCache, type CategoryLayerCache } from './categoryLayers.ts';
+import { layerCategories, type LayerId } from './layers.ts';
 import { pixelsPerKm, regionAspectScale } from './mapGeometry.ts';
 import type { MapFocus } from './mapFocus.ts';
 import { riskFill } from './mapStyle.ts';
@@ -27,13 +28,20 @@ export interface OneMapInput {
   focus?: MapFocus | null;
   /** Native px at the top covered by an overlay (forward-post clocks): the map is drawn below them. */
   insetTop?: number;
+  /** Native px at the right kept clear for the legend: the map is drawn beside it, never under it. */
+  insetRight?: number;
+  /**
+   * The category layers' series, kept between calls so a record rebuilds only its own category. A
+   * screen passes the same cache every time; without one each call builds them all.
+   */
+  categoryLayers?: CategoryLayerCache;
 }
 
 export const MAP_PADDING = 48;
 
 /** A layer whose feed is silent (or never sent) is drawn grey: its positions may no longer be true. */
 export function layerGreyed(state: LiveState, layer: LayerId, now: number): boolean {
-  const category = layerCategory[layer];
+  const [category] = layerCategories(layer);
   if (!category) return false;
   const s = categoryFeed(state, category, now).status;
   return s === 'silent' || s === 'never';
@@ -67,7 +75,8 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
 
   const zoom = input.focus?.zoom ?? 1;
   const insetTop = input.insetTop ?? 0;
-  const drawn = { width: input.box.width, height: Math.max(1, input.box.height - insetTop) };
+  const insetRight = input.insetRight ?? 0;
+  const drawn = { width: Math.max(1, input.box.width - insetRight), height: Math.max(1, input.box.height - insetTop) };
   if (visible.population) series.push(...populationSeries(state, pixelsPerKm(region, drawn, MAP_PADDING) * zoom, greyed('population')));
   if (visible.typhoon) {
     const g = greyed('typhoon');
@@ -86,6 +95,10 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
         rainGreyed,
       ),
     );
+  }
+  const categoryLayers = input.categoryLayers ?? createCategoryLayerCache(region);
+  for (const layer of CATEGORY_LAYER_IDS) {
+    if (visible[layer]) for (const part of categoryLayers.layer(state, layer, now)) series.push(part.series);
   }
   const markers: [LayerId, () => ReturnType<typeof teamPoints>][] = [
     ['geohazard', () => geohazardPoints(state)],
@@ -116,7 +129,7 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
       top: MAP_PADDING + insetTop,
       bottom: MAP_PADDING,
       left: MAP_PADDING,
-      right: MAP_PADDING,
+      right: MAP_PADDING + insetRight,
       itemStyle: { areaColor: palette.mapArea, borderColor: palette.mapBorder, borderWidth: 3 },
       regions: riskRegions(input),
       label: {
