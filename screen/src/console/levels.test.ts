@@ -66,3 +66,21 @@ describe('the console\'s levels', () => {
     expect(incidentDetail(s, 'INC-1', xiamen, 'zh-CN', t).acknowledged).toBeNull();
   });
 });
+
+describe('the console\'s figures by level', () => {
+  it('a district shows its own defence figures, calls and traffic, not another district\'s', () => {
+    const s = consoleState();
+    const rec = (id: string, data: Record<string, unknown>) => ({ entityId: id, observedAt: T0 - 60_000, version: 1, seq: 99, data });
+    s.latest['road-closure'] = { 'RC-JM': rec('RC-JM', { status: 'closed', district: '集美区', lon: 118.03, lat: 24.6 }), 'RC-SM': rec('RC-SM', { status: 'closed', district: '思明区', lon: 118.09, lat: 24.45 }) };
+    s.latest['fire-call'] = { 'C-JM': rec('C-JM', { district: '集美区', lon: 118.03, lat: 24.6 }) };
+    s.latest['bus-service'] = { L1: rec('L1', { line: '1路', status: 'suspended', district: '思明区' }) };
+    const jimei = areaLevel(s, { kind: 'district', district: '集美区' }, null, xiamen, 'zh-CN', t, T0);
+    expect(jimei.figures.find((f) => f.key === 'roadsClosed')).toMatchObject({ amount: 1, records: 1 });
+    expect(jimei.calls.rows).toEqual([expect.objectContaining({ district: '集美区', total: 1 })]);
+    expect(jimei.buses).toEqual([]);
+    const siming = areaLevel(s, { kind: 'district', district: '思明区' }, null, xiamen, 'zh-CN', t, T0);
+    expect(siming.buses.map((b) => b.id)).toEqual(['L1']);
+    expect(siming.calls.categories.find((c) => c.category === 'fire-call')?.count).toBe(0);
+    expect(cityLevel(s, null, xiamen, 'zh-CN', t, T0).calls.categories.find((c) => c.category === 'fire-call')?.count).toBe(1);
+  });
+});

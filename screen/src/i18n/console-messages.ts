@@ -1,5 +1,6 @@
 import type { CommsLink, ResponseLevel, Role } from '@beacon/shared';
 import { adminEn, adminZh, type AdminMessages } from './admin-messages.ts';
+import { figuresEn, figuresZh, type FiguresMessages } from './figures-messages.ts';
 
 /** The duty officer's console and the leader's tablet (/console). */
 export interface ConsoleMessages {
@@ -133,6 +134,8 @@ export interface ConsoleMessages {
   };
   /** The admin section (admin-messages.ts). */
   admin: AdminMessages;
+  /** Defence figures, calls and reports at each drill level (figures-messages.ts). */
+  figures: FiguresMessages;
 }
 
 const levelZh = (l: ResponseLevel | null) => (l ? `${{ I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ' }[l]}级应急响应` : '终止应急响应');
@@ -268,6 +271,7 @@ export const consoleZh: ConsoleMessages = {
     count: (n) => `共 ${n} 条`,
   },
   admin: adminZh,
+  figures: figuresZh,
 };
 
 export const consoleEn: ConsoleMessages = {
@@ -400,4 +404,5 @@ export const consoleEn: ConsoleMessages = {
     count: (n) => `${n} entries`,
   },
   admin: adminEn,
+  figures: figuresEn,
 };
