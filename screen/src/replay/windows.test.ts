@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyLiveState, type KeyMoment, type LiveState } from '@beacon/shared';
 import {
+  dataStart,
+  startWithData,
   MAX_WINDOW_MS, checkWindow, defaultWindow, exportLinks, fromShanghaiInput, incidentWindows, presetOf, presetWindow, toShanghaiInput, windowFromSearch,
 } from './windows.ts';
 
@@ -109,5 +111,31 @@ describe('incidentWindows', () => {
 
   it('is empty when there are no incidents', () => {
     expect(incidentWindows(emptyLiveState(), [])).toEqual([]);
+  });
+});
+
+describe('a default window that starts with the data', () => {
+  const NOW = Date.parse('2026-09-14T12:00:00Z');
+  const rec = (first: number, observedAt = first + 3_600_000) => ({ entityId: 'x', observedAt, version: 1, seq: 1, data: {}, firstObservedAt: first });
+
+  it('finds when the data begins: the earliest first observation in the state', () => {
+    const s = emptyLiveState();
+    s.latest['rain-gauge'] = { SM01: rec(NOW - 50 * 60_000), SM02: rec(NOW - 40 * 60_000) };
+    s.latest.incident = { 'INC-1': rec(NOW - 45 * 60_000) };
+    expect(dataStart(s)).toBe(NOW - 50 * 60_000);
+    expect(dataStart(emptyLiveState())).toBeNull();
+  });
+
+  it('moves the start of the last-6-hours window up to the data, to the minute, when the data is newer', () => {
+    // A new user's wall was empty for hours of replay: the data had begun 50 minutes ago.
+    const w = defaultWindow(NOW);
+    expect(startWithData(w, NOW - 50 * 60_000 + 30_000)).toEqual({ from: NOW - 50 * 60_000, to: w.to });
+  });
+
+  it('leaves the window alone when data began before it, or there is none, or it begins after the window', () => {
+    const w = defaultWindow(NOW);
+    expect(startWithData(w, w.from - 1)).toBe(w);
+    expect(startWithData(w, null)).toBe(w);
+    expect(startWithData(w, w.to + 1)).toBe(w);
   });
 });

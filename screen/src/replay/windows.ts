@@ -1,5 +1,5 @@
 import type { KeyMoment, LiveState, ReplayWindow } from '@beacon/shared';
-import { latestIn } from '@beacon/shared';
+import { firstObservedOf, latestIn } from '@beacon/shared';
 
 export type { ReplayWindow };
 
@@ -33,6 +33,32 @@ export function presetWindow(preset: PresetId, now: number): ReplayWindow {
 
 export function defaultWindow(now: number): ReplayWindow {
   return presetWindow(DEFAULT_PRESET, now);
+}
+
+/**
+ * When the data begins: the earliest first observation of anything in a state (taken at the end of a
+ * window, it holds every entity seen up to then). Null for an empty state.
+ */
+export function dataStart(state: Pick<LiveState, 'latest'>): number | null {
+  let first: number | null = null;
+  for (const byId of Object.values(state.latest)) {
+    for (const rec of Object.values(byId)) {
+      const at = firstObservedOf(rec);
+      if (first === null || at < first) first = at;
+    }
+  }
+  return first;
+}
+
+/**
+ * A default window that starts where the data does (to the minute before it), so a first look at
+ * replay opens on a wall with something on it rather than hours of empty screen. A window that
+ * already starts with data, or a state with none, is left as it is.
+ */
+export function startWithData(w: ReplayWindow, start: number | null): ReplayWindow {
+  if (start === null || start >= w.to) return w;
+  const from = Math.floor(start / MINUTE) * MINUTE;
+  return from > w.from ? { from, to: w.to } : w;
 }
 
 /** The preset a window is, if it ends at `now` (to the minute). */
