@@ -85,7 +85,7 @@ export function reportRows(reports: readonly IncidentReport[], locale: Locale, t
     id: r.id,
     kind: f.callCategory[r.category],
     line: reportLine(r, locale, t),
-    time: `${formatTime(r.at)} · ${r.match === 'id' || r.distanceKm === null ? f.matchById : f.matchByPlace(r.distanceKm.toFixed(1))}`,
+    time: r.match === 'area' ? formatTime(r.at) : `${formatTime(r.at)} · ${r.match === 'id' || r.distanceKm === null ? f.matchById : f.matchByPlace(r.distanceKm.toFixed(1))}`,
   }));
 }
 

@@ -1,5 +1,5 @@
 import {
-  areaFigures, assignedTeams, callVolume, distanceKm, latestOf, openIncidents, postClock, subdistrictAt, teamCommitment, teamStatus, ViewFilter,
+  areaFigures, assignedTeams, callVolume, latestCalls, distanceKm, latestOf, openIncidents, postClock, subdistrictAt, teamCommitment, teamStatus, ViewFilter,
   type Grade, type LatestRecord, type LiveState, type PostClockPhase, type Region, type RiskAssessment, type ViewRef,
 } from '@beacon/shared';
 import { firstObservedOf, latestRecord, latestIn, own } from '@beacon/shared';
@@ -7,7 +7,7 @@ import { gradeColour, palette } from '../charts/theme.ts';
 import { formatTime, localName, type Locale, type Messages } from '../i18n/index.ts';
 import { severityColour } from '../panels/OneMap/mapStyle.ts';
 import { districtLabel, incidentPlace, incidentTitle, placeLabel, subdistrictsOf } from './drill.ts';
-import { busRows, callVolumeView, figureRows, trafficRows, type BusRow, type CallVolumeView, type FigureRow, type TrafficRow } from './figures.ts';
+import { busRows, callVolumeView, figureRows, reportRows, trafficRows, type BusRow, type CallVolumeView, type FigureRow, type ReportRow, type TrafficRow } from './figures.ts';
 
 /** Hours of call volume the console shows: a typhoon's night, hour by hour. */
 export const CALL_HOURS = 6;
@@ -153,6 +153,8 @@ export interface AreaLevel {
   figures: FigureRow[];
   /** Calls and reports of the area by district (one row: the district) over the last hours. */
   calls: CallVolumeView;
+  /** The area's newest calls and reports, whatever their age. */
+  reports: ReportRow[];
   traffic: TrafficRow[];
   buses: BusRow[];
 }
@@ -190,6 +192,7 @@ export function areaLevel(
     shelters: latestOf(here, 'shelter').filter((r) => r.data.status !== 'closed').sort((a, b) => str(a.data.name).localeCompare(str(b.data.name))).map((r) => shelterRow(r, t)),
     figures: figureRows(areaFigures(state, include), locale, t, now),
     calls: onlyDistrict(callVolumeView(callVolume(state, now, CALL_HOURS, include), region, locale, t), view.district),
+    reports: reportRows(latestCalls(state, include), locale, t),
     traffic: trafficRows(here, locale, t),
     buses: busRows(here, t),
   };

@@ -16,6 +16,7 @@ export interface FiguresMessages {
   callsTotal: string;
   callCategory: Record<CallCategory, string>;
   reportsTitle: string;
+  areaReportsTitle: string;
   noReports: string;
   matchById: string;
   matchByPlace: (km: string) => string;
@@ -49,7 +50,8 @@ export const figuresZh: FiguresMessages = {
   callsTotal: '合计',
   callCategory: { 'fire-call': '119 警情', 'informant-report': '信息员报告', 'casualty-report': '伤亡报告', 'accident-report': '122 事故' },
   reportsTitle: '相关警情与报告',
-  noReports: '暂无相关报告',
+  areaReportsTitle: '最新警情与报告',
+  noReports: '暂无警情与报告',
   matchById: '已关联',
   matchByPlace: (km) => `相距 ${km} 公里`,
   trafficTitle: '路况',
@@ -82,6 +84,7 @@ export const figuresEn: FiguresMessages = {
   callsTotal: 'Total',
   callCategory: { 'fire-call': '119 calls', 'informant-report': 'Informant reports', 'casualty-report': 'Casualty reports', 'accident-report': '122 accidents' },
   reportsTitle: 'Calls and reports',
+  areaReportsTitle: 'Latest calls and reports',
   noReports: 'No related reports',
   matchById: 'Linked',
   matchByPlace: (km) => `${km} km away`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyLiveState, type LatestRecord, type LiveState } from '../state/live-state.ts';
 import { dict, ownOrMake, setOwn } from '../util/dict.ts';
-import { callVolume, incidentReports } from './calls.ts';
+import { callVolume, incidentReports, latestCalls } from './calls.ts';
 
 const T0 = Date.parse('2026-09-14T08:00:00Z'); // on the hour
 const MIN = 60_000;
@@ -71,5 +71,19 @@ describe('incidentReports', () => {
   it('matches by id even for an unknown incident, and by place never without one', () => {
     const s = stateWith([['casualty-report', 'CAS-1', 0, { incidentId: 'INC-9' }], ['fire-call', 'C', 0, { lon: 118, lat: 24.6 }]]);
     expect(incidentReports(s, 'INC-9').map((x) => x.id)).toEqual(['CAS-1']);
+  });
+});
+
+describe('latestCalls', () => {
+  it('lists the area\'s newest calls and reports first, whatever their age, up to the limit', () => {
+    const s = stateWith([
+      ['fire-call', 'OLD', -5000, { district: '思明区' }],
+      ['accident-report', 'NEW', 30, { district: '思明区' }],
+      ['informant-report', 'MID', 10, { district: '思明区' }],
+      ['fire-call', 'ELSEWHERE', 40, { district: '集美区' }],
+    ]);
+    const here = (_c: string, r: { data: Record<string, unknown> }) => r.data.district === '思明区';
+    expect(latestCalls(s, here).map((r) => [r.id, r.match])).toEqual([['NEW', 'area'], ['MID', 'area'], ['OLD', 'area']]);
+    expect(latestCalls(s, here, 2).map((r) => r.id)).toEqual(['NEW', 'MID']);
   });
 });

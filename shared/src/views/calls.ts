@@ -64,8 +64,8 @@ export interface IncidentReport {
   id: string;
   /** When the report was first received (epoch ms). */
   at: number;
-  /** How it was matched: the report names the incident, or it was made near it around the time. */
-  match: 'id' | 'place';
+  /** How it was matched: the report names the incident, or it was made near it around the time; 'area' for an area's list. */
+  match: 'id' | 'place' | 'area';
   distanceKm: number | null;
   data: Record<string, unknown>;
 }
@@ -95,4 +95,15 @@ export function incidentReports(state: Pick<LiveState, 'latest'>, incidentId: st
     }
   }
   return out.sort((a, b) => a.at - b.at || a.id.localeCompare(b.id));
+}
+
+/** The newest calls and reports of an area (by when they were first received), newest first, at most `limit`. */
+export function latestCalls(state: Pick<LiveState, 'latest'>, include: (category: string, rec: LatestRecord) => boolean, limit = 8): IncidentReport[] {
+  const out: IncidentReport[] = [];
+  for (const category of CALL_CATEGORIES) {
+    for (const rec of Object.values(latestIn(state, category))) {
+      if (include(category, rec)) out.push({ category, id: rec.entityId, at: firstObservedOf(rec), match: 'area', distanceKm: null, data: rec.data });
+    }
+  }
+  return out.sort((a, b) => b.at - a.at || a.id.localeCompare(b.id)).slice(0, limit);
 }
