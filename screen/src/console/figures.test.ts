@@ -18,6 +18,14 @@ describe('figureRows', () => {
     expect(e).toMatchObject({ value: '7,027 boats', progress: { text: 'of 9,000, 78%' }, source: 'Ocean · 3 min ago' });
   });
 
+  it('says counts in English with singular and plural, and data older than a day by its date', () => {
+    const one: AreaFigure = { key: 'roadsClosed', category: 'road-closure', department: 'transport', value: 1, target: null, records: 1, newestAt: T0 - 3 * 24 * 3_600_000 };
+    const [e] = figureRows([one, { ...one, value: 2 }], 'en', en, T0);
+    expect(e).toMatchObject({ value: '1 road', source: 'Transport · Sep 11, 08:00' });
+    expect(figureRows([{ ...one, value: 2 }], 'en', en, T0)[0]!.value).toBe('2 roads');
+    expect(figureRows([one], 'zh-CN', zh, T0)[0]!.source).toBe('交通运输局 · 9月11日 08:00');
+  });
+
   it('says "no data" (not zero, not all clear) where a department has sent nothing', () => {
     const rows = figureRows(areaFigures(emptyLiveState()), 'zh-CN', zh, T0);
     expect(rows.find((r) => r.key === 'evacuated')).toMatchObject({ records: 0, progress: null, source: '民政局 · 暂无数据' });

@@ -20,6 +20,13 @@ export interface FigureRow {
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
+const DAY = 24 * 3_600_000;
+
+// Made once per locale (an Intl.DateTimeFormat costs ~80 µs): "9月14日 08:05" / "Sep 14, 08:05" in hall time.
+const dayTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
+  'zh-CN': new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  en: new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+};
 
 export function figureRows(figures: readonly AreaFigure[], locale: Locale, t: Messages, now: number): FigureRow[] {
   const f = t.console.figures;
@@ -32,9 +39,12 @@ export function figureRows(figures: readonly AreaFigure[], locale: Locale, t: Me
       category: x.category,
       label: f.figure[x.key],
       amount: x.value,
-      value: f.value[x.key](n(x.value)),
+      value: f.value[x.key](x.value, n(x.value)),
       progress: x.target ? { percent: Math.min(100, percent), text: f.ofTarget(n(x.target), percent) } : null,
-      source: x.newestAt === null ? `${dept} · ${f.noRecords}` : f.source(dept, t.age(now - x.newestAt)),
+      // Over a day old, an age in hours ("2017 小时") says less than the date it was sent.
+      source: x.newestAt === null ? `${dept} · ${f.noRecords}`
+        : now - x.newestAt > DAY ? f.sourceAt(dept, dayTimeFormats[locale].format(x.newestAt))
+        : f.source(dept, t.age(now - x.newestAt)),
       records: x.records,
     };
   });

@@ -4,13 +4,15 @@ import type { AreaFigureKey, CallCategory } from '@beacon/shared';
 export interface FiguresMessages {
   figuresTitle: string;
   figure: Record<AreaFigureKey, string>;
-  /** The figure with its unit, e.g. "1,200 人" / "1,200 people". */
-  value: Record<AreaFigureKey, (n: string) => string>;
+  /** The figure with its unit, e.g. "1,200 人" / "1,200 people": `n` is the number (for the plural), `s` as written. */
+  value: Record<AreaFigureKey, (n: number, s: string) => string>;
   /** Progress toward a target, e.g. "共 150 艘，67%" / "of 150, 67%". */
   ofTarget: (target: string, percent: number) => string;
   noRecords: string;
   /** Department and data age, e.g. "民政局 · 3 分钟前". */
   source: (department: string, age: string) => string;
+  /** Department and when, for data older than a day, e.g. "民政局 · 9月14日 08:05". */
+  sourceAt: (department: string, when: string) => string;
   callsTitle: string;
   callsDistrict: string;
   callsTotal: string;
@@ -37,14 +39,15 @@ export const figuresZh: FiguresMessages = {
     riversOver: '河道超警', tidesOver: '潮位超警', deaths: '死亡', injured: '受伤', missing: '失联',
   },
   value: {
-    evacuated: (n) => `${n} 人`, boatsInHarbour: (n) => `${n} 艘`, ferriesSuspended: (n) => `${n} 条航线`, schoolsClosed: (n) => `${n} 所`,
-    sitesStopped: (n) => `${n} 个`, cranesSecured: (n) => `${n} 台`, householdsOut: (n) => `${n} 户`, baseStationsDown: (n) => `${n} 个`,
-    roadsClosed: (n) => `${n} 处`, trafficControls: (n) => `${n} 处`, fallenTrees: (n) => `${n} 棵`, reservoirsOver: (n) => `${n} 座`,
-    riversOver: (n) => `${n} 站`, tidesOver: (n) => `${n} 站`, deaths: (n) => `${n} 人`, injured: (n) => `${n} 人`, missing: (n) => `${n} 人`,
+    evacuated: (_, s) => `${s} 人`, boatsInHarbour: (_, s) => `${s} 艘`, ferriesSuspended: (_, s) => `${s} 条航线`, schoolsClosed: (_, s) => `${s} 所`,
+    sitesStopped: (_, s) => `${s} 个`, cranesSecured: (_, s) => `${s} 台`, householdsOut: (_, s) => `${s} 户`, baseStationsDown: (_, s) => `${s} 个`,
+    roadsClosed: (_, s) => `${s} 处`, trafficControls: (_, s) => `${s} 处`, fallenTrees: (_, s) => `${s} 棵`, reservoirsOver: (_, s) => `${s} 座`,
+    riversOver: (_, s) => `${s} 站`, tidesOver: (_, s) => `${s} 站`, deaths: (_, s) => `${s} 人`, injured: (_, s) => `${s} 人`, missing: (_, s) => `${s} 人`,
   },
   ofTarget: (target, percent) => `共 ${target}，${percent}%`,
   noRecords: '暂无数据',
   source: (department, age) => `${department} · ${age}前`,
+  sourceAt: (department, when) => `${department} · ${when}`,
   callsTitle: '接警量（按区，每小时）',
   callsDistrict: '区',
   callsTotal: '合计',
@@ -62,6 +65,9 @@ export const figuresZh: FiguresMessages = {
   busStatus: { normal: '正常', diverted: '绕行', shortened: '缩线', suspended: '停运' },
 };
 
+/** An English noun for a count: "1 road", "2 roads". */
+const pl = (n: number, one: string) => (n === 1 ? one : `${one}s`);
+
 export const figuresEn: FiguresMessages = {
   figuresTitle: 'Typhoon defence',
   figure: {
@@ -71,14 +77,20 @@ export const figuresEn: FiguresMessages = {
     riversOver: 'Rivers over warning', tidesOver: 'Tides over warning', deaths: 'Dead', injured: 'Injured', missing: 'Missing',
   },
   value: {
-    evacuated: (n) => `${n} people`, boatsInHarbour: (n) => `${n} boats`, ferriesSuspended: (n) => `${n} routes`, schoolsClosed: (n) => `${n} schools`,
-    sitesStopped: (n) => `${n} sites`, cranesSecured: (n) => `${n} cranes`, householdsOut: (n) => `${n} households`, baseStationsDown: (n) => `${n} sites`,
-    roadsClosed: (n) => `${n} roads`, trafficControls: (n) => `${n} points`, fallenTrees: (n) => `${n} trees`, reservoirsOver: (n) => `${n} reservoirs`,
-    riversOver: (n) => `${n} stations`, tidesOver: (n) => `${n} stations`, deaths: (n) => `${n} people`, injured: (n) => `${n} people`, missing: (n) => `${n} people`,
+    evacuated: (n, s) => `${s} ${n === 1 ? 'person' : 'people'}`, boatsInHarbour: (n, s) => `${s} ${pl(n, 'boat')}`,
+    ferriesSuspended: (n, s) => `${s} ${pl(n, 'route')}`, schoolsClosed: (n, s) => `${s} ${pl(n, 'school')}`,
+    sitesStopped: (n, s) => `${s} ${pl(n, 'site')}`, cranesSecured: (n, s) => `${s} ${pl(n, 'crane')}`,
+    householdsOut: (n, s) => `${s} ${pl(n, 'household')}`, baseStationsDown: (n, s) => `${s} ${pl(n, 'site')}`,
+    roadsClosed: (n, s) => `${s} ${pl(n, 'road')}`, trafficControls: (n, s) => `${s} ${pl(n, 'point')}`,
+    fallenTrees: (n, s) => `${s} ${pl(n, 'tree')}`, reservoirsOver: (n, s) => `${s} ${pl(n, 'reservoir')}`,
+    riversOver: (n, s) => `${s} ${pl(n, 'station')}`, tidesOver: (n, s) => `${s} ${pl(n, 'station')}`,
+    deaths: (n, s) => `${s} ${n === 1 ? 'person' : 'people'}`, injured: (n, s) => `${s} ${n === 1 ? 'person' : 'people'}`,
+    missing: (n, s) => `${s} ${n === 1 ? 'person' : 'people'}`,
   },
   ofTarget: (target, percent) => `of ${target}, ${percent}%`,
   noRecords: 'No data yet',
   source: (department, age) => `${department} · ${age} ago`,
+  sourceAt: (department, when) => `${department} · ${when}`,
   callsTitle: 'Calls by district, per hour',
   callsDistrict: 'District',
   callsTotal: 'Total',
