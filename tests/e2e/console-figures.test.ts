@@ -191,7 +191,8 @@ describe('the console\'s drill-down', () => {
 async function cutTexts(page: Page): Promise<string[]> {
   return page.locator('[data-testid="surroundings"]').evaluate((root) => {
     const cut: string[] = [];
-    for (const el of root.querySelectorAll<HTMLElement>('.name, h3, .meta, .ring-label, .ring-people, .chip')) {
+    // A text cut with "…" or pushed past its box's edge (a third population ring ran off the panel).
+    for (const el of root.querySelectorAll<HTMLElement>('.name, h3, .meta, .ring-label, .ring-people, .chip, .rings, .chips, .block')) {
       if (el.scrollWidth > el.clientWidth + 1) cut.push(el.textContent ?? '');
     }
     return cut;

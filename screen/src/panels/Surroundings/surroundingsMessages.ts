@@ -43,7 +43,7 @@ export const surroundingsZh: SurroundingsMessages = {
   title: '周边资源',
   titleFor: (incident) => `周边资源 · ${incident}`,
   teams: '最近救援力量',
-  supplyCircle: (r) => `1小时物资保障圈 · 半径 ${r} 公里`,
+  supplyCircle: (r) => `1小时物资保障圈 · 半径\u00a0${r}\u00a0公里`,
   hospitals: '医院空床',
   shelters: '避灾点余量',
   population: '周边人口',
@@ -60,7 +60,8 @@ export const surroundingsZh: SurroundingsMessages = {
   nearestOutside: (name, eta) => `最近：${name}，${eta}`,
   noneNearby: '附近暂无',
   noGrid: '暂无人口热力数据',
-  stockLine: (item, quantity, unit) => `${item} ${quantity}${unit ? ` ${unit}` : ''}`,
+  // No-break spaces: a wrapped line never leaves a quantity apart from its item.
+  stockLine: (item, quantity, unit) => `${item}\u00a0${quantity}${unit ? `\u00a0${unit}` : ''}`,
   reasonsJoin: '；',
   hazards: '周边险情（5 公里内）',
   hazardKind: {
@@ -79,7 +80,7 @@ export const surroundingsEn: SurroundingsMessages = {
   title: 'Surroundings',
   titleFor: (incident) => `Surroundings · ${incident}`,
   teams: 'Nearest forces',
-  supplyCircle: (r) => `1-hour supply circle · radius ${r} km`,
+  supplyCircle: (r) => `1-hour supply circle · radius\u00a0${r}\u00a0km`,
   hospitals: 'Hospital beds',
   shelters: 'Shelter places',
   population: 'People nearby',
@@ -96,7 +97,7 @@ export const surroundingsEn: SurroundingsMessages = {
   nearestOutside: (name, eta) => `Nearest: ${name}, ${eta}`,
   noneNearby: 'None nearby',
   noGrid: 'No population data yet',
-  stockLine: (item, quantity) => `${item} ${quantity}`,
+  stockLine: (item, quantity) => `${item}\u00a0${quantity}`,
   reasonsJoin: '; ',
   hazards: 'Hazards within 5 km',
   hazardKind: {

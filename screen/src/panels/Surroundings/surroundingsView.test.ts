@@ -52,11 +52,14 @@ describe('surroundingsView', () => {
 
   it('shows the depots within the hour with their flood-fighting stock first, leaving out what has run out', () => {
     const v = surroundingsView(input());
-    expect(v.supplyTitle).toBe('1小时物资保障圈 · 半径 21.4 公里');
+    // The radius and its unit stay together when the heading wraps (it was cut: "半径 17.1…").
+    expect(v.supplyTitle).toBe('1小时物资保障圈 · 半径\u00a021.4\u00a0公里');
     expect(v.depots).toHaveLength(1);
     // 12.5 km × 1.4 ÷ 30 km/h = 35 min.
     expect(v.depots[0]).toMatchObject({ name: '思明区物资储备库', distance: '13 公里', eta: '约 35 分钟' });
-    expect(v.depots[0]!.stock).toBe('冲锋舟 4 艘 · 救生衣 300 件 · 编织袋 12,000 条 · 帐篷 40 顶');
+    // No-break spaces inside a line: a quantity never wraps away from its item.
+    expect(v.depots[0]!.stock.replaceAll('\u00a0', ' ')).toBe('冲锋舟 4 艘 · 救生衣 300 件 · 编织袋 12,000 条 · 帐篷 40 顶');
+    expect(v.depots[0]!.stock.split(' · ')[2]).toBe('编织袋\u00a012,000\u00a0条');
     // English has no Chinese counting units ("7艘", "7,027条" were shown in English).
     const en = surroundingsView(input({ locale: 'en', t: messages.en })).depots[0]!.stock;
     expect(en).not.toMatch(/[\u4e00-\u9fff]/);
