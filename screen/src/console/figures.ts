@@ -93,7 +93,7 @@ export function reportRows(reports: readonly IncidentReport[], locale: Locale, t
   return reports.map((r) => ({
     category: r.category,
     id: r.id,
-    kind: f.callCategory[r.category],
+    kind: f.reportKind[r.category],
     line: reportLine(r, locale, t),
     time: r.match === 'area' ? formatTime(r.at) : `${formatTime(r.at)} · ${r.match === 'id' || r.distanceKm === null ? f.matchById : f.matchByPlace(r.distanceKm.toFixed(1))}`,
   }));

@@ -17,6 +17,8 @@ export interface FiguresMessages {
   callsDistrict: string;
   callsTotal: string;
   callCategory: Record<CallCategory, string>;
+  /** One call or report's kind, on its row. */
+  reportKind: Record<CallCategory, string>;
   reportsTitle: string;
   areaReportsTitle: string;
   noReports: string;
@@ -52,6 +54,7 @@ export const figuresZh: FiguresMessages = {
   callsDistrict: '区',
   callsTotal: '合计',
   callCategory: { 'fire-call': '119 警情', 'informant-report': '信息员报告', 'casualty-report': '伤亡报告', 'accident-report': '122 事故' },
+  reportKind: { 'fire-call': '119 警情', 'informant-report': '信息员报告', 'casualty-report': '伤亡报告', 'accident-report': '122 事故' },
   reportsTitle: '相关警情与报告',
   areaReportsTitle: '最新警情与报告',
   noReports: '暂无警情与报告',
@@ -95,6 +98,7 @@ export const figuresEn: FiguresMessages = {
   callsDistrict: 'District',
   callsTotal: 'Total',
   callCategory: { 'fire-call': '119 calls', 'informant-report': 'Informant reports', 'casualty-report': 'Casualty reports', 'accident-report': '122 accidents' },
+  reportKind: { 'fire-call': '119 call', 'informant-report': 'Informant report', 'casualty-report': 'Casualty report', 'accident-report': '122 accident' },
   reportsTitle: 'Calls and reports',
   areaReportsTitle: 'Latest calls and reports',
   noReports: 'No related reports',
