@@ -87,3 +87,10 @@ describe('the figures\' words', () => {
     for (const s of texts(figuresEn)) expect(s, s).not.toMatch(/[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]/);
   });
 });
+
+describe('the console\'s counts in English', () => {
+  it('says "1 incident" and "1 team", not "1 incidents"', () => {
+    const c = messages.en.console;
+    expect([c.openIncidents(1), c.openIncidents(2), c.teamsCount(1), c.teamsCount(0), c.members(1)]).toEqual(['1 incident', '2 incidents', '1 team', '0 teams', '1 person']);
+  });
+});
