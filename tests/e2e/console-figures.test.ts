@@ -14,6 +14,7 @@ import { issue } from '../support/command-fixtures.ts';
 import { signedInAs, trackCspViolations, wallUrl } from '../support/screen-session.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { tooSmall } from '../support/touch-size.ts';
 import { placements } from './placements/console.ts';
 
 // The console's part of issue #15: each category it places is sent as the catalog's example record
@@ -142,6 +143,9 @@ describe('the console\'s drill-down', () => {
         expect(await roads.textContent()).toContain(lang === 'en' ? 'Transport' : '交通运输局');
         const reports = page.getByTestId('area-report');
         expect(await reports.count()).toBe(4); // 119, informant, casualty and 122: the example records of 思明区
+        // A finger and an eye at arm's length: no control under 44 px, no text under 16 px; never sideways.
+        expect(await tooSmall(page)).toEqual({ targets: [], text: [] });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
         // The console scrolls inside itself: each card is shot where it is, plus the top of the level.
         const size = `${lang}-${viewport.width}x${viewport.height}`;
         await page.screenshot({ path: join(artifactsDir, `console-district-${size}.png`) });
@@ -177,6 +181,8 @@ describe('the console\'s drill-down', () => {
         await expect.poll(() => hazards.count(), { timeout: 15_000 }).toBeGreaterThanOrEqual(4);
         const kinds = await hazards.evaluateAll((els) => els.map((e) => e.getAttribute('data-category')));
         for (const c of ['road-closure', 'traffic-control', 'power-outage', 'base-station-outage']) expect(kinds).toContain(c);
+        expect(await tooSmall(page)).toEqual({ targets: [], text: [] });
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
         const size = `${lang}-${viewport.width}x${viewport.height}`;
         await page.screenshot({ path: join(artifactsDir, `console-incident-${size}.png`) });
         await page.getByTestId('incident-reports').screenshot({ path: join(artifactsDir, `console-incident-reports-${size}.png`) });
