@@ -19,6 +19,8 @@ export interface SurroundingsMessages {
   freePlaces: (free: string) => string;
   shelterFull: string;
   people: (n: string) => string;
+  /** The unit of a ring's people, set smaller than the figure. */
+  peopleUnit: string;
   noDepotInHour: string;
   nearestOutside: (name: string, eta: string) => string;
   noneNearby: string;
@@ -56,6 +58,7 @@ export const surroundingsZh: SurroundingsMessages = {
   freePlaces: (free) => `可容纳 ${free} 人`,
   shelterFull: '已满',
   people: (n) => `${n} 人`,
+  peopleUnit: '人',
   noDepotInHour: '1小时内无储备库可达',
   nearestOutside: (name, eta) => `最近：${name}，${eta}`,
   noneNearby: '附近暂无',
@@ -93,6 +96,7 @@ export const surroundingsEn: SurroundingsMessages = {
   freePlaces: (free) => `${free} places free`,
   shelterFull: 'Full',
   people: (n) => `${n} people`,
+  peopleUnit: 'people',
   noDepotInHour: 'No depot within an hour',
   nearestOutside: (name, eta) => `Nearest: ${name}, ${eta}`,
   noneNearby: 'None nearby',

@@ -78,9 +78,9 @@ describe('surroundingsView', () => {
     expect(v.hospitals[0]).toMatchObject({ name: '中山医院', detail: '空床 40 / 1,200', distance: '3.0 公里' });
     expect(v.shelters.map((s) => [s.name, s.detail, s.badge])).toEqual([['一中避灾点', '可容纳 1,500 人', null], ['体育馆', '可容纳 0 人', '已满']]);
     expect(v.population).toEqual([
-      { label: '1 公里内', people: '1,234 人' },
-      { label: '3 公里内', people: '21,234 人' },
-      { label: '5 公里内', people: '71,234 人' },
+      { label: '1 公里内', people: '1,234 人', count: '1,234', unit: '人' },
+      { label: '3 公里内', people: '21,234 人', count: '21,234', unit: '人' },
+      { label: '5 公里内', people: '71,234 人', count: '71,234', unit: '人' },
     ]);
     expect(v.populationNote).toBeNull();
   });

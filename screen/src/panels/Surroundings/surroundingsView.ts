@@ -55,7 +55,8 @@ export interface SurroundingsView {
   hospitals: NearbyRow[];
   shelters: NearbyRow[];
   hazards: HazardRow[];
-  population: { label: string; people: string }[];
+  /** Each ring: its distance, its people (e.g. "41,230 人"), and the same as the figure and its unit, which are set in two sizes. */
+  population: { label: string; people: string; count: string; unit: string }[];
   populationNote: string | null;
 }
 
@@ -136,7 +137,7 @@ export function surroundingsView({ answer, error, now, locale, t }: Surroundings
         km(h.distanceKm),
       ].filter(Boolean).join(' · '),
     })),
-    population: answer.population.rings.map((r) => ({ label: s.withinKm(r.radiusKm), people: s.people(n(r.people)) })),
+    population: answer.population.rings.map((r) => ({ label: s.withinKm(r.radiusKm), people: s.people(n(r.people)), count: n(r.people), unit: s.peopleUnit })),
     populationNote: answer.population.gridId ? null : s.noGrid,
   };
 }
