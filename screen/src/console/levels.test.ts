@@ -84,3 +84,15 @@ describe('the console\'s figures by level', () => {
     expect(cityLevel(s, null, xiamen, 'zh-CN', t, T0).calls.categories.find((c) => c.category === 'fire-call')?.count).toBe(1);
   });
 });
+
+describe('the console\'s figures at subdistrict level', () => {
+  it('counts only the records whose point lies in the subdistrict', () => {
+    const s = consoleState();
+    const seat = (name: string) => xiamen.rainGauges.find((g) => g.district === '集美区' && g.name.zh === name)!;
+    const closure = (id: string, at: { lon: number; lat: number }) => ({ entityId: id, observedAt: T0, version: 1, seq: 99, data: { status: 'closed', district: '集美区', lon: at.lon, lat: at.lat } });
+    s.latest['road-closure'] = { A: closure('A', seat('灌口')), B: closure('B', seat('杏林')), C: closure('C', seat('杏林')) };
+    const v = (sub: string) => areaLevel(s, { kind: 'subdistrict', district: '集美区', subdistrict: sub }, null, xiamen, 'zh-CN', t, T0);
+    expect(v('灌口').figures.find((f) => f.key === 'roadsClosed')?.amount).toBe(1);
+    expect(v('杏林').figures.find((f) => f.key === 'roadsClosed')?.amount).toBe(2);
+  });
+});
