@@ -252,3 +252,36 @@ describe('item 7 on the wall, where it was seen', () => {
     await command({ kind: 'wall.focus', view: { kind: 'city' } });
   });
 });
+
+describe('replay\'s default window (item 7)', () => {
+  it('starts where the data does, not hours before it: a first look opens on a wall with something on it', async () => {
+    // A fresh installation: its log begins now. Its own server, so the other tests' records do not count.
+    const db = await createTestDatabase();
+    const fresh = await startTestServer(db.url, { screenDir: defaultScreenDir });
+    try {
+      const sentFrom = Date.now();
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${fresh.baseUrl}/api/v1/ingest/rain-gauge`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${fresh.meteorologyKey}` },
+          body: JSON.stringify(buildRainBatch(xiamen.rainGauges, Date.now() - (2 - i) * 60_000, 0.4)),
+        });
+        expect(res.status).toBe(200);
+      }
+      const page = await browser.newPage({ viewport: { width: 1180, height: 820 } });
+      await signedInAs(page, fresh, 'duty');
+      await page.goto(`${fresh.baseUrl}/replay`);
+      const root = page.getByTestId('replay');
+      // The last 6 hours would start 6 hours before the first record arrived; the window starts when it did.
+      await expect.poll(async () => Number(await root.getAttribute('data-from')), { timeout: 15_000 }).toBeGreaterThan(sentFrom - 60_000);
+      await expect.poll(() => root.getAttribute('data-loading'), { timeout: 15_000 }).toBe('false');
+      // What the new user sees before touching anything: the wall with the readings on it.
+      await expect.poll(() => page.getByTestId('rain-ranking-row').count(), { timeout: 10_000 }).toBeGreaterThan(0);
+      await page.screenshot({ path: join(artifactsDir, 'replay-default-window-1180x820.png') });
+      await page.close();
+    } finally {
+      await fresh.close();
+      await db.drop();
+    }
+  });
+});

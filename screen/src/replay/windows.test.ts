@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyLiveState, type KeyMoment, type LiveState } from '@beacon/shared';
 import {
-  dataStart,
+  firstSecondWithData,
   startWithData,
   MAX_WINDOW_MS, checkWindow, defaultWindow, exportLinks, fromShanghaiInput, incidentWindows, presetOf, presetWindow, toShanghaiInput, windowFromSearch,
 } from './windows.ts';
@@ -116,26 +116,39 @@ describe('incidentWindows', () => {
 
 describe('a default window that starts with the data', () => {
   const NOW = Date.parse('2026-09-14T12:00:00Z');
-  const rec = (first: number, observedAt = first + 3_600_000) => ({ entityId: 'x', observedAt, version: 1, seq: 1, data: {}, firstObservedAt: first });
+  /** A log whose first event was received at `first`: the sequence at t, and how often it was asked. */
+  const log = (first: number | null) => {
+    const asked: number[] = [];
+    return { asked, seqAt: async (t: number) => (asked.push(t), first !== null && t >= first ? 7 : 0) };
+  };
 
-  it('finds when the data begins: the earliest first observation in the state', () => {
-    const s = emptyLiveState();
-    s.latest['rain-gauge'] = { SM01: rec(NOW - 50 * 60_000), SM02: rec(NOW - 40 * 60_000) };
-    s.latest.incident = { 'INC-1': rec(NOW - 45 * 60_000) };
-    expect(dataStart(s)).toBe(NOW - 50 * 60_000);
-    expect(dataStart(emptyLiveState())).toBeNull();
-  });
-
-  it('moves the start of the last-6-hours window up to the data, to the minute, when the data is newer', () => {
+  it('finds the first second at which the log holds anything, by receive time', async () => {
     // A new user's wall was empty for hours of replay: the data had begun 50 minutes ago.
     const w = defaultWindow(NOW);
-    expect(startWithData(w, NOW - 50 * 60_000 + 30_000)).toEqual({ from: NOW - 50 * 60_000, to: w.to });
+    const l = log(NOW - 50 * 60_000 + 20_500);
+    const first = await firstSecondWithData(w, l.seqAt);
+    expect(first).toBe(NOW - 50 * 60_000 + 21_000);
+    expect(l.asked.length).toBeLessThanOrEqual(18);
+    expect(startWithData(w, first)).toEqual({ from: first, to: w.to });
   });
 
-  it('leaves the window alone when data began before it, or there is none, or it begins after the window', () => {
+  it('gives data that began in the window\'s last seconds a minute from there', async () => {
     const w = defaultWindow(NOW);
-    expect(startWithData(w, w.from - 1)).toBe(w);
+    const first = await firstSecondWithData(w, log(w.to - 3_000).seqAt);
+    expect(startWithData(w, first)).toEqual({ from: w.to - 3_000, to: w.to - 3_000 + 60_000 });
+  });
+
+  it('asks once when the log already holds data at the window\'s start, and leaves that window alone', async () => {
+    const w = defaultWindow(NOW);
+    const l = log(w.from - 1);
+    const first = await firstSecondWithData(w, l.seqAt);
+    expect(l.asked).toEqual([w.from]);
+    expect(startWithData(w, first)).toBe(w);
+  });
+
+  it('leaves the window alone for an empty log', async () => {
+    const w = defaultWindow(NOW);
+    expect(await firstSecondWithData(w, log(null).seqAt)).toBeNull();
     expect(startWithData(w, null)).toBe(w);
-    expect(startWithData(w, w.to + 1)).toBe(w);
   });
 });
