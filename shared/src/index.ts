@@ -17,6 +17,8 @@ export * from './state/delta.ts';
 export * from './views/view.ts';
 export * from './views/locate.ts';
 export * from './views/filter.ts';
+export * from './views/area-figures.ts';
+export * from './views/calls.ts';
 export * from './state/derived.ts';
 export * from './protocol/replay.ts';
 export * from './protocol/audit.ts';

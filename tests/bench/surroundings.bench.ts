@@ -10,6 +10,7 @@ import {
   readDepots,
   readHospitals,
   readPopulation,
+  readHazards,
   readShelters,
   readStock,
   readTeams,
@@ -65,7 +66,7 @@ console.log(`surroundings bench: ${points.toLocaleString('en')} points of intere
 
 // The brute force gets the points already read from state, as the index does: only the search differs.
 const grid = readPopulation(state)!;
-const all = { teams: readTeams(state), depots: readDepots(state), stock: readStock(state), hospitals: readHospitals(state), shelters: readShelters(state) };
+const all = { teams: readTeams(state), depots: readDepots(state), stock: readStock(state), hospitals: readHospitals(state), shelters: readShelters(state), hazards: readHazards(state) };
 function scan(centre: SurroundingsInput['centre']) {
   return surroundingsOf({
     centre, incident: null, ...all,

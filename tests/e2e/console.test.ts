@@ -186,7 +186,7 @@ describe('/console for the commander', () => {
   it('puts a district on the wall and the wall follows', async () => {
     await consolePage.locator('[data-testid="crumb"][data-view="district:集美区"]').click();
     await expect.poll(() => consoleEl().getAttribute('data-view')).toBe('district:集美区');
-    expect(await consolePage.getByTestId('wall-focus-text').textContent()).toBe('全市（尚未投屏）');
+    expect(await consolePage.getByTestId('wall-focus-text').textContent()).toBe('全市（默认画面）');
     await consolePage.getByTestId('put-on-wall').click();
     await confirmCommand(consolePage, '指挥大屏切换至集美区');
     await expect.poll(() => wallPage.getByTestId('wall').getAttribute('data-focus'), { timeout: 10_000 }).toBe('district:集美区');

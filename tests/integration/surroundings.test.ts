@@ -130,7 +130,7 @@ describe('surroundings of an incident, from records departments posted', () => {
     await server.app.engine.catchUp();
     const a = (await get('/api/v1/incidents/INC-1/surroundings')).body as SurroundingsAnswer;
     expect(a.travel.slowdown).toBe(1.25);
-    expect(a.travel.reasons).toEqual([{ zh: '暴雨:1小时雨量 42.0 毫米', en: 'Heavy rain: 42.0 mm in 1 h' }]);
+    expect(a.travel.reasons).toEqual([{ zh: '暴雨：1 小时雨量 42.0 毫米', en: 'Heavy rain: 42.0 mm in 1 h' }]);
     // D-2 at 56 min × 1.25 = 70 min falls out of the circle and is now the nearest outside it.
     expect(a.supplyCircle.depots.map((d) => d.id)).toEqual(['D-1']);
     expect(a.supplyCircle.nearestOutside?.id).toBe('D-2');

@@ -66,3 +66,33 @@ describe('the console\'s levels', () => {
     expect(incidentDetail(s, 'INC-1', xiamen, 'zh-CN', t).acknowledged).toBeNull();
   });
 });
+
+describe('the console\'s figures by level', () => {
+  it('a district shows its own defence figures, calls and traffic, not another district\'s', () => {
+    const s = consoleState();
+    const rec = (id: string, data: Record<string, unknown>) => ({ entityId: id, observedAt: T0 - 60_000, version: 1, seq: 99, data });
+    s.latest['road-closure'] = { 'RC-JM': rec('RC-JM', { status: 'closed', district: '集美区', lon: 118.03, lat: 24.6 }), 'RC-SM': rec('RC-SM', { status: 'closed', district: '思明区', lon: 118.09, lat: 24.45 }) };
+    s.latest['fire-call'] = { 'C-JM': rec('C-JM', { district: '集美区', lon: 118.03, lat: 24.6 }) };
+    s.latest['bus-service'] = { L1: rec('L1', { line: '1路', status: 'suspended', district: '思明区' }) };
+    const jimei = areaLevel(s, { kind: 'district', district: '集美区' }, null, xiamen, 'zh-CN', t, T0);
+    expect(jimei.figures.find((f) => f.key === 'roadsClosed')).toMatchObject({ amount: 1, records: 1 });
+    expect(jimei.calls.rows).toEqual([expect.objectContaining({ district: '集美区', total: 1 })]);
+    expect(jimei.buses).toEqual([]);
+    const siming = areaLevel(s, { kind: 'district', district: '思明区' }, null, xiamen, 'zh-CN', t, T0);
+    expect(siming.buses.map((b) => b.id)).toEqual(['L1']);
+    expect(siming.calls.categories.find((c) => c.category === 'fire-call')?.count).toBe(0);
+    expect(cityLevel(s, null, xiamen, 'zh-CN', t, T0).calls.categories.find((c) => c.category === 'fire-call')?.count).toBe(1);
+  });
+});
+
+describe('the console\'s figures at subdistrict level', () => {
+  it('counts only the records whose point lies in the subdistrict', () => {
+    const s = consoleState();
+    const seat = (name: string) => xiamen.rainGauges.find((g) => g.district === '集美区' && g.name.zh === name)!;
+    const closure = (id: string, at: { lon: number; lat: number }) => ({ entityId: id, observedAt: T0, version: 1, seq: 99, data: { status: 'closed', district: '集美区', lon: at.lon, lat: at.lat } });
+    s.latest['road-closure'] = { A: closure('A', seat('灌口')), B: closure('B', seat('杏林')), C: closure('C', seat('杏林')) };
+    const v = (sub: string) => areaLevel(s, { kind: 'subdistrict', district: '集美区', subdistrict: sub }, null, xiamen, 'zh-CN', t, T0);
+    expect(v('灌口').figures.find((f) => f.key === 'roadsClosed')?.amount).toBe(1);
+    expect(v('杏林').figures.find((f) => f.key === 'roadsClosed')?.amount).toBe(2);
+  });
+});

@@ -1,5 +1,5 @@
 import {
-  assignedTeams, distanceKm, latestOf, openIncidents, postClock, subdistrictAt, teamCommitment, teamStatus, ViewFilter,
+  areaFigures, assignedTeams, callVolume, latestCalls, distanceKm, latestOf, openIncidents, postClock, subdistrictAt, teamCommitment, teamStatus, ViewFilter,
   type Grade, type LatestRecord, type LiveState, type PostClockPhase, type Region, type RiskAssessment, type ViewRef,
 } from '@beacon/shared';
 import { firstObservedOf, latestRecord, latestIn, own } from '@beacon/shared';
@@ -7,6 +7,10 @@ import { gradeColour, palette } from '../charts/theme.ts';
 import { formatTime, localName, type Locale, type Messages } from '../i18n/index.ts';
 import { severityColour } from '../panels/OneMap/mapStyle.ts';
 import { districtLabel, incidentPlace, incidentTitle, placeLabel, subdistrictsOf } from './drill.ts';
+import { busRows, callVolumeView, figureRows, reportRows, trafficRows, type BusRow, type CallVolumeView, type FigureRow, type ReportRow, type TrafficRow } from './figures.ts';
+
+/** Hours of call volume the console shows: a typhoon's night, hour by hour. */
+export const CALL_HOURS = 6;
 
 /** HH:mm:ss in the hall's time zone. */
 export const hms = (at: number, _locale?: Locale) => formatTime(at);
@@ -111,6 +115,8 @@ function shelterRow(rec: LatestRecord, t: Messages): ShelterRow {
 export interface CityLevel {
   districts: AreaRow[];
   incidents: IncidentRow[];
+  /** Calls and reports by district over the last hours. */
+  calls: CallVolumeView;
 }
 
 /** The whole city: each district with its risk and what is open there; every open incident. */
@@ -130,7 +136,11 @@ export function cityLevel(state: LiveState, risk: RiskAssessment | null, region:
       trapped: here.reduce((s, x) => s + num(x.data.trapped), 0),
     };
   });
-  return { districts, incidents: incidents.map((r) => incidentRow(state, r, region, locale, t, now)) };
+  return {
+    districts,
+    incidents: incidents.map((r) => incidentRow(state, r, region, locale, t, now)),
+    calls: callVolumeView(callVolume(state, now, CALL_HOURS), region, locale, t),
+  };
 }
 
 export interface AreaLevel {
@@ -139,13 +149,23 @@ export interface AreaLevel {
   incidents: IncidentRow[];
   teams: TeamRow[];
   shelters: ShelterRow[];
+  /** The defence figures of the area (people moved, boats, closures, outages, stations over level, casualties). */
+  figures: FigureRow[];
+  /** Calls and reports of the area by district (one row: the district) over the last hours. */
+  calls: CallVolumeView;
+  /** The area's newest calls and reports, whatever their age. */
+  reports: ReportRow[];
+  traffic: TrafficRow[];
+  buses: BusRow[];
 }
 
 /** A district or subdistrict: the live state filtered as the server filters a view (ViewFilter). */
 export function areaLevel(
   state: LiveState, view: Extract<ViewRef, { kind: 'district' | 'subdistrict' }>, risk: RiskAssessment | null, region: Region, locale: Locale, t: Messages, now: number,
 ): AreaLevel {
-  const here = new ViewFilter(region, view).state(state);
+  const filter = new ViewFilter(region, view);
+  const here = filter.state(state);
+  const include = (c: string, r: LatestRecord) => filter.includes(c, r);
   const incidents = openIncidents(here);
   const subOf = (rec: LatestRecord) => {
     const d = rec.data;
@@ -170,7 +190,17 @@ export function areaLevel(
     incidents: incidents.map((r) => incidentRow(state, r, region, locale, t, now)),
     teams: teams.sort((a, b) => str(a.data.name).localeCompare(str(b.data.name))).map((r) => teamRow(state, r, t)),
     shelters: latestOf(here, 'shelter').filter((r) => r.data.status !== 'closed').sort((a, b) => str(a.data.name).localeCompare(str(b.data.name))).map((r) => shelterRow(r, t)),
+    figures: figureRows(areaFigures(state, include), locale, t, now),
+    calls: onlyDistrict(callVolumeView(callVolume(state, now, CALL_HOURS, include), region, locale, t), view.district),
+    reports: reportRows(latestCalls(state, include), locale, t),
+    traffic: trafficRows(here, locale, t),
+    buses: busRows(here, t),
   };
+}
+
+/** A district's own row of the call table (the others are empty once filtered to it). */
+function onlyDistrict(v: CallVolumeView, district: string): CallVolumeView {
+  return { ...v, rows: v.rows.filter((r) => r.district === district) };
 }
 
 export interface AssignedTeam {

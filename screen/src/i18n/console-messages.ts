@@ -1,5 +1,6 @@
 import type { CommsLink, ResponseLevel, Role } from '@beacon/shared';
 import { adminEn, adminZh, type AdminMessages } from './admin-messages.ts';
+import { figuresEn, figuresZh, type FiguresMessages } from './figures-messages.ts';
 
 /** The duty officer's console and the leader's tablet (/console). */
 export interface ConsoleMessages {
@@ -135,6 +136,8 @@ export interface ConsoleMessages {
   admin: AdminMessages;
   /** The one-map on the console (console/ConsoleMap.vue): the wall's layers, tap to drill down. */
   map: { title: string; hint: string; open: (what: string) => string };
+  /** Defence figures, calls and reports at each drill level (figures-messages.ts). */
+  figures: FiguresMessages;
 }
 
 const levelZh = (l: ResponseLevel | null) => (l ? `${{ I: 'Ⅰ', II: 'Ⅱ', III: 'Ⅲ', IV: 'Ⅳ' }[l]}级应急响应` : '终止应急响应');
@@ -192,7 +195,7 @@ export const consoleZh: ConsoleMessages = {
   wallReplaying: (from, speed) => `大屏正在回放 ${from} 起（${speed}×）`,
   wallTitle: '大屏当前显示',
   wallShows: (view, by, time) => `${view} · ${by} ${time} 投屏`,
-  wallDefault: '全市（尚未投屏）',
+  wallDefault: '全市（默认画面）',
   responseTitle: '应急响应',
   responseSince: (by, time) => `${by} ${time} 决定`,
   setLevel: (level) => `${level}级`,
@@ -271,6 +274,7 @@ export const consoleZh: ConsoleMessages = {
   },
   admin: adminZh,
   map: { title: '一张图', hint: '点按区、街道或事件进入', open: (what) => `进入：${what}` },
+  figures: figuresZh,
 };
 
 export const consoleEn: ConsoleMessages = {
@@ -293,12 +297,12 @@ export const consoleEn: ConsoleMessages = {
   risk: (grade, score) => `${grade} risk ${score}`,
   riskLow: (score) => `Low risk ${score}`,
   riskUnknown: 'Assessing risk',
-  openIncidents: (n) => `${n} incidents`,
-  teamsCount: (n) => `${n} teams`,
+  openIncidents: (n) => `${n} incident${n === 1 ? '' : 's'}`,
+  teamsCount: (n) => `${n} team${n === 1 ? '' : 's'}`,
   sheltersLine: (occ, cap) => `${occ} / ${cap} sheltered`,
   shelterStatus: { open: 'Open', full: 'Full', closed: 'Closed' },
   teamTier: { comprehensive: 'Comprehensive', professional: 'Professional', social: 'Social', village: 'Village' },
-  members: (n) => `${n} people`,
+  members: (n) => `${n} ${n === 1 ? 'person' : 'people'}`,
   incidentKind: {
     flood: 'Flood', waterlogging: 'Waterlogging', landslide: 'Landslide', collapse: 'Collapse', fire: 'Fire', traffic: 'Traffic',
     hazmat: 'Hazmat', marine: 'Marine', rescue: 'Rescue', other: 'Other',
@@ -325,7 +329,7 @@ export const consoleEn: ConsoleMessages = {
   wallReplaying: (from, speed) => `The wall replays from ${from} (${speed}×)`,
   wallTitle: 'The wall shows',
   wallShows: (view, by, time) => `${view} · by ${by} at ${time}`,
-  wallDefault: 'Whole city (nobody chose yet)',
+  wallDefault: 'Whole city (the default view)',
   responseTitle: 'Emergency response',
   responseSince: (by, time) => `decided by ${by} at ${time}`,
   setLevel: (level) => `Level ${level}`,
@@ -404,4 +408,5 @@ export const consoleEn: ConsoleMessages = {
   },
   admin: adminEn,
   map: { title: 'One-map', hint: 'Tap a district, town or incident to open it', open: (what) => `Open ${what}` },
+  figures: figuresEn,
 };

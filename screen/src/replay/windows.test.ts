@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { emptyLiveState, type KeyMoment, type LiveState } from '@beacon/shared';
 import {
+  firstSecondWithData,
+  startWithData,
   MAX_WINDOW_MS, checkWindow, defaultWindow, exportLinks, fromShanghaiInput, incidentWindows, presetOf, presetWindow, toShanghaiInput, windowFromSearch,
 } from './windows.ts';
 
@@ -109,5 +111,44 @@ describe('incidentWindows', () => {
 
   it('is empty when there are no incidents', () => {
     expect(incidentWindows(emptyLiveState(), [])).toEqual([]);
+  });
+});
+
+describe('a default window that starts with the data', () => {
+  const NOW = Date.parse('2026-09-14T12:00:00Z');
+  /** A log whose first event was received at `first`: the sequence at t, and how often it was asked. */
+  const log = (first: number | null) => {
+    const asked: number[] = [];
+    return { asked, seqAt: async (t: number) => (asked.push(t), first !== null && t >= first ? 7 : 0) };
+  };
+
+  it('finds the first second at which the log holds anything, by receive time', async () => {
+    // A new user's wall was empty for hours of replay: the data had begun 50 minutes ago.
+    const w = defaultWindow(NOW);
+    const l = log(NOW - 50 * 60_000 + 20_500);
+    const first = await firstSecondWithData(w, l.seqAt);
+    expect(first).toBe(NOW - 50 * 60_000 + 21_000);
+    expect(l.asked.length).toBeLessThanOrEqual(18);
+    expect(startWithData(w, first)).toEqual({ from: first, to: w.to });
+  });
+
+  it('gives data that began in the window\'s last seconds a minute from there', async () => {
+    const w = defaultWindow(NOW);
+    const first = await firstSecondWithData(w, log(w.to - 3_000).seqAt);
+    expect(startWithData(w, first)).toEqual({ from: w.to - 3_000, to: w.to - 3_000 + 60_000 });
+  });
+
+  it('asks once when the log already holds data at the window\'s start, and leaves that window alone', async () => {
+    const w = defaultWindow(NOW);
+    const l = log(w.from - 1);
+    const first = await firstSecondWithData(w, l.seqAt);
+    expect(l.asked).toEqual([w.from]);
+    expect(startWithData(w, first)).toBe(w);
+  });
+
+  it('leaves the window alone for an empty log', async () => {
+    const w = defaultWindow(NOW);
+    expect(await firstSecondWithData(w, log(null).seqAt)).toBeNull();
+    expect(startWithData(w, null)).toBe(w);
   });
 });

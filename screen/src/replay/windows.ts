@@ -3,7 +3,8 @@ import { latestIn } from '@beacon/shared';
 
 export type { ReplayWindow };
 
-const MINUTE = 60_000;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
 const HOUR = 60 * MINUTE;
 /** Xiamen keeps UTC+8 all year (no daylight saving), so Shanghai wall time is a fixed offset. */
 const SHANGHAI_OFFSET_MS = 8 * HOUR;
@@ -33,6 +34,37 @@ export function presetWindow(preset: PresetId, now: number): ReplayWindow {
 
 export function defaultWindow(now: number): ReplayWindow {
   return presetWindow(DEFAULT_PRESET, now);
+}
+
+/**
+ * The first second of a window at which the log holds anything, or null when it holds nothing by
+ * the window's end. `seqAt(t)` is the log sequence the wall had at replay time t (0: nothing yet).
+ * Replay runs on receive time, so this asks the log rather than the records' observation times (a
+ * backfilled history is observed long before it is received). A log that already holds data at the
+ * window's start answers in one question; otherwise a binary search over seconds (about 16 for 6 h).
+ */
+export async function firstSecondWithData(w: ReplayWindow, seqAt: (t: number) => Promise<number>): Promise<number | null> {
+  if ((await seqAt(w.from)) > 0) return w.from;
+  let lo = Math.floor(w.from / SECOND); // nothing by this second
+  let hi = Math.ceil(w.to / SECOND);
+  if ((await seqAt(hi * SECOND)) === 0) return null;
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if ((await seqAt(mid * SECOND)) > 0) hi = mid;
+    else lo = mid;
+  }
+  return hi * SECOND;
+}
+
+/**
+ * A default window that starts where the data does, so a first look at replay opens on a wall with
+ * something on it rather than hours of empty screen (data that began in the window's last seconds
+ * gets a minute's window from there). A window that already starts with data, or a log with none,
+ * is left as it is.
+ */
+export function startWithData(w: ReplayWindow, start: number | null): ReplayWindow {
+  if (start === null || start <= w.from) return w;
+  return { from: start, to: Math.max(w.to, start + MINUTE) };
 }
 
 /** The preset a window is, if it ends at `now` (to the minute). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { xiamen, type LiveState } from '@beacon/shared';
+import { scanSurroundings, xiamen, type LiveState } from '@beacon/shared';
 import { CENTRE, offset, stateWith, T0 } from '@beacon/shared/surroundings/test-state.ts';
 import { SurroundingsIndex } from './surroundings-index.ts';
 
@@ -13,7 +13,7 @@ describe('SurroundingsIndex', () => {
     const index = new SurroundingsIndex(() => state, xiamen);
     expect(index.query(centre, null, 0).teams.map((t) => t.id)).toEqual(['T1', 'T2']);
     const first = index.rebuilds;
-    expect(first).toBe(6); // teams, depots, stock, hospitals, shelters, population
+    expect(first).toBe(7); // teams, depots, stock, hospitals, shelters, population, hazards
 
     index.query(centre, null, 0);
     index.noteChanged(['rain-gauge', 'incident']);
@@ -47,5 +47,23 @@ describe('SurroundingsIndex', () => {
     const a = index.query(centre, null, 0);
     expect(a.teams).toEqual([]);
     expect(a.population).toEqual({ gridId: null, observedAt: null, rings: [{ radiusKm: 1, people: 0 }, { radiusKm: 3, people: 0 }, { radiusKm: 5, people: 0 }] });
+  });
+
+  it('lists the hazards near the centre as the linear scan does, and re-reads them when a closure reopens', () => {
+    const closure = (id: string, km: number, status: string) => ({ id, data: { road: id, status, ...offset(km) } });
+    const outage = (id: string, km: number) => ({ id, data: { feeder: id, households: 100 + km, status: 'out', ...offset(km, 90) } });
+    const records = (s: string) => ({
+      'road-closure': [closure('RC-1', 1, s), ...Array.from({ length: 14 }, (_, i) => closure(`RC-X${i}`, 1.5 + i * 0.3, 'closed'))],
+      'power-outage': [outage('PO-1', 0.7), outage('PO-2', 6)],
+    });
+    let state = stateWith(records('closed'));
+    const index = new SurroundingsIndex(() => state, xiamen);
+    expect(index.query(centre, null, 0).hazards).toEqual(scanSurroundings(state, xiamen, centre, null, 0).hazards);
+    expect(index.query(centre, null, 0).hazards.slice(0, 2).map((h) => h.id)).toEqual(['PO-1', 'RC-1']);
+    state = stateWith(records('reopened'));
+    index.noteChanged(['road-closure']);
+    const a = index.query(centre, null, 0);
+    expect(a.hazards.map((h) => h.id)).not.toContain('RC-1');
+    expect(a.hazards).toEqual(scanSurroundings(state, xiamen, centre, null, 0).hazards);
   });
 });

@@ -3,6 +3,7 @@ import {
   pointKindsChangedBy,
   POPULATION_RADII_KM,
   readDepots,
+  readHazards,
   readHospitals,
   readPopulation,
   readShelters,
@@ -14,6 +15,7 @@ import {
   SURROUNDINGS_LIMITS,
   surroundingsOf,
   type DepotPoint,
+  type HazardPoint,
   type HospitalPoint,
   type IncidentSummary,
   type LiveState,
@@ -40,6 +42,7 @@ interface Built {
   stock: Map<string, StockItem[]>;
   hospitals: PointIndex<HospitalPoint>;
   shelters: PointIndex<ShelterPoint>;
+  hazards: PointIndex<HazardPoint>;
   population: { grid: Omit<PopulationGrid, 'cells'> | null; cells: PointIndex<PopulationCell> };
 }
 
@@ -49,6 +52,7 @@ const build: { [K in PointKind]: (s: LiveState) => Built[K] } = {
   stock: (s) => readStock(s),
   hospitals: (s) => new PointIndex(readHospitals(s)),
   shelters: (s) => new PointIndex(readShelters(s)),
+  hazards: (s) => new PointIndex(readHazards(s)),
   population: (s) => {
     const grid = readPopulation(s);
     return { grid: grid && { gridId: grid.gridId, observedAt: grid.observedAt }, cells: new PointIndex(grid?.cells ?? []) };
@@ -57,7 +61,7 @@ const build: { [K in PointKind]: (s: LiveState) => Built[K] } = {
 
 /**
  * The points of interest of live state in spatial indexes, one per kind (teams, depots, hospitals,
- * shelters, population cells; depot stock as a map by depot).
+ * shelters, hazards, population cells; depot stock as a map by depot).
  *
  * Updates: the engine's `applied` deltas say which categories changed (`noteApplied`); that kind is
  * rebuilt from the engine's state on the first query after the change, never sooner. So an answer
@@ -114,6 +118,8 @@ export class SurroundingsIndex {
       stock: b.stock,
       hospitals: b.hospitals.nearest(lon, lat, SURROUNDINGS_LIMITS.hospitals),
       shelters: b.shelters.nearest(lon, lat, SURROUNDINGS_LIMITS.shelters, shelterIsUsable),
+      // Only hazards now are indexed (readHazards); the radius is applied by surroundingsOf.
+      hazards: b.hazards.nearest(lon, lat, SURROUNDINGS_LIMITS.hazards),
       population: { grid: b.population.grid, cells: b.population.grid ? b.population.cells.inBoxAroundKm(lon, lat, outerKm) : [] },
       slowdown,
       now,

@@ -52,6 +52,22 @@ export const NearbyShelterSchema = Type.Object({
   status: Type.String({ description: 'open or full (closed shelters are left out).' }),
 });
 
+export const NearbyHazardSchema = Type.Object({
+  id: Type.String({ description: 'The entity id in its category (closureId, controlId, outageId, siteId, stationId).' }),
+  name: Type.String({ description: 'The road, control point, feeder or station; a base station\'s site id.' }),
+  lon: Type.Number(),
+  lat: Type.Number(),
+  distanceKm: Type.Number({ description: 'Great-circle distance to the centre, km (to the metre).' }),
+  observedAt: Type.Number({ description: 'When its source last reported it, epoch ms.' }),
+  category: Type.Union([
+    Type.Literal('road-closure'), Type.Literal('traffic-control'), Type.Literal('power-outage'), Type.Literal('base-station-outage'),
+    Type.Literal('reservoir-level'), Type.Literal('river-level'), Type.Literal('tide-level'),
+  ]),
+  status: nullable(Type.String({ description: 'The record\'s status (closed, restricted, active, out, repairing, down); null for stations.' })),
+  households: nullable(Type.Integer({ description: 'Households without power (power outages only).' })),
+  overBy: nullable(Type.Number({ description: 'How far above its warning or flood-limit level a station is: m (rivers, reservoirs) or cm (tides).' })),
+});
+
 export const PopulationRingSchema = Type.Object({
   radiusKm: Type.Number(),
   people: Type.Integer({ description: 'People in grid cells whose centre lies within radiusKm.' }),
@@ -88,6 +104,9 @@ export const SurroundingsAnswerSchema = Type.Object({
   }),
   hospitals: Type.Array(NearbyHospitalSchema, { description: 'Nearest hospitals, nearest first.' }),
   shelters: Type.Array(NearbyShelterSchema, { description: 'Nearest open or full shelters, nearest first.' }),
+  hazards: Type.Array(NearbyHazardSchema, {
+    description: 'Within 5 km, nearest first: roads closed, traffic controls in force, power and base-station outages, river, reservoir and tide stations over their levels.',
+  }),
   population: Type.Object({
     gridId: nullable(Type.String()),
     observedAt: nullable(Type.Number()),
@@ -100,5 +119,6 @@ export type StockLine = Type.Static<typeof StockLineSchema>;
 export type NearbyDepot = Type.Static<typeof NearbyDepotSchema>;
 export type NearbyHospital = Type.Static<typeof NearbyHospitalSchema>;
 export type NearbyShelter = Type.Static<typeof NearbyShelterSchema>;
+export type NearbyHazard = Type.Static<typeof NearbyHazardSchema>;
 export type PopulationRing = Type.Static<typeof PopulationRingSchema>;
 export type SurroundingsAnswer = Type.Static<typeof SurroundingsAnswerSchema>;

@@ -16,14 +16,17 @@ describe('roadConditions', () => {
     const s = stateWith({ 'rain-gauge': [rain('SM01', 12), rain('SM06', 31.5)] });
     const c = roadConditions(s, xiamen, '思明区', T0 + 10 * 60_000);
     expect(c.factor).toBe(1.25);
-    expect(c.reasons).toEqual([{ zh: '暴雨:1小时雨量 31.5 毫米', en: 'Heavy rain: 31.5 mm in 1 h' }]);
+    expect(c.reasons).toEqual([{ zh: '暴雨：1 小时雨量 31.5 毫米', en: 'Heavy rain: 31.5 mm in 1 h' }]);
   });
 
   it('slows trips where standing water is 15 cm or deeper, one factor for both causes', () => {
     const s = stateWith({ 'rain-gauge': [rain('SM06', 55)], 'waterlogging-point': [water('WL-1', '思明区', 15), water('WL-2', '思明区', 42.4)] });
     const c = roadConditions(s, xiamen, '思明区', T0);
     expect(c.factor).toBe(1.25);
-    expect(c.reasons.map((r) => r.en)).toEqual(['Heavy rain: 55.0 mm in 1 h', '2 waterlogged point(s), deepest 42 cm']);
+    // Chinese reasons read with full-width punctuation (the wall showed "路况:暴雨:" with ASCII colons).
+    expect(c.reasons.map((r) => r.zh)).toEqual(['暴雨：1 小时雨量 55.0 毫米', '积水 2 处，最深 42 厘米']);
+    for (const r of c.reasons) expect(r.zh).not.toMatch(/[:,]/);
+    expect(c.reasons.map((r) => r.en)).toEqual(['Heavy rain: 55.0 mm in 1 h', '2 waterlogged points, deepest 42 cm']);
   });
 
   it('ignores other districts, readings older than an hour, and a centre with no district', () => {

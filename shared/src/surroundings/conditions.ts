@@ -26,7 +26,7 @@ export function roadConditions(state: LiveState, region: Region, district: strin
     if (r && isFresh(r.observedAt, now, OBSERVATION_MAX_AGE_MS)) wettest = Math.max(wettest, r.rainfall1hMm);
   }
   if (wettest >= heavyMm) {
-    reasons.push({ zh: `暴雨:1小时雨量 ${wettest.toFixed(1)} 毫米`, en: `Heavy rain: ${wettest.toFixed(1)} mm in 1 h` });
+    reasons.push({ zh: `暴雨：1 小时雨量 ${wettest.toFixed(1)} 毫米`, en: `Heavy rain: ${wettest.toFixed(1)} mm in 1 h` });
   }
 
   let flooded = 0;
@@ -39,7 +39,7 @@ export function roadConditions(state: LiveState, region: Region, district: strin
     deepest = Math.max(deepest, depth);
   }
   if (flooded > 0) {
-    reasons.push({ zh: `积水 ${flooded} 处,最深 ${Math.round(deepest)} 厘米`, en: `${flooded} waterlogged point(s), deepest ${Math.round(deepest)} cm` });
+    reasons.push({ zh: `积水 ${flooded} 处，最深 ${Math.round(deepest)} 厘米`, en: `${flooded} waterlogged point${flooded === 1 ? '' : 's'}, deepest ${Math.round(deepest)} cm` });
   }
 
   return reasons.length ? { factor: BAD_WEATHER_SLOWDOWN, reasons } : NO_SLOWDOWN;

@@ -2,7 +2,7 @@ import { districtAt } from '../geo/point-in-polygon.ts';
 import type { Region } from '../region/types.ts';
 import { latestRecord, type LiveState } from '../state/live-state.ts';
 import { roadConditions } from './conditions.ts';
-import { readDepots, readHospitals, readPopulation, readShelters, readStock, readTeams } from './points.ts';
+import { readDepots, readHazards, readHospitals, readPopulation, readShelters, readStock, readTeams } from './points.ts';
 import { surroundingsOf, type IncidentSummary, type SurroundingsInput } from './surroundings.ts';
 import type { SurroundingsAnswer } from './answer.schema.ts';
 
@@ -49,6 +49,7 @@ export function scanSurroundings(
     stock: readStock(state),
     hospitals: readHospitals(state),
     shelters: readShelters(state),
+    hazards: readHazards(state),
     population: { grid: grid && { gridId: grid.gridId, observedAt: grid.observedAt }, cells: grid?.cells ?? [] },
     slowdown: roadConditions(state, region, centre.district, now),
     now,

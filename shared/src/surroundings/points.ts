@@ -38,6 +38,22 @@ export interface ShelterPoint extends Located {
   status: string;
 }
 
+/** What can block or cut off a response near an incident. */
+export const HAZARD_CATEGORIES = ['road-closure', 'traffic-control', 'power-outage', 'base-station-outage', 'reservoir-level', 'river-level', 'tide-level'] as const;
+export type HazardCategory = (typeof HAZARD_CATEGORIES)[number];
+
+/**
+ * A closed road, a traffic control, an outage or a station over its level. `status` is the record's own;
+ * `households` is an outage's; `overBy` is how far a station is above its warning or flood-limit level,
+ * in the station's unit (m for rivers and reservoirs, cm for tides).
+ */
+export interface HazardPoint extends Located {
+  category: HazardCategory;
+  status: string | null;
+  households: number | null;
+  overBy: number | null;
+}
+
 /** A population grid cell: its centre and the people in it. */
 export interface PopulationCell {
   lon: number;
@@ -65,6 +81,7 @@ export const POINT_CATEGORIES = {
   hospitals: ['hospital-beds'],
   shelters: ['shelter', 'resettlement-site', 'school-shelter'],
   population: ['population-heat'],
+  hazards: HAZARD_CATEGORIES,
 } as const;
 
 export type PointKind = keyof typeof POINT_CATEGORIES;
@@ -165,6 +182,41 @@ export function readShelters(state: LiveState): ShelterPoint[] {
       const status = str(r.data.status);
       if (capacity === null || occupancy === null || !status) return null;
       return { id: r.entityId, name: nameOf(r), lon: at.lon, lat: at.lat, observedAt: r.observedAt, category, capacity, occupancy, status };
+    }, out);
+  }
+  return out;
+}
+
+/** A station's reading above its limit (positive), or null when it is at or below it or lacks either. */
+function above(r: LatestRecord, level: string, limit: string): number | null {
+  const v = num(r.data[level]);
+  const l = num(r.data[limit]);
+  return v !== null && l !== null && v > l ? v - l : null;
+}
+
+/** How each hazard category names its place and says whether it is a hazard now (null: not one). */
+const hazardReaders: Record<HazardCategory, (r: LatestRecord) => { name: string; overBy: number | null } | null> = {
+  'road-closure': (r) => (r.data.status === 'reopened' ? null : { name: str(r.data.road) ?? r.entityId, overBy: null }),
+  'traffic-control': (r) => (r.data.status === 'active' ? { name: str(r.data.location) ?? r.entityId, overBy: null } : null),
+  'power-outage': (r) => (r.data.status === 'restored' ? null : { name: str(r.data.feeder) ?? r.entityId, overBy: null }),
+  'base-station-outage': (r) => (r.data.status === 'down' ? { name: r.entityId, overBy: null } : null),
+  'reservoir-level': (r) => { const o = above(r, 'levelM', 'floodLimitLevelM'); return o === null ? null : { name: nameOf(r), overBy: o }; },
+  'river-level': (r) => { const o = above(r, 'levelM', 'warningLevelM'); return o === null ? null : { name: nameOf(r), overBy: o }; },
+  'tide-level': (r) => { const o = above(r, 'levelCm', 'warningLevelCm'); return o === null ? null : { name: nameOf(r), overBy: o }; },
+};
+
+/** Roads closed, controls in force, outages not restored, stations over their levels: only what is a hazard now. */
+export function readHazards(state: LiveState): HazardPoint[] {
+  const out: HazardPoint[] = [];
+  for (const category of HAZARD_CATEGORIES) {
+    const read = hazardReaders[category];
+    each(state, category, (r, at): HazardPoint | null => {
+      const h = read(r);
+      if (!h) return null;
+      return {
+        id: r.entityId, name: h.name, lon: at.lon, lat: at.lat, observedAt: r.observedAt,
+        category, status: str(r.data.status), households: category === 'power-outage' ? num(r.data.households) : null, overBy: h.overBy,
+      };
     }, out);
   }
   return out;

@@ -18,7 +18,7 @@ function input(over: Partial<SurroundingsInput> = {}): SurroundingsInput {
   return {
     centre: { ...CENTRE, district: '思明区' },
     incident: { incidentId: 'INC-1', title: '塌方', kind: 'collapse', severity: 'III', status: 'open' },
-    teams: [], depots: [], stock: new Map(), hospitals: [], shelters: [],
+    teams: [], depots: [], stock: new Map(), hospitals: [], shelters: [], hazards: [],
     population: { grid: null, cells: [] },
     slowdown: NO_SLOWDOWN, now: T0, seq: 7,
     ...over,
@@ -116,5 +116,38 @@ describe('scanSurroundings over live state', () => {
     expect(a.incident).toEqual({ incidentId: 'INC-7', title: '筼筜路积水', kind: 'waterlogging', severity: 'IV', status: 'open' });
     expect(a.travel.slowdown).toBe(1.25);
     expect(a.teams[0]).toMatchObject({ id: 'T1', distanceKm: 4, etaMin: 10.5 }); // 8.4 min × 1.25
+  });
+});
+
+describe('hazards around an incident', () => {
+  const at = (km: number) => offset(km);
+  const state = () => stateWith({
+    'road-closure': [
+      { id: 'RC-NEAR', data: { road: '环岛路 胡里山段', status: 'closed', ...at(0.8) } },
+      { id: 'RC-OPEN', data: { road: '环岛路 曾厝垵段', status: 'reopened', ...at(0.5) } },
+      { id: 'RC-FAR', data: { road: '翔安大道', status: 'closed', ...at(5.5) } },
+    ],
+    'traffic-control': [{ id: 'TC-1', data: { location: '演武大桥', status: 'active', measure: 'closed', ...at(1.2) } }],
+    'power-outage': [
+      { id: 'PO-1', data: { feeder: '10kV 厦大I路', households: 1800, status: 'out', ...at(2) } },
+      { id: 'PO-2', data: { feeder: '10kV 厦大II路', households: 0, status: 'restored', ...at(2) } },
+    ],
+    'base-station-outage': [{ id: 'BS-1', data: { status: 'down', ...at(3) } }, { id: 'BS-2', data: { status: 'on-backup', ...at(3) } }],
+    'river-level': [{ id: 'RIV-1', data: { name: '东西溪 同安站', levelM: 5.46, warningLevelM: 5, ...at(4) } }],
+    'reservoir-level': [{ id: 'RSV-1', data: { name: '上李水库', levelM: 30, floodLimitLevelM: 30, ...at(4) } }],
+    'tide-level': [{ id: 'XIAMEN', data: { name: '厦门站', levelCm: 690, warningLevelCm: 650, ...at(4.5) } }],
+  });
+
+  it('names roads closed, controls in force, outages and stations over their levels within 5 km, nearest first', () => {
+    const a = scanSurroundings(state(), xiamen, { ...CENTRE, district: '思明区' }, null, T0);
+    expect(a.hazards.map((h) => h.id)).toEqual(['RC-NEAR', 'TC-1', 'PO-1', 'BS-1', 'RIV-1', 'XIAMEN']);
+    expect(a.hazards.find((h) => h.id === 'PO-1')).toMatchObject({ category: 'power-outage', name: '10kV 厦大I路', households: 1800, status: 'out', distanceKm: 2 });
+    expect(a.hazards.find((h) => h.id === 'RIV-1')).toMatchObject({ category: 'river-level', overBy: 0.46 });
+    expect(a.hazards.find((h) => h.id === 'XIAMEN')).toMatchObject({ category: 'tide-level', overBy: 40 });
+  });
+
+  it('leaves out what has reopened or been restored, a station at its level, and anything beyond 5 km', () => {
+    const ids = scanSurroundings(state(), xiamen, { ...CENTRE, district: '思明区' }, null, T0).hazards.map((h) => h.id);
+    for (const gone of ['RC-OPEN', 'PO-2', 'BS-2', 'RSV-1', 'RC-FAR']) expect(ids).not.toContain(gone);
   });
 });

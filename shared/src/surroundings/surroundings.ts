@@ -1,11 +1,14 @@
 import { distanceKm } from '../views/locate.ts';
-import type { NearbyDepot, NearbyHospital, NearbyShelter, NearbyTeam, SurroundingsAnswer } from './answer.schema.ts';
-import type { DepotPoint, HospitalPoint, PopulationGrid, PopulationCell, ShelterPoint, StockItem, TeamPoint } from './points.ts';
+import type { NearbyDepot, NearbyHazard, NearbyHospital, NearbyShelter, NearbyTeam, SurroundingsAnswer } from './answer.schema.ts';
+import type { DepotPoint, HazardPoint, HospitalPoint, PopulationGrid, PopulationCell, ShelterPoint, StockItem, TeamPoint } from './points.ts';
 import { POPULATION_RADII_KM, populationWithin } from './population.ts';
 import { etaMinutes, reachKm, ROAD_WINDING_FACTOR, SPEED_KMH, SUPPLY_CIRCLE_MINUTES, type Slowdown, type TripKind } from './travel.ts';
 
 /** How many of each the wall lists: what fits on a panel and is enough to decide who goes. */
-export const SURROUNDINGS_LIMITS = { teams: 8, hospitals: 5, shelters: 5 } as const;
+export const SURROUNDINGS_LIMITS = { teams: 8, hospitals: 5, shelters: 5, hazards: 10 } as const;
+
+/** How far around an incident a closed road, an outage or a station over its level is worth naming: the outer population ring. */
+export const HAZARD_RADIUS_KM = 5;
 
 export interface IncidentSummary {
   incidentId: string;
@@ -21,7 +24,8 @@ export interface IncidentSummary {
  * candidates hold every point that belongs in it:
  * - teams, hospitals, usable shelters: the `SURROUNDINGS_LIMITS` nearest, plus any as far as the last;
  * - depots: every depot within `supplyRadiusKm`, plus the nearest beyond it (and any as far);
- * - cells: every cell within the largest of `POPULATION_RADII_KM`.
+ * - cells: every cell within the largest of `POPULATION_RADII_KM`;
+ * - hazards: the `SURROUNDINGS_LIMITS` nearest (plus any as far as the last); those beyond HAZARD_RADIUS_KM are dropped here.
  */
 export interface SurroundingsInput {
   centre: { lon: number; lat: number; district: string | null };
@@ -31,6 +35,7 @@ export interface SurroundingsInput {
   stock: ReadonlyMap<string, readonly StockItem[]>;
   hospitals: Iterable<HospitalPoint>;
   shelters: Iterable<ShelterPoint>;
+  hazards: Iterable<HazardPoint>;
   population: { grid: Omit<PopulationGrid, 'cells'> | null; cells: Iterable<PopulationCell> };
   slowdown: Slowdown;
   /** Passed in: shared reads no clock. */
@@ -103,6 +108,14 @@ export function surroundingsOf(input: SurroundingsInput): SurroundingsAnswer {
       status: m.p.status,
     }));
 
+  const hazards = measure(input.hazards, 'team')
+    .filter((m) => m.km <= HAZARD_RADIUS_KM)
+    .slice(0, SURROUNDINGS_LIMITS.hazards)
+    .map((m): NearbyHazard => ({
+      id: m.p.id, name: m.p.name, lon: m.p.lon, lat: m.p.lat, distanceKm: Math.round(m.km * 1000) / 1000, observedAt: m.p.observedAt,
+      category: m.p.category, status: m.p.status, households: m.p.households, overBy: m.p.overBy === null ? null : Math.round(m.p.overBy * 100) / 100,
+    }));
+
   const grid = input.population.grid;
   return {
     asOf: input.now,
@@ -119,6 +132,7 @@ export function surroundingsOf(input: SurroundingsInput): SurroundingsAnswer {
     },
     hospitals,
     shelters,
+    hazards,
     population: {
       gridId: grid?.gridId ?? null,
       observedAt: grid?.observedAt ?? null,

@@ -25,6 +25,11 @@ describe('forcesView', () => {
     expect(forcesView(state, NOW, 'en', messages.en, 2).stock.map((s) => s.label)).toEqual(['Assault boats', 'Tents']);
   });
 
+  it('keeps the depots\' Chinese counting units in Chinese only ("7艘" was shown in English)', () => {
+    expect(forcesView(state, NOW, 'zh-CN', messages['zh-CN']).stock[0]).toMatchObject({ quantity: '60', unit: '艘' });
+    expect(forcesView(state, NOW, 'en', messages.en).stock.map((s) => s.unit)).toEqual(['', '', '']);
+  });
+
   it('sums shelter occupancy', () => {
     expect(forcesView(state, NOW, 'zh-CN', messages['zh-CN']).shelters).toBe('避灾点 1 个开放 · 安置 9,863 / 13,150 人');
   });

@@ -27,7 +27,11 @@ export function forcesView(state: LiveState, now: number, locale: Locale, t: Mes
     })),
     stock: stockTotals(state, STOCK_ORDER)
       .slice(0, stockLimit)
-      .map((s) => ({ item: s.item, label: own(t.wall.stockItem, s.item) ?? s.item, quantity: n(s.quantity), unit: s.unit })),
+      .map((s) => ({
+        item: s.item, label: own(t.wall.stockItem, s.item) ?? s.item, quantity: n(s.quantity),
+        // Depots count in Chinese units (艘, 条); English has none to give: the item's name says what is counted.
+        unit: locale === 'en' ? '' : s.unit,
+      })),
     shelters: t.wall.sheltersLine(sh.open, n(sh.occupancy), n(sh.capacity)),
     age: panelAge(state, ['rescue-team', 'depot-stock', 'shelter'], now, t),
   };

@@ -8,6 +8,8 @@ import type { Locale } from '../../i18n/messages.ts';
 export interface ForwardPostsMessages {
   title: string;
   empty: string;
+  /** The panel's data age before any command was given: the command log is its data. */
+  noCommandsYet: string;
   phase: Record<PostClockPhase, string>;
   milestone: Record<PostMilestone, string>;
   link: Record<CommsLink, string>;
@@ -21,6 +23,7 @@ export interface ForwardPostsMessages {
 const zh: ForwardPostsMessages = {
   title: '前方指挥部 30 分钟搭建',
   empty: '暂无前方指挥部',
+  noCommandsYet: '尚无指令',
   phase: { running: '搭建中', linked: '已联通', overdue: '已超时', 'linked-late': '超时后联通' },
   milestone: {
     'team-dispatched': '保障分队出发',
@@ -39,6 +42,7 @@ const zh: ForwardPostsMessages = {
 const en: ForwardPostsMessages = {
   title: 'Forward command post · 30-minute set-up',
   empty: 'No forward command post',
+  noCommandsYet: 'No commands yet',
   phase: { running: 'Setting up', linked: 'Linked', overdue: 'OVERDUE', 'linked-late': 'Linked late' },
   milestone: {
     'team-dispatched': 'Team dispatched',

@@ -73,6 +73,15 @@ describe('forwardPostsView', () => {
     expect(v.rows[1]!.incidentTitle).toBe('INC-2');
   });
 
+  it('gives its data age even when empty: since the last command, or that there is none yet', () => {
+    // On the 7680×2160 wall the empty post column showed no age, unlike every other panel.
+    expect(forwardPostsView(emptyLiveState(), T0, 'zh-CN').ageText).toBe('尚无指令');
+    const s = emptyLiveState();
+    s.command.wallFocus = { view: { kind: 'city' }, at: T0 - 12 * 60_000, by: { id: 'u', name: '王', role: 'duty' }, commandId: 'c' };
+    expect(forwardPostsView(s, T0, 'zh-CN')).toMatchObject({ rows: [], ageText: '数据 12 分钟前' });
+    expect(forwardPostsView(stateWith(post('FP-INC-1-1400', 'INC-1', T0)), T0 + 5_000, 'en').ageText).toBe('data 5 s old');
+  });
+
   it('is empty with a message when no post was ordered', () => {
     const v = forwardPostsView(emptyLiveState(), T0, 'zh-CN');
     expect(v.rows).toEqual([]);

@@ -1,9 +1,9 @@
 import {
   formatClock, POST_DEADLINE_MS, postClock, postMilestones, xiamen,
-  type CommsLink, type ForwardPost, type LiveState, type PostClockPhase, type PostMilestone, type Region,
+  type CommandState, type CommsLink, type ForwardPost, type LiveState, type PostClockPhase, type PostMilestone, type Region,
 } from '@beacon/shared';
 import { latestRecord, own } from '@beacon/shared';
-import { formatTime, localName } from '../../i18n/index.ts';
+import { formatTime, localName, messages } from '../../i18n/index.ts';
 import type { Locale } from '../../i18n/messages.ts';
 import { forwardPostsMessages } from './forwardPostsMessages.ts';
 
@@ -45,6 +45,24 @@ export interface ForwardPostsView {
   rows: ForwardPostRow[];
   /** Any post overdue now (a wall may want to raise it). */
   anyOverdue: boolean;
+  /**
+   * The panel's data age: since the command log last changed (posts are made of commands), so an
+   * empty panel says how current its "no post" is; before any command, says there is none yet.
+   */
+  ageText: string;
+}
+
+/** When the command slice last changed: its newest stamp (an order, a milestone, a focus, a dispatch …). */
+export function lastCommandAt(c: CommandState): number | null {
+  const ats: number[] = [];
+  for (const p of Object.values(c.posts)) {
+    ats.push(p.ordered.at);
+    for (const m of Object.values(p.milestones)) if (m) ats.push(m.at);
+  }
+  for (const d of Object.values(c.dispatches)) ats.push(d.at);
+  for (const a of Object.values(c.acknowledged)) ats.push(a.at);
+  for (const s of [c.response.since, c.wallFocus, c.wallLayers, c.wallReplay?.started]) if (s) ats.push(s.at);
+  return ats.length ? Math.max(...ats) : null;
 }
 
 /**
@@ -61,7 +79,10 @@ export function forwardPostsView(state: LiveState, now: number, locale: Locale, 
     if (open(a) !== open(b)) return open(a) ? -1 : 1;
     return open(a) ? deadline(a) - deadline(b) || a.postId.localeCompare(b.postId) : deadline(b) - deadline(a) || a.postId.localeCompare(b.postId);
   });
-  return { title: m.title, empty: m.empty, rows, anyOverdue: rows.some((r) => r.overdue) };
+  const t = messages[locale];
+  const last = lastCommandAt(state.command);
+  const ageText = last === null ? m.noCommandsYet : t.dataAge(t.age(Math.max(0, now - last)));
+  return { title: m.title, empty: m.empty, rows, anyOverdue: rows.some((r) => r.overdue), ageText };
 }
 
 function postRow(post: ForwardPost, state: LiveState, now: number, locale: Locale, region: Region): ForwardPostRow {

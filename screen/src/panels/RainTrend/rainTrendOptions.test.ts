@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyLiveState, xiamen } from '@beacon/shared';
 import { messages } from '../../i18n/messages.ts';
-import { gradeColour, palette } from '../../charts/theme.ts';
+import { fontPx, gradeColour, palette } from '../../charts/theme.ts';
 import { rainState, T0 } from '../../testing/rain-state.ts';
 import { rainTrendOptions, rainTrendView, trendAxisMax, type TrendInput } from './rainTrendOptions.ts';
 
@@ -68,6 +68,20 @@ describe('rainTrendOptions', () => {
     const series = (opt.series as { markLine: { data: { yAxis: number; lineStyle: { color: string } }[] } }[])[0]!;
     expect(series.markLine.data.map((d) => d.yAxis)).toEqual([8, 16]);
     expect(series.markLine.data[1]!.lineStyle.color).toBe(gradeColour.yellow);
+  });
+
+  it('puts each threshold label right of the plot, clear of a newest reading\'s dot on the edge, and inside the margin', () => {
+    // The newest reading (now) is on the plot's right edge; at a threshold, its dot covered the label.
+    const s = rainState([{ stationId: 'SM01', mm: 16, at: T0 }]);
+    const opt = rainTrendOptions(rainTrendView(input({ state: s })));
+    const series = (opt.series as { symbolSize: number; markLine: { data: { label: { position: string; distance: number; formatter: string } }[] } }[])[0]!;
+    const right = (opt.grid as { right: number }).right;
+    for (const { label } of series.markLine.data) {
+      expect(label.position).toBe('end');
+      expect(label.distance).toBeGreaterThan(series.symbolSize / 2 + 4);
+      // The label (digits about 0.6 em wide) still fits in the right margin.
+      expect(label.distance + label.formatter.length * fontPx.small * 0.6).toBeLessThanOrEqual(right);
+    }
   });
 
   it('scales the axis with headroom, never below 20 mm', () => {

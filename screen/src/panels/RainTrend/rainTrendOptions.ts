@@ -69,10 +69,17 @@ export function rainTrendView({ state, region, stationId, now, locale, t, feed }
   };
 }
 
-/** A y-axis top that leaves headroom and lands on a multiple of 10. */
 /** Up to this many readings the trend shows each as a dot. */
 export const FEW_POINTS = 3;
+/** The dots' size, px. */
+export const SYMBOL_SIZE = 18;
+/**
+ * How far right of the plot a threshold's label starts, px: clear of the newest reading's dot, which
+ * sits on the plot's right edge (a reading at the threshold hid its label under the dot).
+ */
+export const THRESHOLD_LABEL_GAP = SYMBOL_SIZE / 2 + 14;
 
+/** A y-axis top that leaves headroom and lands on a multiple of 10. */
 export function trendAxisMax(points: readonly TrendDatum[]): number {
   const max = Math.max(0, ...points.map(([, mm]) => mm ?? 0));
   return Math.max(20, Math.ceil((max * 1.15) / 10) * 10);
@@ -112,7 +119,7 @@ export function rainTrendOptions(view: TrendView): WallChartOption {
         data: view.points,
         // A line needs two points: while a station has only a few, draw them as dots so the panel is not blank.
         showSymbol: view.points.filter(([, mm]) => mm !== null).length <= FEW_POINTS,
-        symbolSize: 18,
+        symbolSize: SYMBOL_SIZE,
         connectNulls: false,
         silent: true,
         lineStyle: { color: view.colour, width: 5 },
@@ -128,6 +135,7 @@ export function rainTrendOptions(view: TrendView): WallChartOption {
             label: {
               formatter: `${th.mm}`,
               position: 'end',
+              distance: THRESHOLD_LABEL_GAP,
               color: gradeColour[th.grade],
               fontSize: fontPx.small,
               fontFamily: FONT_STACK,

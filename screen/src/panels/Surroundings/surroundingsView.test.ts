@@ -25,6 +25,11 @@ function answer(over: Partial<SurroundingsInput> = {}): SurroundingsAnswer {
       { id: 'S1', name: '一中避灾点', ...offset(1.5), ...at, category: 'shelter', capacity: 2000, occupancy: 500, status: 'open' },
       { id: 'S2', name: '体育馆', ...offset(2.5), ...at, category: 'resettlement-site', capacity: 300, occupancy: 310, status: 'full' },
     ],
+    hazards: [
+      { id: 'PO-1', name: '10kV 厦大I路', ...offset(1.2), ...at, category: 'power-outage', status: 'out', households: 1800, overBy: null },
+      { id: 'XIAMEN', name: '厦门站', ...offset(3.5), ...at, category: 'tide-level', status: null, households: null, overBy: 42 },
+      { id: 'RIV-1', name: '东西溪 同安站', ...offset(4), ...at, category: 'river-level', status: null, households: null, overBy: 0.456 },
+    ],
     population: { grid: { gridId: 'XM-500M', observedAt: T0 }, cells: [{ ...offset(0.5), people: 1234 }, { ...offset(2), people: 20000 }, { ...offset(4), people: 50000 }] },
     slowdown: NO_SLOWDOWN, now: T0, seq: 9,
     ...over,
@@ -47,18 +52,25 @@ describe('surroundingsView', () => {
 
   it('shows the depots within the hour with their flood-fighting stock first, leaving out what has run out', () => {
     const v = surroundingsView(input());
-    expect(v.supplyTitle).toBe('1小时物资保障圈 · 半径 21.4 公里');
+    // The radius and its unit stay together when the heading wraps (it was cut: "半径 17.1…").
+    expect(v.supplyTitle).toBe('1小时物资保障圈 · 半径\u00a021.4\u00a0公里');
     expect(v.depots).toHaveLength(1);
     // 12.5 km × 1.4 ÷ 30 km/h = 35 min.
     expect(v.depots[0]).toMatchObject({ name: '思明区物资储备库', distance: '13 公里', eta: '约 35 分钟' });
-    expect(v.depots[0]!.stock).toBe('冲锋舟 4艘 · 救生衣 300件 · 编织袋 12,000条 · 帐篷 40顶');
+    // No-break spaces inside a line: a quantity never wraps away from its item.
+    expect(v.depots[0]!.stock.replaceAll('\u00a0', ' ')).toBe('冲锋舟 4 艘 · 救生衣 300 件 · 编织袋 12,000 条 · 帐篷 40 顶');
+    expect(v.depots[0]!.stock.split(' · ')[2]).toBe('编织袋\u00a012,000\u00a0条');
+    // English has no Chinese counting units ("7艘", "7,027条" were shown in English).
+    const en = surroundingsView(input({ locale: 'en', t: messages.en })).depots[0]!.stock;
+    expect(en).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(en).toContain('12,000');
     expect(v.depotsNote).toBeNull();
   });
 
   it('says so when no depot is within the hour, naming the nearest beyond it', () => {
     const v = surroundingsView(input({ answer: answer({ depots: [{ id: 'D9', name: '同安区物资储备库', ...offset(30), ...at, level: 'district' }] }) }));
     expect(v.depots).toEqual([]);
-    expect(v.depotsNote).toBe('1小时内无储备库可达 · 最近:同安区物资储备库,约 84 分钟');
+    expect(v.depotsNote).toBe('1小时内无储备库可达 · 最近：同安区物资储备库，约 84 分钟');
   });
 
   it('shows free beds, free shelter places (a full one marked), and people within 1, 3 and 5 km', () => {
@@ -66,9 +78,9 @@ describe('surroundingsView', () => {
     expect(v.hospitals[0]).toMatchObject({ name: '中山医院', detail: '空床 40 / 1,200', distance: '3.0 公里' });
     expect(v.shelters.map((s) => [s.name, s.detail, s.badge])).toEqual([['一中避灾点', '可容纳 1,500 人', null], ['体育馆', '可容纳 0 人', '已满']]);
     expect(v.population).toEqual([
-      { label: '1 公里内', people: '1,234 人' },
-      { label: '3 公里内', people: '21,234 人' },
-      { label: '5 公里内', people: '71,234 人' },
+      { label: '1 公里内', people: '1,234 人', count: '1,234', unit: '人' },
+      { label: '3 公里内', people: '21,234 人', count: '21,234', unit: '人' },
+      { label: '5 公里内', people: '71,234 人', count: '71,234', unit: '人' },
     ]);
     expect(v.populationNote).toBeNull();
   });
@@ -79,24 +91,34 @@ describe('surroundingsView', () => {
   });
 
   it('explains slower ETAs in bad weather, in the chosen language', () => {
-    const slow = { factor: 1.25, reasons: [{ zh: '暴雨:1小时雨量 42.0 毫米', en: 'Heavy rain: 42.0 mm in 1 h' }] };
-    expect(surroundingsView(input({ answer: answer({ slowdown: slow }) })).slowdown).toBe('路况:暴雨:1小时雨量 42.0 毫米 · 行程时间 ×1.25');
+    const slow = { factor: 1.25, reasons: [{ zh: '暴雨：1 小时雨量 42.0 毫米', en: 'Heavy rain: 42.0 mm in 1 h' }, { zh: '积水 2 处，最深 30 厘米', en: '2 waterlogged points, deepest 30 cm' }] };
+    // Full-width punctuation inside Chinese ("路况:暴雨:" was shown with ASCII colons).
+    expect(surroundingsView(input({ answer: answer({ slowdown: slow }) })).slowdown).toBe('路况：暴雨：1 小时雨量 42.0 毫米；积水 2 处，最深 30 厘米 · 行程时间 ×1.25');
     const en = surroundingsView(input({ answer: answer({ slowdown: slow }), locale: 'en', t: messages.en }));
-    expect(en.slowdown).toBe('Roads: Heavy rain: 42.0 mm in 1 h · travel times ×1.25');
+    expect(en.slowdown).toBe('Roads: Heavy rain: 42.0 mm in 1 h; 2 waterlogged points, deepest 30 cm · travel times ×1.25');
     expect(en.teams[1]).toMatchObject({ detail: 'En route', eta: '~5 min', badge: 'Sent here' }); // 4.2 min × 1.25
     expect(surroundingsView(input()).slowdown).toBeNull();
   });
 
+  it('lists the hazards nearby with what they are, their figure and how far', () => {
+    expect(surroundingsView(input()).hazards).toEqual([
+      { id: 'power-outage/PO-1', category: 'power-outage', kind: '停电', name: '10kV 厦大I路', detail: '1,800 户 · 1.2 公里' },
+      { id: 'tide-level/XIAMEN', category: 'tide-level', kind: '潮位超警', name: '厦门站', detail: '超 42 厘米 · 3.5 公里' },
+      { id: 'river-level/RIV-1', category: 'river-level', kind: '河道超警', name: '东西溪 同安站', detail: '超 0.46 米 · 4.0 公里' },
+    ]);
+    expect(surroundingsView(input({ locale: 'en', t: messages.en })).hazards[0]).toMatchObject({ kind: 'Power out', detail: '1,800 households · 1.2 km' });
+  });
+
   it('turns late, then silent, when refreshes stop arriving, and says why', () => {
     expect(surroundingsView(input({ now: T0 + 45_000, error: 'HTTP 503' }))).toMatchObject({
-      age: { tone: 'late' }, message: '周边资源获取失败:HTTP 503',
+      age: { tone: 'late' }, message: '周边资源获取失败：HTTP 503',
     });
     expect(surroundingsView(input({ now: T0 + 5 * 60_000 })).age.tone).toBe('silent');
   });
 
   it('before the first answer says it is loading, or that it failed', () => {
     expect(surroundingsView(input({ answer: null }))).toMatchObject({ message: '正在汇聚周边资源…', teams: [], title: '周边资源' });
-    expect(surroundingsView(input({ answer: null, error: 'no incident "X"' })).message).toBe('周边资源获取失败:no incident "X"');
+    expect(surroundingsView(input({ answer: null, error: 'no incident "X"' })).message).toBe('周边资源获取失败：no incident "X"');
   });
 
   it('uses only colours and sizes the wall can read: ≥ 28 px, ≥ 4.5:1 on the panel', () => {

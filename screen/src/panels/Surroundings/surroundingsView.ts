@@ -31,6 +31,15 @@ export interface DepotRow extends NearbyRow {
   stock: string;
 }
 
+/** A hazard near the incident: what it is, where, how far, and its figure (households, how far over). */
+export interface HazardRow {
+  id: string;
+  category: string;
+  kind: string;
+  name: string;
+  detail: string;
+}
+
 export interface SurroundingsView {
   title: string;
   age: { text: string | null; tone: PanelTone };
@@ -45,7 +54,9 @@ export interface SurroundingsView {
   depotsNote: string | null;
   hospitals: NearbyRow[];
   shelters: NearbyRow[];
-  population: { label: string; people: string }[];
+  hazards: HazardRow[];
+  /** Each ring: its distance, its people (e.g. "41,230 人"), and the same as the figure and its unit, which are set in two sizes. */
+  population: { label: string; people: string; count: string; unit: string }[];
   populationNote: string | null;
 }
 
@@ -72,7 +83,7 @@ export function surroundingsView({ answer, error, now, locale, t }: Surroundings
   if (!answer) {
     return {
       title: s.title, age: { text: null, tone: error ? 'silent' : 'live' }, message: error ? s.failed(error) : s.loading, slowdown: null,
-      teams: [], supplyTitle: s.supplyCircle('—'), depots: [], depotsNote: null, hospitals: [], shelters: [], population: [], populationNote: null,
+      teams: [], supplyTitle: s.supplyCircle('—'), depots: [], depotsNote: null, hospitals: [], shelters: [], hazards: [], population: [], populationNote: null,
     };
   }
 
@@ -85,7 +96,7 @@ export function surroundingsView({ answer, error, now, locale, t }: Surroundings
       .filter((l) => l.quantity > 0)
       .sort((a, b) => stockRank(a.item) - stockRank(b.item) || (a.item < b.item ? -1 : 1))
       .slice(0, STOCK_LINES)
-      .map((l) => `${own(t.wall.stockItem, l.item) ?? l.item} ${n(l.quantity)}${l.unit}`)
+      .map((l) => s.stockLine(own(t.wall.stockItem, l.item) ?? l.item, n(l.quantity), l.unit))
       .join(' · '),
   });
   const outside = answer.supplyCircle.nearestOutside;
@@ -95,7 +106,7 @@ export function surroundingsView({ answer, error, now, locale, t }: Surroundings
     age: { text: t.dataAge(t.age(ageMs)), tone },
     message: error ? s.failed(error) : null,
     slowdown: answer.travel.slowdown > 1
-      ? s.slowdown(answer.travel.reasons.map((r) => (locale === 'en' ? r.en : r.zh)).join(locale === 'en' ? '; ' : ';'), String(answer.travel.slowdown))
+      ? s.slowdown(answer.travel.reasons.map((r) => (locale === 'en' ? r.en : r.zh)).join(s.reasonsJoin), String(answer.travel.slowdown))
       : null,
     teams: answer.teams.map((m) => ({
       id: `${m.category}/${m.id}`,
@@ -115,7 +126,18 @@ export function surroundingsView({ answer, error, now, locale, t }: Surroundings
       id: `${m.category}/${m.id}`, name: m.name, detail: s.freePlaces(n(m.free)), ...where(m), colour: null,
       badge: m.free === 0 || m.status === 'full' ? s.shelterFull : null,
     })),
-    population: answer.population.rings.map((r) => ({ label: s.withinKm(r.radiusKm), people: s.people(n(r.people)) })),
+    hazards: answer.hazards.map((h) => ({
+      id: `${h.category}/${h.id}`,
+      category: h.category,
+      kind: s.hazardKind[h.category],
+      name: h.name,
+      detail: [
+        h.households !== null ? s.householdsOut(n(h.households)) : null,
+        h.overBy !== null ? (h.category === 'tide-level' ? s.overByCm(n(h.overBy)) : s.overByM(h.overBy.toFixed(2))) : null,
+        km(h.distanceKm),
+      ].filter(Boolean).join(' · '),
+    })),
+    population: answer.population.rings.map((r) => ({ label: s.withinKm(r.radiusKm), people: s.people(n(r.people)), count: n(r.people), unit: s.peopleUnit })),
     populationNote: answer.population.gridId ? null : s.noGrid,
   };
 }
