@@ -42,7 +42,7 @@ const APPEND_LOCK_ID = 0x6265_6c67; // "belg"
  * Records already in the log, by key: one probe of the dedupe index per key. Planned at each call,
  * NOT prepared: a prepared statement may run on a generic plan made once and kept, and the plan
  * PostgreSQL makes for this lookup on a small log is a sequential scan — kept, it would read the whole
- * log for every batch as the log grows (tests/integration/append-plan.test.ts shows both). The
+ * log for every batch as the log grows (tests/integration/kept-plans.test.ts shows both). The
  * NOT EXISTS filter ingest used before had exactly that fate: PostgreSQL CPU per 1,000 records grew
  * 25 → 240 ms from an empty log to 500k events.
  */

@@ -4,12 +4,18 @@ import { foldRange } from '../engine/fold-log.ts';
 import { loadSnapshot } from '../engine/snapshots.ts';
 
 /**
+ * The last event received at or before $1. Unprepared, so planned for the log as it is now: the
+ * generic plan PostgreSQL makes for it on a small log, and keeps, sorts the whole log on every call
+ * (tests/integration/kept-plans.test.ts shows it; every replay seek asks this).
+ */
+export const SEQ_AT_TIME_SQL = 'select seq::text as seq from events where received_at <= $1 order by received_at desc, seq desc limit 1';
+
+/**
  * The log position the wall had reached at `at` (epoch ms): the last event received by then.
  * Live state is folded in sequence order, so the wall at any moment showed a prefix of the log.
  */
 export async function seqAtTime(sql: Sql, at: number): Promise<number> {
-  const [row] = await sql<{ seq: string }[]>`
-    select seq from events where received_at <= ${new Date(at)} order by received_at desc, seq desc limit 1`;
+  const [row] = await sql.unsafe<{ seq: string }[]>(SEQ_AT_TIME_SQL, [new Date(at)]);
   return row ? Number(row.seq) : 0;
 }
 

@@ -8,13 +8,19 @@ import type { Timeline } from './timeline.ts';
 export async function timelineOf(sql: Sql, window: ReplayWindow, region: Region = xiamen): Promise<Timeline> {
   const [fromSeq, toSeq] = await Promise.all([seqAtTime(sql, window.from), seqAtTime(sql, window.to)]);
   const moments = await momentsIn(sql, window.from, window.to, { fromSeq, toSeq });
-  const peaks = await sql<{ entity_id: string; mm: number; at: Date }[]>`
-    select distinct on (entity_id) entity_id, (payload->>'rainfall1hMm')::float8 as mm, observed_at as at
-    from events where category = 'rain-gauge' and seq > ${fromSeq} and seq <= ${toSeq}
-    order by entity_id, (payload->>'rainfall1hMm')::float8 desc`;
-  const [teams] = await sql<{ n: number }[]>`
-    select count(distinct entity_id)::int as n from events
-    where category = 'rescue-team' and seq > ${fromSeq} and seq <= ${toSeq} and payload->>'status' = 'dispatched'`;
+  // Unprepared: planned for the log as it is now. A prepared statement's kept generic plan for a seq range
+  // can be a sequential scan made on a small log (see ingest/store-records.ts, ALREADY_LOGGED_SQL).
+  const peaks = await sql.unsafe<{ entity_id: string; mm: number; at: Date }[]>(
+    `select distinct on (entity_id) entity_id, (payload->>'rainfall1hMm')::float8 as mm, observed_at as at
+     from events where category = 'rain-gauge' and seq > $1 and seq <= $2
+     order by entity_id, (payload->>'rainfall1hMm')::float8 desc`,
+    [fromSeq, toSeq],
+  );
+  const [teams] = await sql.unsafe<{ n: number }[]>(
+    `select count(distinct entity_id)::int as n from events
+     where category = 'rescue-team' and seq > $1 and seq <= $2 and payload->>'status' = 'dispatched'`,
+    [fromSeq, toSeq],
+  );
   const end = await stateAtSeq(sql, toSeq);
   const evacuations = Object.values(latestIn(end, 'evacuation'));
   const resettled = evacuations.reduce((sum, r) => sum + (typeof r.data.resettled === 'number' ? r.data.resettled : 0), 0);

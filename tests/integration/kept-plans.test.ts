@@ -1,4 +1,5 @@
-// Ingest's lookup of records already logged must cost the same whatever the log's size. A prepared
+// Statements on the log must cost the same whatever the log's size — here, ingest's lookup of records
+// already logged and replay's "where was the log at time t". A prepared
 // statement may run on one generic plan, made from the statistics of the moment and then kept: a plan
 // made while the log was small stays a sequential scan as the log grows. The NOT EXISTS filter ingest
 // used before did exactly that — every batch read the whole log (PostgreSQL CPU per 1,000 records
@@ -7,15 +8,16 @@
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALREADY_LOGGED_SQL } from '@beacon/server/ingest/store-records.ts';
+import { SEQ_AT_TIME_SQL } from '@beacon/server/replay/state-at.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let db: TestDatabase;
 let sql: postgres.Sql;
 
 const addEvents = (from: number, to: number) => sql`
-  insert into events (type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
+  insert into events (type, department, category, entity_id, observed_at, received_at, dedupe_key, source_id, payload)
   select 'record.received', 'meteorology', 'rain-gauge', 'G' || (i % 31), timestamptz '2026-09-14T00:00:00Z' + i * interval '1 second',
-    'rain-gauge:G' || (i % 31) || ':' || i, 'plan-test', jsonb_build_object('rainfall1hMm', i % 90)
+    timestamptz '2026-09-14T00:00:00Z' + i * interval '1 second', 'rain-gauge:G' || (i % 31) || ':' || i, 'plan-test', jsonb_build_object('rainfall1hMm', i % 90)
   from generate_series(${from}::int, ${to}::int) as i`;
 
 beforeAll(async () => {
@@ -28,6 +30,8 @@ beforeAll(async () => {
   await sql`set plan_cache_mode = force_generic_plan`;
   await sql.unsafe(`prepare lookup_prepared_early(text[]) as ${ALREADY_LOGGED_SQL.replace('$1::text[]', '$1')}`);
   await sql.unsafe(`execute lookup_prepared_early('{a}')`);
+  await sql.unsafe(`prepare seq_at_prepared_early(timestamptz) as ${SEQ_AT_TIME_SQL}`);
+  await sql.unsafe(`execute seq_at_prepared_early(now())`);
   await sql`reset plan_cache_mode`;
   await addEvents(21, 30_000);
 });
@@ -60,5 +64,22 @@ describe("ingest's lookup of records already logged", () => {
   it('finds exactly the keys already logged', async () => {
     const found = await sql.unsafe<{ dedupe_key: string }[]>(ALREADY_LOGGED_SQL, [keys]);
     expect(found.map((r) => r.dedupe_key).sort()).toEqual(['rain-gauge:G1:1', 'rain-gauge:G15:29000'].sort());
+  });
+});
+
+describe("replay's log position at a time", () => {
+  const at = new Date('2026-09-14T05:00:00Z');
+  it('planned as replay runs it (unprepared), walks the received_at index back from the time', async () => {
+    const plan = planOf(await sql.unsafe(`explain (costs off) ${SEQ_AT_TIME_SQL}`, [at]));
+    expect(plan).not.toMatch(/Seq Scan on events/);
+    expect(plan).toMatch(/Index Scan Backward using events_received_at_idx on events/);
+  });
+
+  it('prepared on the tiny log instead, it would sort the whole log on every call', async () => {
+    const plan = await sql.begin(async (tx) => {
+      await tx`set local plan_cache_mode = force_generic_plan`;
+      return planOf(await tx.unsafe(`explain (costs off) execute seq_at_prepared_early(now())`));
+    });
+    expect(plan).toMatch(/Seq Scan on events/);
   });
 });
