@@ -49,7 +49,7 @@ const wall = (category: string, selector: string, why: string): Placement => ({ 
 const legendRow = (layer: string, attribute: 'data-count' | 'data-records' = 'data-count') =>
   `[data-testid="map-legend"] [data-layer="${layer}"]:not([${attribute}="0"])`;
 
-/** A warning in force, in the wall's warnings panel (预警信息), from the given feed. */
+/** A warning in force, in the wall's warnings panel (生效预警), from the given feed. */
 const warning = (category: string, why: string) =>
   wall(category, `[data-testid="warnings"] [data-testid="warning-row"][data-category="${category}"]`, why);
 
@@ -59,20 +59,20 @@ const nearby = (category: string, row: 'team' | 'shelter', why: string): Placeme
 });
 
 export const placements: readonly Placement[] = [
-  warning('weather-warning', 'a weather warning in force, by colour, with its areas (预警信息)'),
-  warning('storm-surge-warning', 'a storm-surge warning in force (预警信息)'),
-  warning('flash-flood-warning', 'a flash-flood warning in force (预警信息)'),
-  warning('geohazard-warning', 'a geohazard warning in force (预警信息)'),
+  warning('weather-warning', 'a weather warning in force, by colour, with its areas (生效预警)'),
+  warning('storm-surge-warning', 'a storm-surge warning in force (生效预警)'),
+  warning('flash-flood-warning', 'a flash-flood warning in force (生效预警)'),
+  warning('geohazard-warning', 'a geohazard warning in force (生效预警)'),
   wall('incident', '[data-testid="incidents"] [data-testid="incident-row"]', 'an open incident in the incidents panel (突发事件), most severe first'),
-  wall('rescue-team', '[data-testid="forces"] [data-testid="team-status"]:not([data-teams="0"])', 'rescue teams and people by status in the forces panel (救援力量)'),
-  wall('depot-stock', '[data-testid="stock"] [data-testid="stock-item"]', 'stock summed over depots, flood-fighting kit first, in the forces panel (物资储备)'),
-  wall('duty-roster', '[data-testid="duty-roster"] [data-testid="duty-row"]', 'who is on shift now in the duty roster panel (值班表)'),
-  wall('rain-gauge', '[data-testid="rain-ranking"] [data-testid="rain-ranking-row"]', 'a gauge in the 1-hour rainfall ranking (雨量排行), also on the one-map\'s rain layer'),
-  wall('typhoon-track', legendRow('typhoon'), 'the typhoon with its cone and wind radii on the one-map (台风路径), counted in the legend'),
+  wall('rescue-team', '[data-testid="forces"] [data-testid="team-status"]:not([data-teams="0"])', 'rescue teams and people by status in the forces and supplies panel (力量与物资)'),
+  wall('depot-stock', '[data-testid="stock"] [data-testid="stock-item"]', 'stock summed over depots, flood-fighting kit first, in the forces and supplies panel (力量与物资)'),
+  wall('duty-roster', '[data-testid="duty-roster"] [data-testid="duty-row"]', 'who is on shift now in the duty panel (值班值守)'),
+  wall('rain-gauge', '[data-testid="rain-ranking"] [data-testid="rain-ranking-row"]', 'a gauge in the 1-hour rainfall ranking (1小时雨量排名), also on the one-map\'s rain layer'),
+  wall('typhoon-track', legendRow('typhoon'), 'the typhoon with its cone and wind radii on the one-map (台风路径), counted in the legend; named with its wind and distance in the header'),
   wall('geohazard-point', legendRow('geohazard'), 'a geohazard point on the one-map (地灾隐患点), counted in the legend'),
   wall('waterlogging-point', legendRow('waterlogging'), 'a waterlogging point on the one-map (内涝点), counted in the legend'),
-  wall('shelter', legendRow('shelter'), 'an open shelter on the one-map (避难场所), counted in the legend; totals in the forces panel'),
-  wall('supply-depot', legendRow('depot'), 'a supply depot on the one-map (物资仓库), counted in the legend'),
+  wall('shelter', legendRow('shelter'), 'an open shelter on the one-map (避灾点), counted in the legend; open shelters and people housed in the forces and supplies panel'),
+  wall('supply-depot', legendRow('depot'), 'a supply depot on the one-map (物资储备库), counted in the legend'),
   wall('population-heat', legendRow('population', 'data-records'), 'the population heat layer on the one-map (人口热力); the legend shows no count, its row carries the grids drawn from'),
   nearby('fire-station', 'team', 'a fire station near the incident, with distance and ETA, on the console\'s incident level (周边资源)'),
   nearby('resettlement-site', 'shelter', 'a resettlement site near the incident with its free places, on the console\'s incident level (周边资源)'),
