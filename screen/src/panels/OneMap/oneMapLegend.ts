@@ -22,6 +22,11 @@ export interface LegendRow {
   swatches: LegendSwatchSpec[];
   /** Things on the layer now (null where a count means nothing, e.g. risk). */
   count: number | null;
+  /**
+   * Records in live state of the categories the layer draws, counted even where `count` is null (the
+   * population heat): canvas has no DOM per marker, so the e2e tests read this to find a layer's data.
+   */
+  records: number;
   /** "14:05 起中断" when the layer's feed is late or silent, "无数据" if it never sent, else null. */
   status: string | null;
   /** 'never': not connected yet — greyed like silent, but not an outage, so not in alarm red. */
@@ -68,6 +73,8 @@ function layerFeed(state: LiveState, layer: LayerId, now: number) {
   return feeds.reduce((worst, f) => (FEED_RANK[f.status] > FEED_RANK[worst.status] ? f : worst));
 }
 
+const recordsOf = (state: LiveState, layer: LayerId) => layerCategories(layer).reduce((n, c) => n + latestOf(state, c).length, 0);
+
 const GREY = (tone: LegendRow['tone']) => tone === 'silent' || tone === 'never';
 
 /** The legend lists the visible layers only, in draw order from the top, each with its feed's staleness. */
@@ -100,6 +107,7 @@ export function oneMapLegend(state: LiveState, visible: Record<LayerId, boolean>
             colour: GREY(categoryFeed(state, category, now).status as LegendRow['tone']) ? palette.noData : layerBaseColour[layer],
           })),
           count: counts.reduce((n, c) => n + c.count, 0),
+          records: recordsOf(state, layer),
           status,
           tone,
         };
@@ -109,6 +117,7 @@ export function oneMapLegend(state: LiveState, visible: Record<LayerId, boolean>
         label: t.wall.layer[layer],
         swatches: GREY(tone) ? layerSwatches[layer].map((s) => ({ ...s, colour: palette.noData })) : layerSwatches[layer],
         count: countOf(state, layer, now),
+        records: recordsOf(state, layer),
         status,
         tone,
       };

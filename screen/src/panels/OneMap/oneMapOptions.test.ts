@@ -129,6 +129,14 @@ describe('oneMapLegend', () => {
     expect(rows.find((r) => r.layer === 'incident')!.count).toBe(1);
     expect(rows.find((r) => r.layer === 'risk')!.count).toBeNull();
   });
+  it('counts the records each layer draws from, even the population heat that shows no count', () => {
+    const rows = oneMapLegend(stateOf(records), allLayersVisible(), NOW, messages['zh-CN']);
+    const population = rows.find((r) => r.layer === 'population')!;
+    expect(population).toMatchObject({ count: null, records: 1 });
+    expect(rows.find((r) => r.layer === 'risk')!.records).toBe(0);
+    const without = oneMapLegend(stateOf(records.filter((r) => r.category !== 'population-heat')), allLayersVisible(), NOW, messages['zh-CN']);
+    expect(without.find((r) => r.layer === 'population')!.records).toBe(0);
+  });
   it('says since when a silent layer has been quiet, and greys its swatches', () => {
     const later = NOW + 40 * MIN;
     const rows = oneMapLegend(stateOf(records), { ...allLayersVisible() }, later, messages['zh-CN']);

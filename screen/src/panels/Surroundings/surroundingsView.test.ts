@@ -43,8 +43,8 @@ describe('surroundingsView', () => {
     const v = surroundingsView(input());
     expect(v.title).toBe('周边资源 · 集美区灌口镇山体滑坡');
     expect(v.teams).toEqual([
-      { id: 'fire-station/F1', name: '思明特勤站', detail: '消防站', distance: '0.4 公里', eta: '1 分钟内', colour: palette.warnSilent, badge: null },
-      { id: 'rescue-team/T1', name: '思明区综合应急救援大队', detail: '出动', distance: '2.0 公里', eta: '约 4 分钟', colour: teamStatusColour.dispatched, badge: '已派往' },
+      { id: 'fire-station/F1', category: 'fire-station', name: '思明特勤站', detail: '消防站', distance: '0.4 公里', eta: '1 分钟内', colour: palette.warnSilent, badge: null },
+      { id: 'rescue-team/T1', category: 'rescue-team', name: '思明区综合应急救援大队', detail: '出动', distance: '2.0 公里', eta: '约 4 分钟', colour: teamStatusColour.dispatched, badge: '已派往' },
     ]);
     expect(v.age).toEqual({ text: '数据 5 秒前', tone: 'live' });
     expect(v.message).toBeNull();
@@ -77,6 +77,8 @@ describe('surroundingsView', () => {
     const v = surroundingsView(input());
     expect(v.hospitals[0]).toMatchObject({ name: '中山医院', detail: '空床 40 / 1,200', distance: '3.0 公里' });
     expect(v.shelters.map((s) => [s.name, s.detail, s.badge])).toEqual([['一中避灾点', '可容纳 1,500 人', null], ['体育馆', '可容纳 0 人', '已满']]);
+    // Which kind of shelter each row is (the screen marks it for the every-category e2e test).
+    expect(v.shelters.map((s) => s.category)).toEqual(['shelter', 'resettlement-site']);
     expect(v.population).toEqual([
       { label: '1 公里内', people: '1,234 人', count: '1,234', unit: '人' },
       { label: '3 公里内', people: '21,234 人', count: '21,234', unit: '人' },

@@ -25,6 +25,8 @@ export interface NearbyRow {
   colour: string | null;
   /** "已派往", "已满" … */
   badge: string | null;
+  /** The category the row comes from where a list mixes several (teams and fire stations; the three kinds of shelter). */
+  category?: string;
 }
 
 export interface DepotRow extends NearbyRow {
@@ -110,6 +112,7 @@ export function surroundingsView({ answer, error, now, locale, t }: Surroundings
       : null,
     teams: answer.teams.map((m) => ({
       id: `${m.category}/${m.id}`,
+      category: m.category,
       name: m.name,
       detail: m.category === 'fire-station' ? s.fireStation : (t.wall.teamStatus[m.status as keyof Messages['wall']['teamStatus']] ?? m.status ?? ''),
       ...where(m),
@@ -123,7 +126,7 @@ export function surroundingsView({ answer, error, now, locale, t }: Surroundings
       id: h.id, name: h.name, detail: s.freeBeds(n(h.freeBeds), n(h.totalBeds)), ...where(h), colour: null, badge: null,
     })),
     shelters: answer.shelters.slice(0, SIDE_ROWS).map((m) => ({
-      id: `${m.category}/${m.id}`, name: m.name, detail: s.freePlaces(n(m.free)), ...where(m), colour: null,
+      id: `${m.category}/${m.id}`, category: m.category, name: m.name, detail: s.freePlaces(n(m.free)), ...where(m), colour: null,
       badge: m.free === 0 || m.status === 'full' ? s.shelterFull : null,
     })),
     hazards: answer.hazards.map((h) => ({

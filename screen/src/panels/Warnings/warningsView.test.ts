@@ -24,6 +24,8 @@ describe('warningsView', () => {
     expect(v.rows.map((r) => r.title)).toEqual(['风暴潮 红色', '暴雨 橙色', '地灾 黄色']);
     expect(v.rows[0]).toMatchObject({ colour: gradeColour.red, areas: '思明区、湖里区', ageText: '16 分钟前' });
     expect(v.rows[1]!.areas).toBe('全市');
+    // Each row says which feed it came from (the screen marks it for the every-category e2e test).
+    expect(v.rows.map((r) => r.category)).toEqual(['storm-surge-warning', 'weather-warning', 'geohazard-warning']);
   });
 
   it('counts warnings per colour, lifted ones not at all', () => {

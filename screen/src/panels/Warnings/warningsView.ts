@@ -11,6 +11,8 @@ type Level = (typeof LEVELS)[number];
 
 export interface WarningRow {
   id: string;
+  /** Which of the four warning feeds it came from (weather, storm surge, flash flood, geohazard). */
+  category: string;
   level: Level;
   colour: string;
   /** e.g. "台风 红色". */
@@ -41,6 +43,7 @@ export function warningsView(state: LiveState, region: Region, now: number, loca
     return [
       {
         id: `${category}/${record.entityId}`,
+        category,
         level,
         colour: gradeColour[level],
         title: `${eventName(record.data.event, t)} ${t.wall.warningLevel[level]}`.trim(),
