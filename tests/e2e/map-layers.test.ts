@@ -82,21 +82,42 @@ describe('the one-map category layers', () => {
     await page.close();
   });
 
-  it('draw a storm day legibly beside the legend, in both languages and on the wide wall (screenshots to review)', async () => {
+  it('draw a storm day legibly beside or above the legend, in both languages and on the wide wall (screenshots to review)', async () => {
     await sendStormDay();
     for (const [name, w, h, search] of [['zh-3840x2160', 3840, 2160, ''], ['en-3840x2160', 3840, 2160, '?lang=en'], ['zh-7680x2160', 7680, 2160, ''], ['en-7680x2160', 7680, 2160, '?lang=en']] as const) {
       const page = await openWall(w, h, search);
       await page.locator('[data-testid="map-legend"] [data-layer="traffic"]:not([data-count="0"])').waitFor({ timeout: 15_000 });
-      // The map is drawn beside the legend, never under it.
+      // The map is drawn beside the legend (the wide wall), or above it when the legend is a band across
+      // a narrow map's foot (the 16:9 wall beside the defence panel) — never under it.
       const map = page.getByTestId('one-map');
-      await expect.poll(async () => Number(await map.getAttribute('data-inset-right'))).toBeGreaterThan(0);
-      const legend = await page.getByTestId('map-legend').boundingBox();
+      const legendEl = page.getByTestId('map-legend');
+      await expect.poll(async () => Number(await map.getAttribute('data-inset-right')) + Number(await map.getAttribute('data-inset-bottom'))).toBeGreaterThan(0);
+      const place = await legendEl.getAttribute('data-place');
+      expect(place, name).toBe(w === 3840 ? 'bottom-band' : 'bottom-right');
+      const legend = await legendEl.boundingBox();
       const mapBox = await map.boundingBox();
-      const insetRight = Number(await map.getAttribute('data-inset-right'));
       const scale = mapBox!.width / (await map.evaluate((e) => e.clientWidth));
-      expect(mapBox!.x + mapBox!.width - insetRight * scale).toBeLessThanOrEqual(legend!.x + 1);
+      if (place === 'bottom-band') {
+        const insetBottom = Number(await map.getAttribute('data-inset-bottom'));
+        expect(mapBox!.y + mapBox!.height - insetBottom * scale).toBeLessThanOrEqual(legend!.y + 1);
+      } else {
+        const insetRight = Number(await map.getAttribute('data-inset-right'));
+        expect(mapBox!.x + mapBox!.width - insetRight * scale).toBeLessThanOrEqual(legend!.x + 1);
+      }
       await page.waitForTimeout(1500); // the map redraws at most once a second
       await page.screenshot({ path: join(artifactsDir, `map-layers-${name}.png`) });
+      // Every legend row inside the legend: nothing runs into the next column or out of the box.
+      const spill = await legendEl.evaluate((ul) => {
+        const box = ul.getBoundingClientRect();
+        return [...ul.querySelectorAll('li')].flatMap((li) => {
+          const r = li.getBoundingClientRect();
+          const text = document.createRange();
+          text.selectNodeContents(li);
+          const t = text.getBoundingClientRect();
+          return t.right > r.right + 1 || r.right > box.right + 1 || r.left < box.left - 1 ? [li.textContent ?? ''] : [];
+        });
+      });
+      expect(spill, name).toEqual([]);
       await page.close();
     }
   });

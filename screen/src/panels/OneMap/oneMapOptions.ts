@@ -30,6 +30,8 @@ export interface OneMapInput {
   insetTop?: number;
   /** Native px at the right kept clear for the legend: the map is drawn beside it, never under it. */
   insetRight?: number;
+  /** Native px at the bottom kept clear for the legend when it is a band across the map's foot. */
+  insetBottom?: number;
   /**
    * The category layers' series, kept between calls so a record rebuilds only its own category. A
    * screen passes the same cache every time; without one each call builds them all.
@@ -76,7 +78,8 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
   const zoom = input.focus?.zoom ?? 1;
   const insetTop = input.insetTop ?? 0;
   const insetRight = input.insetRight ?? 0;
-  const drawn = { width: Math.max(1, input.box.width - insetRight), height: Math.max(1, input.box.height - insetTop) };
+  const insetBottom = input.insetBottom ?? 0;
+  const drawn = { width: Math.max(1, input.box.width - insetRight), height: Math.max(1, input.box.height - insetTop - insetBottom) };
   if (visible.population) series.push(...populationSeries(state, pixelsPerKm(region, drawn, MAP_PADDING) * zoom, greyed('population')));
   if (visible.typhoon) {
     const g = greyed('typhoon');
@@ -127,7 +130,7 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
       // otherwise: a 5 km ring drew as an ellipse and population cells as bars. Fit it, true to shape.
       preserveAspect: 'contain',
       top: MAP_PADDING + insetTop,
-      bottom: MAP_PADDING,
+      bottom: MAP_PADDING + insetBottom,
       left: MAP_PADDING,
       right: MAP_PADDING + insetRight,
       itemStyle: { areaColor: palette.mapArea, borderColor: palette.mapBorder, borderWidth: 3 },
