@@ -40,7 +40,7 @@ const zh: ForwardPostsMessages = {
 };
 
 const en: ForwardPostsMessages = {
-  title: 'Forward command post · 30-minute set-up',
+  title: '30-minute forward-post deployment',
   empty: 'No forward command post',
   noCommandsYet: 'No commands yet',
   phase: { running: 'Setting up', linked: 'Linked', overdue: 'OVERDUE', 'linked-late': 'Linked late' },
