@@ -2,8 +2,9 @@ import type { Sql } from '@beacon/db';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReplaySession } from './replay-session.ts';
 
-/** A database that fails every query, as a broken log or a lost connection would. */
-const failing = (() => Promise.reject(new Error('the log cannot be read'))) as unknown as Sql;
+/** A database that fails every query, tagged or `unsafe`, as a broken log or a lost connection would. */
+const fail = () => Promise.reject(new Error('the log cannot be read'));
+const failing = Object.assign(fail, { unsafe: fail }) as unknown as Sql;
 
 afterEach(() => {
   vi.useRealTimers();
