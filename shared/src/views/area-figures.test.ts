@@ -4,6 +4,7 @@ import { emptyLiveState, type LatestRecord, type LiveState } from '../state/live
 import { dict, ownOrMake, setOwn } from '../util/dict.ts';
 import { AREA_FIGURE_KEYS, areaFigures, type AreaFigureKey } from './area-figures.ts';
 import { ViewFilter } from './filter.ts';
+import { defenceFigures } from '../wall/defence.ts';
 
 const T0 = Date.parse('2026-09-14T08:00:00Z');
 
@@ -101,5 +102,20 @@ describe('areaFigures', () => {
       ['road-closure', 'constructor', 0, { status: 'closed' }],
     ]);
     expect(figure(areaFigures(s), 'roadsClosed')).toMatchObject({ value: 2, records: 2 });
+  });
+
+  it('agrees with the wall\'s defence panel for the whole city: a district and its town counted once, fallen trees by tree', () => {
+    const s = stateWith([
+      ['evacuation', '350203', 0, { district: '思明区', evacuatedPeople: 1200 }],
+      ['evacuation', '350203001', 1, { district: '思明区', evacuatedPeople: 300 }],
+      ['fallen-tree', 'FT-1', 0, { status: 'reported', trees: 4 }],
+      ['fallen-tree', 'FT-2', 0, { status: 'cleared', trees: 2 }],
+    ]);
+    const city = areaFigures(s);
+    const wall = new Map(defenceFigures(s, T0 + 3600_000).map((f) => [f.category, f.value]));
+    expect(figure(city, 'evacuated').value).toBe(1200);
+    expect(figure(city, 'evacuated').value).toBe(wall.get('evacuation'));
+    expect(figure(city, 'fallenTrees').value).toBe(4);
+    expect(figure(city, 'fallenTrees').value).toBe(wall.get('fallen-tree'));
   });
 });

@@ -1,6 +1,8 @@
 import { categories } from '../categories/registry.ts';
 import type { DepartmentId } from '../departments.ts';
 import { latestIn, type LatestRecord, type LiveState } from '../state/live-state.ts';
+import { defenceTallyOf } from '../wall/defence-tally.ts';
+import { outermostAreas } from '../wall/defence.ts';
 
 /** Whether a record is in the area asked about (a view's `ViewFilter.includes`, or everything for the city). */
 export type AreaInclude = (category: string, rec: LatestRecord) => boolean;
@@ -36,6 +38,8 @@ interface FigureRule {
   value: (d: Record<string, unknown>) => number;
   /** What one record adds to the target, when the figure has one. */
   target?: (d: Record<string, unknown>) => number;
+  /** The records that count (evacuation: a district and its towns both report; count the district once). */
+  select?: (records: readonly LatestRecord[]) => LatestRecord[];
 }
 
 const countIf = (pred: (d: Record<string, unknown>) => boolean) => (d: Record<string, unknown>) => (pred(d) ? 1 : 0);
@@ -43,19 +47,24 @@ const one = () => 1;
 /** Over a level only when both levels are numbers: a station without its warning level is not "over". */
 const over = (level: string, limit: string) => countIf((d) => typeof d[level] === 'number' && typeof d[limit] === 'number' && num(d[level]) > num(d[limit]));
 
+/**
+ * What one entity adds to its figure: the same tally the wall's defence panel and the reducer's trend use
+ * (wall/defence-tally.ts), so a district's figures add up to the city's on the wall.
+ */
+const tally = (category: string) => (d: Record<string, unknown>) => defenceTallyOf(category, d) ?? 0;
+
 const rules: Record<AreaFigureKey, FigureRule> = {
-  evacuated: { category: 'evacuation', value: (d) => num(d.evacuatedPeople) },
-  boatsInHarbour: { category: 'fishing-boat', value: (d) => num(d.boatsInHarbour), target: (d) => num(d.boatsRegistered) },
-  ferriesSuspended: { category: 'ferry-suspension', value: countIf((d) => d.status === 'suspended') },
-  schoolsClosed: { category: 'school-closure', value: countIf((d) => d.status === 'closed'), target: one },
-  sitesStopped: { category: 'construction-site-stop', value: countIf((d) => d.status === 'stopped'), target: one },
-  cranesSecured: { category: 'tower-crane', value: countIf((d) => d.status === 'secured'), target: one },
-  // A restored outage keeps its record (households 0 by the schema); only outages still open count.
-  householdsOut: { category: 'power-outage', value: (d) => (d.status === 'restored' ? 0 : num(d.households)) },
-  baseStationsDown: { category: 'base-station-outage', value: countIf((d) => d.status === 'down') },
-  roadsClosed: { category: 'road-closure', value: countIf((d) => d.status !== 'reopened') },
-  trafficControls: { category: 'traffic-control', value: countIf((d) => d.status === 'active') },
-  fallenTrees: { category: 'fallen-tree', value: countIf((d) => d.status !== 'cleared') },
+  evacuated: { category: 'evacuation', value: (d) => num(d.evacuatedPeople), select: outermostAreas },
+  boatsInHarbour: { category: 'fishing-boat', value: tally('fishing-boat'), target: (d) => num(d.boatsRegistered) },
+  ferriesSuspended: { category: 'ferry-suspension', value: tally('ferry-suspension') },
+  schoolsClosed: { category: 'school-closure', value: tally('school-closure'), target: one },
+  sitesStopped: { category: 'construction-site-stop', value: tally('construction-site-stop'), target: one },
+  cranesSecured: { category: 'tower-crane', value: tally('tower-crane'), target: one },
+  householdsOut: { category: 'power-outage', value: tally('power-outage') },
+  baseStationsDown: { category: 'base-station-outage', value: tally('base-station-outage') },
+  roadsClosed: { category: 'road-closure', value: tally('road-closure') },
+  trafficControls: { category: 'traffic-control', value: tally('traffic-control') },
+  fallenTrees: { category: 'fallen-tree', value: tally('fallen-tree') },
   reservoirsOver: { category: 'reservoir-level', value: over('levelM', 'floodLimitLevelM') },
   riversOver: { category: 'river-level', value: over('levelM', 'warningLevelM') },
   tidesOver: { category: 'tide-level', value: over('levelCm', 'warningLevelCm') },
@@ -81,8 +90,8 @@ export function areaFigures(state: Pick<LiveState, 'latest'>, include: AreaInclu
     let target = 0;
     let records = 0;
     let newestAt: number | null = null;
-    for (const rec of Object.values(latestIn(state, rule.category))) {
-      if (!include(rule.category, rec)) continue;
+    const inArea = Object.values(latestIn(state, rule.category)).filter((rec) => include(rule.category, rec));
+    for (const rec of rule.select ? rule.select(inArea) : inArea) {
       records++;
       value += rule.value(rec.data);
       if (rule.target) target += rule.target(rec.data);
