@@ -3,9 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScreenDir } from '@beacon/server';
-import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
 import { buildRainBatch } from '@beacon/server/simulator/feeder.ts';
-import { categories, departmentIds, xiamen, type Command, type DepartmentId } from '@beacon/shared';
+import { xiamen, type Command } from '@beacon/shared';
 import { exampleOf } from '@beacon/shared/categories/catalog/example-record.ts';
 import { categorySchemas } from '@beacon/shared/schemas.ts';
 import { artifactsDir } from '../support/artifacts.ts';
@@ -14,6 +13,7 @@ import { issue } from '../support/command-fixtures.ts';
 import { signedInAs, trackCspViolations, wallUrl } from '../support/screen-session.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { departmentSender } from '../support/department-sender.ts';
 import { tooSmall } from '../support/touch-size.ts';
 import { placements } from './placements/console.ts';
 
@@ -25,21 +25,12 @@ import { placements } from './placements/console.ts';
 let database: TestDatabase;
 let server: TestServer;
 let browser: Browser;
-const keys = new Map<DepartmentId, string>();
 const cspChecks: (() => Promise<string[]>)[] = [];
 
 /** The example incident: its id is the catalog's sample id, which the example casualty report names. */
 const INCIDENT = 'XM-SAMPLE_01';
 
-async function send(category: string, records: unknown[]) {
-  const department = categories.get(category)!.department;
-  const res = await fetch(`${server.baseUrl}/api/v1/ingest/${category}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${keys.get(department)}` },
-    body: JSON.stringify({ records }),
-  });
-  expect(res.status, `${category}: ${await res.clone().text()}`).toBe(200);
-}
+const send = departmentSender(() => server, 'console figures');
 
 const example = (category: string) => exampleOf(categorySchemas[category]!) as Record<string, unknown>;
 
@@ -52,7 +43,6 @@ beforeAll(async () => {
   browser = await launchChromium();
   database = await createTestDatabase();
   server = await startTestServer(database.url, { screenDir: defaultScreenDir });
-  for (const d of departmentIds) keys.set(d, (await createDepartmentKey(server.db.sql, d, 'console figures')).key);
 
   // One example record of every category the console places, plus the example incident.
   for (const category of new Set([...placements.map((p) => p.category), 'incident'])) await send(category, [example(category)]);

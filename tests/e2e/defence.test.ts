@@ -3,8 +3,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScreenDir } from '@beacon/server';
-import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
-import { categories, type DepartmentId } from '@beacon/shared';
 import { categorySchemas } from '@beacon/shared/schemas.ts';
 import { exampleOf } from '@beacon/shared/categories/catalog/example-record.ts';
 import { artifactsDir } from '../support/artifacts.ts';
@@ -12,24 +10,14 @@ import { wallUrl } from '../support/screen-session.ts';
 import { launchChromium } from '../support/browser.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { departmentSender } from '../support/department-sender.ts';
 import { placements } from './placements/defence.ts';
 
 let database: TestDatabase;
 let server: TestServer;
 let browser: Browser;
-const keys = new Map<DepartmentId, string>();
 
-/** Records of one category as its department sends them: its own key, the public API. */
-async function send(category: string, records: Record<string, unknown>[]) {
-  const department = categories.get(category)!.department;
-  if (!keys.has(department)) keys.set(department, (await createDepartmentKey(server.db.sql, department, 'defence e2e')).key);
-  const res = await fetch(`${server.baseUrl}/api/v1/ingest/${category}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${keys.get(department)}` },
-    body: JSON.stringify({ records }),
-  });
-  expect(res.status, `${category}: ${await res.clone().text()}`).toBe(200);
-}
+const send = departmentSender(() => server, 'defence e2e');
 
 /** The catalog's example record of a category, observed now (so its feed is live). */
 const example = (category: string) => exampleOf(categorySchemas[category]!, new Date().toISOString()) as Record<string, unknown>;

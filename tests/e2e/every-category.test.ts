@@ -2,8 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScreenDir } from '@beacon/server';
-import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
-import { categories, type DepartmentId } from '@beacon/shared';
+import { categories } from '@beacon/shared';
 import { exampleOf } from '@beacon/shared/categories/catalog/example-record.ts';
 import { categorySchemas } from '@beacon/shared/schemas.ts';
 import { artifactsDir } from '../support/artifacts.ts';
@@ -11,6 +10,7 @@ import { launchChromium } from '../support/browser.ts';
 import { signedInAs, wallUrl } from '../support/screen-session.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { departmentSender } from '../support/department-sender.ts';
 import { placements as consolePlacements } from './placements/console.ts';
 import { placements as defencePlacements } from './placements/defence.ts';
 import { asSent, placements as existingPlacements } from './placements/existing.ts';
@@ -25,19 +25,8 @@ const placements = [...defencePlacements, ...layerPlacements, ...consolePlacemen
 let database: TestDatabase;
 let server: TestServer;
 let browser: Browser;
-const keys = new Map<DepartmentId, string>();
 
-/** Records of one category as its department sends them: its own key, the public API. */
-async function send(category: string, records: Record<string, unknown>[]) {
-  const department = categories.get(category)!.department;
-  if (!keys.has(department)) keys.set(department, (await createDepartmentKey(server.db.sql, department, 'every category e2e')).key);
-  const res = await fetch(`${server.baseUrl}/api/v1/ingest/${category}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${keys.get(department)}` },
-    body: JSON.stringify({ records }),
-  });
-  expect(res.status, `${category}: ${await res.clone().text()}`).toBe(200);
-}
+const send = departmentSender(() => server, 'every category e2e');
 
 /** The catalog's example record, observed now (so its feed is live), as existing.ts says it must be sent to show. */
 function example(category: string): Record<string, unknown> {

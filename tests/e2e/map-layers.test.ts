@@ -2,9 +2,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScreenDir } from '@beacon/server';
-import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
 import { generateRecords, generatedCategories } from '@beacon/server/simulator/departments/generate.ts';
-import { categories, CATEGORY_LAYER_SPECS, type DepartmentId } from '@beacon/shared';
+import { CATEGORY_LAYER_SPECS } from '@beacon/shared';
 import { categorySchemas } from '@beacon/shared/schemas.ts';
 import { exampleOf } from '@beacon/shared/categories/catalog/example-record.ts';
 import { artifactsDir } from '../support/artifacts.ts';
@@ -13,6 +12,7 @@ import { issue } from '../support/command-fixtures.ts';
 import { signedInAs, trackCspViolations, wallUrl } from '../support/screen-session.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { departmentSender } from '../support/department-sender.ts';
 import { placements } from './placements/layers.ts';
 
 // The one-map's category layers, end to end: each category's example record (the one the 56-category
@@ -22,18 +22,8 @@ import { placements } from './placements/layers.ts';
 let database: TestDatabase;
 let server: TestServer;
 let browser: Browser;
-const keys = new Map<DepartmentId, string>();
 
-async function send(category: string, records: unknown[]) {
-  const department = categories.get(category)!.department;
-  if (!keys.has(department)) keys.set(department, (await createDepartmentKey(server.db.sql, department, 'map layers')).key);
-  const res = await fetch(`${server.baseUrl}/api/v1/ingest/${category}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${keys.get(department)}` },
-    body: JSON.stringify({ records }),
-  });
-  expect(res.status, `${category}: ${await res.clone().text()}`).toBe(200);
-}
+const send = departmentSender(() => server, 'map layers');
 
 let stormDaySent = false;
 /** Every department's records at landfall, as the simulator makes them (once per file: resending is a no-op anyway). */
