@@ -136,6 +136,9 @@ export const beacon = fp<BeaconOptions>(
       // Told before commit: the commit's NOTIFY may wake the follower before ingest hears "committed".
       onAppending: (events) => engine.expect(events),
       onAppended: () => engine.poke(),
+      // Gaps this node's own transactions leave are waited for, not bounded and rechecked (engine/log-follower.ts, `own`).
+      onDrawn: (seqs) => engine.own(seqs),
+      onEnded: (seqs, committed) => engine.release(seqs, committed),
       observer: metrics.ingest,
       ...(opts.appendLock ? { appendLock: true } : {}),
       ...(opts.region ? { region: opts.region } : {}),

@@ -95,6 +95,16 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
     this.#follower?.hint(events);
   }
 
+  /** Numbers an ingest transaction of this node has drawn: the follower waits for their end rather than rechecking (log-follower.ts `own`). */
+  own(seqs: readonly number[]): void {
+    this.#follower?.own(seqs);
+  }
+
+  /** Their transaction ended: committed (ingest then pokes), or not (the follower looks now). */
+  release(seqs: readonly number[], committed: boolean): void {
+    this.#follower?.release(seqs, committed);
+  }
+
   /**
    * Ingest calls this after its commit: read the log now, for low latency. The events it committed
    * are passed along so their payloads need not be read back; they are still folded only in log order.

@@ -66,6 +66,14 @@ export class LogFollower {
    * event never changes, so each payload is fetched once however often a gap makes the page re-read.
    */
   readonly #known = new Map<number, BeaconEvent>();
+  /**
+   * Numbers this node's own ingest transactions have drawn and not yet ended. A gap made only of them
+   * needs neither an xid bound nor a timed recheck: their transaction tells the follower when it ends
+   * (`release`), committed or not, and a read while the next number is one of them is skipped. Released,
+   * a number not committed (rolled back, or a lost COMMIT answer) is an ordinary gap again and settles
+   * by the xid rule. Only when the follower looks changes here, never what counts as settled.
+   */
+  readonly #own = new Set<number>();
 
   constructor(private readonly opts: FollowerOptions) {
     this.#position = opts.from;
@@ -108,9 +116,26 @@ export class LogFollower {
     for (const e of events) if (e.seq > this.#position) this.#known.set(e.seq, e);
   }
 
+  /** Numbers a transaction of this node has just drawn (see `#own`). */
+  own(seqs: readonly number[]): void {
+    for (const q of seqs) if (q > this.#position) this.#own.add(q);
+  }
+
+  /**
+   * Their transaction ended. Committed, its caller pokes once the commit is acknowledged (as for any
+   * commit of this node); not committed (rolled back, or the answer lost), nothing else will: look now.
+   */
+  release(seqs: readonly number[], committed: boolean): void {
+    for (const q of seqs) this.#own.delete(q);
+    if (!committed) this.poke();
+  }
+
   /** Read the log now (after a commit here or a notification); polls never overlap. */
   poke(): void {
     if (this.#stopped) return;
+    // The next number is this node's own, in flight: nothing can be handed on before its transaction
+    // ends, and its end pokes (`release`). A read now would only read the same page twice.
+    if (this.#own.has(this.#position + 1)) return;
     if (this.#running) {
       this.#again = true;
       return;
@@ -185,6 +210,8 @@ export class LogFollower {
     for (const q of this.#known.keys()) if (q <= this.#position) this.#known.delete(q);
     if (ready.length) this.opts.onEvents(ready);
     if (held) {
+      // Held only by this node's own transactions: their end pokes the follower, no need to look sooner.
+      if (this.#onlyOwnMissing(rows, expected)) return false;
       const newest = rows.at(-1)!.seq;
       if (newest > (this.#horizons.at(-1)?.upTo ?? 0)) await this.boundGapsUpTo(newest);
       this.scheduleRecheck();
@@ -192,6 +219,17 @@ export class LogFollower {
       this.#recheckMs = FIRST_RECHECK_MS;
     }
     return rows.length === pageSize && !held;
+  }
+
+  /** Whether every number missing from `from` up to the page's newest is one of this node's own in flight. */
+  #onlyOwnMissing(rows: readonly BeaconEvent[], from: number): boolean {
+    let q = from;
+    for (const event of rows) {
+      if (event.seq < from) continue;
+      for (; q < event.seq; q++) if (!this.#own.has(q)) return false;
+      q = event.seq + 1;
+    }
+    return true;
   }
 
   /**

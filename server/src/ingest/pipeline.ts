@@ -16,6 +16,9 @@ export interface PipelineOptions {
   onAppended: (events: BeaconEvent[]) => void;
   /** Called just before commit with the events about to be appended (store-records.ts `beforeCommit`). */
   onAppending?: (events: readonly BeaconEvent[]) => void;
+  /** Sequence numbers drawn, and their transaction's end (store-records.ts `onDrawn` / `onEnded`). */
+  onDrawn?: (seqs: readonly number[]) => void;
+  onEnded?: (seqs: readonly number[], committed: boolean) => void;
   /** The measured alternative to xid-settled gaps (store-records.ts `StoreOptions`); off. */
   appendLock?: boolean;
   /** Told the outcome of every batch, whatever its transport (the metrics count them). */
@@ -119,6 +122,8 @@ async function acceptOwnBatch(
   const stored = await storeRecords(opts.sql, logRecords, {
     appendLock: opts.appendLock ?? false,
     ...(opts.onAppending ? { beforeCommit: opts.onAppending } : {}),
+    ...(opts.onDrawn ? { onDrawn: opts.onDrawn } : {}),
+    ...(opts.onEnded ? { onEnded: opts.onEnded } : {}),
   });
   opts.onAppended(stored.appended);
   const accepted = stored.records.filter((r) => r.status === 'stored').length;

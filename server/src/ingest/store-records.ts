@@ -33,6 +33,14 @@ export interface StoreOptions {
    * rolls back, their numbers never appear and the follower settles them as gaps: harmless.
    */
   beforeCommit?: (appended: readonly BeaconEvent[]) => void;
+  /**
+   * Told the sequence numbers the moment they are drawn, and again when their transaction has ended:
+   * `committed` once the commit is acknowledged, not when it rolled back or its outcome is unknown
+   * (a lost answer to COMMIT). Between the two, this node's log follower waits for the end instead of bounding and
+   * rechecking the gap they leave (engine/log-follower.ts, `own`).
+   */
+  onDrawn?: (seqs: readonly number[]) => void;
+  onEnded?: (seqs: readonly number[], committed: boolean) => void;
 }
 
 /** The lock of the `appendLock` alternative. */
@@ -90,6 +98,21 @@ function isLoggedMeanwhile(error: unknown): boolean {
 }
 
 async function storeOnce(sql: Sql, records: readonly LogRecord[], options: StoreOptions): Promise<StoreResult> {
+  let drawnSeqs: number[] = [];
+  let committed = false;
+  try {
+    const result = await appendInTransaction(sql, records, options, (seqs) => {
+      drawnSeqs = seqs;
+      options.onDrawn?.(seqs);
+    });
+    committed = true;
+    return result;
+  } finally {
+    if (drawnSeqs.length) options.onEnded?.(drawnSeqs, committed);
+  }
+}
+
+function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: StoreOptions, drawn: (seqs: number[]) => void): Promise<StoreResult> {
   return sql.begin(async (tx) => {
     // Take a transaction id BEFORE drawing sequence numbers: log followers rely on it to know when a
     // gap in the sequence is settled (see engine/log-follower.ts).
@@ -128,11 +151,12 @@ async function storeOnce(sql: Sql, records: readonly LogRecord[], options: Store
     if (fresh.length) {
       // One row back, not one per number: events_seq_seq is the sequence behind events.seq (a bigserial,
       // db/migrations/0000); now() is the transaction's time, which received_at's default also writes.
-      const [drawn] = await tx<{ seqs: string; at: Date }[]>`
+      const [numbers] = await tx<{ seqs: string; at: Date }[]>`
         select array_to_string(array(select nextval('events_seq_seq') from generate_series(1, ${fresh.length}::int)), ',') as seqs, now() as at`;
       // Ascending, so the batch is logged in the order it was sent.
-      const seqs = drawn!.seqs.split(',').map(Number).sort((a, b) => a - b);
-      const receivedAt = drawn!.at.toISOString();
+      const seqs = numbers!.seqs.split(',').map(Number).sort((a, b) => a - b);
+      drawn(seqs);
+      const receivedAt = numbers!.at.toISOString();
       const rows = fresh.map((r, i) => ({ ...r, seq: seqs[i]! }));
       await copyEvents(tx, rows);
       for (const r of rows) {

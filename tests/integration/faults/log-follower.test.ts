@@ -137,4 +137,124 @@ describe('log following under concurrent writers', () => {
   });
 });
 
+/** Counts the follower's page reads (one transaction each) and its xid bounds (a one-statement query). */
+function countingSql() {
+  const counts = { reads: 0, bounds: 0 };
+  const sql = new Proxy(db.sql, {
+    get(target, prop, receiver) {
+      if (prop === 'begin') counts.reads += 1;
+      return Reflect.get(target, prop, receiver);
+    },
+    apply(target, thisArg, args: unknown[]) {
+      const strings = args[0] as readonly string[] | undefined;
+      if (Array.isArray(strings) && strings.join('').includes('pg_current_xact_id')) counts.bounds += 1;
+      return Reflect.apply(target, thisArg, args);
+    },
+  });
+  return { sql, counts };
+}
+
+describe("gaps this node's own ingest transactions leave", () => {
+  // Ingest tells the follower the numbers it draws (`own`) and when their transaction ends (`release`):
+  // such a gap is waited for, not bounded by an xid and rechecked on a timer. What counts as settled
+  // must not change: a rolled-back own number still settles by the xid rule, and nothing is skipped.
+  it('waits for its own transaction without bounding or re-reading, then folds in order when it commits', async () => {
+    const [head] = await db.sql<{ max: string | null }[]>`select max(seq)::text as max from events`;
+    const seen: number[] = [];
+    const { sql, counts } = countingSql();
+    const follower = new LogFollower({ sql, from: Number(head?.max ?? 0), onEvents: (e) => seen.push(...e.map((x) => x.seq)), pollMs: 60_000 });
+    try {
+      const mine = await writer();
+      const x = await mine.insert('SM01', 12.3);
+      follower.own([x]);
+      const other = await writer();
+      const y = await other.insert('SM02', 4.5);
+      await other.commit();
+      await follower.poll(); // sees Y held behind X, X is this node's own
+      expect(seen).not.toContain(y);
+      expect(counts.bounds).toBe(0);
+      const reads = counts.reads;
+      follower.poke(); // the next number is own and in flight: no read can hand anything on
+      follower.poke();
+      expect(counts.reads).toBe(reads);
+      await mine.commit();
+      follower.release([x], true);
+      follower.poke(); // as ingest does once the commit is acknowledged
+      await follower.catchUp();
+      expect(seen.slice(-2)).toEqual([x, y]);
+      expect(counts.bounds).toBe(0);
+    } finally {
+      await follower.stop();
+    }
+  });
+
+  it('settles its own number that rolled back by the xid rule, and hands on what follows it', async () => {
+    const [head] = await db.sql<{ max: string | null }[]>`select max(seq)::text as max from events`;
+    const seen: number[] = [];
+    const { sql, counts } = countingSql();
+    const follower = new LogFollower({ sql, from: Number(head?.max ?? 0), onEvents: (e) => seen.push(...e.map((x) => x.seq)), pollMs: 60_000 });
+    try {
+      const mine = await writer();
+      const x = await mine.insert('SM03', 7.7);
+      follower.own([x]);
+      const other = await writer();
+      const y = await other.insert('SM04', 8.8);
+      await other.commit();
+      await follower.poll();
+      expect(seen).not.toContain(y);
+      await mine.rollback();
+      follower.release([x], false); // nothing else will poke: release looks by itself
+      await follower.catchUp();
+      expect(seen).toContain(y);
+      expect(seen).not.toContain(x);
+      expect(counts.bounds).toBeGreaterThan(0); // an ordinary gap now, settled by an xid bound
+    } finally {
+      await follower.stop();
+    }
+  });
+
+  it('through the app: a batch whose COPY fails after drawing its numbers (a racing original commits) leaves the node equal to the log', async () => {
+    const server = await startTestServer(database.url, { hub: { tickMs: 20 } });
+    const screen = await watch(server, { kind: 'city' });
+    try {
+      const observedAt = new Date(Date.UTC(2026, 8, 14, 3, 0)).toISOString();
+      const record = { stationId: 'XA05', observedAt, rainfall1hMm: 31.5 };
+      // The original, logged by another session and held open: the batch's COPY waits on its key.
+      const original = await writer();
+      const [row] = await original.conn<{ seq: string }[]>`
+        insert into events (type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
+        values ('record.received', 'meteorology', 'rain-gauge', 'XA05', ${observedAt}, ${`rain-gauge:XA05:${observedAt}:1`}, 'original',
+                ${original.conn.json({ ...record, version: 1 })})
+        returning seq`;
+      const later = { stationId: 'XA05', observedAt: new Date(Date.UTC(2026, 8, 14, 3, 10)).toISOString(), rainfall1hMm: 2 };
+      const sent = fetch(`${server.baseUrl}/api/v1/ingest/rain-gauge`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.meteorologyKey}` },
+        body: JSON.stringify({ records: [record, later] }),
+      });
+      let answered = false;
+      void sent.finally(() => (answered = true));
+      for (;;) {
+        const [w] = await db.sql<{ n: number }[]>`select count(*)::int as n from pg_locks where not granted`;
+        if (w!.n > 0 || answered) break;
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(answered, 'the batch must be waiting on the original, not answered yet').toBe(false);
+      await original.commit(); // the batch's first attempt fails (23505) with its numbers drawn; the retry answers a duplicate
+      const res = await sent;
+      expect(res.status).toBe(200);
+      const ack = (await res.json()) as { accepted: number; duplicates: number; records: { seq: number; status: string }[] };
+      expect(ack.records.map((r) => r.status)).toEqual(['duplicate', 'stored']);
+      expect(ack.records[0]!.seq).toBe(Number(row!.seq));
+      await server.app.engine.catchUp();
+      expect(rainfallOf(server.app.engine.state, 'XA05')?.rainfall1hMm).toBe(2);
+      await expectEngineMatchesLog(db.sql, server.app.engine.state);
+      await expectScreensMatchLog(db.sql, xiamen, [{ client: screen, view: { kind: 'city' } }]);
+    } finally {
+      screen.close();
+      await server.close();
+    }
+  });
+});
+
 class RollbackOnPurpose extends Error {}
