@@ -127,10 +127,13 @@ describe('the console\'s drill-down', () => {
       for (const viewport of [{ width: 1180, height: 820 }, { width: 820, height: 1180 }]) {
         const page = await consolePage(viewport);
         await openConsole(page, `/console?view=${encodeURIComponent('district:思明区')}`, lang);
-        const roads = page.locator('[data-testid="area-figure"][data-figure="roadsClosed"]');
+        const roads = page.locator('[data-testid="area-figure"][data-figure="roads-closed"]');
         await expect.poll(() => roads.getAttribute('data-value')).toBe('1');
         expect(await page.locator('[data-testid="area-figure"][data-figure="evacuated"]').getAttribute('data-value')).toBe('10');
         expect(await roads.textContent()).toContain(lang === 'en' ? 'Transport' : '交通运输局');
+        // Each figure with a record has its 6-hour trend: the sparkline and the change in words.
+        expect(await roads.getByTestId('area-figure-trend').textContent()).toMatch(lang === 'en' ? /in 6 h/ : /6 小时/);
+        expect(await page.locator('[data-testid="area-figure"][data-records="0"] [data-testid="area-figure-trend"]').count()).toBe(0);
         const reports = page.getByTestId('area-report');
         expect(await reports.count()).toBe(4); // 119, informant, casualty and 122: the example records of 思明区
         // A finger and an eye at arm's length: no control under 44 px, no text under 16 px; never sideways.
