@@ -52,7 +52,7 @@ describe('figureRows', () => {
 
   it('reads casualties as dead, injured and missing, never as one total', () => {
     const cas = figure({ id: 'casualties', category: 'casualty-report', department: 'health', unit: 'people', value: 10, detail: { deaths: 1, injured: 7, missing: 2 } });
-    expect(figureRows([cas], 6, 'zh-CN', zh, T0)[0]!.value).toBe('死亡 1 · 受伤 7 · 失联 2');
+    expect(figureRows([cas], 6, 'zh-CN', zh, T0)[0]).toMatchObject({ value: '死亡 1 · 受伤 7 · 失联 2', valueParts: ['死亡 1', '受伤 7', '失联 2'] });
     expect(figureRows([cas], 6, 'en', en, T0)[0]!.value).toBe('Dead 1 · Injured 7 · Missing 2');
   });
 });
@@ -62,6 +62,8 @@ describe('callVolumeView', () => {
     const v = callVolumeView(callVolume(emptyLiveState(), T0 + 30 * 60_000, 2), xiamen, 'en', en);
     expect(v.columns).toEqual(['07:00', '08:00']);
     expect(v.rows[0]).toMatchObject({ district: '思明区', label: 'Siming', cells: [0, 0] });
+    // Each district its own colour, the same at every level.
+    expect(new Set(v.rows.map((r) => r.colour)).size).toBe(v.rows.length);
     expect(v.categories.map((c) => c.label)).toEqual(['119 calls', 'Informant reports', 'Casualty reports', '122 accidents']);
   });
 });

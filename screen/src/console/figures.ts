@@ -3,6 +3,7 @@ import {
 } from '@beacon/shared';
 import { formatHourMinute, formatTime, localName, type Locale, type Messages } from '../i18n/index.ts';
 import { sparkline } from '../panels/Defence/defenceView.ts';
+import { CALL_COLOURS } from './CallVolume/callVolumeOptions.ts';
 import { districtLabel } from './drill.ts';
 
 /** The console's sparkline box (SVG user units): a card's width at tablet size, a line of text high. */
@@ -24,6 +25,8 @@ export interface FigureRow {
   /** The figure as a number (for tests and placements: data-value). */
   amount: number;
   value: string;
+  /** The reading in the parts that must not break apart: casualties' dead, injured and missing, each whole. */
+  valueParts: string[];
   /** Progress toward the target (0–100) and its words, where the figure has a target. */
   progress: { percent: number; text: string } | null;
   /** Department and data age; "no data" when the department has sent nothing for this area. */
@@ -54,10 +57,10 @@ function figureTrend(trend: readonly number[], hours: number, n: (v: number) => 
 }
 
 /** The reading: the number with its unit, or casualties as dead, injured and missing (a total would hide the dead). */
-function valueOf(x: DefenceFigure, n: (v: number) => string, t: Messages): string {
+function valueParts(x: DefenceFigure, n: (v: number) => string, t: Messages): string[] {
   const f = t.console.figures;
-  if (x.id === 'casualties') return (['deaths', 'injured', 'missing'] as const).map((k) => `${f.casualty[k]} ${n(own(x.detail, k) ?? 0)}`).join(' · ');
-  return f.value[x.id](x.value, n(x.value));
+  if (x.id === 'casualties') return (['deaths', 'injured', 'missing'] as const).map((k) => `${f.casualty[k]} ${n(own(x.detail, k) ?? 0)}`);
+  return [f.value[x.id](x.value, n(x.value))];
 }
 
 export function figureRows(figures: readonly DefenceFigure[], hours: number, locale: Locale, t: Messages, now: number): FigureRow[] {
@@ -66,12 +69,14 @@ export function figureRows(figures: readonly DefenceFigure[], hours: number, loc
   return figures.map((x) => {
     const dept = localName(departments[x.department], locale);
     const percent = x.progress === null ? 0 : Math.round(x.progress * 100);
+    const parts = valueParts(x, n, t);
     return {
       id: x.id,
       category: x.category,
       label: f.figure[x.id],
       amount: x.value,
-      value: valueOf(x, n, t),
+      value: parts.join(' · '),
+      valueParts: parts,
       progress: x.target ? { percent: Math.min(100, percent), text: f.ofTarget(n(x.target), percent) } : null,
       // Over a day old, an age in hours ("2017 小时") says less than the date it was sent.
       source: x.newestAt === null ? `${dept} · ${f.noRecords}`
@@ -85,7 +90,8 @@ export function figureRows(figures: readonly DefenceFigure[], hours: number, loc
 
 export interface CallVolumeView {
   columns: string[];
-  rows: { district: string; label: string; cells: number[]; total: number }[];
+  /** One row per district, in the region's order; `colour` is the district's line in the calls chart. */
+  rows: { district: string; label: string; cells: number[]; total: number; colour: string }[];
   categories: { category: CallCategory; label: string; count: number }[];
 }
 
@@ -93,7 +99,9 @@ export function callVolumeView(v: CallVolume, region: Region, locale: Locale, t:
   const f = t.console.figures;
   return {
     columns: v.hours.map((h) => formatHourMinute(h)),
-    rows: v.rows.map((r) => ({ district: r.district, label: districtLabel(region, r.district, locale), cells: r.perHour, total: r.total })),
+    rows: v.rows.map((r, i) => ({
+      district: r.district, label: districtLabel(region, r.district, locale), cells: r.perHour, total: r.total, colour: CALL_COLOURS[i % CALL_COLOURS.length]!,
+    })),
     categories: (Object.keys(v.byCategory) as CallCategory[]).map((c) => ({ category: c, label: f.callCategory[c], count: v.byCategory[c] })),
   };
 }

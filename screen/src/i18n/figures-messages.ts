@@ -17,6 +17,8 @@ export interface FiguresMessages {
   trendFlat: (hours: number) => string;
   /** What the sparkline shows, for a screen reader. */
   trendLabel: (hours: number) => string;
+  /** Hour by hour, for the calls chart's screen-reader label. */
+  callsChartLabel: string;
   /** Progress toward a target, e.g. "共 150 艘，67%" / "of 150, 67%". */
   ofTarget: (target: string, percent: number) => string;
   noRecords: string;
@@ -25,7 +27,7 @@ export interface FiguresMessages {
   /** Department and when, for data older than a day, e.g. "民政局 · 9月14日 08:05". */
   sourceAt: (department: string, when: string) => string;
   callsTitle: string;
-  callsDistrict: string;
+  /** Over the legend: each district's calls over the hours shown. */
   callsTotal: string;
   callCategory: Record<CallCategory, string>;
   /** One call or report's kind, on its row. */
@@ -61,12 +63,12 @@ export const figuresZh: FiguresMessages = {
   trendChange: (h, change) => `${h} 小时 ${change}`,
   trendFlat: (h) => `${h} 小时无变化`,
   trendLabel: (h) => `近 ${h} 小时趋势`,
+  callsChartLabel: '各区每小时接警量折线图',
   ofTarget: (target, percent) => `共 ${target}，${percent}%`,
   noRecords: '暂无数据',
   source: (department, age) => `${department} · ${age}前`,
   sourceAt: (department, when) => `${department} · ${when}`,
   callsTitle: '接警量（按区，每小时）',
-  callsDistrict: '区',
   callsTotal: '合计',
   callCategory: { 'fire-call': '119 警情', 'informant-report': '信息员报告', 'casualty-report': '伤亡报告', 'accident-report': '122 事故' },
   reportKind: { 'fire-call': '119 警情', 'informant-report': '信息员报告', 'casualty-report': '伤亡报告', 'accident-report': '122 事故' },
@@ -107,12 +109,12 @@ export const figuresEn: FiguresMessages = {
   trendChange: (h, change) => `${change} in ${h} h`,
   trendFlat: (h) => `No change in ${h} h`,
   trendLabel: (h) => `Last ${h} hours`,
+  callsChartLabel: 'Calls per hour by district, line chart',
   ofTarget: (target, percent) => `of ${target}, ${percent}%`,
   noRecords: 'No data yet',
   source: (department, age) => `${department} · ${age} ago`,
   sourceAt: (department, when) => `${department} · ${when}`,
   callsTitle: 'Calls by district, per hour',
-  callsDistrict: 'District',
   callsTotal: 'Total',
   callCategory: { 'fire-call': '119 calls', 'informant-report': 'Informant reports', 'casualty-report': 'Casualty reports', 'accident-report': '122 accidents' },
   reportKind: { 'fire-call': '119 call', 'informant-report': 'Informant report', 'casualty-report': 'Casualty report', 'accident-report': '122 accident' },
