@@ -63,7 +63,7 @@ beforeAll(async () => {
     { stockId: 'XA-DEPOT-01_sandbag', observedAt: at(30), depotId: 'XA-DEPOT-01', item: 'sandbag', quantity: 7027, unit: '条' },
   ]);
   await send('population-heat', [{ gridId: 'XM-1KM', observedAt: at(5), cellSizeM: 1000, cells: [[118.2, 24.65, 41230], [118.22, 24.66, 88000], [118.24, 24.68, 59402]] }]);
-  // Calls of the last hours elsewhere, so the calls-by-district table has a shape to look at.
+  // Calls of the last hours elsewhere, so the calls-by-district chart has a shape to look at.
   await send('fire-call', [1, 2, 3, 4].map((i) => ({
     callId: `119-LIVE-${i}`, observedAt: at(i * 50), kind: 'flood-rescue', status: 'dispatched', address: `集美区灌口镇 ${i} 号`, lon: 118.03, lat: 24.6, district: '集美区',
   })));
@@ -127,10 +127,17 @@ describe('the console\'s drill-down', () => {
       for (const viewport of [{ width: 1180, height: 820 }, { width: 820, height: 1180 }]) {
         const page = await consolePage(viewport);
         await openConsole(page, `/console?view=${encodeURIComponent('district:思明区')}`, lang);
-        const roads = page.locator('[data-testid="area-figure"][data-figure="roadsClosed"]');
+        const roads = page.locator('[data-testid="area-figure"][data-figure="roads-closed"]');
         await expect.poll(() => roads.getAttribute('data-value')).toBe('1');
         expect(await page.locator('[data-testid="area-figure"][data-figure="evacuated"]').getAttribute('data-value')).toBe('10');
         expect(await roads.textContent()).toContain(lang === 'en' ? 'Transport' : '交通运输局');
+        // Each figure with a record has its 6-hour trend: the sparkline and the change in words.
+        expect(await roads.getByTestId('area-figure-trend').textContent()).toMatch(lang === 'en' ? /in 6 h/ : /6 小时/);
+        expect(await page.locator('[data-testid="area-figure"][data-records="0"] [data-testid="area-figure-trend"]').count()).toBe(0);
+        // Calls per hour are a chart at tablet size: drawn, as wide as the card leaves it, with its legend beside.
+        const chart = await page.getByTestId('call-chart').boundingBox();
+        expect(chart!.width).toBeGreaterThan(viewport.width * 0.5);
+        expect(await page.locator('[data-testid="call-chart"] canvas').count()).toBe(1);
         const reports = page.getByTestId('area-report');
         expect(await reports.count()).toBe(4); // 119, informant, casualty and 122: the example records of 思明区
         // A finger and an eye at arm's length: no control under 44 px, no text under 16 px; never sideways.
@@ -149,12 +156,21 @@ describe('the console\'s drill-down', () => {
     }
   });
 
-  it('city level: calls by district, hour by hour', async () => {
+  it('city level: calls by district, hour by hour, as a chart', async () => {
     const page = await consolePage({ width: 1180, height: 820 });
     await openConsole(page, '/console');
     const jimei = page.locator('[data-testid="call-row"][data-district="集美区"]');
     await expect.poll(() => jimei.getAttribute('data-count'), { timeout: 10_000 }).toBe('4');
     expect(await page.locator('[data-testid="call-category"][data-category="fire-call"]').getAttribute('data-count')).toBe('4');
+    // The chart is drawn: its canvas is not blank where the lines run.
+    const canvas = page.locator('[data-testid="call-chart"] canvas');
+    await canvas.waitFor();
+    expect(await canvas.evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      let lit = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i + 3]! > 0) lit++;
+      return lit;
+    })).toBeGreaterThan(1000);
     await page.getByTestId('call-volume').screenshot({ path: join(artifactsDir, 'console-call-volume-zh-CN-1180x820.png') });
     await page.close();
   });

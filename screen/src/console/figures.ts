@@ -1,22 +1,40 @@
 import {
-  departments, latestOf, own, type AreaFigure, type AreaFigureKey, type CallCategory, type CallVolume, type IncidentReport, type LiveState, type Region,
+  departments, latestOf, own, type CallCategory, type CallVolume, type DefenceFigure, type DefenceFigureId, type IncidentReport, type LiveState, type Region,
 } from '@beacon/shared';
 import { formatHourMinute, formatTime, localName, type Locale, type Messages } from '../i18n/index.ts';
+import { sparkline } from '../panels/Defence/defenceView.ts';
+import { CALL_COLOURS } from './CallVolume/callVolumeOptions.ts';
 import { districtLabel } from './drill.ts';
+
+/** The console's sparkline box (SVG user units): a card's width at tablet size, a line of text high. */
+export const FIGURE_TREND_BOX = { width: 96, height: 26 } as const;
+
+/** How a figure moved over the trend's hours: the sparkline, and the change in words with its direction. */
+export interface FigureTrend {
+  points: string;
+  change: number;
+  direction: 'up' | 'down' | 'flat';
+  text: string;
+}
 
 /** One defence figure as the console shows it. */
 export interface FigureRow {
-  key: AreaFigureKey;
+  id: DefenceFigureId;
   category: string;
   label: string;
   /** The figure as a number (for tests and placements: data-value). */
   amount: number;
   value: string;
+  /** The reading in the parts that must not break apart: casualties' dead, injured and missing, each whole. */
+  valueParts: string[];
   /** Progress toward the target (0–100) and its words, where the figure has a target. */
   progress: { percent: number; text: string } | null;
   /** Department and data age; "no data" when the department has sent nothing for this area. */
   source: string;
+  /** Entities of the category in the area: 0 is "no data", not "all clear". */
   records: number;
+  /** The last hours, hour by hour; null before any record. */
+  trend: FigureTrend | null;
 }
 
 const str = (v: unknown) => (typeof v === 'string' ? v : '');
@@ -28,31 +46,52 @@ const dayTimeFormats: Record<Locale, Intl.DateTimeFormat> = {
   en: new Intl.DateTimeFormat('en-US', { timeZone: 'Asia/Shanghai', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
 };
 
-export function figureRows(figures: readonly AreaFigure[], locale: Locale, t: Messages, now: number): FigureRow[] {
+/** The change over the trend (its first point is `hours` ago, its last now), as the console words it. */
+function figureTrend(trend: readonly number[], hours: number, n: (v: number) => string, t: Messages): FigureTrend | null {
+  const points = sparkline(trend, FIGURE_TREND_BOX, 2);
+  if (points === null) return null;
+  const change = trend.at(-1)! - trend[0]!;
+  const f = t.console.figures;
+  if (change === 0) return { points, change, direction: 'flat', text: f.trendFlat(hours) };
+  return { points, change, direction: change > 0 ? 'up' : 'down', text: f.trendChange(hours, `${change > 0 ? '+' : '−'}${n(Math.abs(change))}`) };
+}
+
+/** The reading: the number with its unit, or casualties as dead, injured and missing (a total would hide the dead). */
+function valueParts(x: DefenceFigure, n: (v: number) => string, t: Messages): string[] {
+  const f = t.console.figures;
+  if (x.id === 'casualties') return (['deaths', 'injured', 'missing'] as const).map((k) => `${f.casualty[k]} ${n(own(x.detail, k) ?? 0)}`);
+  return [f.value[x.id](x.value, n(x.value))];
+}
+
+export function figureRows(figures: readonly DefenceFigure[], hours: number, locale: Locale, t: Messages, now: number): FigureRow[] {
   const f = t.console.figures;
   const n = (v: number) => v.toLocaleString(locale);
   return figures.map((x) => {
-    const dept = x.department ? localName(departments[x.department], locale) : '';
-    const percent = x.target ? Math.round((x.value / x.target) * 100) : 0;
+    const dept = localName(departments[x.department], locale);
+    const percent = x.progress === null ? 0 : Math.round(x.progress * 100);
+    const parts = valueParts(x, n, t);
     return {
-      key: x.key,
+      id: x.id,
       category: x.category,
-      label: f.figure[x.key],
+      label: f.figure[x.id],
       amount: x.value,
-      value: f.value[x.key](x.value, n(x.value)),
+      value: parts.join(' · '),
+      valueParts: parts,
       progress: x.target ? { percent: Math.min(100, percent), text: f.ofTarget(n(x.target), percent) } : null,
       // Over a day old, an age in hours ("2017 小时") says less than the date it was sent.
       source: x.newestAt === null ? `${dept} · ${f.noRecords}`
         : now - x.newestAt > DAY ? f.sourceAt(dept, dayTimeFormats[locale].format(x.newestAt))
         : f.source(dept, t.age(now - x.newestAt)),
-      records: x.records,
+      records: x.entities,
+      trend: x.entities === 0 ? null : figureTrend(x.trend, hours, n, t),
     };
   });
 }
 
 export interface CallVolumeView {
   columns: string[];
-  rows: { district: string; label: string; cells: number[]; total: number }[];
+  /** One row per district, in the region's order; `colour` is the district's line in the calls chart. */
+  rows: { district: string; label: string; cells: number[]; total: number; colour: string }[];
   categories: { category: CallCategory; label: string; count: number }[];
 }
 
@@ -60,7 +99,9 @@ export function callVolumeView(v: CallVolume, region: Region, locale: Locale, t:
   const f = t.console.figures;
   return {
     columns: v.hours.map((h) => formatHourMinute(h)),
-    rows: v.rows.map((r) => ({ district: r.district, label: districtLabel(region, r.district, locale), cells: r.perHour, total: r.total })),
+    rows: v.rows.map((r, i) => ({
+      district: r.district, label: districtLabel(region, r.district, locale), cells: r.perHour, total: r.total, colour: CALL_COLOURS[i % CALL_COLOURS.length]!,
+    })),
     categories: (Object.keys(v.byCategory) as CallCategory[]).map((c) => ({ category: c, label: f.callCategory[c], count: v.byCategory[c] })),
   };
 }
@@ -82,7 +123,7 @@ function reportLine(r: IncidentReport, locale: Locale, t: Messages): string {
     case 'accident-report': return str(d.road);
     case 'informant-report': return [str(d.community), str(d.note)].filter(Boolean).join(' · ');
     case 'casualty-report': {
-      const f = t.console.figures.figure;
+      const f = t.console.figures.casualty;
       return [`${f.deaths} ${n(d.deaths)}`, `${f.injured} ${n(d.injured)}`, `${f.missing} ${n(d.missing)}`].join(' · ');
     }
   }

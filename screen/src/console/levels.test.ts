@@ -75,13 +75,32 @@ describe('the console\'s figures by level', () => {
     s.latest['fire-call'] = { 'C-JM': rec('C-JM', { district: '集美区', lon: 118.03, lat: 24.6 }) };
     s.latest['bus-service'] = { L1: rec('L1', { line: '1路', status: 'suspended', district: '思明区' }) };
     const jimei = areaLevel(s, { kind: 'district', district: '集美区' }, null, xiamen, 'zh-CN', t, T0);
-    expect(jimei.figures.find((f) => f.key === 'roadsClosed')).toMatchObject({ amount: 1, records: 1 });
+    expect(jimei.figures.find((f) => f.id === 'roads-closed')).toMatchObject({ amount: 1, records: 1 });
     expect(jimei.calls.rows).toEqual([expect.objectContaining({ district: '集美区', total: 1 })]);
     expect(jimei.buses).toEqual([]);
     const siming = areaLevel(s, { kind: 'district', district: '思明区' }, null, xiamen, 'zh-CN', t, T0);
     expect(siming.buses.map((b) => b.id)).toEqual(['L1']);
     expect(siming.calls.categories.find((c) => c.category === 'fire-call')?.count).toBe(0);
     expect(cityLevel(s, null, xiamen, 'zh-CN', t, T0).calls.categories.find((c) => c.category === 'fire-call')?.count).toBe(1);
+  });
+});
+
+describe('the console\'s figures\' trend', () => {
+  it('is the selected area\'s, hour by hour: another district\'s outage does not move it', () => {
+    const s = consoleState();
+    const H = 3_600_000;
+    const out = (id: string, district: string, households: number) => ({ entityId: id, observedAt: T0 - 30 * 60_000, version: 1, seq: 99, data: { status: 'out', households, district } });
+    s.latest['power-outage'] = { 'P-JM': out('P-JM', '集美区', 500), 'P-SM': out('P-SM', '思明区', 70) };
+    // 集美区's feeder: 100 households four hours ago, 500 since half an hour ago; 思明区's from two hours ago.
+    s.trends['power-outage'] = {
+      'P-JM': [{ t: T0 - 4 * H, value: 100, v: 1 }, { t: T0 - 30 * 60_000, value: 500, v: 1 }],
+      'P-SM': [{ t: T0 - 2 * H, value: 70, v: 1 }],
+    };
+    const trend = (district: string) => areaLevel(s, { kind: 'district', district }, null, xiamen, 'zh-CN', t, T0)
+      .figures.find((f) => f.id === 'households-without-power')!.trend;
+    expect(trend('集美区')).toMatchObject({ change: 500, direction: 'up', text: '6 小时 +500' });
+    expect(trend('思明区')).toMatchObject({ change: 70, direction: 'up' });
+    expect(trend('海沧区')).toBeNull();
   });
 });
 
@@ -92,7 +111,7 @@ describe('the console\'s figures at subdistrict level', () => {
     const closure = (id: string, at: { lon: number; lat: number }) => ({ entityId: id, observedAt: T0, version: 1, seq: 99, data: { status: 'closed', district: '集美区', lon: at.lon, lat: at.lat } });
     s.latest['road-closure'] = { A: closure('A', seat('灌口')), B: closure('B', seat('杏林')), C: closure('C', seat('杏林')) };
     const v = (sub: string) => areaLevel(s, { kind: 'subdistrict', district: '集美区', subdistrict: sub }, null, xiamen, 'zh-CN', t, T0);
-    expect(v('灌口').figures.find((f) => f.key === 'roadsClosed')?.amount).toBe(1);
-    expect(v('杏林').figures.find((f) => f.key === 'roadsClosed')?.amount).toBe(2);
+    expect(v('灌口').figures.find((f) => f.id === 'roads-closed')?.amount).toBe(1);
+    expect(v('杏林').figures.find((f) => f.id === 'roads-closed')?.amount).toBe(2);
   });
 });

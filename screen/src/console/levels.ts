@@ -1,5 +1,5 @@
 import {
-  areaFigures, assignedTeams, callVolume, latestCalls, distanceKm, latestOf, openIncidents, postClock, subdistrictAt, teamCommitment, teamStatus, ViewFilter,
+  assignedTeams, callVolume, latestCalls, distanceKm, latestOf, openIncidents, postClock, subdistrictAt, teamCommitment, teamStatus, ViewFilter, defenceFigures, DEFENCE_TREND_HOURS,
   type Grade, type LatestRecord, type LiveState, type PostClockPhase, type Region, type RiskAssessment, type ViewRef,
 } from '@beacon/shared';
 import { firstObservedOf, latestRecord, latestIn, own } from '@beacon/shared';
@@ -190,7 +190,7 @@ export function areaLevel(
     incidents: incidents.map((r) => incidentRow(state, r, region, locale, t, now)),
     teams: teams.sort((a, b) => str(a.data.name).localeCompare(str(b.data.name))).map((r) => teamRow(state, r, t)),
     shelters: latestOf(here, 'shelter').filter((r) => r.data.status !== 'closed').sort((a, b) => str(a.data.name).localeCompare(str(b.data.name))).map((r) => shelterRow(r, t)),
-    figures: figureRows(areaFigures(state, include), locale, t, now),
+    figures: figureRows(defenceFigures(state, now, { area: { region, area: view } }), DEFENCE_TREND_HOURS, locale, t, now),
     calls: onlyDistrict(callVolumeView(callVolume(state, now, CALL_HOURS, include), region, locale, t), view.district),
     reports: reportRows(latestCalls(state, include), locale, t),
     traffic: trafficRows(here, locale, t),

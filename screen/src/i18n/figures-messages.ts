@@ -1,11 +1,24 @@
-import type { AreaFigureKey, CallCategory } from '@beacon/shared';
+import type { CallCategory, DefenceFigureId } from '@beacon/shared';
+
+/** Figures read as one number with its unit (casualties read as three: `casualties`). */
+type CountedFigure = Exclude<DefenceFigureId, 'casualties'>;
 
 /** The console's defence figures, calls and reports (console/figures.ts, AreaFigures.vue, CallVolume.vue, IncidentReports.vue). */
 export interface FiguresMessages {
   figuresTitle: string;
-  figure: Record<AreaFigureKey, string>;
+  figure: Record<DefenceFigureId, string>;
   /** The figure with its unit, e.g. "1,200 人" / "1,200 people": `n` is the number (for the plural), `s` as written. */
-  value: Record<AreaFigureKey, (n: number, s: string) => string>;
+  value: Record<CountedFigure, (n: number, s: string) => string>;
+  /** Dead, injured and missing, each read apart (on the casualties figure and a casualty report's line). */
+  casualty: Record<'deaths' | 'injured' | 'missing', string>;
+  /** The change over the trend's hours, e.g. "6 小时 +120" / "+120 in 6 h"; `change` is signed. */
+  trendChange: (hours: number, change: string) => string;
+  /** No change over the trend's hours. */
+  trendFlat: (hours: number) => string;
+  /** What the sparkline shows, for a screen reader. */
+  trendLabel: (hours: number) => string;
+  /** Hour by hour, for the calls chart's screen-reader label. */
+  callsChartLabel: string;
   /** Progress toward a target, e.g. "共 150 艘，67%" / "of 150, 67%". */
   ofTarget: (target: string, percent: number) => string;
   noRecords: string;
@@ -14,7 +27,7 @@ export interface FiguresMessages {
   /** Department and when, for data older than a day, e.g. "民政局 · 9月14日 08:05". */
   sourceAt: (department: string, when: string) => string;
   callsTitle: string;
-  callsDistrict: string;
+  /** Over the legend: each district's calls over the hours shown. */
   callsTotal: string;
   callCategory: Record<CallCategory, string>;
   /** One call or report's kind, on its row. */
@@ -35,23 +48,27 @@ export interface FiguresMessages {
 export const figuresZh: FiguresMessages = {
   figuresTitle: '防御工作落实',
   figure: {
-    evacuated: '转移人员', boatsInHarbour: '渔船回港', ferriesSuspended: '客渡停航', schoolsClosed: '学校停课',
-    sitesStopped: '工地停工', cranesSecured: '塔吊加固', householdsOut: '停电户数', baseStationsDown: '基站退服',
-    roadsClosed: '道路封闭', trafficControls: '交通管制', fallenTrees: '倒伏树木', reservoirsOver: '水库超汛限',
-    riversOver: '河道超警', tidesOver: '潮位超警', deaths: '死亡', injured: '受伤', missing: '失联',
+    evacuated: '转移人员', 'boats-in-harbour': '渔船回港', 'ferries-suspended': '客渡停航', 'schools-closed': '学校停课',
+    'sites-stopped': '工地停工', 'cranes-secured': '塔吊加固', 'households-without-power': '停电户数', 'base-stations-down': '基站退服',
+    'roads-closed': '道路封闭', 'traffic-control': '交通管制', 'fallen-trees': '倒伏树木', 'reservoirs-over': '水库超汛限',
+    'rivers-over': '河道超警', 'tides-over': '潮位超警', casualties: '人员伤亡',
   },
   value: {
-    evacuated: (_, s) => `${s} 人`, boatsInHarbour: (_, s) => `${s} 艘`, ferriesSuspended: (_, s) => `${s} 条航线`, schoolsClosed: (_, s) => `${s} 所`,
-    sitesStopped: (_, s) => `${s} 个`, cranesSecured: (_, s) => `${s} 台`, householdsOut: (_, s) => `${s} 户`, baseStationsDown: (_, s) => `${s} 个`,
-    roadsClosed: (_, s) => `${s} 处`, trafficControls: (_, s) => `${s} 处`, fallenTrees: (_, s) => `${s} 棵`, reservoirsOver: (_, s) => `${s} 座`,
-    riversOver: (_, s) => `${s} 站`, tidesOver: (_, s) => `${s} 站`, deaths: (_, s) => `${s} 人`, injured: (_, s) => `${s} 人`, missing: (_, s) => `${s} 人`,
+    evacuated: (_, s) => `${s} 人`, 'boats-in-harbour': (_, s) => `${s} 艘`, 'ferries-suspended': (_, s) => `${s} 条航线`, 'schools-closed': (_, s) => `${s} 所`,
+    'sites-stopped': (_, s) => `${s} 个`, 'cranes-secured': (_, s) => `${s} 台`, 'households-without-power': (_, s) => `${s} 户`, 'base-stations-down': (_, s) => `${s} 个`,
+    'roads-closed': (_, s) => `${s} 处`, 'traffic-control': (_, s) => `${s} 处`, 'fallen-trees': (_, s) => `${s} 棵`, 'reservoirs-over': (_, s) => `${s} 座`,
+    'rivers-over': (_, s) => `${s} 站`, 'tides-over': (_, s) => `${s} 站`,
   },
+  casualty: { deaths: '死亡', injured: '受伤', missing: '失联' },
+  trendChange: (h, change) => `${h} 小时 ${change}`,
+  trendFlat: (h) => `${h} 小时无变化`,
+  trendLabel: (h) => `近 ${h} 小时趋势`,
+  callsChartLabel: '各区每小时接警量折线图',
   ofTarget: (target, percent) => `共 ${target}，${percent}%`,
   noRecords: '暂无数据',
   source: (department, age) => `${department} · ${age}前`,
   sourceAt: (department, when) => `${department} · ${when}`,
   callsTitle: '接警量（按区，每小时）',
-  callsDistrict: '区',
   callsTotal: '合计',
   callCategory: { 'fire-call': '119 警情', 'informant-report': '信息员报告', 'casualty-report': '伤亡报告', 'accident-report': '122 事故' },
   reportKind: { 'fire-call': '119 警情', 'informant-report': '信息员报告', 'casualty-report': '伤亡报告', 'accident-report': '122 事故' },
@@ -74,28 +91,30 @@ const pl = (n: number, one: string) => (n === 1 ? one : `${one}s`);
 export const figuresEn: FiguresMessages = {
   figuresTitle: 'Typhoon defence',
   figure: {
-    evacuated: 'People moved to safety', boatsInHarbour: 'Fishing boats in port', ferriesSuspended: 'Ferries suspended', schoolsClosed: 'Schools closed',
-    sitesStopped: 'Building sites stopped', cranesSecured: 'Tower cranes secured', householdsOut: 'Households without power', baseStationsDown: 'Base stations down',
-    roadsClosed: 'Roads closed', trafficControls: 'Traffic controls', fallenTrees: 'Fallen trees', reservoirsOver: 'Reservoirs over flood limit',
-    riversOver: 'Rivers over warning', tidesOver: 'Tides over warning', deaths: 'Dead', injured: 'Injured', missing: 'Missing',
+    evacuated: 'People moved to safety', 'boats-in-harbour': 'Fishing boats in port', 'ferries-suspended': 'Ferries suspended', 'schools-closed': 'Schools closed',
+    'sites-stopped': 'Building sites stopped', 'cranes-secured': 'Tower cranes secured', 'households-without-power': 'Households without power', 'base-stations-down': 'Base stations down',
+    'roads-closed': 'Roads closed', 'traffic-control': 'Traffic controls', 'fallen-trees': 'Fallen trees', 'reservoirs-over': 'Reservoirs over flood limit',
+    'rivers-over': 'Rivers over warning', 'tides-over': 'Tides over warning', casualties: 'Casualties',
   },
   value: {
-    evacuated: (n, s) => `${s} ${n === 1 ? 'person' : 'people'}`, boatsInHarbour: (n, s) => `${s} ${pl(n, 'boat')}`,
-    ferriesSuspended: (n, s) => `${s} ${pl(n, 'route')}`, schoolsClosed: (n, s) => `${s} ${pl(n, 'school')}`,
-    sitesStopped: (n, s) => `${s} ${pl(n, 'site')}`, cranesSecured: (n, s) => `${s} ${pl(n, 'crane')}`,
-    householdsOut: (n, s) => `${s} ${pl(n, 'household')}`, baseStationsDown: (n, s) => `${s} ${pl(n, 'site')}`,
-    roadsClosed: (n, s) => `${s} ${pl(n, 'road')}`, trafficControls: (n, s) => `${s} ${pl(n, 'point')}`,
-    fallenTrees: (n, s) => `${s} ${pl(n, 'tree')}`, reservoirsOver: (n, s) => `${s} ${pl(n, 'reservoir')}`,
-    riversOver: (n, s) => `${s} ${pl(n, 'station')}`, tidesOver: (n, s) => `${s} ${pl(n, 'station')}`,
-    deaths: (n, s) => `${s} ${n === 1 ? 'person' : 'people'}`, injured: (n, s) => `${s} ${n === 1 ? 'person' : 'people'}`,
-    missing: (n, s) => `${s} ${n === 1 ? 'person' : 'people'}`,
+    evacuated: (n, s) => `${s} ${n === 1 ? 'person' : 'people'}`, 'boats-in-harbour': (n, s) => `${s} ${pl(n, 'boat')}`,
+    'ferries-suspended': (n, s) => `${s} ${pl(n, 'route')}`, 'schools-closed': (n, s) => `${s} ${pl(n, 'school')}`,
+    'sites-stopped': (n, s) => `${s} ${pl(n, 'site')}`, 'cranes-secured': (n, s) => `${s} ${pl(n, 'crane')}`,
+    'households-without-power': (n, s) => `${s} ${pl(n, 'household')}`, 'base-stations-down': (n, s) => `${s} ${pl(n, 'site')}`,
+    'roads-closed': (n, s) => `${s} ${pl(n, 'road')}`, 'traffic-control': (n, s) => `${s} ${pl(n, 'point')}`,
+    'fallen-trees': (n, s) => `${s} ${pl(n, 'tree')}`, 'reservoirs-over': (n, s) => `${s} ${pl(n, 'reservoir')}`,
+    'rivers-over': (n, s) => `${s} ${pl(n, 'station')}`, 'tides-over': (n, s) => `${s} ${pl(n, 'station')}`,
   },
+  casualty: { deaths: 'Dead', injured: 'Injured', missing: 'Missing' },
+  trendChange: (h, change) => `${change} in ${h} h`,
+  trendFlat: (h) => `No change in ${h} h`,
+  trendLabel: (h) => `Last ${h} hours`,
+  callsChartLabel: 'Calls per hour by district, line chart',
   ofTarget: (target, percent) => `of ${target}, ${percent}%`,
   noRecords: 'No data yet',
   source: (department, age) => `${department} · ${age} ago`,
   sourceAt: (department, when) => `${department} · ${when}`,
   callsTitle: 'Calls by district, per hour',
-  callsDistrict: 'District',
   callsTotal: 'Total',
   callCategory: { 'fire-call': '119 calls', 'informant-report': 'Informant reports', 'casualty-report': 'Casualty reports', 'accident-report': '122 accidents' },
   reportKind: { 'fire-call': '119 call', 'informant-report': 'Informant report', 'casualty-report': 'Casualty report', 'accident-report': '122 accident' },

@@ -4,5 +4,4 @@ export * from './forces.ts';
 export * from './duty.ts';
 export * from './typhoon.ts';
 export * from './map-layers.ts';
-export * from './defence.ts';
 export * from './layer-specs.ts';

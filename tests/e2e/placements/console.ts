@@ -42,7 +42,7 @@ export const placements: readonly Placement[] = [
   figure('river-level', SIMING, 'river stations over their warning level'),
   figure('tide-level', XIANG_AN, 'tide stations over their warning level (the example station stands in 翔安区)'),
   figure('casualty-report', SIMING, 'dead, injured and missing'),
-  report('fire-call', '119 calls among the district\'s newest calls and reports (and in the calls-by-district table)'),
+  report('fire-call', '119 calls among the district\'s newest calls and reports (and in the calls-by-district chart)'),
   report('informant-report', 'disaster informants\' reports among the district\'s newest calls and reports'),
   report('accident-report', '122 accident reports among the district\'s newest calls and reports'),
   {

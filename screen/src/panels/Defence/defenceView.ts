@@ -108,7 +108,7 @@ function headerAge(state: LiveState, figures: readonly DefenceFigure[], now: num
 
 export function defenceView(state: LiveState, now: number, locale: Locale, t: Messages): DefenceView {
   const n = (v: number) => v.toLocaleString(locale);
-  const figures = defenceFigures(state, now, DEFENCE_TREND_HOURS);
+  const figures = defenceFigures(state, now, { hours: DEFENCE_TREND_HOURS });
   return {
     rows: figures.map((f) => {
       const source = sourceOf(state, f, now, t);

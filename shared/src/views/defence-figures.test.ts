@@ -4,8 +4,9 @@ import type { RecordReceived } from '../events.ts';
 import { emptyLiveState, type LiveState } from '../state/live-state.ts';
 import { fold } from '../state/reducer.ts';
 import { deltaOf } from '../state/delta.ts';
-import { DEFENCE_FIGURES, defenceFigures, type DefenceFigure, type DefenceFigureId } from './defence.ts';
-import { defenceTallies } from './defence-tally.ts';
+import { defenceTallies } from '../wall/defence-tally.ts';
+import { defenceFigures, type DefenceFigure } from './defence-figures.ts';
+import { DEFENCE_FIGURES, type DefenceFigureId } from './defence-rules.ts';
 
 const HOUR = 3600_000;
 const NOW = Date.parse('2026-09-14T20:00:00+08:00');
@@ -38,7 +39,7 @@ describe('defenceFigures', () => {
     expect(figures.map((f) => f.id)).toEqual([...DEFENCE_FIGURES]);
     for (const f of figures) {
       expect(categories.get(f.category)?.department).toBe(f.department);
-      expect(f).toMatchObject({ value: 0, of: null, entities: 0 });
+      expect(f).toMatchObject({ value: 0, of: null, target: null, progress: null, entities: 0, newestAt: null });
       expect(f.trend).toEqual([0, 0, 0, 0, 0, 0, 0]);
     }
   });
@@ -75,7 +76,7 @@ describe('defenceFigures', () => {
       rec('fishing-boat', 'HB-B', NOW - 10 * 60_000, { boatsRegistered: 100, boatsInHarbour: 100, boatsAtSea: 0 }),
     ]);
     const f = figure(s, 'boats-in-harbour');
-    expect(f).toMatchObject({ value: 390, of: 400, detail: { atSea: 10, peopleAboard: 0 } });
+    expect(f).toMatchObject({ value: 390, of: 400, target: 400, progress: 390 / 400, detail: { atSea: 10, peopleAboard: 0 } });
     expect(f.trend).toEqual([0, 0, 0, 120, 120, 120, 390]);
   });
 
@@ -109,7 +110,8 @@ describe('defenceFigures', () => {
       rec('river-level', 'RIV-1', NOW - 10 * 60_000, { levelM: 5.2, warningLevelM: 5 }),
       rec('tide-level', 'XIAMEN', NOW - 10 * 60_000, { levelCm: 610, warningLevelCm: 620 }),
     ]);
-    expect(figure(s, 'reservoirs-over')).toMatchObject({ value: 1, of: 2 });
+    // The stations reported are the whole, not a target: none should be over.
+    expect(figure(s, 'reservoirs-over')).toMatchObject({ value: 1, of: 2, target: null, progress: null });
     // Over from -90 min: not at the -2 h mark, over at -1 h and now.
     expect(figure(s, 'reservoirs-over').trend).toEqual([0, 0, 0, 0, 0, 1, 1]);
     expect(figure(s, 'rivers-over')).toMatchObject({ value: 1, of: 1 });
