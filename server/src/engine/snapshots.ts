@@ -20,8 +20,18 @@ export async function saveSnapshot(sql: Sql, state: LiveState): Promise<void> {
             on conflict (seq) do nothing`;
 }
 
+/**
+ * Events between snapshots. A replay seek folds the log from the newest snapshot at or before the
+ * moment, so this bounds its work: at the ~30–50k events/s a seek folds, 5,000 events is ≤ ~150 ms,
+ * under the 250 ms a seek may take (tests/bench/replay.bench.ts). A typhoon's state is small (0.41 MB
+ * as JSON, 0.09 MB stored, at 1M events of the simulated storm); saving one takes tens of ms off the
+ * fold path, a few µs per event spread over 5,000 — and the 60× simulator reaches 5,000 events every
+ * ~3 s. Restarts fold at most this many events on top of the newest snapshot as well.
+ */
+export const SNAPSHOT_EVERY_EVENTS = 5_000;
+
 export interface SnapshotPolicy {
-  /** Take one after this many events since the last (default 20,000). */
+  /** Take one after this many events since the last (default SNAPSHOT_EVERY_EVENTS). */
   everyEvents?: number;
   /**
    * What to prune after each snapshot is stored (default: from BEACON_… variables, see
@@ -51,7 +61,7 @@ export class SnapshotWriter {
 
   noteApplied(count: number, state: LiveState): void {
     this.#since += count;
-    if (this.#since < (this.policy.everyEvents ?? 20_000) || this.#writing) return;
+    if (this.#since < (this.policy.everyEvents ?? SNAPSHOT_EVERY_EVENTS) || this.#writing) return;
     this.#since = 0;
     const retention = this.#retention;
     this.#writing = saveSnapshot(this.sql, state)
