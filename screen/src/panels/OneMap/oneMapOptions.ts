@@ -23,7 +23,8 @@ export interface OneMapInput {
   risk: RiskAssessment | null;
   visible: Record<LayerId, boolean>;
   /**
-   * The chart's size in native px: population cells are drawn at their ground size. The chart is only as big as the map may be drawn: ECharts does not clip a zoomed map to
+   * The chart's size in native px: population cells are drawn at their ground size, and labels kept
+   * inside it. The chart is only as big as the map may be drawn: ECharts does not clip a zoomed map to
    * its layout box (apache/echarts#3738), so a screen with something floating on the map (the wall's
    * clocks and legend) sizes the chart beside it rather than under it.
    */
@@ -105,7 +106,7 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
     ['team', () => teamPoints(state)],
     ['incident', () => incidentPoints(state)],
   ];
-  for (const [layer, points] of markers) if (visible[layer]) series.push(pointSeries(layer, points(), greyed(layer)));
+  for (const [layer, points] of markers) if (visible[layer]) series.push(pointSeries(layer, points(), greyed(layer), input.box));
   const centre = input.focus?.incident;
   if (centre) series.push(shapeSeries('focus-rings', focusRings(centre), 6));
 
