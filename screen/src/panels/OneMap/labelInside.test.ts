@@ -51,6 +51,13 @@ describe('labelInside', () => {
     expect(layout({ rect: pin(20, 400), labelRect: label(400, 50, { x: moved.x, y: moved.y }) })).toEqual(first);
   });
 
+  it('takes the label out of the chart with a marker out of it (a zoomed map: the place is not in view)', () => {
+    const overlapsChart = (r: Rect) => r.x < chart.width && r.x + r.width > 0 && r.y < chart.height && r.y + r.height > 0;
+    for (const [x, y] of [[-60, 400], [1010, 400], [475, -70], [475, 810]] as const) {
+      expect(overlapsChart(box(layout({ rect: pin(x, y), labelRect: label() }), 400, 50)), `pin at ${x},${y}`).toBe(false);
+    }
+  });
+
   it('centres a label wider than the chart (it cannot fit; both ends lose alike)', () => {
     expect(layout({ rect: pin(20, 400), labelRect: label(1200) }).x).toBe(chart.width / 2);
   });

@@ -35,14 +35,20 @@ export const LABEL_GAP = 10;
 /**
  * The `labelLayout` callback for a chart of `area` (native px): the label centred over its marker,
  * slid sideways just enough to stay inside, and put below the marker when there is no room above it.
- * Only the marker's box and the label's size are read, never the label's position: ECharts hands the
- * callback the label where the previous layout left it, and a placement computed from that would
- * alternate between two positions on successive redraws.
+ * A marker out of the chart (a zoomed map shows part of the city) takes its label out with it: slid
+ * inside, the label would name a place that is not in view. Only the marker's box and the label's size
+ * are read, never the label's position: ECharts hands the callback the label where the previous layout
+ * left it, and a placement computed from that would alternate between two positions on redraws.
  */
 export function labelInside(area: { width: number; height: number }, margin = LABEL_EDGE_MARGIN, gap = LABEL_GAP) {
   return (p: LabelLayoutParams): LabelPlacement => {
     const { width: w, height: h } = p.labelRect;
     const centre = p.rect.x + p.rect.width / 2;
+    const middle = p.rect.y + p.rect.height / 2;
+    // The layout option has no "hide": beyond the chart's top-left corner it is drawn nowhere.
+    if (centre < 0 || centre > area.width || middle < 0 || middle > area.height) {
+      return { x: -(w + area.width), y: -(h + area.height), align: 'center', verticalAlign: 'bottom', hideOverlap: true };
+    }
     const lo = margin + w / 2;
     const hi = area.width - margin - w / 2;
     // A label wider than the chart cannot fit: centred, it loses its two ends evenly.
