@@ -61,7 +61,10 @@ async function openWall(width: number, height: number, search: string): Promise<
 
 interface Rect { left: number; top: number; right: number; bottom: number }
 
-/** What the page drew: the map's canvas, its panel, what floats on it, and where each colour is. */
+/**
+ * What the page drew: each of the map's chart canvases (one, or more if the map is drawn in stacked
+ * charts: data-testid one-map…), its panel, what floats on it, and where each colour is in each canvas.
+ */
 async function measure(page: Page, colours: string[]) {
   return page.evaluate((hexes) => {
     const rect = (el: Element | null) => {
@@ -70,33 +73,34 @@ async function measure(page: Page, colours: string[]) {
       return r.width > 0 && r.height > 0 ? { left: r.left, top: r.top, right: r.right, bottom: r.bottom } : null;
     };
     const map = document.querySelector('[data-testid="one-map"]')!;
-    const canvas = map.querySelector('canvas')!;
-    const { width, height } = canvas;
-    const px = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
-    // Where an incident's colour is (anti-aliased edges aside): its pin, and the 3 px border of its label.
-    const drawn = (hex: string) => {
-      const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
-      const hit = (x: number, y: number) => {
-        const i = (y * width + x) * 4;
-        return Math.abs(px[i]! - want[0]!) <= 6 && Math.abs(px[i + 1]! - want[1]!) <= 6 && Math.abs(px[i + 2]! - want[2]!) <= 6 && px[i + 3]! > 240;
+    const canvases = [...map.parentElement!.querySelectorAll<HTMLCanvasElement>('[data-testid^="one-map"] canvas')];
+    const inCanvas = (canvas: HTMLCanvasElement) => {
+      const { width, height } = canvas;
+      const px = canvas.getContext('2d')!.getImageData(0, 0, width, height).data;
+      // Where an incident's colour is (anti-aliased edges aside): its pin, and the 3 px border of its label.
+      const drawn = (hex: string) => {
+        const want = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+        const hit = (x: number, y: number) => {
+          const i = (y * width + x) * 4;
+          return Math.abs(px[i]! - want[0]!) <= 6 && Math.abs(px[i + 1]! - want[1]!) <= 6 && Math.abs(px[i + 2]! - want[2]!) <= 6 && px[i + 3]! > 240;
+        };
+        let left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
+        for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (hit(x, y)) {
+          left = Math.min(left, x); right = Math.max(right, x); top = Math.min(top, y); bottom = Math.max(bottom, y);
+        }
+        if (!Number.isFinite(left)) return null;
+        // A label's side is a vertical stroke; a label cut by the canvas edge has none on that side.
+        const column = (x: number) => { let n = 0; for (let y = top; y <= bottom; y++) if (hit(x, y)) n++; return n; };
+        return { left, right, top, bottom, leftStroke: column(left), rightStroke: column(right), width, height };
       };
-      let left = Infinity, right = -Infinity, top = Infinity, bottom = -Infinity;
-      for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) if (hit(x, y)) {
-        left = Math.min(left, x); right = Math.max(right, x); top = Math.min(top, y); bottom = Math.max(bottom, y);
-      }
-      if (!Number.isFinite(left)) return null;
-      // A label's side is a vertical stroke; a label cut by the canvas edge has none on that side.
-      const column = (x: number) => { let n = 0; for (let y = top; y <= bottom; y++) if (hit(x, y)) n++; return n; };
-      return { left, right, top, bottom, leftStroke: column(left), rightStroke: column(right) };
+      return { rect: rect(canvas)!, colours: hexes.map(drawn) };
     };
     const overlay = map.parentElement!.querySelector('.overlay [data-testid="forward-posts"]');
     return {
-      canvas: rect(canvas)!,
-      canvasSize: { width, height },
+      canvases: canvases.map(inCanvas),
       panel: rect(map.closest('.panel-body'))!,
       legend: rect(document.querySelector('[data-testid="map-legend"]')),
       clocks: rect(overlay),
-      colours: hexes.map(drawn),
     };
   }, colours);
 }
@@ -120,21 +124,24 @@ describe('the one-map at every focus', () => {
         const m = await measure(page, [SEVERITY_COLOUR, EAST_COLOUR]);
         await page.screenshot({ path: join(artifactsDir, `map-clip-${focus}-${name}.png`) });
         const at = `${focus} ${name}`;
-        // The canvas is where ECharts can draw: inside the map's panel, off the legend and the clocks.
-        expect(m.canvas.left, at).toBeGreaterThanOrEqual(m.panel.left - 1);
-        expect(m.canvas.right, at).toBeLessThanOrEqual(m.panel.right + 1);
-        expect(m.canvas.top, at).toBeGreaterThanOrEqual(m.panel.top - 1);
-        expect(m.canvas.bottom, at).toBeLessThanOrEqual(m.panel.bottom + 1);
+        // A canvas is where ECharts can draw: each inside the map's panel, off the legend and the clocks.
+        expect(m.canvases.length, at).toBeGreaterThan(0);
         expect(m.legend, at).not.toBeNull();
-        expect(overlaps(m.canvas, m.legend!), `${at}: map ${JSON.stringify(m.canvas)} under the legend ${JSON.stringify(m.legend)}`).toBe(false);
-        if (m.clocks) expect(overlaps(m.canvas, m.clocks), `${at}: map ${JSON.stringify(m.canvas)} under the clocks ${JSON.stringify(m.clocks)}`).toBe(false);
-        // The incident's pin and label: drawn, off every edge of the canvas, the label with both its sides.
-        const [c, east] = m.colours;
-        expect(c, `${at}: the incident is not drawn`).not.toBeNull();
+        for (const { rect: canvas } of m.canvases) {
+          expect(canvas.left, at).toBeGreaterThanOrEqual(m.panel.left - 1);
+          expect(canvas.right, at).toBeLessThanOrEqual(m.panel.right + 1);
+          expect(canvas.top, at).toBeGreaterThanOrEqual(m.panel.top - 1);
+          expect(canvas.bottom, at).toBeLessThanOrEqual(m.panel.bottom + 1);
+          expect(overlaps(canvas, m.legend!), `${at}: map ${JSON.stringify(canvas)} under the legend ${JSON.stringify(m.legend)}`).toBe(false);
+          if (m.clocks) expect(overlaps(canvas, m.clocks), `${at}: map ${JSON.stringify(canvas)} under the clocks ${JSON.stringify(m.clocks)}`).toBe(false);
+        }
+        // The incident's pin and label: drawn (on one canvas), off every edge of it, the label with both its sides.
+        const [c, east] = [0, 1].map((i) => m.canvases.map((k) => k.colours[i]).find((d) => d !== null) ?? null);
+        expect(c, `${at}: the incident is not drawn`).toBeTruthy();
         expect(c!.left, at).toBeGreaterThan(0);
         expect(c!.top, at).toBeGreaterThan(0);
-        expect(c!.right, at).toBeLessThan(m.canvasSize.width - 1);
-        expect(c!.bottom, at).toBeLessThan(m.canvasSize.height - 1);
+        expect(c!.right, at).toBeLessThan(c!.width - 1);
+        expect(c!.bottom, at).toBeLessThan(c!.height - 1);
         expect(c!.right - c!.left, `${at}: the label is wider than its pin`).toBeGreaterThan(200);
         expect(c!.leftStroke, `${at}: the label's left side`).toBeGreaterThanOrEqual(20);
         expect(c!.rightStroke, `${at}: the label's right side`).toBeGreaterThanOrEqual(20);
