@@ -10,6 +10,7 @@ import { MAP_PADDING, oneMapOptions, type OneMapInput } from './oneMapOptions.ts
 import { regionAspectScale } from './mapGeometry.ts';
 import { riskFill, severityColour } from './mapStyle.ts';
 import { typhoonShapes } from './typhoonSeries.ts';
+import type { Rect } from './labelInside.ts';
 import { activeTyphoons } from '@beacon/shared';
 
 const NOW = Date.parse('2026-09-14T08:00:00+08:00');
@@ -52,10 +53,19 @@ describe('oneMapOptions', () => {
   it('keeps the map true to shape in any box (a ring stays round), whatever the panel\'s proportions', () => {
     expect(oneMapOptions(input({ box: { width: 3000, height: 900 } })).geo).toMatchObject({ preserveAspect: 'contain', aspectScale: regionAspectScale(xiamen) });
   });
-  it('draws the map below an overlay it is told covers the top, keeping the other margins', () => {
-    const geo = (over: Partial<OneMapInput>) => oneMapOptions(input(over)).geo as { top: number; bottom: number; left: number; right: number };
-    expect(geo({})).toMatchObject({ top: MAP_PADDING, bottom: MAP_PADDING, left: MAP_PADDING, right: MAP_PADDING });
-    expect(geo({ insetTop: 560 })).toMatchObject({ top: MAP_PADDING + 560, bottom: MAP_PADDING, left: MAP_PADDING });
+  it('lays the map out in the whole chart, a padding all round (the screen sizes the chart beside what floats on the map)', () => {
+    const geo = oneMapOptions(input({ box: { width: 1200, height: 900 } })).geo as { top: number; bottom: number; left: number; right: number };
+    expect(geo).toMatchObject({ top: MAP_PADDING, bottom: MAP_PADDING, left: MAP_PADDING, right: MAP_PADDING });
+  });
+  it('keeps an incident\'s label whole inside the chart, by the chart\'s own size (issue #15: cut at the left edge)', () => {
+    const box = { width: 1200, height: 900 };
+    const incident = byId(oneMapOptions(input({ box })), 'incident') as unknown as { labelLayout: (p: { rect: Rect; labelRect: Rect }) => { x: number; verticalAlign: string } };
+    expect(typeof incident.labelLayout).toBe('function');
+    // A pin at the chart's left edge, a 500 px title: centred on the pin it would start at -225.
+    const leftEdge = incident.labelLayout({ rect: { x: 0, y: 400, width: 51, height: 64 }, labelRect: { x: -225, y: 300, width: 500, height: 50 } });
+    expect(leftEdge.x - 250).toBeGreaterThanOrEqual(0);
+    const rightEdge = incident.labelLayout({ rect: { x: box.width - 51, y: 400, width: 51, height: 64 }, labelRect: { x: 0, y: 0, width: 500, height: 50 } });
+    expect(rightEdge.x + 250).toBeLessThanOrEqual(box.width);
   });
   it('leaves hidden layers out', () => {
     const visible = { ...allLayersVisible(), team: false, typhoon: false, population: false } as Record<LayerId, boolean>;

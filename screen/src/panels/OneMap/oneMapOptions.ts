@@ -22,16 +22,15 @@ export interface OneMapInput {
   /** The latest risk assessment (computed about once a second), or null before the first. */
   risk: RiskAssessment | null;
   visible: Record<LayerId, boolean>;
-  /** The chart's size in native px, to draw population cells at their ground size. */
+  /**
+   * The chart's size in native px: population cells are drawn at their ground size, and labels kept
+   * inside it. The chart is only as big as the map may be drawn: ECharts does not clip a zoomed map to
+   * its layout box (apache/echarts#3738), so a screen with something floating on the map (the wall's
+   * clocks and legend) sizes the chart beside it rather than under it.
+   */
   box: { width: number; height: number };
   /** What the console put on the wall (null: the whole city). */
   focus?: MapFocus | null;
-  /** Native px at the top covered by an overlay (forward-post clocks): the map is drawn below them. */
-  insetTop?: number;
-  /** Native px at the right kept clear for the legend: the map is drawn beside it, never under it. */
-  insetRight?: number;
-  /** Native px at the bottom kept clear for the legend when it is a band across the map's foot. */
-  insetBottom?: number;
   /**
    * The category layers' series, kept between calls so a record rebuilds only its own category. A
    * screen passes the same cache every time; without one each call builds them all.
@@ -76,11 +75,7 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
   const series: unknown[] = [];
 
   const zoom = input.focus?.zoom ?? 1;
-  const insetTop = input.insetTop ?? 0;
-  const insetRight = input.insetRight ?? 0;
-  const insetBottom = input.insetBottom ?? 0;
-  const drawn = { width: Math.max(1, input.box.width - insetRight), height: Math.max(1, input.box.height - insetTop - insetBottom) };
-  if (visible.population) series.push(...populationSeries(state, pixelsPerKm(region, drawn, MAP_PADDING) * zoom, greyed('population')));
+  if (visible.population) series.push(...populationSeries(state, pixelsPerKm(region, input.box, MAP_PADDING) * zoom, greyed('population')));
   if (visible.typhoon) {
     const g = greyed('typhoon');
     const shapes = activeTyphoons(state, now).flatMap((ty) => typhoonShapes(ty, g));
@@ -111,7 +106,7 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
     ['team', () => teamPoints(state)],
     ['incident', () => incidentPoints(state)],
   ];
-  for (const [layer, points] of markers) if (visible[layer]) series.push(pointSeries(layer, points(), greyed(layer)));
+  for (const [layer, points] of markers) if (visible[layer]) series.push(pointSeries(layer, points(), greyed(layer), input.box));
   const centre = input.focus?.incident;
   if (centre) series.push(shapeSeries('focus-rings', focusRings(centre), 6));
 
@@ -129,10 +124,10 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
       // With left/right/top/bottom all set, ECharts stretches the map to fill the box unless told
       // otherwise: a 5 km ring drew as an ellipse and population cells as bars. Fit it, true to shape.
       preserveAspect: 'contain',
-      top: MAP_PADDING + insetTop,
-      bottom: MAP_PADDING + insetBottom,
+      top: MAP_PADDING,
+      bottom: MAP_PADDING,
       left: MAP_PADDING,
-      right: MAP_PADDING + insetRight,
+      right: MAP_PADDING,
       itemStyle: { areaColor: palette.mapArea, borderColor: palette.mapBorder, borderWidth: 3 },
       regions: riskRegions(input),
       label: {

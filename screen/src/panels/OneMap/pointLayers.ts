@@ -1,6 +1,7 @@
 import { latestOf, teamStatus, type LiveState } from '@beacon/shared';
 import { own } from '@beacon/shared';
 import { FONT_STACK, fontPx, palette } from '../../charts/theme.ts';
+import { labelInside } from './labelInside.ts';
 import type { LayerId } from './layers.ts';
 import { depotColour, geohazardColour, severityColour, shelterColour, symbols, teamStatusColour, waterloggingColour } from './mapStyle.ts';
 
@@ -100,8 +101,11 @@ export function incidentPoints(state: LiveState, labelTop = 3): MapPoint[] {
 
 const ORDER: Partial<Record<LayerId, number>> = { geohazard: 4, waterlogging: 5, shelter: 6, depot: 7, team: 8, incident: 10 };
 
-/** A scatter series of markers; a greyed layer (silent feed) keeps its shapes but loses its colours. */
-export function pointSeries(layer: LayerId, points: MapPoint[], greyed: boolean) {
+/**
+ * A scatter series of markers; a greyed layer (silent feed) keeps its shapes but loses its colours.
+ * Given the chart's size (native px), labels stay whole inside it (labelInside.ts), at any zoom.
+ */
+export function pointSeries(layer: LayerId, points: MapPoint[], greyed: boolean, chart?: { width: number; height: number }) {
   const symbol = symbols[layer as keyof typeof symbols] ?? 'circle';
   return {
     id: layer,
@@ -111,7 +115,7 @@ export function pointSeries(layer: LayerId, points: MapPoint[], greyed: boolean)
     silent: true,
     z: ORDER[layer] ?? 5,
     symbol,
-    labelLayout: { hideOverlap: true },
+    labelLayout: chart ? labelInside(chart) : { hideOverlap: true },
     data: points.map((p) => ({
       id: p.id,
       name: p.name,
@@ -123,6 +127,7 @@ export function pointSeries(layer: LayerId, points: MapPoint[], greyed: boolean)
       label: {
         show: p.label !== undefined && !greyed,
         formatter: p.label ?? '',
+        // Used without a chart size only: labelInside places the label itself, past position and distance.
         position: 'top' as const,
         distance: layer === 'incident' ? p.size + 6 : 10,
         color: palette.text,
