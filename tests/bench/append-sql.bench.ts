@@ -41,9 +41,9 @@ try {
       const batch = asBatch(rows);
       await tx.unsafe(ALREADY_LOGGED_SQL, [batch.map((b) => b.k)], { prepare: false });
       const drawn = await tx<{ seq: string }[]>`select nextval('events_seq_seq')::text as seq from generate_series(1, ${batch.length}::int)`;
-      await copyEvents(tx, batch.map((b, i) => ({
-        seq: Number(drawn[i]!.seq), department: b.d, category: b.c, entityId: b.e, observedAt: b.o, dedupeKey: b.k, sourceId: b.s, payload: b.p,
-      })));
+      await copyEvents(tx, batch.map((b) => ({
+        department: b.d, category: b.c, entityId: b.e, observedAt: b.o, dedupeKey: b.k, sourceId: b.s, payload: b.p,
+      })), drawn.map((d) => Number(d.seq)));
     })],
     ['before: INSERT … SELECT jsonb_to_recordset, scalar-subquery filter, ON CONFLICT', (rows) => sql`
       insert into events (${sql.unsafe(columns)})

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 const nextSeq = async () => Number((await db.sql<{ seq: string }[]>`select nextval('events_seq_seq')::text as seq`)[0]!.seq);
-const row = async (entityId: string, payload: Record<string, unknown>, dedupeKey = `k:${entityId}:${Math.random()}`): Promise<EventRow> => ({
+const row = async (entityId: string, payload: Record<string, unknown>, dedupeKey = `k:${entityId}:${Math.random()}`): Promise<EventRow & { seq: number }> => ({
   seq: await nextSeq(), department: 'meteorology', category: 'rain-gauge', entityId, observedAt: '2026-09-14T00:05:00.000Z', dedupeKey, sourceId: 'copy-test', payload,
 });
 
@@ -26,7 +26,7 @@ describe('copyEvents', () => {
   it('stores text with backslashes, tabs, newlines, carriage returns, quotes and CJK exactly as sent', async () => {
     const awkward = 'a\\b\tc\nd\re "q" \\N \\. 厦门 🌀 \\\\t';
     const r = await row(`id${awkward}`, { note: awkward, nested: { list: [awkward, 1.5, null, true] } });
-    await db.sql.begin((tx) => copyEvents(tx, [r]));
+    await db.sql.begin((tx) => copyEvents(tx, [r], [r.seq]));
     const [back] = await db.sql<{ entity_id: string; payload: unknown; dedupe_key: string }[]>`select entity_id, payload, dedupe_key from events where seq = ${r.seq}`;
     expect(back!.entity_id).toBe(r.entityId);
     expect(back!.dedupe_key).toBe(r.dedupeKey);
@@ -38,7 +38,7 @@ describe('copyEvents', () => {
     for (let i = 0; i < 6; i++) {
       const a = await row(`dup-${i}`, { i }, `same-key-${i}`);
       const b = await row(`dup-${i}-again`, { i }, `same-key-${i}`);
-      const failed = await db.sql.begin((tx) => copyEvents(tx, [a, b])).then(() => null, (e: { code?: string }) => e);
+      const failed = await db.sql.begin((tx) => copyEvents(tx, [a, b], [a.seq, b.seq])).then(() => null, (e: { code?: string }) => e);
       expect(failed?.code).toBe('23505');
       const [n] = await db.sql<{ n: number }[]>`select count(*)::int as n from events where dedupe_key = ${`same-key-${i}`}`;
       expect(n!.n).toBe(0);

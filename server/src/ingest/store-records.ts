@@ -163,13 +163,13 @@ function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: S
       const seqs = numbers!.seqs.split(',').map(Number).sort((a, b) => a - b);
       drawn(seqs);
       const receivedAt = numbers!.at.toISOString();
-      const rows = fresh.map((r, i) => ({ ...r, seq: seqs[i]! }));
-      await copyEvents(tx, rows);
-      for (const r of rows) {
-        seqOfKey.set(r.dedupeKey, r.seq);
+      await copyEvents(tx, fresh, seqs);
+      for (let i = 0; i < fresh.length; i++) {
+        const r = fresh[i]!;
+        seqOfKey.set(r.dedupeKey, seqs[i]!);
         appended.push({
           type: 'record.received',
-          seq: r.seq,
+          seq: seqs[i]!,
           receivedAt,
           department: r.department,
           category: r.category,
