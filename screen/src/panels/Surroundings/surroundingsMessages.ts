@@ -65,6 +65,8 @@ export interface WatchMessages {
   standing: (cm: string) => string;
   manholeStatus: Record<string, string>;
   manholeAlarm: Record<string, string>;
+  /** How many more of a kind are within 5 km than are shown. */
+  more: (n: string) => string;
 }
 
 export const surroundingsZh: SurroundingsMessages = {
@@ -116,6 +118,7 @@ export const surroundingsZh: SurroundingsMessages = {
     standing: (cm) => `积水 ${cm}\u00a0厘米`,
     manholeStatus: { alarm: '井盖告警', handling: '井盖处置中' },
     manholeAlarm: { 'cover-displaced': '井盖移位', overflow: '冒溢', gas: '气体超标' },
+    more: (n) => `另\u00a0${n}\u00a0处`,
   },
   loading: '正在汇聚周边资源…',
   failed: (message) => `周边资源获取失败：${message}`,
@@ -169,6 +172,7 @@ export const surroundingsEn: SurroundingsMessages = {
     standing: (cm) => `Water ${cm}\u00a0cm deep`,
     manholeStatus: { alarm: 'Manhole alarm', handling: 'Manhole being handled' },
     manholeAlarm: { 'cover-displaced': 'cover displaced', overflow: 'overflowing', gas: 'gas' },
+    more: (n) => `+${n}\u00a0more`,
   },
   loading: 'Gathering the surroundings…',
   failed: (message) => `Could not load the surroundings: ${message}`,

@@ -13,8 +13,12 @@ export const SILENT_AFTER_MS = 120_000;
 export const STOCK_LINES = 4;
 /** Hospitals and shelters share a column: the nearest 4 of each fit at 3840×2160. */
 export const SIDE_ROWS = 4;
-/** Sluices, pumps, dikes, dangerous buildings, ponding: the nearest 3 of each fit their row at 3840×2160 (the answer holds 5). */
-export const WATCH_ROWS = 3;
+/**
+ * Sluices, pumps, dikes, dangerous buildings, ponding: rows of each kind shown. The wall shows one per
+ * kind (a line each), so the teams below keep their room; the console scrolls and shows three.
+ * The answer holds five; the rest are counted ("另 2 处").
+ */
+export const WATCH_ROWS = { wall: 1, console: 3 } as const;
 /** The order the kinds are shown in: what holds the water back first, then what is in danger. */
 export const WATCH_KINDS: readonly WatchKind[] = ['sluices', 'pumps', 'dikes', 'dangerousBuildings', 'ponding'];
 
@@ -60,11 +64,13 @@ export interface WatchRow {
   distance: string;
 }
 
-/** One kind of flood work or weak spot, with its nearest rows; kinds with none nearby are left out. */
+/** One kind of flood work or weak spot, with its rows shown and how many more are within 5 km; kinds with none nearby are left out. */
 export interface WatchGroup {
   kind: WatchKind;
   title: string;
   rows: WatchRow[];
+  /** "另 2 处" when the answer has more of the kind than are shown, else null. */
+  more: string | null;
 }
 
 export interface SurroundingsView {
@@ -91,6 +97,8 @@ export interface SurroundingsView {
 
 export interface SurroundingsViewInput {
   answer: SurroundingsAnswer | null;
+  /** Where the panel is: the wall (native 3840×2160, fixed height) or the console (scrolls). Default: the wall. */
+  size?: keyof typeof WATCH_ROWS;
   error: string | null;
   now: number;
   locale: Locale;
@@ -103,7 +111,7 @@ const stockRank = (item: string) => {
 };
 
 /** What the surroundings panel shows, as text the component lays out (and tests can read). */
-export function surroundingsView({ answer, error, now, locale, t }: SurroundingsViewInput): SurroundingsView {
+export function surroundingsView({ answer, error, now, locale, t, size = 'wall' }: SurroundingsViewInput): SurroundingsView {
   const s = t.surroundings;
   const n = (v: number) => v.toLocaleString(locale);
   const km = (d: number) => s.km(d < 10 ? d.toFixed(1) : d.toFixed(0));
@@ -167,14 +175,18 @@ export function surroundingsView({ answer, error, now, locale, t }: Surroundings
         km(h.distanceKm),
       ].filter(Boolean).join(' · '),
     })),
-    watch: watchGroups(answer, t, km, n),
+    watch: watchGroups(answer, t, km, n, WATCH_ROWS[size]),
     population: answer.population.rings.map((r) => ({ label: s.withinKm(r.radiusKm), people: s.people(n(r.people)), count: n(r.people), unit: s.peopleUnit })),
     populationNote: answer.population.gridId ? null : s.noGrid,
   };
 }
 
-/** Each kind's nearest rows in words: status first (what the hall acts on), then whom to call and how far. */
-function watchGroups(answer: SurroundingsAnswer, t: Messages, km: (d: number) => string, n: (v: number) => string): WatchGroup[] {
+/**
+ * Each kind's rows in words: its state (what the hall acts on), whom to call, how far. Within a kind what
+ * needs attention comes first, then the nearest: with one row a kind, the wall names the faulty pump, not
+ * the running one beside it.
+ */
+function watchGroups(answer: SurroundingsAnswer, t: Messages, km: (d: number) => string, n: (v: number) => string, shown: number): WatchGroup[] {
   const s = t.surroundings;
   const w = s.watch;
   const word = (words: Readonly<Record<string, string>>, status: string) => own(words, status) ?? status;
@@ -195,5 +207,10 @@ function watchGroups(answer: SurroundingsAnswer, t: Messages, km: (d: number) =>
       ? w.standing(n(Math.round(p.depthCm ?? 0)))
       : `${word(w.manholeStatus, p.status)}${p.alarmKind && p.alarmKind !== 'none' ? ` · ${word(w.manholeAlarm, p.alarmKind)}` : ''}`)),
   };
-  return WATCH_KINDS.filter((kind) => rows[kind].length > 0).map((kind) => ({ kind, title: w.kind[kind], rows: rows[kind].slice(0, WATCH_ROWS) }));
+  return WATCH_KINDS.filter((kind) => rows[kind].length > 0).map((kind) => {
+    // Array sort is stable: rows keep the answer's nearest-first order within alarms and within the rest.
+    const ordered = [...rows[kind]].sort((a, b) => Number(b.alarm) - Number(a.alarm));
+    const more = ordered.length - shown;
+    return { kind, title: w.kind[kind], rows: ordered.slice(0, shown), more: more > 0 ? w.more(n(more)) : null };
+  });
 }
