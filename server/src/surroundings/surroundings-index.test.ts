@@ -90,4 +90,15 @@ describe('SurroundingsIndex', () => {
     const scan = scanSurroundings(state, xiamen, centre, null, 0);
     for (const kind of ['sluices', 'pumps', 'dikes', 'dangerousBuildings', 'ponding'] as const) expect(after[kind]).toEqual(scan[kind]);
   });
+
+  it('finds an alarm beyond the nearest few of its kind, as the linear scan does', () => {
+    const manhole = (id: string, km: number, status: string) => ({ id, data: { alarm: 'overflow', status, ...offset(km) } });
+    const state = stateWith({
+      'manhole-alert': [...Array.from({ length: 8 }, (_, i) => manhole(`MH-${i}`, 0.1 * (i + 1), 'handling')), manhole('MH-FAR', 4.5, 'alarm')],
+    });
+    const index = new SurroundingsIndex(() => state, xiamen);
+    const a = index.query(centre, null, 0);
+    expect(a.ponding[0]).toMatchObject({ id: 'MH-FAR', alarm: true });
+    expect(a.ponding).toEqual(scanSurroundings(state, xiamen, centre, null, 0).ponding);
+  });
 });

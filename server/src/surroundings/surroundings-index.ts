@@ -82,6 +82,14 @@ const build: { [K in PointKind]: (s: LiveState) => Built[K] } = {
 };
 
 /**
+ * Candidates for a kind listed alarms first (surroundingsOf): the n nearest in alarm and the n nearest
+ * not, each with its ties — whatever mix the answer takes, its members are among them.
+ */
+function watched<P extends { lon: number; lat: number; alarm: boolean }>(index: PointIndex<P>, lon: number, lat: number, n: number): P[] {
+  return [...index.nearest(lon, lat, n, (p) => p.alarm), ...index.nearest(lon, lat, n, (p) => !p.alarm)];
+}
+
+/**
  * The points of interest of live state in spatial indexes, one per kind (teams, depots, hospitals,
  * shelters, hazards, sluices, pumps, dikes, dangerous buildings, ponding, population cells; depot
  * stock as a map by depot).
@@ -143,11 +151,11 @@ export class SurroundingsIndex {
       // Only hazards now are indexed (readHazards); the radius is applied by surroundingsOf.
       hazards: b.hazards.nearest(lon, lat, SURROUNDINGS_LIMITS.hazards),
       // Likewise only what is watched now is indexed (no patrol off duty, no normal manhole, no dry point).
-      sluices: b.sluices.nearest(lon, lat, SURROUNDINGS_LIMITS.sluices),
-      pumps: b.pumps.nearest(lon, lat, SURROUNDINGS_LIMITS.pumps),
-      dikes: b.dikes.nearest(lon, lat, SURROUNDINGS_LIMITS.dikes),
-      dangerousBuildings: b.dangerousBuildings.nearest(lon, lat, SURROUNDINGS_LIMITS.dangerousBuildings),
-      ponding: b.ponding.nearest(lon, lat, SURROUNDINGS_LIMITS.ponding),
+      sluices: watched(b.sluices, lon, lat, SURROUNDINGS_LIMITS.sluices),
+      pumps: watched(b.pumps, lon, lat, SURROUNDINGS_LIMITS.pumps),
+      dikes: watched(b.dikes, lon, lat, SURROUNDINGS_LIMITS.dikes),
+      dangerousBuildings: watched(b.dangerousBuildings, lon, lat, SURROUNDINGS_LIMITS.dangerousBuildings),
+      ponding: watched(b.ponding, lon, lat, SURROUNDINGS_LIMITS.ponding),
       population: { grid: b.population.grid, cells: b.population.grid ? b.population.cells.inBoxAroundKm(lon, lat, outerKm) : [] },
       slowdown,
       now,

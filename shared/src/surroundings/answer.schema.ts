@@ -166,11 +166,11 @@ export const SurroundingsAnswerSchema = Type.Object({
   hazards: Type.Array(NearbyHazardSchema, {
     description: 'Within 5 km, nearest first: roads closed, traffic controls in force, power and base-station outages, river, reservoir and tide stations over their levels.',
   }),
-  sluices: Type.Array(NearbySluiceSchema, { description: 'Within 5 km, nearest first: sluice gates (水闸).' }),
-  pumps: Type.Array(NearbyPumpSchema, { description: 'Within 5 km, nearest first: pumping stations and drainage pumps (泵站).' }),
-  dikes: Type.Array(NearbyDikeSchema, { description: 'Within 5 km, nearest first: dike and seawall sections under patrol (堤防/海堤).' }),
-  dangerousBuildings: Type.Array(NearbyDangerousBuildingSchema, { description: 'Within 5 km, nearest first: dangerous buildings (危房).' }),
-  ponding: Type.Array(NearbyPondingSchema, { description: 'Within 5 km, nearest first: manholes in alarm or being handled and waterlogging points with water standing (窨井/积水点).' }),
+  sluices: Type.Array(NearbySluiceSchema, { description: 'Within 5 km, those in alarm first, then nearest first: sluice gates (水闸).' }),
+  pumps: Type.Array(NearbyPumpSchema, { description: 'Within 5 km, those in alarm first, then nearest first: pumping stations and drainage pumps (泵站).' }),
+  dikes: Type.Array(NearbyDikeSchema, { description: 'Within 5 km, those in alarm first, then nearest first: dike and seawall sections under patrol (堤防/海堤).' }),
+  dangerousBuildings: Type.Array(NearbyDangerousBuildingSchema, { description: 'Within 5 km, those in alarm first, then nearest first: dangerous buildings (危房).' }),
+  ponding: Type.Array(NearbyPondingSchema, { description: 'Within 5 km, those in alarm first, then nearest first: manholes in alarm or being handled and waterlogging points with water standing (窨井/积水点).' }),
   population: Type.Object({
     gridId: nullable(Type.String()),
     observedAt: nullable(Type.Number()),

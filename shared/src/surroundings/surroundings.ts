@@ -29,8 +29,11 @@ export interface IncidentSummary {
  * - teams, hospitals, usable shelters: the `SURROUNDINGS_LIMITS` nearest, plus any as far as the last;
  * - depots: every depot within `supplyRadiusKm`, plus the nearest beyond it (and any as far);
  * - cells: every cell within the largest of `POPULATION_RADII_KM`;
- * - hazards, sluices, pumps, dikes, dangerous buildings, ponding: the `SURROUNDINGS_LIMITS` nearest of each
- *   (plus any as far as the last); those beyond HAZARD_RADIUS_KM are dropped here.
+ * - hazards: the `SURROUNDINGS_LIMITS` nearest (plus any as far as the last); those beyond HAZARD_RADIUS_KM
+ *   are dropped here;
+ * - sluices, pumps, dikes, dangerous buildings, ponding: of each kind, the `SURROUNDINGS_LIMITS` nearest in
+ *   alarm and as many nearest not in alarm (plus any as far as the last of each); those beyond
+ *   HAZARD_RADIUS_KM are dropped here.
  */
 export interface SurroundingsInput {
   centre: { lon: number; lat: number; district: string | null };
@@ -126,11 +129,15 @@ export function surroundingsOf(input: SurroundingsInput): SurroundingsAnswer {
       category: m.p.category, status: m.p.status, households: m.p.households, overBy: m.p.overBy === null ? null : Math.round(m.p.overBy * 100) / 100,
     }));
 
-  // Flood works and weak spots: each kind its own nearest few within the radius, so a street full of
-  // manholes never hides the sluice next to the incident.
-  const watched = <P extends { id: string; lon: number; lat: number }>(points: Iterable<P>, kind: WatchKind): (P & { distanceKm: number })[] =>
+  // Flood works and weak spots: each kind its own few within the radius, so a street full of manholes
+  // never hides the sluice next to the incident; within a kind what needs attention first (a faulty pump,
+  // water 30 cm deep), then the rest, each nearest first — five manholes being handled next door must
+  // not push the flooded underpass 600 m away off the list.
+  const watched = <P extends { id: string; lon: number; lat: number; alarm: boolean }>(points: Iterable<P>, kind: WatchKind): (P & { distanceKm: number })[] =>
     measure(points, 'team')
       .filter((m) => m.km <= HAZARD_RADIUS_KM)
+      // Array sort is stable: the nearest-first order holds within the alarms and within the rest.
+      .sort((a, b) => Number(b.p.alarm) - Number(a.p.alarm))
       .slice(0, SURROUNDINGS_LIMITS[kind])
       .map((m) => ({ ...m.p, distanceKm: Math.round(m.km * 1000) / 1000 }));
 

@@ -127,6 +127,20 @@ describe('flood works and weak spots around an incident', () => {
     expect(SURROUNDINGS_LIMITS.dangerousBuildings).toBe(5);
   });
 
+  it('lists what needs attention first: a flooded underpass 3 km away is not pushed off by five manholes being handled next door', () => {
+    const s = stateWith({
+      'manhole-alert': Array.from({ length: 6 }, (_, i) => ({ id: `MH-${i}`, data: { alarm: 'cover-displaced', status: 'handling', ...at(0.1 * (i + 1)) } })),
+      'waterlogging-point': [{ id: 'WL-DEEP', data: { name: '下穿通道', depthCm: 45, ...at(3) } }],
+      'sluice-pump': [
+        { id: 'PS-OK', data: { name: '近站', facility: 'pump-station', status: 'running', ...at(0.5) } },
+        { id: 'PS-FAULT', data: { name: '远站', facility: 'pump-station', status: 'fault', ...at(4) } },
+      ],
+    });
+    const a = scanSurroundings(s, xiamen, centre, null, T0);
+    expect(a.ponding.map((p) => [p.id, p.alarm])).toEqual([['WL-DEEP', true], ['MH-0', false], ['MH-1', false], ['MH-2', false], ['MH-3', false]]);
+    expect(a.pumps.map((p) => p.id)).toEqual(['PS-FAULT', 'PS-OK']);
+  });
+
   it('orders equally distant pumps by category and id, whatever order they come in', () => {
     const pump = (id: string) => ({ id, data: { name: id, pumpType: 'station', status: 'running', pumpsRunning: 1, pumpsTotal: 1, ...at(1) } });
     const station = (id: string) => ({ id, data: { name: id, facility: 'pump-station', status: 'stopped', ...at(1) } });

@@ -182,8 +182,8 @@ export function surroundingsView({ answer, error, now, locale, t, size = 'wall' 
 }
 
 /**
- * Each kind's rows in words: its state (what the hall acts on), whom to call, how far. Within a kind what
- * needs attention comes first, then the nearest: with one row a kind, the wall names the faulty pump, not
+ * Each kind's rows in words: its state (what the hall acts on), whom to call, how far. The answer lists
+ * what needs attention first, then the nearest: with one row a kind, the wall names the faulty pump, not
  * the running one beside it.
  */
 function watchGroups(answer: SurroundingsAnswer, t: Messages, km: (d: number) => string, n: (v: number) => string, shown: number): WatchGroup[] {
@@ -208,9 +208,7 @@ function watchGroups(answer: SurroundingsAnswer, t: Messages, km: (d: number) =>
       : `${word(w.manholeStatus, p.status)}${p.alarmKind && p.alarmKind !== 'none' ? ` · ${word(w.manholeAlarm, p.alarmKind)}` : ''}`)),
   };
   return WATCH_KINDS.filter((kind) => rows[kind].length > 0).map((kind) => {
-    // Array sort is stable: rows keep the answer's nearest-first order within alarms and within the rest.
-    const ordered = [...rows[kind]].sort((a, b) => Number(b.alarm) - Number(a.alarm));
-    const more = ordered.length - shown;
-    return { kind, title: w.kind[kind], rows: ordered.slice(0, shown), more: more > 0 ? w.more(n(more)) : null };
+    const more = rows[kind].length - shown;
+    return { kind, title: w.kind[kind], rows: rows[kind].slice(0, shown), more: more > 0 ? w.more(n(more)) : null };
   });
 }
