@@ -86,9 +86,9 @@ const ids = (page: Page, testid: string, attribute: string) =>
 /** The figures, incidents, reports and teams a level shows, read from the page. */
 async function level(page: Page) {
   return {
-    roadsClosed: await figure(page, 'roadsClosed').getAttribute('data-value'),
-    householdsOut: await figure(page, 'householdsOut').getAttribute('data-value'),
-    fallenTrees: await figure(page, 'fallenTrees').getAttribute('data-value'),
+    roadsClosed: await figure(page, 'roads-closed').getAttribute('data-value'),
+    householdsOut: await figure(page, 'households-without-power').getAttribute('data-value'),
+    fallenTrees: await figure(page, 'fallen-trees').getAttribute('data-value'),
     incidents: await ids(page, 'incident-row', 'data-incident-id'),
     reports: await ids(page, 'area-report', 'data-report-id'),
     teams: await ids(page, 'area-team', 'data-team-id'),
@@ -108,7 +108,7 @@ describe('the console\'s subdistrict level on the tablet', () => {
       await page.locator('[data-testid="drill-district"][data-view="district:集美区"]').tap();
       await expect.poll(() => consoleEl.getAttribute('data-view')).toBe('district:集美区');
       // The district holds both towns' records, and not 思明区's: the baseline the town level is compared with.
-      await expect.poll(() => figure(page, 'roadsClosed').getAttribute('data-value'), { timeout: 10_000 }).toBe('3');
+      await expect.poll(() => figure(page, 'roads-closed').getAttribute('data-value'), { timeout: 10_000 }).toBe('3');
       expect(await level(page)).toEqual({
         roadsClosed: '3', householdsOut: '920', fallenTrees: '10',
         incidents: ['INC-GK-01', 'INC-XL-01'],
@@ -120,7 +120,7 @@ describe('the console\'s subdistrict level on the tablet', () => {
       await expect.poll(() => consoleEl.getAttribute('data-view')).toBe('subdistrict:集美区/灌口');
       // The level is in the address, so a reload or a shared link opens the same town.
       expect(new URL(page.url()).searchParams.get('view')).toBe('subdistrict:集美区/灌口');
-      await expect.poll(() => figure(page, 'roadsClosed').getAttribute('data-value'), { timeout: 10_000 }).toBe('1');
+      await expect.poll(() => figure(page, 'roads-closed').getAttribute('data-value'), { timeout: 10_000 }).toBe('1');
       expect(await level(page)).toEqual({
         roadsClosed: '1', householdsOut: '120', fallenTrees: '3',
         incidents: ['INC-GK-01'],
@@ -128,7 +128,7 @@ describe('the console\'s subdistrict level on the tablet', () => {
         teams: ['JM-GK-01'],
       });
       // Each figure counts its one record of 灌口, not the district's several.
-      for (const key of ['roadsClosed', 'householdsOut', 'fallenTrees']) expect(await figure(page, key).getAttribute('data-records')).toBe('1');
+      for (const key of ['roads-closed', 'households-without-power', 'fallen-trees']) expect(await figure(page, key).getAttribute('data-records')).toBe('1');
       // The trail says where the tablet is, in the chosen language.
       const trail = (await page.getByTestId('breadcrumbs').locator('li').allTextContents()).map((s) => s.trim());
       expect(trail).toEqual(lang === 'en' ? ['Whole city', 'Jimei', 'Guankou'] : ['全市', '集美区', '灌口']);
