@@ -10,7 +10,12 @@ import {
   readDepots,
   readHospitals,
   readPopulation,
+  readDangerousBuildings,
+  readDikes,
   readHazards,
+  readPonding,
+  readPumps,
+  readSluices,
   readShelters,
   readStock,
   readTeams,
@@ -66,7 +71,8 @@ console.log(`surroundings bench: ${points.toLocaleString('en')} points of intere
 
 // The brute force gets the points already read from state, as the index does: only the search differs.
 const grid = readPopulation(state)!;
-const all = { teams: readTeams(state), depots: readDepots(state), stock: readStock(state), hospitals: readHospitals(state), shelters: readShelters(state), hazards: readHazards(state) };
+const all = { teams: readTeams(state), depots: readDepots(state), stock: readStock(state), hospitals: readHospitals(state), shelters: readShelters(state), hazards: readHazards(state),
+  sluices: readSluices(state), pumps: readPumps(state), dikes: readDikes(state), dangerousBuildings: readDangerousBuildings(state), ponding: readPonding(state) };
 function scan(centre: SurroundingsInput['centre']) {
   return surroundingsOf({
     centre, incident: null, ...all,

@@ -15,12 +15,13 @@ import { placements as consolePlacements } from './placements/console.ts';
 import { placements as defencePlacements } from './placements/defence.ts';
 import { asSent, placements as existingPlacements } from './placements/existing.ts';
 import { placements as layerPlacements } from './placements/layers.ts';
+import { placements as surroundingsPlacements } from './placements/surroundings.ts';
 
 // Issue #15: every one of the 56 categories shows on a screen. One server gets the catalog's example
 // record of every category, each through the public ingest API with its own department's key; then
 // each placement (tests/e2e/placements/*.ts) is looked for where it says, one page load per path.
 
-const placements = [...defencePlacements, ...layerPlacements, ...consolePlacements, ...existingPlacements];
+const placements = [...defencePlacements, ...layerPlacements, ...consolePlacements, ...existingPlacements, ...surroundingsPlacements];
 
 let database: TestDatabase;
 let server: TestServer;

@@ -18,7 +18,7 @@ const keys: Partial<Record<DepartmentId, string>> = {};
 beforeAll(async () => {
   database = await createTestDatabase();
   server = await startTestServer(database.url, { now: () => NOW, rateLimit: false });
-  for (const d of ['emergency', 'fire', 'health', 'population'] as const) keys[d] = (await createDepartmentKey(server.db.sql, d, 'surroundings test')).key;
+  for (const d of ['emergency', 'fire', 'health', 'population', 'water', 'municipal', 'construction'] as const) keys[d] = (await createDepartmentKey(server.db.sql, d, 'surroundings test')).key;
   keys.meteorology = server.meteorologyKey;
 });
 afterAll(async () => {
@@ -146,6 +146,67 @@ describe('surroundings of an incident, from records departments posted', () => {
   });
 });
 
+describe('sluices, pumps, dikes, dangerous buildings and ponding points around an incident (issue #15)', () => {
+  beforeAll(async () => {
+    await post('water', 'sluice-pump', [
+      { facilityId: 'SL-1', name: '筼筜湖西堤闸', facility: 'sluice', status: 'closed', gateOpeningM: 0, ...north(0.7), ...SM },
+      { facilityId: 'PS-1', name: '筼筜湖泵站', facility: 'pump-station', status: 'running', pumpsRunning: 3, pumpsTotal: 4, ...east(1.1), ...SM },
+      { facilityId: 'SL-FAR', name: '远处闸', facility: 'sluice', status: 'open', ...north(8), district: '湖里区' },
+    ]);
+    await post('municipal', 'drainage-pump', [
+      { pumpId: 'DP-1', name: '湖滨南路排涝泵站', pumpType: 'station', status: 'fault', pumpsRunning: 0, pumpsTotal: 6, ...north(0.9), ...SM },
+    ]);
+    await post('water', 'dike-patrol', [
+      { patrolId: 'DK-1', section: '筼筜湖北岸 K0+000–K1+200', patrollers: 4, status: 'hazard-found', hazard: 'seepage', ...east(1.6), ...SM },
+      { patrolId: 'DK-OFF', section: '已收队段', patrollers: 0, status: 'off-duty', ...east(1.2), ...SM },
+    ]);
+    await post('construction', 'dangerous-building', [
+      { buildingId: 'DB-1', address: '思明区大同路 12 号', grade: 'D', residents: 14, evacuated: 9, ...north(0.4), ...SM },
+    ]);
+    await post('municipal', 'manhole-alert', [
+      { manholeId: 'MH-1', alarm: 'overflow', status: 'alarm', road: '湖滨南路', ...east(0.3), ...SM },
+      { manholeId: 'MH-OK', alarm: 'none', status: 'normal', road: '厦禾路', ...east(0.2), ...SM },
+    ]);
+    await post('municipal', 'waterlogging-point', [{ pointId: 'WL-1', name: '湖滨南路下穿通道', depthCm: 28, ...north(0.6), ...SM }]);
+    await server.app.engine.catchUp();
+  });
+
+  it('names each with its department, distance and status, nearest first, within 5 km', async () => {
+    const { status, body } = await get('/api/v1/incidents/INC-1/surroundings');
+    expect(status).toBe(200);
+    const a = body as SurroundingsAnswer;
+    expect(a.sluices.map((s) => [s.id, s.name, s.department, s.distanceKm, s.status, s.alarm])).toEqual([['SL-1', '筼筜湖西堤闸', 'water', 0.7, 'closed', false]]);
+    expect(a.pumps.map((p) => [p.category, p.id, p.department, p.distanceKm, p.status, p.alarm, p.pumpsRunning, p.pumpsTotal])).toEqual([
+      ['drainage-pump', 'DP-1', 'municipal', 0.9, 'fault', true, 0, 6],
+      ['sluice-pump', 'PS-1', 'water', 1.1, 'running', false, 3, 4],
+    ]);
+    expect(a.dikes.map((d) => [d.id, d.name, d.department, d.distanceKm, d.status, d.hazard])).toEqual([['DK-1', '筼筜湖北岸 K0+000–K1+200', 'water', 1.6, 'hazard-found', 'seepage']]);
+    expect(a.dangerousBuildings.map((b) => [b.id, b.name, b.department, b.distanceKm, b.status, b.grade, b.evacuated, b.residents])).toEqual([
+      ['DB-1', '思明区大同路 12 号', 'construction', 0.4, 'not-evacuated', 'D', 9, 14],
+    ]);
+    expect(a.ponding.map((p) => [p.category, p.id, p.name, p.department, p.distanceKm, p.status])).toEqual([
+      ['manhole-alert', 'MH-1', '湖滨南路', 'municipal', 0.3, 'alarm'],
+      ['waterlogging-point', 'WL-1', '湖滨南路下穿通道', 'municipal', 0.6, 'ponding'],
+    ]);
+  });
+
+  it('follows a sluice opened and residents moved out, on the next query', async () => {
+    const later = new Date(NOW - 20_000).toISOString();
+    await post('water', 'sluice-pump', [{ facilityId: 'SL-1', name: '筼筜湖西堤闸', facility: 'sluice', status: 'open', gateOpeningM: 1.2, ...north(0.7), ...SM, observedAt: later }]);
+    await post('construction', 'dangerous-building', [{ buildingId: 'DB-1', address: '思明区大同路 12 号', grade: 'D', residents: 14, evacuated: 14, ...north(0.4), ...SM, observedAt: later }]);
+    await server.app.engine.catchUp();
+    const a = (await get('/api/v1/incidents/INC-1/surroundings')).body as SurroundingsAnswer;
+    expect(a.sluices[0]).toMatchObject({ id: 'SL-1', status: 'open', gateOpeningM: 1.2 });
+    expect(a.dangerousBuildings[0]).toMatchObject({ id: 'DB-1', status: 'evacuated', alarm: false, evacuated: 14 });
+  });
+
+  it('documents the new lists in the API description', async () => {
+    const doc = (await get('/docs/json')).body;
+    const schema = doc.paths['/api/v1/incidents/{incidentId}/surroundings'].get.responses['200'].content['application/json'].schema;
+    expect(Object.keys(schema.properties)).toEqual(expect.arrayContaining(['sluices', 'pumps', 'dikes', 'dangerousBuildings', 'ponding']));
+  });
+});
+
 describe('the API description', () => {
   it('documents both routes from the schemas that validate them', async () => {
     const doc = (await get('/docs/json')).body;
@@ -214,7 +275,9 @@ describe('the spatial index answers what a linear scan answers', () => {
         fc.array(fc.tuple(point, fc.constantFrom('open', 'full', 'closed')), { maxLength: 20 }),
         fc.array(fc.tuple(point, fc.integer({ min: 1, max: 5000 })), { maxLength: 200 }),
         fc.array(point, { minLength: 1, maxLength: 5 }),
-        (teams, depots, shelters, cells, queries) => {
+        fc.array(fc.tuple(point, fc.constantFrom('sluice', 'pump-station'), fc.constantFrom('open', 'running', 'fault')), { maxLength: 30 }),
+        fc.array(fc.tuple(point, fc.constantFrom('alarm', 'handling', 'normal')), { maxLength: 30 }),
+        (teams, depots, shelters, cells, queries, facilities, manholes) => {
           const state: LiveState = { ...emptyLiveState(), seq: 1 };
           const byId = <T,>(xs: T[], f: (x: T, i: number) => Record<string, unknown>) => Object.fromEntries(xs.map((x, i) => [`P${i}`, { entityId: `P${i}`, ...rec(f(x, i)) }]));
           state.latest = {
@@ -223,6 +286,8 @@ describe('the spatial index answers what a linear scan answers', () => {
             shelter: byId(shelters, ([p, status]) => ({ ...p, name: 'S', capacity: 100, occupancy: 10, status })),
             'hospital-beds': byId(depots.slice(0, 7), (p) => ({ ...p, name: 'H', freeBeds: 1, totalBeds: 2 })),
             'population-heat': { G: { entityId: 'G', ...rec({ cells: cells.map(([p, n]) => [p.lon, p.lat, n]) }) } },
+            'sluice-pump': byId(facilities, ([p, facility, status]) => ({ ...p, name: 'F', facility, status })),
+            'manhole-alert': byId(manholes, ([p, status]) => ({ ...p, alarm: 'overflow', status })),
           };
           const index = new SurroundingsIndex(() => state, xiamen);
           for (const q of queries) {

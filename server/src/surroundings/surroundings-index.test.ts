@@ -13,7 +13,7 @@ describe('SurroundingsIndex', () => {
     const index = new SurroundingsIndex(() => state, xiamen);
     expect(index.query(centre, null, 0).teams.map((t) => t.id)).toEqual(['T1', 'T2']);
     const first = index.rebuilds;
-    expect(first).toBe(7); // teams, depots, stock, hospitals, shelters, population, hazards
+    expect(first).toBe(12); // teams, depots, stock, hospitals, shelters, population, hazards, sluices, pumps, dikes, dangerous buildings, ponding
 
     index.query(centre, null, 0);
     index.noteChanged(['rain-gauge', 'incident']);
@@ -65,5 +65,40 @@ describe('SurroundingsIndex', () => {
     const a = index.query(centre, null, 0);
     expect(a.hazards.map((h) => h.id)).not.toContain('RC-1');
     expect(a.hazards).toEqual(scanSurroundings(state, xiamen, centre, null, 0).hazards);
+  });
+
+  it('re-reads both sluices and pumping stations when a sluice-pump record changes, and answers as the linear scan', () => {
+    const facility = (id: string, kind: 'sluice' | 'pump-station', status: string, km: number) => ({ id, data: { name: id, facility: kind, status, ...offset(km) } });
+    let state = stateWith({
+      'sluice-pump': [facility('SL-1', 'sluice', 'open', 1), facility('PS-1', 'pump-station', 'running', 2)],
+      'manhole-alert': [{ id: 'MH-1', data: { alarm: 'overflow', status: 'alarm', ...offset(0.5) } }],
+    });
+    const index = new SurroundingsIndex(() => state, xiamen);
+    const before = index.query(centre, null, 0);
+    expect([before.sluices[0]!.status, before.pumps[0]!.status, before.ponding[0]!.id]).toEqual(['open', 'running', 'MH-1']);
+    const built = index.rebuilds;
+
+    // The gate shuts against the tide and the pumps stop: one category, two kinds re-read; the manholes are not.
+    state = stateWith({
+      'sluice-pump': [facility('SL-1', 'sluice', 'closed', 1), facility('PS-1', 'pump-station', 'fault', 2)],
+      'manhole-alert': [{ id: 'MH-1', data: { alarm: 'overflow', status: 'alarm', ...offset(0.5) } }],
+    });
+    index.noteChanged(['sluice-pump']);
+    const after = index.query(centre, null, 0);
+    expect(index.rebuilds).toBe(built + 2);
+    expect([after.sluices[0]!.status, after.pumps[0]!.status, after.pumps[0]!.alarm]).toEqual(['closed', 'fault', true]);
+    const scan = scanSurroundings(state, xiamen, centre, null, 0);
+    for (const kind of ['sluices', 'pumps', 'dikes', 'dangerousBuildings', 'ponding'] as const) expect(after[kind]).toEqual(scan[kind]);
+  });
+
+  it('finds an alarm beyond the nearest few of its kind, as the linear scan does', () => {
+    const manhole = (id: string, km: number, status: string) => ({ id, data: { alarm: 'overflow', status, ...offset(km) } });
+    const state = stateWith({
+      'manhole-alert': [...Array.from({ length: 8 }, (_, i) => manhole(`MH-${i}`, 0.1 * (i + 1), 'handling')), manhole('MH-FAR', 4.5, 'alarm')],
+    });
+    const index = new SurroundingsIndex(() => state, xiamen);
+    const a = index.query(centre, null, 0);
+    expect(a.ponding[0]).toMatchObject({ id: 'MH-FAR', alarm: true });
+    expect(a.ponding).toEqual(scanSurroundings(state, xiamen, centre, null, 0).ponding);
   });
 });

@@ -2,11 +2,16 @@ import {
   POINT_CATEGORIES,
   pointKindsChangedBy,
   POPULATION_RADII_KM,
+  readDangerousBuildings,
   readDepots,
+  readDikes,
   readHazards,
   readHospitals,
+  readPonding,
   readPopulation,
+  readPumps,
   readShelters,
+  readSluices,
   readStock,
   readTeams,
   roadConditions,
@@ -14,16 +19,21 @@ import {
   supplyRadiusKm,
   SURROUNDINGS_LIMITS,
   surroundingsOf,
+  type DangerousBuildingPoint,
   type DepotPoint,
+  type DikePoint,
   type HazardPoint,
   type HospitalPoint,
   type IncidentSummary,
   type LiveState,
   type PointKind,
+  type PondingPoint,
   type PopulationCell,
   type PopulationGrid,
+  type PumpPoint,
   type Region,
   type ShelterPoint,
+  type SluicePoint,
   type StockItem,
   type SurroundingsAnswer,
   type StateDelta,
@@ -32,9 +42,11 @@ import {
 } from '@beacon/shared';
 import { PointIndex } from './point-index.ts';
 
-const KIND_OF_CATEGORY = new Map<string, PointKind>(
-  (Object.entries(POINT_CATEGORIES) as [PointKind, readonly string[]][]).flatMap(([kind, cats]) => cats.map((c) => [c, kind] as const)),
-);
+/** The kinds each category feeds: most feed one, sluice-pump feeds two (sluices and pumping stations). */
+const KINDS_OF_CATEGORY = new Map<string, PointKind[]>();
+for (const [kind, cats] of Object.entries(POINT_CATEGORIES) as [PointKind, readonly string[]][]) {
+  for (const c of cats) KINDS_OF_CATEGORY.set(c, [...(KINDS_OF_CATEGORY.get(c) ?? []), kind]);
+}
 
 interface Built {
   teams: PointIndex<TeamPoint>;
@@ -43,6 +55,11 @@ interface Built {
   hospitals: PointIndex<HospitalPoint>;
   shelters: PointIndex<ShelterPoint>;
   hazards: PointIndex<HazardPoint>;
+  sluices: PointIndex<SluicePoint>;
+  pumps: PointIndex<PumpPoint>;
+  dikes: PointIndex<DikePoint>;
+  dangerousBuildings: PointIndex<DangerousBuildingPoint>;
+  ponding: PointIndex<PondingPoint>;
   population: { grid: Omit<PopulationGrid, 'cells'> | null; cells: PointIndex<PopulationCell> };
 }
 
@@ -53,6 +70,11 @@ const build: { [K in PointKind]: (s: LiveState) => Built[K] } = {
   hospitals: (s) => new PointIndex(readHospitals(s)),
   shelters: (s) => new PointIndex(readShelters(s)),
   hazards: (s) => new PointIndex(readHazards(s)),
+  sluices: (s) => new PointIndex(readSluices(s)),
+  pumps: (s) => new PointIndex(readPumps(s)),
+  dikes: (s) => new PointIndex(readDikes(s)),
+  dangerousBuildings: (s) => new PointIndex(readDangerousBuildings(s)),
+  ponding: (s) => new PointIndex(readPonding(s)),
   population: (s) => {
     const grid = readPopulation(s);
     return { grid: grid && { gridId: grid.gridId, observedAt: grid.observedAt }, cells: new PointIndex(grid?.cells ?? []) };
@@ -60,8 +82,17 @@ const build: { [K in PointKind]: (s: LiveState) => Built[K] } = {
 };
 
 /**
+ * Candidates for a kind listed alarms first (surroundingsOf): the n nearest in alarm and the n nearest
+ * not, each with its ties — whatever mix the answer takes, its members are among them.
+ */
+function watched<P extends { lon: number; lat: number; alarm: boolean }>(index: PointIndex<P>, lon: number, lat: number, n: number): P[] {
+  return [...index.nearest(lon, lat, n, (p) => p.alarm), ...index.nearest(lon, lat, n, (p) => !p.alarm)];
+}
+
+/**
  * The points of interest of live state in spatial indexes, one per kind (teams, depots, hospitals,
- * shelters, hazards, population cells; depot stock as a map by depot).
+ * shelters, hazards, sluices, pumps, dikes, dangerous buildings, ponding, population cells; depot
+ * stock as a map by depot).
  *
  * Updates: the engine's `applied` deltas say which categories changed (`noteApplied`); that kind is
  * rebuilt from the engine's state on the first query after the change, never sooner. So an answer
@@ -91,8 +122,7 @@ export class SurroundingsIndex {
   /** Categories whose records changed (the keys of an applied delta's `latest`). */
   noteChanged(categories: Iterable<string>): void {
     for (const c of categories) {
-      const kind = KIND_OF_CATEGORY.get(c);
-      if (kind) this.#dirty.add(kind);
+      for (const kind of KINDS_OF_CATEGORY.get(c) ?? []) this.#dirty.add(kind);
     }
   }
 
@@ -120,6 +150,12 @@ export class SurroundingsIndex {
       shelters: b.shelters.nearest(lon, lat, SURROUNDINGS_LIMITS.shelters, shelterIsUsable),
       // Only hazards now are indexed (readHazards); the radius is applied by surroundingsOf.
       hazards: b.hazards.nearest(lon, lat, SURROUNDINGS_LIMITS.hazards),
+      // Likewise only what is watched now is indexed (no patrol off duty, no normal manhole, no dry point).
+      sluices: watched(b.sluices, lon, lat, SURROUNDINGS_LIMITS.sluices),
+      pumps: watched(b.pumps, lon, lat, SURROUNDINGS_LIMITS.pumps),
+      dikes: watched(b.dikes, lon, lat, SURROUNDINGS_LIMITS.dikes),
+      dangerousBuildings: watched(b.dangerousBuildings, lon, lat, SURROUNDINGS_LIMITS.dangerousBuildings),
+      ponding: watched(b.ponding, lon, lat, SURROUNDINGS_LIMITS.ponding),
       population: { grid: b.population.grid, cells: b.population.grid ? b.population.cells.inBoxAroundKm(lon, lat, outerKm) : [] },
       slowdown,
       now,

@@ -37,6 +37,8 @@ function refusal(request: FastifyRequest): InputError {
 const description =
   'Rescue teams and fire stations, supply depots with their stock (every depot a truck reaches within 60 minutes: the supply circle), ' +
   'hospitals with free beds, open shelters with free places, and people within 1, 3 and 5 km — each with its distance and estimated travel time. ' +
+  'Within 5 km: hazards (roads closed, outages, stations over their levels), and sluices, pumping stations, dikes under patrol, dangerous buildings, ' +
+  'manholes in alarm and ponding points, each with its department and status. ' +
   'ETA = great-circle distance × road-winding factor ÷ speed for the kind of trip, × a slowdown when the district has heavy rain or waterlogging; ' +
   'the factors are in the answer\'s `travel`. Read from live state through a spatial index.';
 

@@ -68,6 +68,65 @@ export const NearbyHazardSchema = Type.Object({
   overBy: nullable(Type.Number({ description: 'How far above its warning or flood-limit level a station is: m (rivers, reservoirs) or cm (tides).' })),
 });
 
+/**
+ * What every flood work or weak spot near the incident carries (sluices, pumps, dikes, dangerous
+ * buildings, manholes and ponding points): where, how far, who reports it and its state now. No ETA:
+ * nobody is sent from them; the hall needs to know they are there and whom to call.
+ */
+const watched = {
+  id: Type.String({ description: 'The entity id in its category (facilityId, pumpId, patrolId, buildingId, manholeId, pointId).' }),
+  name: Type.String(),
+  lon: Type.Number(),
+  lat: Type.Number(),
+  distanceKm: Type.Number({ description: 'Great-circle distance to the centre, km (to the metre).' }),
+  observedAt: Type.Number({ description: 'When its source last reported it, epoch ms.' }),
+  department: Type.String({ description: 'The department that reports it (water, municipal, construction).' }),
+  alarm: Type.Boolean({ description: 'Needs attention now: a fault or no telemetry, a hazard found on a dike, residents still inside, a manhole alarm, water ≥ 15 cm.' }),
+};
+
+export const NearbySluiceSchema = Type.Object({
+  ...watched,
+  category: Type.Literal('sluice-pump'),
+  status: Type.String({ description: 'open, closed or fault.' }),
+  gateOpeningM: nullable(Type.Number({ description: 'Gate opening, m.' })),
+  flowM3s: nullable(Type.Number({ description: 'Flow through the gate, m³/s.' })),
+});
+
+export const NearbyPumpSchema = Type.Object({
+  ...watched,
+  category: Type.Union([Type.Literal('sluice-pump'), Type.Literal('drainage-pump')]),
+  status: Type.String({ description: 'running or stopped (water resources\' pumping stations); running, standby or offline (municipal drainage pumps); fault.' }),
+  pumpsRunning: nullable(Type.Integer()),
+  pumpsTotal: nullable(Type.Integer()),
+  flowM3s: nullable(Type.Number({ description: 'Pumped flow, m³/s.' })),
+  mobile: Type.Boolean({ description: 'A mobile pump truck rather than a fixed station.' }),
+});
+
+export const NearbyDikeSchema = Type.Object({
+  ...watched,
+  category: Type.Literal('dike-patrol'),
+  status: Type.String({ description: 'patrolling or hazard-found (sections whose patrol is off duty are left out).' }),
+  hazard: nullable(Type.String({ description: 'The danger found: seepage, piping, slump, crack, overtopping, wave-erosion.' })),
+  patrollers: Type.Integer(),
+});
+
+export const NearbyDangerousBuildingSchema = Type.Object({
+  ...watched,
+  category: Type.Literal('dangerous-building'),
+  status: Type.String({ description: 'evacuated (every resident out) or not-evacuated.' }),
+  grade: nullable(Type.String({ description: 'Danger grade C or D.' })),
+  residents: Type.Integer(),
+  evacuated: Type.Integer(),
+});
+
+export const NearbyPondingSchema = Type.Object({
+  ...watched,
+  category: Type.Union([Type.Literal('manhole-alert'), Type.Literal('waterlogging-point')]),
+  status: Type.String({ description: 'Manholes: alarm or handling (normal ones are left out). Waterlogging points: ponding from 15 cm, else shallow (dry ones are left out).' }),
+  alarmKind: nullable(Type.String({ description: 'What a manhole\'s sensor reports: cover-displaced, overflow, gas.' })),
+  depthCm: nullable(Type.Number({ description: 'Standing water, cm (waterlogging points).' })),
+});
+
 export const PopulationRingSchema = Type.Object({
   radiusKm: Type.Number(),
   people: Type.Integer({ description: 'People in grid cells whose centre lies within radiusKm.' }),
@@ -107,6 +166,11 @@ export const SurroundingsAnswerSchema = Type.Object({
   hazards: Type.Array(NearbyHazardSchema, {
     description: 'Within 5 km, nearest first: roads closed, traffic controls in force, power and base-station outages, river, reservoir and tide stations over their levels.',
   }),
+  sluices: Type.Array(NearbySluiceSchema, { description: 'Within 5 km, those in alarm first, then nearest first: sluice gates (水闸).' }),
+  pumps: Type.Array(NearbyPumpSchema, { description: 'Within 5 km, those in alarm first, then nearest first: pumping stations and drainage pumps (泵站).' }),
+  dikes: Type.Array(NearbyDikeSchema, { description: 'Within 5 km, those in alarm first, then nearest first: dike and seawall sections under patrol (堤防/海堤).' }),
+  dangerousBuildings: Type.Array(NearbyDangerousBuildingSchema, { description: 'Within 5 km, those in alarm first, then nearest first: dangerous buildings (危房).' }),
+  ponding: Type.Array(NearbyPondingSchema, { description: 'Within 5 km, those in alarm first, then nearest first: manholes in alarm or being handled and waterlogging points with water standing (窨井/积水点).' }),
   population: Type.Object({
     gridId: nullable(Type.String()),
     observedAt: nullable(Type.Number()),
@@ -120,5 +184,10 @@ export type NearbyDepot = Type.Static<typeof NearbyDepotSchema>;
 export type NearbyHospital = Type.Static<typeof NearbyHospitalSchema>;
 export type NearbyShelter = Type.Static<typeof NearbyShelterSchema>;
 export type NearbyHazard = Type.Static<typeof NearbyHazardSchema>;
+export type NearbySluice = Type.Static<typeof NearbySluiceSchema>;
+export type NearbyPump = Type.Static<typeof NearbyPumpSchema>;
+export type NearbyDike = Type.Static<typeof NearbyDikeSchema>;
+export type NearbyDangerousBuilding = Type.Static<typeof NearbyDangerousBuildingSchema>;
+export type NearbyPonding = Type.Static<typeof NearbyPondingSchema>;
 export type PopulationRing = Type.Static<typeof PopulationRingSchema>;
 export type SurroundingsAnswer = Type.Static<typeof SurroundingsAnswerSchema>;

@@ -3,6 +3,7 @@ import type { Region } from '../region/types.ts';
 import { latestRecord, type LiveState } from '../state/live-state.ts';
 import { roadConditions } from './conditions.ts';
 import { readDepots, readHazards, readHospitals, readPopulation, readShelters, readStock, readTeams } from './points.ts';
+import { readDangerousBuildings, readDikes, readPonding, readPumps, readSluices } from './watch-points.ts';
 import { surroundingsOf, type IncidentSummary, type SurroundingsInput } from './surroundings.ts';
 import type { SurroundingsAnswer } from './answer.schema.ts';
 
@@ -50,6 +51,11 @@ export function scanSurroundings(
     hospitals: readHospitals(state),
     shelters: readShelters(state),
     hazards: readHazards(state),
+    sluices: readSluices(state),
+    pumps: readPumps(state),
+    dikes: readDikes(state),
+    dangerousBuildings: readDangerousBuildings(state),
+    ponding: readPonding(state),
     population: { grid: grid && { gridId: grid.gridId, observedAt: grid.observedAt }, cells: grid?.cells ?? [] },
     slowdown: roadConditions(state, region, centre.district, now),
     now,

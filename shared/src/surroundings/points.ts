@@ -1,6 +1,8 @@
 import { teamCommitment } from '../commands/forces.ts';
 import type { StateDelta } from '../state/delta.ts';
 import { latestIn, type LatestRecord, type LiveState } from '../state/live-state.ts';
+import { each, nameOf, num, str } from './read-record.ts';
+import { WATCH_POINT_CATEGORIES } from './watch-points.ts';
 
 // The points of interest around an incident, read from live state. Records are read defensively:
 // a record without a usable position or field is left out, never allowed to break the answer.
@@ -73,7 +75,7 @@ export interface StockItem {
   unit: string;
 }
 
-/** Which live-state categories feed each kind of point: a change to one of them changes that kind. */
+/** Which live-state categories feed each kind of point: a change to one of them changes that kind (a category may feed several). */
 export const POINT_CATEGORIES = {
   teams: ['rescue-team', 'fire-station'],
   depots: ['supply-depot'],
@@ -82,6 +84,7 @@ export const POINT_CATEGORIES = {
   shelters: ['shelter', 'resettlement-site', 'school-shelter'],
   population: ['population-heat'],
   hazards: HAZARD_CATEGORIES,
+  ...WATCH_POINT_CATEGORIES,
 } as const;
 
 export type PointKind = keyof typeof POINT_CATEGORIES;
@@ -96,29 +99,6 @@ export function pointKindsChangedBy(delta: Pick<StateDelta, 'latest' | 'command'
   return kinds;
 }
 
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
-
-/** The record's position, or null if it has none usable. */
-function position(r: LatestRecord): { lon: number; lat: number } | null {
-  const lon = num(r.data.lon);
-  const lat = num(r.data.lat);
-  if (lon === null || lat === null || Math.abs(lat) > 90 || Math.abs(lon) > 180) return null;
-  return { lon, lat };
-}
-
-// Each reader builds its point in one object literal (no spreads): a kind is re-read whenever one
-// of its records changes, and this is most of the cost of bringing its index up to date.
-function each<T>(state: LiveState, category: string, read: (r: LatestRecord, at: { lon: number; lat: number }) => T | null, out: T[] = []): T[] {
-  for (const r of Object.values(latestIn(state, category))) {
-    const at = position(r);
-    const p = at && read(r, at);
-    if (p) out.push(p);
-  }
-  return out;
-}
-
-const nameOf = (r: LatestRecord) => str(r.data.name) ?? r.entityId;
 
 /** Rescue teams and fire stations: the forces that can be sent. */
 export function readTeams(state: LiveState): TeamPoint[] {

@@ -19,6 +19,7 @@ function input(over: Partial<SurroundingsInput> = {}): SurroundingsInput {
     centre: { ...CENTRE, district: '思明区' },
     incident: { incidentId: 'INC-1', title: '塌方', kind: 'collapse', severity: 'III', status: 'open' },
     teams: [], depots: [], stock: new Map(), hospitals: [], shelters: [], hazards: [],
+    sluices: [], pumps: [], dikes: [], dangerousBuildings: [], ponding: [],
     population: { grid: null, cells: [] },
     slowdown: NO_SLOWDOWN, now: T0, seq: 7,
     ...over,

@@ -1,13 +1,17 @@
 import { distanceKm } from '../views/locate.ts';
 import type { NearbyDepot, NearbyHazard, NearbyHospital, NearbyShelter, NearbyTeam, SurroundingsAnswer } from './answer.schema.ts';
+import type { DangerousBuildingPoint, DikePoint, PondingPoint, PumpPoint, SluicePoint, WatchKind } from './watch-points.ts';
 import type { DepotPoint, HazardPoint, HospitalPoint, PopulationGrid, PopulationCell, ShelterPoint, StockItem, TeamPoint } from './points.ts';
 import { POPULATION_RADII_KM, populationWithin } from './population.ts';
 import { etaMinutes, reachKm, ROAD_WINDING_FACTOR, SPEED_KMH, SUPPLY_CIRCLE_MINUTES, type Slowdown, type TripKind } from './travel.ts';
 
-/** How many of each the wall lists: what fits on a panel and is enough to decide who goes. */
-export const SURROUNDINGS_LIMITS = { teams: 8, hospitals: 5, shelters: 5, hazards: 10 } as const;
+/** How many of each the wall lists: what fits on a panel and is enough to decide who goes (or whom to call). */
+export const SURROUNDINGS_LIMITS = { teams: 8, hospitals: 5, shelters: 5, hazards: 10, sluices: 5, pumps: 5, dikes: 5, dangerousBuildings: 5, ponding: 5 } as const;
 
-/** How far around an incident a closed road, an outage or a station over its level is worth naming: the outer population ring. */
+/**
+ * How far around an incident a closed road, an outage, a station over its level — or a sluice, pump,
+ * dike, dangerous building or ponding point — is worth naming: the outer population ring.
+ */
 export const HAZARD_RADIUS_KM = 5;
 
 export interface IncidentSummary {
@@ -25,7 +29,11 @@ export interface IncidentSummary {
  * - teams, hospitals, usable shelters: the `SURROUNDINGS_LIMITS` nearest, plus any as far as the last;
  * - depots: every depot within `supplyRadiusKm`, plus the nearest beyond it (and any as far);
  * - cells: every cell within the largest of `POPULATION_RADII_KM`;
- * - hazards: the `SURROUNDINGS_LIMITS` nearest (plus any as far as the last); those beyond HAZARD_RADIUS_KM are dropped here.
+ * - hazards: the `SURROUNDINGS_LIMITS` nearest (plus any as far as the last); those beyond HAZARD_RADIUS_KM
+ *   are dropped here;
+ * - sluices, pumps, dikes, dangerous buildings, ponding: of each kind, the `SURROUNDINGS_LIMITS` nearest in
+ *   alarm and as many nearest not in alarm (plus any as far as the last of each); those beyond
+ *   HAZARD_RADIUS_KM are dropped here.
  */
 export interface SurroundingsInput {
   centre: { lon: number; lat: number; district: string | null };
@@ -36,6 +44,11 @@ export interface SurroundingsInput {
   hospitals: Iterable<HospitalPoint>;
   shelters: Iterable<ShelterPoint>;
   hazards: Iterable<HazardPoint>;
+  sluices: Iterable<SluicePoint>;
+  pumps: Iterable<PumpPoint>;
+  dikes: Iterable<DikePoint>;
+  dangerousBuildings: Iterable<DangerousBuildingPoint>;
+  ponding: Iterable<PondingPoint>;
   population: { grid: Omit<PopulationGrid, 'cells'> | null; cells: Iterable<PopulationCell> };
   slowdown: Slowdown;
   /** Passed in: shared reads no clock. */
@@ -116,6 +129,18 @@ export function surroundingsOf(input: SurroundingsInput): SurroundingsAnswer {
       category: m.p.category, status: m.p.status, households: m.p.households, overBy: m.p.overBy === null ? null : Math.round(m.p.overBy * 100) / 100,
     }));
 
+  // Flood works and weak spots: each kind its own few within the radius, so a street full of manholes
+  // never hides the sluice next to the incident; within a kind what needs attention first (a faulty pump,
+  // water 30 cm deep), then the rest, each nearest first — five manholes being handled next door must
+  // not push the flooded underpass 600 m away off the list.
+  const watched = <P extends { id: string; lon: number; lat: number; alarm: boolean }>(points: Iterable<P>, kind: WatchKind): (P & { distanceKm: number })[] =>
+    measure(points, 'team')
+      .filter((m) => m.km <= HAZARD_RADIUS_KM)
+      // Array sort is stable: the nearest-first order holds within the alarms and within the rest.
+      .sort((a, b) => Number(b.p.alarm) - Number(a.p.alarm))
+      .slice(0, SURROUNDINGS_LIMITS[kind])
+      .map((m) => ({ ...m.p, distanceKm: Math.round(m.km * 1000) / 1000 }));
+
   const grid = input.population.grid;
   return {
     asOf: input.now,
@@ -133,6 +158,11 @@ export function surroundingsOf(input: SurroundingsInput): SurroundingsAnswer {
     hospitals,
     shelters,
     hazards,
+    sluices: watched(input.sluices, 'sluices'),
+    pumps: watched(input.pumps, 'pumps'),
+    dikes: watched(input.dikes, 'dikes'),
+    dangerousBuildings: watched(input.dangerousBuildings, 'dangerousBuildings'),
+    ponding: watched(input.ponding, 'ponding'),
     population: {
       gridId: grid?.gridId ?? null,
       observedAt: grid?.observedAt ?? null,

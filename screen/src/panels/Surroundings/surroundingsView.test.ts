@@ -4,7 +4,7 @@ import { CENTRE, offset, T0 } from '@beacon/shared/surroundings/test-state.ts';
 import { contrastRatio, fontPx, palette } from '../../charts/theme.ts';
 import { messages } from '../../i18n/messages.ts';
 import { teamStatusColour } from '../OneMap/mapStyle.ts';
-import { surroundingsView, type SurroundingsViewInput } from './surroundingsView.ts';
+import { surroundingsView, WATCH_ROWS, type SurroundingsViewInput } from './surroundingsView.ts';
 
 const at = { observedAt: T0 };
 function answer(over: Partial<SurroundingsInput> = {}): SurroundingsAnswer {
@@ -30,6 +30,7 @@ function answer(over: Partial<SurroundingsInput> = {}): SurroundingsAnswer {
       { id: 'XIAMEN', name: '厦门站', ...offset(3.5), ...at, category: 'tide-level', status: null, households: null, overBy: 42 },
       { id: 'RIV-1', name: '东西溪 同安站', ...offset(4), ...at, category: 'river-level', status: null, households: null, overBy: 0.456 },
     ],
+    sluices: [], pumps: [], dikes: [], dangerousBuildings: [], ponding: [],
     population: { grid: { gridId: 'XM-500M', observedAt: T0 }, cells: [{ ...offset(0.5), people: 1234 }, { ...offset(2), people: 20000 }, { ...offset(4), people: 50000 }] },
     slowdown: NO_SLOWDOWN, now: T0, seq: 9,
     ...over,
@@ -109,6 +110,68 @@ describe('surroundingsView', () => {
       { id: 'river-level/RIV-1', category: 'river-level', kind: '河道超警', name: '东西溪 同安站', detail: '超 0.46 米 · 4.0 公里' },
     ]);
     expect(surroundingsView(input({ locale: 'en', t: messages.en })).hazards[0]).toMatchObject({ kind: 'Power out', detail: '1,800 households · 1.2 km' });
+  });
+
+  it('lists sluices, pumps, dikes, dangerous buildings and ponding points by kind: status, department, distance, alarms marked', () => {
+    const watched = { ...at, alarm: false };
+    const a = answer({
+      sluices: [{ id: 'SL-1', name: '九溪出海闸', ...offset(1.5), ...watched, department: 'water', category: 'sluice-pump', status: 'closed', gateOpeningM: 0, flowM3s: null }],
+      pumps: [
+        { id: 'PS-1', name: '新店排洪泵站', ...offset(0.6), ...watched, department: 'water', category: 'sluice-pump', status: 'running', pumpsRunning: 3, pumpsTotal: 4, flowM3s: null, mobile: false },
+        { id: 'DP-1', name: '翔安大道下穿排涝泵站', ...offset(1.1), ...watched, alarm: true, department: 'municipal', category: 'drainage-pump', status: 'fault', pumpsRunning: 0, pumpsTotal: 4, flowM3s: null, mobile: false },
+      ],
+      dikes: [{ id: 'DK-1', name: '西滨海堤', ...offset(2.3), ...watched, alarm: true, department: 'water', category: 'dike-patrol', status: 'hazard-found', hazard: 'piping', patrollers: 6 }],
+      dangerousBuildings: [{ id: 'DB-1', name: '洪厝村 12 号', ...offset(0.4), ...watched, alarm: true, department: 'construction', category: 'dangerous-building', status: 'not-evacuated', grade: 'D', residents: 14, evacuated: 9 }],
+      ponding: [
+        { id: 'MH-1', name: '新店路', ...offset(0.2), ...watched, alarm: true, department: 'municipal', category: 'manhole-alert', status: 'alarm', alarmKind: 'overflow', depthCm: null },
+        { id: 'WL-1', name: '翔安南路下穿通道', ...offset(0.6), ...watched, alarm: true, department: 'municipal', category: 'waterlogging-point', status: 'ponding', alarmKind: null, depthCm: 32.4 },
+      ],
+    });
+    const v = surroundingsView(input({ answer: a, size: 'console' }));
+    expect(v.watch.map((g) => [g.kind, g.title, g.rows.length, g.more])).toEqual([
+      ['sluices', '水闸', 1, null], ['pumps', '泵站', 2, null], ['dikes', '堤防/海堤', 1, null], ['dangerousBuildings', '危房', 1, null], ['ponding', '窨井/积水点', 2, null],
+    ]);
+    const rows = v.watch.flatMap((g) => g.rows).map((r) => [r.name, r.status.replaceAll('\u00a0', ' '), r.alarm, r.department, r.distance]);
+    expect(rows).toEqual([
+      ['九溪出海闸', '关闭', false, '水利', '1.5 公里'],
+      // What needs attention first: the faulty pump before the nearer one that runs.
+      ['翔安大道下穿排涝泵站', '故障', true, '市政园林', '1.1 公里'],
+      ['新店排洪泵站', '运行 3/4 台', false, '水利', '0.6 公里'],
+      ['西滨海堤', '发现险情：管涌', true, '水利', '2.3 公里'],
+      ['洪厝村 12 号', 'D级 · 已撤 9/14 人', true, '建设', '0.4 公里'],
+      ['新店路', '井盖告警 · 冒溢', true, '市政园林', '0.2 公里'],
+      ['翔安南路下穿通道', '积水 32 厘米', true, '市政园林', '0.6 公里'],
+    ]);
+    // Which category each row comes from (the screen marks it for the every-category e2e test).
+    expect(v.watch.find((g) => g.kind === 'ponding')!.rows.map((r) => r.category)).toEqual(['manhole-alert', 'waterlogging-point']);
+
+    const en = surroundingsView(input({ answer: a, locale: 'en', t: messages.en, size: 'console' })).watch.flatMap((g) => g.rows).map((r) => `${r.status.replaceAll('\u00a0', ' ')} · ${r.department}`);
+    expect(en).toEqual([
+      'Closed · Water', 'Fault · Municipal', '3/4 pumps running · Water', 'Hazard: piping · Water',
+      'Grade D · 9 of 14 out · Construction', 'Manhole alarm · overflowing · Municipal', 'Water 32 cm deep · Municipal',
+    ]);
+    for (const r of en) expect(r).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('leaves out kinds with nothing nearby; the wall shows one of a kind, the console three, and counts the rest', () => {
+    expect(surroundingsView(input()).watch).toEqual([]);
+    const sluice = (i: number, status = 'open') => ({
+      id: `SL-${i}`, name: `闸 ${i}`, ...offset(i), ...at, alarm: status === 'fault', department: 'water' as const, category: 'sluice-pump' as const, status, gateOpeningM: 1.2, flowM3s: null,
+    });
+    const a = answer({ sluices: [sluice(1), sluice(2), sluice(3), sluice(4, 'fault'), sluice(4.5)] });
+    const wall = surroundingsView(input({ answer: a }));
+    expect(wall.watch.map((g) => g.kind)).toEqual(['sluices']);
+    // One row on the wall: the gate at fault 4 km away before the open ones nearer.
+    expect(wall.watch[0]!.rows.map((r) => [r.name, r.status])).toEqual([['闸 4', '故障']]);
+    expect(wall.watch[0]!.more).toBe('另\u00a04\u00a0处');
+    expect(WATCH_ROWS.wall).toBe(1);
+
+    const console_ = surroundingsView(input({ answer: a, size: 'console', locale: 'en', t: messages.en }));
+    expect(console_.watch[0]!.rows.map((r) => r.name)).toEqual(['闸 4', '闸 1', '闸 2']);
+    expect(console_.watch[0]!.more).toBe('+2\u00a0more');
+    // An open gate says how far it is open; a figure keeps its unit on its line.
+    expect(console_.watch[0]!.rows[1]!.status).toBe('Open 1.2\u00a0m');
+    expect(surroundingsView(input({ answer: answer({ sluices: [sluice(1)] }) })).watch[0]!.more).toBeNull();
   });
 
   it('turns late, then silent, when refreshes stop arriving, and says why', () => {

@@ -1,4 +1,4 @@
-import type { NearbyDepot, SurroundingsAnswer } from '@beacon/shared';
+import type { NearbyDepot, SurroundingsAnswer, WatchKind } from '@beacon/shared';
 import { own } from '@beacon/shared';
 import { palette } from '../../charts/theme.ts';
 import type { Locale, Messages } from '../../i18n/index.ts';
@@ -13,6 +13,14 @@ export const SILENT_AFTER_MS = 120_000;
 export const STOCK_LINES = 4;
 /** Hospitals and shelters share a column: the nearest 4 of each fit at 3840×2160. */
 export const SIDE_ROWS = 4;
+/**
+ * Sluices, pumps, dikes, dangerous buildings, ponding: rows of each kind shown. The wall shows one per
+ * kind (a line each), so the teams below keep their room; the console scrolls and shows three.
+ * The answer holds five; the rest are counted ("另 2 处").
+ */
+export const WATCH_ROWS = { wall: 1, console: 3 } as const;
+/** The order the kinds are shown in: what holds the water back first, then what is in danger. */
+export const WATCH_KINDS: readonly WatchKind[] = ['sluices', 'pumps', 'dikes', 'dangerousBuildings', 'ponding'];
 
 export interface NearbyRow {
   id: string;
@@ -42,6 +50,29 @@ export interface HazardRow {
   detail: string;
 }
 
+/** A sluice, pump, dike, dangerous building or ponding point near the incident: what it is, its state, whom to call, how far. */
+export interface WatchRow {
+  id: string;
+  category: string;
+  name: string;
+  /** Its state now in words: 关闭, 运行 3/4 台, 发现险情：管涌, 未撤完 9/14 人, 积水 28 厘米 … */
+  status: string;
+  /** Needs attention now (a fault, a hazard, people inside, an alarm, deep water): shown in the warning colour. */
+  alarm: boolean;
+  /** The department's short name (水利, 市政园林, 建设): whom to call. */
+  department: string;
+  distance: string;
+}
+
+/** One kind of flood work or weak spot, with its rows shown and how many more are within 5 km; kinds with none nearby are left out. */
+export interface WatchGroup {
+  kind: WatchKind;
+  title: string;
+  rows: WatchRow[];
+  /** "另 2 处" when the answer has more of the kind than are shown, else null. */
+  more: string | null;
+}
+
 export interface SurroundingsView {
   title: string;
   age: { text: string | null; tone: PanelTone };
@@ -57,6 +88,8 @@ export interface SurroundingsView {
   hospitals: NearbyRow[];
   shelters: NearbyRow[];
   hazards: HazardRow[];
+  /** Sluices, pumps, dikes, dangerous buildings, manholes and ponding points within 5 km, by kind. */
+  watch: WatchGroup[];
   /** Each ring: its distance, its people (e.g. "41,230 人"), and the same as the figure and its unit, which are set in two sizes. */
   population: { label: string; people: string; count: string; unit: string }[];
   populationNote: string | null;
@@ -64,6 +97,8 @@ export interface SurroundingsView {
 
 export interface SurroundingsViewInput {
   answer: SurroundingsAnswer | null;
+  /** Where the panel is: the wall (native 3840×2160, fixed height) or the console (scrolls). Default: the wall. */
+  size?: keyof typeof WATCH_ROWS;
   error: string | null;
   now: number;
   locale: Locale;
@@ -76,7 +111,7 @@ const stockRank = (item: string) => {
 };
 
 /** What the surroundings panel shows, as text the component lays out (and tests can read). */
-export function surroundingsView({ answer, error, now, locale, t }: SurroundingsViewInput): SurroundingsView {
+export function surroundingsView({ answer, error, now, locale, t, size = 'wall' }: SurroundingsViewInput): SurroundingsView {
   const s = t.surroundings;
   const n = (v: number) => v.toLocaleString(locale);
   const km = (d: number) => s.km(d < 10 ? d.toFixed(1) : d.toFixed(0));
@@ -85,7 +120,7 @@ export function surroundingsView({ answer, error, now, locale, t }: Surroundings
   if (!answer) {
     return {
       title: s.title, age: { text: null, tone: error ? 'silent' : 'live' }, message: error ? s.failed(error) : s.loading, slowdown: null,
-      teams: [], supplyTitle: s.supplyCircle('—'), depots: [], depotsNote: null, hospitals: [], shelters: [], hazards: [], population: [], populationNote: null,
+      teams: [], supplyTitle: s.supplyCircle('—'), depots: [], depotsNote: null, hospitals: [], shelters: [], hazards: [], watch: [], population: [], populationNote: null,
     };
   }
 
@@ -140,7 +175,40 @@ export function surroundingsView({ answer, error, now, locale, t }: Surroundings
         km(h.distanceKm),
       ].filter(Boolean).join(' · '),
     })),
+    watch: watchGroups(answer, t, km, n, WATCH_ROWS[size]),
     population: answer.population.rings.map((r) => ({ label: s.withinKm(r.radiusKm), people: s.people(n(r.people)), count: n(r.people), unit: s.peopleUnit })),
     populationNote: answer.population.gridId ? null : s.noGrid,
   };
+}
+
+/**
+ * Each kind's rows in words: its state (what the hall acts on), whom to call, how far. The answer lists
+ * what needs attention first, then the nearest: with one row a kind, the wall names the faulty pump, not
+ * the running one beside it.
+ */
+function watchGroups(answer: SurroundingsAnswer, t: Messages, km: (d: number) => string, n: (v: number) => string, shown: number): WatchGroup[] {
+  const s = t.surroundings;
+  const w = s.watch;
+  const word = (words: Readonly<Record<string, string>>, status: string) => own(words, status) ?? status;
+  const row = (p: { id: string; category: string; name: string; department: string; alarm: boolean; distanceKm: number }, status: string): WatchRow => ({
+    id: `${p.category}/${p.id}`, category: p.category, name: p.name, status, alarm: p.alarm,
+    department: own(t.wall.departmentShort, p.department) ?? p.department, distance: km(p.distanceKm),
+  });
+  const rows: Record<WatchKind, WatchRow[]> = {
+    sluices: answer.sluices.map((g) => row(g, g.status === 'open' && g.gateOpeningM !== null ? w.gateOpen(g.gateOpeningM.toFixed(1)) : word(w.sluiceStatus, g.status))),
+    pumps: answer.pumps.map((p) => row(p, p.pumpsRunning !== null && p.pumpsTotal !== null && p.status === 'running'
+      ? w.pumpsRunning(n(p.pumpsRunning), n(p.pumpsTotal))
+      : word(w.pumpStatus, p.status))),
+    dikes: answer.dikes.map((d) => row(d, d.status === 'hazard-found' ? w.hazardFound(d.hazard === null ? '' : word(w.dikeHazard, d.hazard)) : w.patrolling(n(d.patrollers)))),
+    dangerousBuildings: answer.dangerousBuildings.map((b) => row(b, b.status === 'evacuated'
+      ? w.evacuated(b.grade ?? '', n(b.residents))
+      : w.notEvacuated(b.grade ?? '', n(b.evacuated), n(b.residents)))),
+    ponding: answer.ponding.map((p) => row(p, p.category === 'waterlogging-point'
+      ? w.standing(n(Math.round(p.depthCm ?? 0)))
+      : `${word(w.manholeStatus, p.status)}${p.alarmKind && p.alarmKind !== 'none' ? ` · ${word(w.manholeAlarm, p.alarmKind)}` : ''}`)),
+  };
+  return WATCH_KINDS.filter((kind) => rows[kind].length > 0).map((kind) => {
+    const more = rows[kind].length - shown;
+    return { kind, title: w.kind[kind], rows: rows[kind].slice(0, shown), more: more > 0 ? w.more(n(more)) : null };
+  });
 }
