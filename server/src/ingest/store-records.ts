@@ -122,16 +122,18 @@ async function storeOnce(sql: Sql, records: readonly LogRecord[], options: Store
 
 function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: StoreOptions, drawn: (seqs: number[]) => void): Promise<StoreResult> {
   return sql.begin(async (tx) => {
-    // Take a transaction id BEFORE drawing sequence numbers: log followers rely on it to know when a
-    // gap in the sequence is settled (see engine/log-follower.ts).
-    await tx`select pg_current_xact_id()`;
-    if (options.appendLock) await tx`select pg_advisory_xact_lock(${APPEND_LOCK_ID})`;
-
     // The same record twice in one batch (checkBatch refused it if the content differs) is stored
     // once: the first is 'stored', a repeat is a 'duplicate' of it, as a repeat in a later batch is.
     const firstOfKey = new Map<string, LogRecord>();
     for (const r of records) if (!firstOfKey.has(r.dedupeKey)) firstOfKey.set(r.dedupeKey, r);
-    const logged = await tx.unsafe<{ seq: string; dedupe_key: string; payload: unknown }[]>(ALREADY_LOGGED_SQL, [[...firstOfKey.keys()]], { prepare: false });
+    // Sent together, run in this order (one round trip, not three): take a transaction id BEFORE drawing
+    // sequence numbers — log followers rely on it to know when a gap in the sequence is settled (see
+    // engine/log-follower.ts) — then the append lock of the measured alternative, then look the keys up.
+    const [, , logged] = await Promise.all([
+      tx`select pg_current_xact_id()`,
+      options.appendLock ? tx`select pg_advisory_xact_lock(${APPEND_LOCK_ID})` : null,
+      tx.unsafe<{ seq: string; dedupe_key: string; payload: unknown }[]>(ALREADY_LOGGED_SQL, [[...firstOfKey.keys()]], { prepare: false }),
+    ]);
     const before = new Map(logged.map((r) => [r.dedupe_key, r]));
 
     // Checked before any number is drawn: a refused batch burns none.
@@ -181,8 +183,9 @@ function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: S
       }
     }
     options.beforeCommit?.(appended);
-    // Wake every node's follower at commit, saying how far the log now goes: one already there skips the read.
-    if (appended.length) await tx`select pg_notify(${LOG_CHANNEL}, ${String(appended.at(-1)!.seq)})`;
+    // Wake every node's follower at commit, saying how far the log now goes: one already there skips
+    // the read. Sent with the current-state upsert below, in one round trip.
+    const notified = appended.length ? tx`select pg_notify(${LOG_CHANNEL}, ${String(appended.at(-1)!.seq)})` : null;
 
     const answered = new Set<string>();
     const result: StoredRecord[] = records.map((r, index) => {
@@ -197,22 +200,23 @@ function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: S
 
     // Sorted: concurrent batches then lock current-state rows in one global order and cannot deadlock.
     const newest = newestPerEntity(fresh).sort((a, b) => a.category.localeCompare(b.category) || a.entityId.localeCompare(b.entityId));
-    if (newest.length) {
-      const stateRows = newest.map((r) => ({
-        category: r.category,
-        entity_id: r.entityId,
-        observed_at: r.observedAt,
-        version: r.version,
-        seq: seqOfKey.get(r.dedupeKey)!,
-        payload: r.payload as unknown as postgres.JSONValue,
-      }));
-      // Only a newer observation (or a higher version of the same one) moves the row: late data never wins.
-      await tx`
+    const stateRows = newest.map((r) => ({
+      category: r.category,
+      entity_id: r.entityId,
+      observed_at: r.observedAt,
+      version: r.version,
+      seq: seqOfKey.get(r.dedupeKey)!,
+      payload: r.payload as unknown as postgres.JSONValue,
+    }));
+    // Only a newer observation (or a higher version of the same one) moves the row: late data never wins.
+    const upserted = stateRows.length
+      ? tx`
         insert into current_state ${tx(stateRows, 'category', 'entity_id', 'observed_at', 'version', 'seq', 'payload')}
         on conflict (category, entity_id) do update
           set observed_at = excluded.observed_at, version = excluded.version, seq = excluded.seq, payload = excluded.payload
-          where (current_state.observed_at, current_state.version) < (excluded.observed_at, excluded.version)`;
-    }
+          where (current_state.observed_at, current_state.version) < (excluded.observed_at, excluded.version)`
+      : null;
+    await Promise.all([notified, upserted]);
     return { records: result, appended };
   }) as Promise<StoreResult>;
 }
