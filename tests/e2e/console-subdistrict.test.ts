@@ -95,6 +95,9 @@ async function level(page: Page) {
   };
 }
 
+/** The count on the console map's legend chip for a layer. */
+const mapCount = (page: Page, layer: string) => page.locator(`[data-testid="console-map-legend"] [data-layer="${layer}"]`).getAttribute('data-count');
+
 describe('the console\'s subdistrict level on the tablet', () => {
   for (const lang of ['zh', 'en'] as const) {
     it(`drills city → 集美区 → 灌口 by taps and shows 灌口's records only (${lang})`, async () => {
@@ -115,6 +118,8 @@ describe('the console\'s subdistrict level on the tablet', () => {
         reports: ['119-GK-1', '119-XL-1', 'IR-GK-1', 'IR-XL-1'],
         teams: ['JM-GK-01', 'JM-XL-01'],
       });
+      // The map's legend counts the district's open incidents too, not the city's three.
+      await expect.poll(() => mapCount(page, 'incident'), { timeout: 10_000 }).toBe('2');
 
       await page.locator('[data-testid="drill-subdistrict"][data-view="subdistrict:集美区/灌口"]').tap();
       await expect.poll(() => consoleEl.getAttribute('data-view')).toBe('subdistrict:集美区/灌口');
@@ -127,6 +132,7 @@ describe('the console\'s subdistrict level on the tablet', () => {
         reports: ['119-GK-1', 'IR-GK-1'],
         teams: ['JM-GK-01'],
       });
+      await expect.poll(() => mapCount(page, 'incident'), { timeout: 10_000 }).toBe('1');
       // Each figure counts its one record of 灌口, not the district's several.
       for (const key of ['roads-closed', 'households-without-power', 'fallen-trees']) expect(await figure(page, key).getAttribute('data-records')).toBe('1');
       // The trail says where the tablet is, in the chosen language.
