@@ -17,21 +17,27 @@ const OUT = process.env.BENCH_PROFILE_OUT ?? '/tmp/wall-profile';
 
 interface CallFrame { functionName: string; url: string; lineNumber: number }
 interface ProfileNode { id: number; callFrame: CallFrame; children?: number[] }
-interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] }
-interface TraceEvent { name: string; ph: string; dur?: number; tid: number; pid: number; args?: { name?: string } }
+interface Profile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number }
+interface TraceEvent { name: string; ph: string; ts: number; dur?: number; tid: number; pid: number; args?: { name?: string } }
 
 const label = (f: CallFrame) => `${f.functionName || '(anonymous)'} ${f.url.split('/').pop() ?? ''}:${f.lineNumber + 1}`;
 
-/** Self and inclusive ms per function; a function on the stack twice (recursion) counts once per sample. */
-function summarise(p: Profile) {
+/**
+ * Self and inclusive ms per function; a function on the stack twice (recursion) counts once per sample.
+ * `within` keeps only the samples taken inside those intervals (µs, the trace's clock: the profile's too).
+ */
+function summarise(p: Profile, within?: readonly [number, number][]) {
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const parent = new Map<number, number>();
   for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const self = new Map<string, number>();
   const inclusive = new Map<string, number>();
   let total = 0;
+  let at = p.startTime;
   p.samples.forEach((id, i) => {
+    at += p.timeDeltas[i] ?? 0;
     const ms = (p.timeDeltas[i + 1] ?? p.timeDeltas[i] ?? 0) / 1000;
+    if (within && !within.some(([from, to]) => at >= from && at <= to)) return;
     const node = byId.get(id)!;
     if (node.callFrame.functionName === '(idle)') return;
     total += ms;
@@ -93,6 +99,11 @@ try {
   const byName = new Map<string, number>();
   for (const e of onMain) byName.set(e.name, (byName.get(e.name) ?? 0) + e.dur! / 1000);
   console.log(`  timeline events on CrRendererMain (inclusive, nested events counted in each), top 25:\n${top(byName, 25, SECONDS)}`);
+
+  // The long tasks (over 50 ms: what the frames bench counts as long frames) and what ran in them.
+  const long = onMain.filter((e) => e.name === 'RunTask' && e.dur! > 50_000).map((e): [number, number] => [e.ts, e.ts + e.dur!]);
+  const inLong = summarise(profile, long);
+  console.log(`  long tasks: ${((long.length / SECONDS) * 60).toFixed(0)}/min, ${(long.reduce((n, [a, b]) => n + b - a, 0) / 1000 / SECONDS).toFixed(1)} ms/s; JS in them, inclusive, top 40:\n${top(inLong.inclusive, 40, SECONDS)}`);
 } finally {
   await server.send('stop').catch(() => {});
   await browser.close();
