@@ -17,7 +17,8 @@ import { departmentIds, type DepartmentId } from '@beacon/shared';
 const [url] = process.argv.slice(2);
 const db = connectDatabase(url!, { max: 8 });
 // The benches measure the wall, not the ingest limiter: a 60× simulator is far past 600 requests/min.
-const app = await buildApp({ db, screenDir: defaultScreenDir, rateLimit: false }, { logger: false });
+// BEACON_BENCH_SCREEN_DIR: another build of the screen (wall-profile.ts reads an unminified one).
+const app = await buildApp({ db, screenDir: process.env.BEACON_BENCH_SCREEN_DIR ?? defaultScreenDir, rateLimit: false }, { logger: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 const keys: Partial<Record<DepartmentId, string>> = {};

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatClock, formatHourMinute, localName, parseLocale, resolveLocale } from './index.ts';
+import { formatClock, formatCount, formatHourMinute, localName, parseLocale, resolveLocale } from './index.ts';
 import { messages } from './messages.ts';
 
 describe('i18n', () => {
@@ -53,5 +53,14 @@ describe('resolveLocale', () => {
   it('falls back to the stored preference without a query', () => {
     expect(resolveLocale('?x=1', 'en')).toEqual({ locale: 'en', remember: false });
     expect(resolveLocale('?lang=fr', 'en')).toEqual({ locale: 'en', remember: false });
+  });
+});
+
+describe('formatCount', () => {
+  it('groups a count as the locale writes it, the same as toLocaleString', () => {
+    for (const locale of ['zh-CN', 'en'] as const) {
+      for (const v of [0, 7, 4900, 1234567, 12.5]) expect(formatCount(v, locale)).toBe(v.toLocaleString(locale));
+    }
+    expect(formatCount(4900, 'en')).toBe('4,900');
   });
 });

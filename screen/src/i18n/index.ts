@@ -48,6 +48,17 @@ export function formatHourMinute(epochMs: number): string {
   return hourMinuteFormat.format(new Date(epochMs));
 }
 
+const countFormats: Record<Locale, Intl.NumberFormat> = { 'zh-CN': new Intl.NumberFormat('zh-CN'), en: new Intl.NumberFormat('en') };
+
+/**
+ * A count with the locale's grouping ("4,900"), as `toLocaleString(locale)` writes it — which builds a
+ * new Intl.NumberFormat on every call: the defence panel's dozens of numbers at 10 Hz cost the loaded
+ * wall ~20 ms a second (tests/bench/wall-profile.ts).
+ */
+export function formatCount(v: number, locale: Locale): string {
+  return countFormats[locale].format(v);
+}
+
 /** Rainfall with one decimal, the precision gauges report. */
 export function formatMm(mm: number): string {
   return mm.toFixed(1);

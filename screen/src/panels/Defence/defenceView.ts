@@ -1,5 +1,5 @@
 import { categoryFeed, DEFENCE_TREND_HOURS, defenceFigures, own, type DefenceFigure, type DefenceFigureId, type LiveState } from '@beacon/shared';
-import type { Locale, Messages } from '../../i18n/index.ts';
+import { formatCount, type Locale, type Messages } from '../../i18n/index.ts';
 import { panelAge, type PanelAge, type PanelTone } from '../staleness.ts';
 
 /** Figures with a target the hall drives towards (every boat home, every crane made safe): shown as progress. */
@@ -107,7 +107,7 @@ function headerAge(state: LiveState, figures: readonly DefenceFigure[], now: num
 }
 
 export function defenceView(state: LiveState, now: number, locale: Locale, t: Messages): DefenceView {
-  const n = (v: number) => v.toLocaleString(locale);
+  const n = (v: number) => formatCount(v, locale);
   const figures = defenceFigures(state, now, { hours: DEFENCE_TREND_HOURS });
   return {
     rows: figures.map((f) => {

@@ -1,6 +1,6 @@
 import { shelterTotals, stockTotals, teamsByStatus, type LiveState } from '@beacon/shared';
 import { own } from '@beacon/shared';
-import type { Locale, Messages } from '../../i18n/index.ts';
+import { formatCount, type Locale, type Messages } from '../../i18n/index.ts';
 import { teamStatusColour } from '../OneMap/mapStyle.ts';
 import { panelAge, type PanelAge } from '../staleness.ts';
 
@@ -15,7 +15,7 @@ export interface ForcesView {
 }
 
 export function forcesView(state: LiveState, now: number, locale: Locale, t: Messages, stockLimit = 8): ForcesView {
-  const n = (v: number) => v.toLocaleString(locale);
+  const n = (v: number) => formatCount(v, locale);
   const sh = shelterTotals(state);
   return {
     teams: teamsByStatus(state).map((r) => ({

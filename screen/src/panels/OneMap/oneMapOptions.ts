@@ -1,5 +1,6 @@
-import { activeTyphoons, categoryFeed, CATEGORY_LAYER_IDS, circleRing, type LiveState, type Region, type RiskAssessment } from '@beacon/shared';
+import { activeTyphoons, categoryFeed, CATEGORY_LAYER_IDS, circleRing, latestIn, type LiveState, type Region, type RiskAssessment } from '@beacon/shared';
 import { own } from '@beacon/shared';
+import { createMemo, type Memo } from '../../charts/memo.ts';
 import type { WallChartOption } from '../../charts/options.ts';
 import { FONT_STACK, fontPx, palette } from '../../charts/theme.ts';
 import { localName, type Locale, type Messages } from '../../i18n/index.ts';
@@ -36,6 +37,12 @@ export interface OneMapInput {
    * screen passes the same cache every time; without one each call builds them all.
    */
   categoryLayers?: CategoryLayerCache;
+  /**
+   * Every other layer's series (and the geo component), kept between calls the same way: a layer whose
+   * inputs did not change is the same object as last time, so useChart sends ECharts only what changed.
+   * A screen passes the same memo every time; without one each call builds them all.
+   */
+  memo?: Memo;
 }
 
 export const MAP_PADDING = 48;
@@ -68,52 +75,75 @@ export function focusRings(centre: [number, number]): MapShape[] {
 }
 export const FOCUS_RINGS_KM = [1, 3, 5] as const;
 
+/** The same object on every call: an unchanged text style is not sent to the chart again. */
+const TEXT_STYLE = { fontFamily: FONT_STACK, fontSize: fontPx.small };
+
 export function oneMapOptions(input: OneMapInput): WallChartOption {
   const { state, region, now, locale, t, visible } = input;
+  const memo = input.memo ?? createMemo();
   const greyed = (l: LayerId) => layerGreyed(state, l, now);
   const gradeOfDistrict = new Map((visible.risk ? input.risk?.districts ?? [] : []).map((d) => [d.area.district, d.grade]));
   const series: unknown[] = [];
 
   const zoom = input.focus?.zoom ?? 1;
-  if (visible.population) series.push(...populationSeries(state, pixelsPerKm(region, input.box, MAP_PADDING) * zoom, greyed('population')));
+  // Each layer below is rebuilt only when what it is drawn from changes: its category's records (a delta
+  // replaces a category's record map and leaves the others as they were), whether its feed is greyed,
+  // and the few view inputs it reads.
+  if (visible.population) {
+    const pxPerKm = pixelsPerKm(region, input.box, MAP_PADDING) * zoom;
+    const g = greyed('population');
+    series.push(...memo.get('population', [latestIn(state, 'population-heat'), pxPerKm, g], () => populationSeries(state, pxPerKm, g)));
+  }
   if (visible.typhoon) {
     const g = greyed('typhoon');
-    const shapes = activeTyphoons(state, now).flatMap((ty) => typhoonShapes(ty, g));
-    series.push(shapeSeries('typhoon-shapes', shapes, 2));
-    const [ty] = activeTyphoons(state, now);
-    if (ty) series.push(typhoonMarkers(ty, g, ty.name));
+    const active = activeTyphoons(state, now);
+    // "Active" ages out with the clock: the ids shown are part of the key, not just the records.
+    const typhoon = memo.get('typhoon', [latestIn(state, 'typhoon-track'), g, active.map((ty) => ty.id).join('\n')], () => {
+      const out: unknown[] = [shapeSeries('typhoon-shapes', active.flatMap((ty) => typhoonShapes(ty, g)), 2)];
+      const [ty] = active;
+      if (ty) out.push(typhoonMarkers(ty, g, ty.name));
+      return out;
+    });
+    series.push(...typhoon);
   }
   if (visible.rain) {
     const rainGreyed = greyed('rain');
-    const points = gaugePoints({ state, region, locale, feed: rainGreyed ? 'silent' : 'live', labelTop: 0 });
-    series.push(
-      pointSeries(
+    const rain = memo.get('rain', [latestIn(state, 'rain-gauge'), rainGreyed, locale, region], () => {
+      const points = gaugePoints({ state, region, locale, feed: rainGreyed ? 'silent' : 'live', labelTop: 0 });
+      return pointSeries(
         'rain',
         points.map((p) => ({ id: p.id, name: p.name, value: p.value, colour: p.colour, size: Math.max(20, p.size * 0.6) })),
         rainGreyed,
-      ),
-    );
+      );
+    });
+    series.push(rain);
   }
   const categoryLayers = input.categoryLayers ?? createCategoryLayerCache(region);
   for (const layer of CATEGORY_LAYER_IDS) {
     if (visible[layer]) for (const part of categoryLayers.layer(state, layer, now)) series.push(part.series);
   }
-  const markers: [LayerId, () => ReturnType<typeof teamPoints>][] = [
-    ['geohazard', () => geohazardPoints(state)],
-    ['waterlogging', () => waterloggingPoints(state)],
-    ['shelter', () => shelterPoints(state)],
-    ['depot', () => depotPoints(state)],
-    ['team', () => teamPoints(state)],
-    ['incident', () => incidentPoints(state)],
+  // What each marker layer reads besides its own records: a team's status also follows dispatch commands.
+  const markers: [LayerId, () => ReturnType<typeof teamPoints>, unknown[]][] = [
+    ['geohazard', () => geohazardPoints(state), [latestIn(state, 'geohazard-point')]],
+    ['waterlogging', () => waterloggingPoints(state), [latestIn(state, 'waterlogging-point')]],
+    ['shelter', () => shelterPoints(state), [latestIn(state, 'shelter')]],
+    ['depot', () => depotPoints(state), [latestIn(state, 'supply-depot')]],
+    ['team', () => teamPoints(state), [latestIn(state, 'rescue-team'), state.command.dispatches]],
+    ['incident', () => incidentPoints(state), [latestIn(state, 'incident')]],
   ];
-  for (const [layer, points] of markers) if (visible[layer]) series.push(pointSeries(layer, points(), greyed(layer), input.box));
+  for (const [layer, points, deps] of markers) {
+    if (!visible[layer]) continue;
+    const g = greyed(layer);
+    // Labels are kept inside the chart's box: its size is an input too.
+    series.push(memo.get(layer, [...deps, g, input.box.width, input.box.height], () => pointSeries(layer, points(), g, input.box)));
+  }
   const centre = input.focus?.incident;
-  if (centre) series.push(shapeSeries('focus-rings', focusRings(centre), 6));
+  if (centre) series.push(memo.get('focus-rings', [centre[0], centre[1]], () => shapeSeries('focus-rings', focusRings(centre), 6)));
 
   return {
     animation: false,
-    textStyle: { fontFamily: FONT_STACK, fontSize: fontPx.small },
-    geo: {
+    textStyle: TEXT_STYLE,
+    geo: sameGeo(memo, locale, gradeOfDistrict, {
       map: region.mapName,
       roam: false,
       silent: true,
@@ -146,7 +176,17 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
       },
       emphasis: { disabled: true },
       select: { disabled: true },
-    },
+    }),
     series: series as WallChartOption['series'],
   };
+}
+
+/**
+ * The geo component as last built when it would come out the same: its plain values (JSON drops the
+ * label formatter) and what the formatter reads — the locale and each district's grade — are the key.
+ * A new geo object would have ECharts replace the component and redraw every district's outline.
+ */
+function sameGeo(memo: Memo, locale: Locale, grades: ReadonlyMap<string, string>, geo: WallChartOption['geo']): WallChartOption['geo'] {
+  const key = `${locale}|${[...grades].join(';')}|${JSON.stringify(geo)}`;
+  return memo.get('geo', [key], () => geo);
 }

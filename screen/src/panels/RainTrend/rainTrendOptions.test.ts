@@ -3,7 +3,7 @@ import { emptyLiveState, xiamen } from '@beacon/shared';
 import { messages } from '../../i18n/messages.ts';
 import { fontPx, gradeColour, palette } from '../../charts/theme.ts';
 import { rainState, T0 } from '../../testing/rain-state.ts';
-import { rainTrendOptions, rainTrendView, trendAxisMax, type TrendInput } from './rainTrendOptions.ts';
+import { rainTrendOptions, rainTrendView, sameStationReadings, trendAxisMax, type TrendInput } from './rainTrendOptions.ts';
 
 const H = 3600_000;
 const M5 = 5 * 60_000;
@@ -94,5 +94,26 @@ describe('rainTrendOptions', () => {
     const opt = rainTrendOptions(rainTrendView(input({})));
     const fmt = (opt.xAxis as { axisLabel: { formatter: (v: number) => string } }).axisLabel.formatter;
     expect(fmt(Date.parse('2026-09-14T00:30:00Z'))).toBe('08:30');
+  });
+});
+
+describe('sameStationReadings', () => {
+  const base = rainState([
+    { stationId: 'SM01', mm: 10, at: T0 - M5 },
+    { stationId: 'HL01', mm: 4, at: T0 - M5 },
+  ]);
+  it('holds while only other stations report (the chart is not redrawn for them)', () => {
+    // HL01 reports again at the same time as the newest reading: SM01's trend, record and the newest time stay.
+    const other = rainState([{ stationId: 'HL01', mm: 6, at: T0 - M5 + 1 }].map((r) => ({ ...r, at: T0 - M5 })), base);
+    expect(other).not.toBe(base);
+    expect(sameStationReadings(base, other, 'SM01')).toBe(true);
+  });
+  it('breaks when the station reports, or a newer reading anywhere may grey it', () => {
+    expect(sameStationReadings(base, rainState([{ stationId: 'SM01', mm: 12, at: T0 }], base), 'SM01')).toBe(false);
+    expect(sameStationReadings(base, rainState([{ stationId: 'HL01', mm: 6, at: T0 }], base), 'SM01')).toBe(false);
+  });
+  it('the view drawn from the kept state is the view of the new one', () => {
+    const other = rainState([{ stationId: 'HL01', mm: 6, at: T0 - M5 }], base);
+    expect(rainTrendView(input({ state: base }))).toEqual(rainTrendView(input({ state: other })));
   });
 });

@@ -1,4 +1,5 @@
 import {
+  latestRecord,
   rainfall1hThresholds,
   rainGaugeCategory,
   stationTrend,
@@ -11,7 +12,7 @@ import { own } from '@beacon/shared';
 import type { WallChartOption } from '../../charts/options.ts';
 import { FONT_STACK, fontPx, gradeColour, palette } from '../../charts/theme.ts';
 import { formatHourMinute, formatMm, localName, type Locale, type Messages } from '../../i18n/index.ts';
-import { gaugeReading } from '../../lib/rain.ts';
+import { gaugeReading, newestObservation } from '../../lib/rain.ts';
 
 /** [epoch ms, mm], or a null mm where readings are missing so the line breaks instead of bridging the gap. */
 export type TrendDatum = [number, number | null];
@@ -67,6 +68,21 @@ export function rainTrendView({ state, region, stationId, now, locale, t, feed }
     ageText: reading.observedAt === null ? null : t.dataAge(t.age(Math.max(0, now - reading.observedAt))),
     points,
   };
+}
+
+/**
+ * Whether the trend of `stationId` would be drawn the same from `a` as from `b` (at the same moment):
+ * the station's trend and newest record are the same objects (the reducer replaces only what changed),
+ * and so is the newest reading of any gauge, against which a stopped gauge is greyed. The panel keeps
+ * the state it drew from while this holds, so the 10 Hz deltas of other feeds do not redraw its chart.
+ */
+export function sameStationReadings(a: LiveState, b: LiveState, stationId: string | null): boolean {
+  if (stationId === null) return true;
+  return (
+    stationTrend(a, stationId) === stationTrend(b, stationId) &&
+    latestRecord(a, rainGaugeCategory.id, stationId) === latestRecord(b, rainGaugeCategory.id, stationId) &&
+    newestObservation(a) === newestObservation(b)
+  );
 }
 
 /** Up to this many readings the trend shows each as a dot. */
