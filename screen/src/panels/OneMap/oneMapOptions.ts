@@ -98,10 +98,10 @@ export function oneMapOptions(input: OneMapInput): WallChartOption {
     const g = greyed('typhoon');
     const active = activeTyphoons(state, now);
     // "Active" ages out with the clock: the ids shown are part of the key, not just the records.
-    const typhoon = memo.get('typhoon', [latestIn(state, 'typhoon-track'), g, active.map((ty) => ty.id).join('\n')], () => {
+    const typhoon = memo.get('typhoon', [latestIn(state, 'typhoon-track'), g, active.map((ty) => ty.id).join('\n'), input.box.width, input.box.height], () => {
       const out: unknown[] = [shapeSeries('typhoon-shapes', active.flatMap((ty) => typhoonShapes(ty, g)), 2)];
       const [ty] = active;
-      if (ty) out.push(typhoonMarkers(ty, g, ty.name));
+      if (ty) out.push(typhoonMarkers(ty, g, ty.name, input.box));
       return out;
     });
     series.push(...typhoon);

@@ -1,5 +1,6 @@
 import { circleRing, forecastCone, type LonLat, type Typhoon } from '@beacon/shared';
 import { FONT_STACK, fontPx, palette } from '../../charts/theme.ts';
+import { labelInside } from './labelInside.ts';
 import { typhoonStyle } from './mapStyle.ts';
 
 /** A filled or open shape in lon/lat, drawn by the custom series below. */
@@ -71,8 +72,12 @@ export function shapeSeries(id: string, shapes: MapShape[], z: number) {
   };
 }
 
-/** The centre and the forecast positions as symbols; the centre carries the storm's name. */
-export function typhoonMarkers(t: Typhoon, greyed: boolean, label: string) {
+/**
+ * The centre and the forecast positions as symbols; the centre carries the storm's name. Given the
+ * chart's size (native px), the name stays whole inside it as incident labels do (labelInside.ts): a
+ * storm east of the city stands near the map's right edge, where a label to its right was cut.
+ */
+export function typhoonMarkers(t: Typhoon, greyed: boolean, label: string, chart?: { width: number; height: number }) {
   return {
     id: 'typhoon-centre',
     type: 'scatter' as const,
@@ -80,6 +85,7 @@ export function typhoonMarkers(t: Typhoon, greyed: boolean, label: string) {
     geoIndex: 0,
     silent: true,
     z: 9,
+    ...(chart ? { labelLayout: labelInside(chart) } : {}),
     data: [
       ...t.forecast.map((f) => ({
         id: `f-${f.at}`,
