@@ -179,6 +179,10 @@ describe('the wall at 3840×2160 is legible from 10 m', () => {
     expect(await page.locator('[data-testid="defence-figure"]:not([data-entities="0"])').count()).toBe(15);
     expect(defenceCount).toBeGreaterThanOrEqual(45);
     expect(problems).toEqual([]);
+    // Every department's name whole on its tile (in English "Construction" was cut to "Constru").
+    const cutNames = await page.$$eval('[data-testid="feed-tile"] .name', (names) =>
+      names.filter((n) => n.scrollWidth > n.clientWidth + 1).map((n) => n.textContent));
+    expect(cutNames).toEqual([]);
     await page.screenshot({ path: join(artifactsDir, `wall-legibility-${locale}-3840x2160.png`) });
     await page.close();
   });

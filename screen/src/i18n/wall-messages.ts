@@ -49,6 +49,12 @@ export interface WallMessages {
   trapped: (n: number) => string;
   feedHealthTitle: string;
   departmentShort: Record<string, string>;
+  /**
+   * Names on the department tiles where the short name does not fit a tile (six to a row on the 16:9
+   * wall, ~7 characters at the wall's type): "Construction" was cut to "Constru". The full name is the
+   * tile's title. Absent: the short names fit.
+   */
+  departmentTile?: Record<string, string>;
   dutyTitle: string;
   dutyEmpty: string;
   dutyRole: Record<'leader' | 'chief' | 'officer', string>;
@@ -195,6 +201,10 @@ export const wallEn: WallMessages = {
     emergency: 'Emergency', meteorology: 'Meteo', water: 'Water', geology: 'Geology', ocean: 'Ocean', police: 'Police', fire: 'Fire',
     health: 'Health', transport: 'Transport', construction: 'Construction', civilAffairs: 'Civil affairs', education: 'Education', municipal: 'Municipal',
     power: 'Power', telecom: 'Telecom', earthquake: 'Earthquake', population: 'Population',
+  },
+  departmentTile: {
+    emergency: 'Emerg.', transport: 'Transp.', construction: 'Constr.', civilAffairs: 'Civil', education: 'Educ.', municipal: 'Munic.',
+    earthquake: 'Quake', population: 'Data',
   },
   dutyTitle: 'On duty',
   dutyEmpty: 'Nobody on shift',

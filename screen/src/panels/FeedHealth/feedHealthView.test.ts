@@ -16,6 +16,14 @@ describe('feedHealthView', () => {
   const v = feedHealthView(state, NOW, 'zh-CN', messages['zh-CN']);
   const tile = (d: string) => v.tiles.find((t) => t.department === d)!;
 
+  it('names every tile in a few characters in English too (seven fit a tile on the 16:9 wall), the full name as its title', () => {
+    const en = feedHealthView(state, NOW, 'en', messages.en);
+    for (const t of en.tiles) expect(t.name.length, t.fullName).toBeLessThanOrEqual(7);
+    expect(en.tiles.find((t) => t.department === 'construction')).toMatchObject({ name: 'Constr.', fullName: expect.stringMatching(/Construction/) });
+    expect(en.tiles.find((t) => t.department === 'meteorology')!.name).toBe('Meteo');
+    for (const t of v.tiles) expect(t.name.length, t.fullName).toBeLessThanOrEqual(4);
+  });
+
   it('has 17 tiles in a fixed order', () => {
     expect(v.tiles).toHaveLength(17);
     expect(v.tiles[0]!.department).toBe('emergency');

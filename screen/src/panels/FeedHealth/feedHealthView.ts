@@ -1,4 +1,4 @@
-import { departments, feedHealth, type DepartmentId, type FeedStatus, type LiveState } from '@beacon/shared';
+import { departments, feedHealth, own, type DepartmentId, type FeedStatus, type LiveState } from '@beacon/shared';
 import { palette } from '../../charts/theme.ts';
 import { formatHourMinute, type Locale, type Messages } from '../../i18n/index.ts';
 
@@ -32,7 +32,7 @@ export function feedHealthView(state: LiveState, now: number, locale: Locale, t:
     const dept = departments[h.department];
     return {
       department: h.department,
-      name: t.wall.departmentShort[h.department] ?? dept.zh,
+      name: (t.wall.departmentTile && own(t.wall.departmentTile, h.department)) ?? own(t.wall.departmentShort, h.department) ?? dept.zh,
       fullName: locale === 'en' ? dept.en : dept.zh,
       status: h.status,
       statusLabel: t.feedStatus[h.status],
