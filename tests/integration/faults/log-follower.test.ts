@@ -108,15 +108,7 @@ describe('log following under concurrent writers', () => {
   });
 
   it('settles thousands of numbers that never committed in a couple of reads', async () => {
-    const [head] = await db.sql<{ max: string | null }[]>`select max(seq)::text as max from events`;
-    let reads = 0;
-    const counting = new Proxy(db.sql, {
-      get(target, prop, receiver) {
-        if (prop === 'begin') reads += 1; // one repeatable-read transaction per page read
-        return Reflect.get(target, prop, receiver);
-      },
-    });
-    const follower = new LogFollower({ sql: counting, from: Number(head?.max ?? 0), onEvents: () => {}, pollMs: 60_000 });
+    const { follower, counts } = await followerAtHead();
     try {
       // 5,000 numbers drawn and rolled back, then one record that commits after them.
       await db.sql.begin(async (tx) => {
@@ -130,7 +122,7 @@ describe('log following under concurrent writers', () => {
       await follower.catchUp();
       expect(follower.position).toBe(last);
       // The first read bounds all 5,000 gaps at once; the next settles them (not one gap per read).
-      expect(reads).toBeLessThanOrEqual(4);
+      expect(counts.reads).toBeLessThanOrEqual(4);
     } finally {
       await follower.stop();
     }
@@ -154,15 +146,21 @@ function countingSql() {
   return { sql, counts };
 }
 
+/** A follower from the log's head that only reads when told (no timer), with what it handed on and its reads and bounds counted. */
+async function followerAtHead() {
+  const [head] = await db.sql<{ max: string | null }[]>`select max(seq)::text as max from events`;
+  const seen: number[] = [];
+  const { sql, counts } = countingSql();
+  const follower = new LogFollower({ sql, from: Number(head?.max ?? 0), onEvents: (e) => seen.push(...e.map((x) => x.seq)), pollMs: 60_000 });
+  return { follower, seen, counts };
+}
+
 describe("gaps this node's own ingest transactions leave", () => {
   // Ingest tells the follower the numbers it draws (`own`) and when their transaction ends (`release`):
   // such a gap is waited for, not bounded by an xid and rechecked on a timer. What counts as settled
   // must not change: a rolled-back own number still settles by the xid rule, and nothing is skipped.
   it('waits for its own transaction without bounding or re-reading, then folds in order when it commits', async () => {
-    const [head] = await db.sql<{ max: string | null }[]>`select max(seq)::text as max from events`;
-    const seen: number[] = [];
-    const { sql, counts } = countingSql();
-    const follower = new LogFollower({ sql, from: Number(head?.max ?? 0), onEvents: (e) => seen.push(...e.map((x) => x.seq)), pollMs: 60_000 });
+    const { follower, seen, counts } = await followerAtHead();
     try {
       const mine = await writer();
       const x = await mine.insert('SM01', 12.3);
@@ -189,10 +187,7 @@ describe("gaps this node's own ingest transactions leave", () => {
   });
 
   it('settles its own number that rolled back by the xid rule, and hands on what follows it', async () => {
-    const [head] = await db.sql<{ max: string | null }[]>`select max(seq)::text as max from events`;
-    const seen: number[] = [];
-    const { sql, counts } = countingSql();
-    const follower = new LogFollower({ sql, from: Number(head?.max ?? 0), onEvents: (e) => seen.push(...e.map((x) => x.seq)), pollMs: 60_000 });
+    const { follower, seen, counts } = await followerAtHead();
     try {
       const mine = await writer();
       const x = await mine.insert('SM03', 7.7);
