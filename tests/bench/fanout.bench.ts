@@ -148,7 +148,7 @@ stop = startFeeds(now(), (feed, updates) => {
       if (!res.ok && failed++ < 3) console.error('ingest refused', res.status, new TextDecoder().decode(body).slice(0, 300));
       if (measuring) ackLat.push(now() - sent);
     })
-    .catch(() => (failed += 1));
+    .catch((err: unknown) => { if (failed++ < 3) console.error("ingest failed", err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause)}` : err); });
 });
 await new Promise((r) => setTimeout(r, WARMUP_S * 1000));
 beacon.proc.stdin.write('mark\n');
