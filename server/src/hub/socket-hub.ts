@@ -13,6 +13,7 @@ import type { LiveEngine } from '../engine/live-engine.ts';
 import { RecentDeltas } from './recent-deltas.ts';
 import { isProtocolError, parseSubscribe } from './subscribe-request.ts';
 import { Subscriptions } from './subscriptions.ts';
+import { broadcastDelta } from './view-broadcast.ts';
 import { wireBytes } from './wire-bytes.ts';
 
 /** What the hub sends a screen: a view's state, or the changes to it. */
@@ -40,7 +41,9 @@ export interface SocketHub {
 export function attachSocketHub(server: HttpServer, engine: LiveEngine, opts: HubOptions): SocketHub {
   // destroyUpgrade: false — other upgrades (the ingest stream) belong to @fastify/websocket (STACK.md).
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, { serveClient: false, destroyUpgrade: false });
-  const subscriptions = new Subscriptions(opts.region ?? xiamen, () => engine.state);
+  const subscriptions = new Subscriptions(opts.region ?? xiamen, () => engine.state, {
+    sendDeltaToMany: broadcastDelta(io, opts.now, (view, bytes) => opts.onSent?.(view.kind, 'delta', bytes)),
+  });
   const recent = new RecentDeltas(opts.resumeCapacity ? { deltas: opts.resumeCapacity } : {});
 
   const onApplied = (_events: unknown, delta: LogDelta) => {

@@ -22,7 +22,7 @@ const stations = xiamen.rainGauges.map((g) => g.id);
 function hub(bound?: number) {
   let state: LiveState = emptyLiveState();
   let seq = 0;
-  const subs = new Subscriptions(xiamen, () => state, bound);
+  const subs = new Subscriptions(xiamen, () => state, { bound });
   const recent = new RecentDeltas();
   return {
     subs,

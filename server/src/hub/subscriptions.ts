@@ -32,6 +32,19 @@ export interface Subscriber {
   sendDelta(view: ViewRef, delta: StateDelta, acked: () => void): void;
 }
 
+/**
+ * Sends one delta to several subscribers of one view at once: encoded once, the same bytes written to
+ * each (socket-hub.ts hands it to socket.io's broadcast), `acked` told of each subscriber's acknowledgement.
+ */
+export type SendDeltaToMany = (subscribers: readonly Subscriber[], view: ViewRef, delta: StateDelta, acked: (subscriber: Subscriber) => void) => void;
+
+export interface SubscriptionsOptions {
+  /** Points and transitions a pending delta may hold (default PENDING_VOLUME_BOUND). */
+  bound?: number;
+  /** Without it, every subscriber is sent its delta on its own. */
+  sendDeltaToMany?: SendDeltaToMany;
+}
+
 interface Subscription {
   subscriber: Subscriber;
   view: ViewRef;
@@ -63,11 +76,17 @@ export class Subscriptions {
   readonly #byId = new Map<string, Subscription>();
   #tick: LogDelta | null = null;
 
+  private readonly bound: number;
+  private readonly sendDeltaToMany: SendDeltaToMany | undefined;
+
   constructor(
     private readonly region: Region,
     private readonly state: () => LiveState,
-    private readonly bound = PENDING_VOLUME_BOUND,
-  ) {}
+    options: SubscriptionsOptions = {},
+  ) {
+    this.bound = options.bound ?? PENDING_VOLUME_BOUND;
+    this.sendDeltaToMany = options.sendDeltaToMany;
+  }
 
   get size(): number {
     return this.#byId.size;
@@ -135,11 +154,45 @@ export class Subscriptions {
         this.add(sub, d);
       }
     }
+    // Screens of a view that took every earlier message in time hold the very same pending delta (the
+    // view's delta of this tick, not merged with anything): they are sent it together, encoded once.
+    // A screen that was still busy with an earlier message has its own merged delta and is sent alone.
+    const together = new Map<StateDelta, Subscription[]>();
     for (const sub of this.#byId.values()) {
       if (sub.inFlight) continue;
       if (sub.snapshotDue) this.sendSnapshot(sub);
-      else if (sub.pending) this.send(sub);
+      else if (sub.pending) {
+        const same = together.get(sub.pending);
+        if (same) same.push(sub);
+        else together.set(sub.pending, [sub]);
+      }
     }
+    for (const [delta, subs] of together) {
+      if (subs.length > 1 && this.sendDeltaToMany) this.sendToMany(subs, delta);
+      else for (const sub of subs) this.send(sub);
+    }
+  }
+
+  private sendToMany(subs: Subscription[], d: StateDelta): void {
+    for (const sub of subs) {
+      sub.pending = null;
+      sub.volume = 0;
+    }
+    if (isEmptyDelta(d) && d.toSeq === d.fromSeq) return;
+    const byId = new Map<string, Subscription>();
+    for (const sub of subs) {
+      sub.inFlight = true;
+      byId.set(sub.subscriber.id, sub);
+    }
+    this.sendDeltaToMany!(
+      subs.map((sub) => sub.subscriber),
+      subs[0]!.view,
+      d,
+      (subscriber) => {
+        const sub = byId.get(subscriber.id);
+        if (sub) sub.inFlight = false;
+      },
+    );
   }
 
   private add(sub: Subscription, d: StateDelta): void {

@@ -5,6 +5,7 @@ import type postgres from 'postgres';
 import { InputError, type Issue } from '../errors/input-error.ts';
 import { LOG_CHANNEL } from '../engine/log-follower.ts';
 import { copyEvents } from './copy-events.ts';
+import { insertEvents } from './insert-events.ts';
 
 /** A validated record ready for the log. */
 export interface LogRecord {
@@ -64,6 +65,32 @@ export const ALREADY_LOGGED_SQL = `
   from unnest($1::text[]) as k(key)
   cross join lateral (select seq, dedupe_key, payload from events where dedupe_key = k.key limit 1) as e`;
 
+/**
+ * A batch of at most this many distinct records is appended in three round trips after BEGIN, not six:
+ * its numbers are drawn with the key lookup, and its rows INSERTed in one pipelined write with the
+ * NOTIFY and the current-state upsert (insert-events.ts). Larger batches are COPYed (copy-events.ts).
+ */
+export const SMALL_BATCH = 64;
+
+/**
+ * The lookup of ALREADY_LOGGED_SQL, and in the same statement the batch's numbers — drawn only when
+ * none of its keys is logged (the usual fresh batch): the gating filter is checked before `nextval`
+ * runs, so a batch with a duplicate draws nothing here, and a retry burns no number
+ * (tests/integration/ingest-race.test.ts checks that). Unprepared, for the lookup's sake.
+ * $1: the batch's distinct keys; $2: how many.
+ */
+export const LOOKUP_AND_DRAW_SQL = `
+  with logged as materialized (
+    select e.seq::text as seq, e.dedupe_key, e.payload
+    from unnest($1::text[]) as k(key)
+    cross join lateral (select seq, dedupe_key, payload from events where dedupe_key = k.key limit 1) as e),
+  drawn as (
+    select array_to_string(array(select nextval('events_seq_seq') from generate_series(1, $2::int)), ',') as seqs, now() as at
+    where not exists (select 1 from logged))
+  select seq, dedupe_key, payload, null as seqs, null::timestamptz as at from logged
+  union all
+  select null, null, null, seqs, at from drawn`;
+
 export interface StoredRecord {
   index: number;
   seq: number;
@@ -120,52 +147,75 @@ async function storeOnce(sql: Sql, records: readonly LogRecord[], options: Store
   }
 }
 
+interface Numbers {
+  /** Comma-separated, as PostgreSQL's array_to_string gives them. */
+  seqs: string;
+  at: Date;
+}
+
 function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: StoreOptions, drawn: (seqs: number[]) => void): Promise<StoreResult> {
   return sql.begin(async (tx) => {
     // The same record twice in one batch (checkBatch refused it if the content differs) is stored
     // once: the first is 'stored', a repeat is a 'duplicate' of it, as a repeat in a later batch is.
     const firstOfKey = new Map<string, LogRecord>();
     for (const r of records) if (!firstOfKey.has(r.dedupeKey)) firstOfKey.set(r.dedupeKey, r);
+    const keys = [...firstOfKey.keys()];
+    const small = keys.length <= SMALL_BATCH;
     // Sent together, run in this order (one round trip, not three): take a transaction id BEFORE drawing
     // sequence numbers — log followers rely on it to know when a gap in the sequence is settled (see
-    // engine/log-follower.ts) — then the append lock of the measured alternative, then look the keys up.
-    const [, , logged] = await Promise.all([
+    // engine/log-follower.ts) — then the append lock of the measured alternative, then look the keys up
+    // (a small batch: and draw its numbers if none is logged).
+    const [, , found] = await Promise.all([
       tx`select pg_current_xact_id()`,
       options.appendLock ? tx`select pg_advisory_xact_lock(${APPEND_LOCK_ID})` : null,
-      tx.unsafe<{ seq: string; dedupe_key: string; payload: unknown }[]>(ALREADY_LOGGED_SQL, [[...firstOfKey.keys()]], { prepare: false }),
+      tx.unsafe<({ seq: string; dedupe_key: string; payload: unknown } | { seq: null; dedupe_key: null; payload: null; seqs: string; at: Date })[]>(
+        small ? LOOKUP_AND_DRAW_SQL : ALREADY_LOGGED_SQL,
+        small ? [keys, keys.length] : [keys],
+        { prepare: false },
+      ),
     ]);
-    const before = new Map(logged.map((r) => [r.dedupe_key, r]));
+    const before = new Map<string, { seq: string; payload: unknown }>();
+    let drawnWithLookup: Numbers | undefined;
+    for (const r of found) {
+      if (r.dedupe_key !== null) before.set(r.dedupe_key, r);
+      else if ('seqs' in r) drawnWithLookup = r;
+    }
 
-    // Checked before any number is drawn: a refused batch burns none.
+    // A batch with a logged key drew no number yet: a refused one burns none.
     const conflicts: Issue[] = [];
-    records.forEach((r, index) => {
-      const prior = before.get(r.dedupeKey);
-      if (prior && !isDeepStrictEqual(prior.payload, JSON.parse(JSON.stringify(r.payload)))) {
-        conflicts.push({
-          path: `/records/${index}`,
-          expected: 'the same content as the record already stored under this id and version, or a higher version to correct it',
-          got: `different content for ${r.entityId} at ${r.observedAt} version ${r.version} (stored as seq ${prior.seq})`,
-        });
-      }
-    });
+    if (before.size) {
+      records.forEach((r, index) => {
+        const prior = before.get(r.dedupeKey);
+        if (prior && !isDeepStrictEqual(prior.payload, JSON.parse(JSON.stringify(r.payload)))) {
+          conflicts.push({
+            path: `/records/${index}`,
+            expected: 'the same content as the record already stored under this id and version, or a higher version to correct it',
+            got: `different content for ${r.entityId} at ${r.observedAt} version ${r.version} (stored as seq ${prior.seq})`,
+          });
+        }
+      });
+    }
     if (conflicts.length) {
       throw new InputError(409, 'BEACON_CONFLICT', `${conflicts.length} record(s) contradict records already stored; nothing was stored`, conflicts);
     }
 
     // Only records not yet logged draw a number: a retry of a committed batch burns none.
-    const fresh = [...firstOfKey.values()].filter((r) => !before.has(r.dedupeKey));
+    const fresh = before.size ? [...firstOfKey.values()].filter((r) => !before.has(r.dedupeKey)) : [...firstOfKey.values()];
     const seqOfKey = new Map<string, number>();
     const appended: BeaconEvent[] = [];
+    let inserted: Promise<unknown> | null = null;
     if (fresh.length) {
       // One row back, not one per number: events_seq_seq is the sequence behind events.seq (a bigserial,
       // db/migrations/0000); now() is the transaction's time, which received_at's default also writes.
-      const [numbers] = await tx<{ seqs: string; at: Date }[]>`
-        select array_to_string(array(select nextval('events_seq_seq') from generate_series(1, ${fresh.length}::int)), ',') as seqs, now() as at`;
+      const numbers = drawnWithLookup ?? (await tx<Numbers[]>`
+        select array_to_string(array(select nextval('events_seq_seq') from generate_series(1, ${fresh.length}::int)), ',') as seqs, now() as at`)[0]!;
       // Ascending, so the batch is logged in the order it was sent.
-      const seqs = numbers!.seqs.split(',').map(Number).sort((a, b) => a - b);
+      const seqs = numbers.seqs.split(',').map(Number).sort((a, b) => a - b);
       drawn(seqs);
-      const receivedAt = numbers!.at.toISOString();
-      await copyEvents(tx, fresh, seqs);
+      const receivedAt = numbers.at.toISOString();
+      // A small batch's INSERT goes out with the NOTIFY and the upsert below, in one write.
+      if (small) inserted = insertEvents(tx, fresh, seqs);
+      else await copyEvents(tx, fresh, seqs);
       for (let i = 0; i < fresh.length; i++) {
         const r = fresh[i]!;
         seqOfKey.set(r.dedupeKey, seqs[i]!);
@@ -216,7 +266,8 @@ function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: S
           set observed_at = excluded.observed_at, version = excluded.version, seq = excluded.seq, payload = excluded.payload
           where (current_state.observed_at, current_state.version) < (excluded.observed_at, excluded.version)`
       : null;
-    await Promise.all([notified, upserted]);
+    // The INSERT's failure (a unique violation: see storeRecords) comes first, and is what this rejects with.
+    await Promise.all([inserted, notified, upserted]);
     return { records: result, appended };
   }) as Promise<StoreResult>;
 }

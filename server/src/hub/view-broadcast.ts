@@ -1,0 +1,38 @@
+import { PROTOCOL_VERSION, type ClientToServerEvents, type ServerToClientEvents } from '@beacon/shared';
+import type { Server, Socket } from 'socket.io';
+import type { SendDeltaToMany } from './subscriptions.ts';
+import { wireBytes } from './wire-bytes.ts';
+
+/** socket.io-parser's EVENT packet type (`PacketType.EVENT`; the parser is socket.io's own dependency, not ours). */
+const EVENT_PACKET = 2;
+
+/**
+ * One delta to many screens of a view, encoded once: socket.io's adapter encodes the packet and builds
+ * its WebSocket frame a single time and writes the same bytes to every socket (`broadcastWithAck`,
+ * the path of `io.to(room).emit(…, ack)`), where `socket.emit` per screen encoded and framed it once
+ * per screen — 500 screens on ~60 views did the same JSON.stringify ~8 times over. Each screen's
+ * acknowledgement still comes back on its own, as from `socket.emit`: the adapter registers the
+ * packet's ack id on every socket, and socket.io calls the handler with the socket that answered as
+ * `this`. The hub lives on one node (the in-memory adapter), so the broadcast reaches this node's
+ * sockets only, which is what the hub asks for.
+ */
+export function broadcastDelta(
+  io: Server<ClientToServerEvents, ServerToClientEvents>,
+  now: () => number,
+  onSent?: (view: Parameters<SendDeltaToMany>[1], bytes: number) => void,
+): SendDeltaToMany {
+  const namespace = io.of('/');
+  return (subscribers, view, delta, acked) => {
+    const byId = new Map(subscribers.map((s) => [s.id, s]));
+    const packet = { type: EVENT_PACKET, data: ['view:delta', { protocol: PROTOCOL_VERSION, serverTime: now(), view, delta }] };
+    const send = () =>
+      namespace.adapter.broadcastWithAck(packet, { rooms: new Set(byId.keys()), except: new Set(), flags: {} }, () => {}, function (this: Socket) {
+        const subscriber = byId.get(this.id);
+        if (subscriber) acked(subscriber);
+      });
+    // The bytes are the same for every screen: counted on the first one's connection.
+    const first = namespace.sockets.get(subscribers[0]!.id);
+    const bytes = first ? wireBytes(first, send) : (send(), 0);
+    if (onSent) for (let i = 0; i < byId.size; i++) onSent(view, bytes);
+  };
+}
