@@ -27,7 +27,8 @@ it('opens every PostgreSQL connection with TCP_NODELAY set', async () => {
   db = connectDatabase(testDb.url, { max: 3 });
   // Three connections at once: the pool opens one per query in flight.
   await Promise.all([db.sql`select pg_sleep(0.05)`, db.sql`select pg_sleep(0.05)`, db.sql`select pg_sleep(0.05)`]);
-  const [{ n }] = await db.sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where application_name = current_setting('application_name')`;
+  const [row] = await db.sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where application_name = current_setting('application_name')`;
+  const n = row!.n;
   expect(n).toBeGreaterThanOrEqual(3);
   const enabled = noDelay.mock.calls.filter(([on]) => on === undefined || on === true).length;
   expect(enabled).toBeGreaterThanOrEqual(n);
