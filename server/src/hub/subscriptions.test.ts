@@ -13,16 +13,16 @@ import {
 } from '@beacon/shared';
 import { rainEvent } from '@beacon/shared/testing.ts';
 import { RecentDeltas } from './recent-deltas.ts';
-import { PENDING_VOLUME_BOUND, Subscriptions, type Subscriber } from './subscriptions.ts';
+import { PENDING_VOLUME_BOUND, Subscriptions, type SendDeltaToMany, type Subscriber } from './subscriptions.ts';
 
 const T0 = Date.parse('2026-09-14T08:00:00Z');
 const stations = xiamen.rainGauges.map((g) => g.id);
 
 /** An engine in miniature: folds events and hands the hub their delta, as the live engine does. */
-function hub(bound?: number) {
+function hub(bound?: number, sendDeltaToMany?: SendDeltaToMany) {
   let state: LiveState = emptyLiveState();
   let seq = 0;
-  const subs = new Subscriptions(xiamen, () => state, { bound });
+  const subs = new Subscriptions(xiamen, () => state, { bound, sendDeltaToMany });
   const recent = new RecentDeltas();
   return {
     subs,
@@ -287,5 +287,46 @@ describe('screens counted by view kind (for the metrics)', () => {
     h.subs.subscribe(b.subscriber, { kind: 'incident', incidentId: 'I-1' }, null); // the same socket moves
     h.subs.unsubscribe('a');
     expect(Object.fromEntries(h.subs.countByViewKind())).toEqual({ city: 0, district: 1, subdistrict: 0, incident: 1 });
+  });
+});
+
+describe('screens of one view that keep up', () => {
+  it('are sent each tick\'s delta together, once; one that fell behind gets its own merged delta; each acknowledgement counts for its own screen', () => {
+    const groups: { ids: string[]; delta: StateDelta }[] = [];
+    const screens = new Map<string, ReturnType<typeof screen>>();
+    // Delivers a group send to each screen as its own sendDelta would, keeping each screen's ack apart.
+    const together: SendDeltaToMany = (subscribers, view, delta, acked) => {
+      groups.push({ ids: subscribers.map((s) => s.id), delta });
+      for (const s of subscribers) screens.get(s.id)!.subscriber.sendDelta(view, delta, () => acked(s));
+    };
+    const h = hub(undefined, together);
+    const city: ViewRef = { kind: 'city' };
+    const siming: ViewRef = { kind: 'district', district: '思明区' };
+    for (const [id, view] of [['a', city], ['b', city], ['slow', city], ['d1', siming], ['d2', siming]] as const) {
+      screens.set(id, screen(id));
+      h.subs.subscribe(screens.get(id)!.subscriber, view, null);
+    }
+    const ackAll = (...ids: string[]) => ids.forEach((id) => screens.get(id)!.ack());
+    ackAll('a', 'b', 'slow', 'd1', 'd2');
+
+    h.apply(h.rain(0));
+    h.subs.flush();
+    expect(groups.map((g) => g.ids)).toEqual([['a', 'b', 'slow'], ['d1', 'd2']]);
+    ackAll('a', 'b', 'd1', 'd2'); // 'slow' keeps its delta unacknowledged
+
+    h.apply(h.rain(1));
+    h.subs.flush();
+    expect(groups.slice(2).map((g) => g.ids)).toEqual([['a', 'b'], ['d1', 'd2']]);
+    expect(screens.get('slow')!.messages).toHaveLength(2); // snapshot + the first delta, nothing since
+    ackAll('a', 'b', 'd1', 'd2', 'slow');
+
+    // 'slow' holds minute 1 still: it is sent minutes 1 and 2 merged, alone; the others minute 2 together.
+    h.apply(h.rain(2));
+    h.subs.flush();
+    expect(groups.slice(4).map((g) => g.ids)).toEqual([['a', 'b'], ['d1', 'd2']]);
+    expect(screens.get('slow')!.messages).toHaveLength(3);
+    for (const [id, view] of [['a', city], ['b', city], ['slow', city], ['d1', siming], ['d2', siming]] as const) {
+      expect(plain(screens.get(id)!.state()), id).toEqual(viewState(h.state, view));
+    }
   });
 });
