@@ -12,7 +12,7 @@ export * from './state/selectors.ts';
 export * from './protocol/socket.ts';
 export * from './region/types.ts';
 export { xiamen } from './region/xiamen/index.ts';
-export { districtAt } from './geo/point-in-polygon.ts';
+export * from './geo/index.ts';
 export * from './state/delta.ts';
 export * from './views/view.ts';
 export * from './views/locate.ts';
