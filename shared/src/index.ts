@@ -38,3 +38,4 @@ export * from './commands/forces.ts';
 export * from './commands/forward-post.ts';
 export * from './util/instant.ts';
 export * from './util/text.ts';
+export * from './util/csv.ts';
