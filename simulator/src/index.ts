@@ -1,14 +1,6 @@
-export {
-  LANDFALL_PHASE,
-  STORM_HOURS_PER_PASS,
-  gaugeRainfall1h,
-  normalizePhase,
-  orographicFactor,
-  rainfallField,
-  scenarioPhase,
-  stormAt,
-  stormHourAt,
-} from './storm.ts';
-export type { GaugeLocation, Phase, StormState } from './storm.ts';
-export { DEFAULT_INTERVAL_MS, DEFAULT_STORM_PASS_MS, buildRainBatch, startRainSimulator } from './feeder.ts';
-export type { Backoff, RainSimulator, RainSimulatorOptions, SimulatorLog } from './feeder.ts';
+// @beacon/simulator: the 17 departments of one typhoon pass, sending through Beacon's public HTTP
+// API as the departments' own systems would. It knows Beacon only by shared/ and that API.
+export { DEFAULT_STORM_PASS_MS, demoIntervalMs, startSimulator } from './simulator.ts';
+export type { Simulator, SimulatorOptions } from './simulator.ts';
+export type { Backoff, SimulatorLog } from './delivery.ts';
+export { generateRecords, generatedCategories } from './departments/generate.ts';
