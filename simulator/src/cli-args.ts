@@ -17,7 +17,7 @@ export type CliParse = { ok: true; settings: CliSettings } | { ok: false; help: 
 
 const OPTIONS = '--url, --key, --categories, --speedup, --pass-minutes, --start-phase';
 
-export const USAGE = `usage: pnpm --filter @beacon/simulator start -- --url <beacon base url> --key <department>=<api key>… [--categories <id,…>] [--speedup <n>] [--pass-minutes <min>] [--start-phase <0..1>]
+export const USAGE = `usage: npx -y pnpm@12.21.0 simulate -- --url <beacon base url> --key <department>=<api key>… [--categories <id,…>] [--speedup <n>] [--pass-minutes <min>] [--start-phase <0..1>]
   --url           Beacon base URL, e.g. http://127.0.0.1:3000 (or BEACON_URL)
   --key           a department and its API key, e.g. meteorology=bk_…; repeat for more departments
                   (or BEACON_API_KEYS, comma-separated); only departments with a key send

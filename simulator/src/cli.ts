@@ -1,6 +1,6 @@
 /**
  * Runs the simulated departments against any Beacon, as their own systems would:
- *   pnpm --filter @beacon/simulator start -- --url http://127.0.0.1:3000 --key meteorology=<key> [--key water=<key>]… [--speedup 60] [--pass-minutes 30]
+ *   npx -y pnpm@12.21.0 simulate -- --url http://127.0.0.1:3000 --key meteorology=<key> [--key water=<key>]… [--speedup 60] [--pass-minutes 30]
  * Exit code 2 means the arguments were wrong; Ctrl-C stops after the batches in flight.
  */
 import { parseCliArgs, USAGE } from './cli-args.ts';
