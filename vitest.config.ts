@@ -9,7 +9,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'screen/src/**/*.test.ts', 'screen/build/**/*.test.ts', 'db/src/**/*.test.ts'],
+          include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'simulator/src/**/*.test.ts', 'screen/src/**/*.test.ts', 'screen/build/**/*.test.ts', 'db/src/**/*.test.ts'],
           environment: 'node',
         },
       },

@@ -4,9 +4,9 @@
 //   node server/scripts/build.mjs                      build the server and the screen
 //   node server/scripts/build.mjs --if-stale [server|screen]…   build only what is missing or older than its sources
 //
-// Server: shared/, db/ and server/ are transpiled by TypeScript (each package's tsconfig.build.json),
+// Server: shared/, db/, simulator/ and server/ are transpiled by TypeScript (each package's tsconfig.build.json),
 // src/*.ts to dist/*.js file by file, relative imports rewritten from .ts to .js. Node then runs
-// plain JavaScript (no tsx), resolving @beacon/shared and @beacon/db to their dist/ through the
+// plain JavaScript (no tsx), resolving @beacon/shared, @beacon/db and @beacon/simulator to their dist/ through the
 // `beacon-dist` export condition (`node --conditions=beacon-dist`). Screen: `vite build` to screen/dist.
 //
 // Plain JavaScript on purpose: it must run on a bare Node before anything is built.
@@ -24,8 +24,8 @@ const parts = {
     // main.js is written on every build (never incrementally), so its time is the build's.
     output: at('server/dist/main.js'),
     // Everything the compiled code is made from; screen and tests are not part of it.
-    inputs: ['shared/src', 'db/src', 'server/src', 'tsconfig.json',
-      ...['shared', 'db', 'server'].flatMap((p) => [`${p}/tsconfig.build.json`, `${p}/package.json`])],
+    inputs: ['shared/src', 'db/src', 'simulator/src', 'server/src', 'tsconfig.json',
+      ...['shared', 'db', 'simulator', 'server'].flatMap((p) => [`${p}/tsconfig.build.json`, `${p}/package.json`])],
     build: buildServer,
   },
   screen: {
@@ -76,7 +76,7 @@ function newestFile(path) {
 
 function buildServer() {
   const tsc = resolveTool(() => createRequire(at('package.json')).resolve('typescript/bin/tsc'), 'TypeScript');
-  for (const pkg of ['shared', 'db', 'server']) {
+  for (const pkg of ['shared', 'db', 'simulator', 'server']) {
     // From empty: a source removed since the last build must not linger as a module.
     rmSync(at(pkg, 'dist'), { recursive: true, force: true });
     run(process.execPath, [tsc, '-p', at(pkg, 'tsconfig.build.json')], root);

@@ -21,7 +21,7 @@ import { mqttSources } from './ingest/mqtt/mqtt-sources.ts';
 import type { PullConnectorsOptions } from './ingest/pull/index.ts';
 import { ingestRateLimit, type IngestRateLimitOptions } from './ingest/rate-limit.ts';
 import { streamIngest, type StreamIngestOptions } from './ingest/websocket/stream-routes.ts';
-import { serveScreen } from './screen/serve-screen.ts';
+import { serveScreen } from './screen-assets/serve-screen.ts';
 import { accessControl } from './auth/access.ts';
 import { authRoutes } from './auth/auth-routes.ts';
 import { securityHeaders } from './auth/security-headers.ts';

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 /**
  * A source scan that keeps names from outside off plain-object indexing (util/dict.ts says why: one
  * record with id `constructor` made the fold throw). It is a scan, not a type check: it looks for the
- * exact shapes that were removed, in every non-test .ts and .vue file of shared/src, server/src and
- * screen/src, so a new one fails here with its file and line:
+ * exact shapes that were removed, in every non-test .ts and .vue file of shared/src, server/src,
+ * simulator/src and screen/src, so a new one fails here with its file and line:
  *
  * - a map of live state or of the command slice (`latest`, `trends`, `feeds`, `transitions`, `posts`,
  *   `dispatches`, `acknowledged`) or the region's `districtNames`, indexed by anything but a string
@@ -19,7 +19,7 @@ import { describe, expect, it } from 'vitest';
  * Indexing by a string literal (`state.latest['rescue-team']`) is allowed: the name is ours.
  */
 const ROOT = join(import.meta.dirname, '..', '..');
-const SCANNED = ['shared/src', 'server/src', 'screen/src'];
+const SCANNED = ['shared/src', 'server/src', 'simulator/src', 'screen/src'];
 
 const MAPS = 'latest|trends|feeds|transitions|posts|dispatches|acknowledged|districtNames';
 const PATTERNS: { name: string; re: RegExp }[] = [
@@ -65,7 +65,7 @@ describe('names from outside never index plain objects', () => {
     expect(findings("const r = latestRecord(state, 'incident', id);")).toEqual([]);
   });
 
-  it('in shared/src, server/src and screen/src', () => {
+  it('in shared/src, server/src, simulator/src and screen/src', () => {
     const files = SCANNED.flatMap(sources).map((f) => relative(ROOT, join(ROOT, f)));
     expect(files.length).toBeGreaterThan(100);
     const found = files

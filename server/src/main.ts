@@ -9,8 +9,7 @@ import { resolveDatabase } from './process/resolve-database.ts';
 import { trustProxyFromEnv } from './process/trust-proxy.ts';
 import { readFileSync } from 'node:fs';
 import { departmentIds, type DepartmentId } from '@beacon/shared';
-import { startDepartmentSimulators } from './simulator/departments/index.ts';
-import { startRainSimulator } from './simulator/index.ts';
+import { startSimulator } from '@beacon/simulator';
 import type { MqttSourceConfig } from './ingest/mqtt/index.ts';
 
 // The process shell: database, migrations, listen, simulator, graceful close. Everything else is the app.
@@ -98,8 +97,7 @@ if (!values['no-sim']) {
     keys[department] = (await createDepartmentKey(db.sql, department, 'simulator')).key;
   }
   // Start just before the outer rain bands arrive, so a newcomer sees rain within a minute.
-  simulators.push(startRainSimulator({ baseUrl: base, apiKey: keys.meteorology!, startPhase: 0.3 }));
-  simulators.push(startDepartmentSimulators({ baseUrl: base, keys, startPhase: 0.3 }));
+  simulators.push(startSimulator({ baseUrl: base, keys, startPhase: 0.3 }));
 }
 
 const firstStart = await provisionFirstStart(db.sql, app.tokens);

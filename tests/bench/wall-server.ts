@@ -10,8 +10,7 @@ import { connectDatabase } from '@beacon/db';
 import { buildApp, defaultScreenDir } from '@beacon/server';
 import { createKioskToken } from '@beacon/server/auth/kiosk.ts';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
-import { startDepartmentSimulators } from '@beacon/server/simulator/departments/index.ts';
-import { DEFAULT_INTERVAL_MS, DEFAULT_STORM_PASS_MS, startRainSimulator } from '@beacon/server/simulator/feeder.ts';
+import { DEFAULT_STORM_PASS_MS, startSimulator, type Simulator } from '@beacon/simulator';
 import { departmentIds, type DepartmentId } from '@beacon/shared';
 
 const [url] = process.argv.slice(2);
@@ -32,14 +31,14 @@ const START_PHASE = 0.3;
 
 let warnings = 0;
 const log = { info: () => {}, warn: (l: string) => (warnings++ < 5 ? process.stderr.write(`  [simulator] ${l}\n`) : undefined) };
-let running: { stop(): Promise<void> }[] = [];
+let running: Simulator[] = [];
 let simMs = 0; // storm time already played, so a restarted simulator carries on where it stopped
 let simSince = 0;
 let stormPassMs = DEFAULT_STORM_PASS_MS;
 
 /**
- * speed 1 is `main.ts`'s simulator (rain every 5 s, departments at their demo intervals of 5–30 s,
- * one storm pass per 30 min). speed N divides the storm pass and every interval by N, with no interval
+ * speed 1 is `main.ts`'s simulator (every category at its demo interval of 5–30 s, rain gauges every
+ * 5 s, one storm pass per 30 min). speed N divides the storm pass and every interval by N, with no interval
  * under the hub's tick.
  */
 function startSim(speed: number) {
@@ -47,8 +46,7 @@ function startSim(speed: number) {
   const startPhase = (START_PHASE + simMs / stormPassMs) % 1;
   const floor = (ms: number) => Math.max(HUB_TICK_MS, Math.round(ms / speed));
   running = [
-    startRainSimulator({ baseUrl: base, apiKey: keys.meteorology!, startPhase, stormPassMs, intervalMs: floor(DEFAULT_INTERVAL_MS), log }),
-    startDepartmentSimulators({
+    startSimulator({
       baseUrl: base, keys, startPhase, stormPassMs, log,
       speedup: 60 * speed, minIntervalMs: floor(5_000), maxIntervalMs: floor(30_000),
     }),

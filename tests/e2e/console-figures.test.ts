@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScreenDir } from '@beacon/server';
-import { buildRainBatch } from '@beacon/server/simulator/feeder.ts';
-import { xiamen, type Command } from '@beacon/shared';
+import { generateRecords } from '@beacon/simulator';
+import type { Command } from '@beacon/shared';
 import { exampleOf } from '@beacon/shared/categories/catalog/example-record.ts';
 import { categorySchemas } from '@beacon/shared/schemas.ts';
 import { artifactsDir } from '../support/artifacts.ts';
@@ -71,7 +71,7 @@ beforeAll(async () => {
     reportId: 'IR-LIVE-1', observedAt: at(20), informant: '陈某', community: '湖里区殿前街道', district: '湖里区', lon: 118.12, lat: 24.53,
     hazard: 'waterlogging', note: '路口积水约 30 厘米', status: 'new',
   }]);
-  await send('rain-gauge', buildRainBatch(xiamen.rainGauges, now - 60_000, 0.5).records);
+  await send('rain-gauge', generateRecords('rain-gauge', 0.5, new Date(now - 60_000).toISOString()));
   await server.app.engine.catchUp();
 });
 afterAll(async () => {
@@ -270,7 +270,7 @@ describe('replay\'s default window (item 7)', () => {
         const res = await fetch(`${fresh.baseUrl}/api/v1/ingest/rain-gauge`, {
           method: 'POST',
           headers: { 'content-type': 'application/json', authorization: `Bearer ${fresh.meteorologyKey}` },
-          body: JSON.stringify(buildRainBatch(xiamen.rainGauges, Date.now() - (2 - i) * 60_000, 0.4)),
+          body: JSON.stringify({ records: generateRecords('rain-gauge', 0.4, new Date(Date.now() - (2 - i) * 60_000).toISOString()) }),
         });
         expect(res.status).toBe(200);
       }

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScreenDir } from '@beacon/server';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
-import { generateRecords, generatedCategories } from '@beacon/server/simulator/departments/generate.ts';
+import { generateRecords, generatedCategories } from '@beacon/simulator';
 import { categories, departmentIds, type Command, type DepartmentId } from '@beacon/shared';
 import { artifactsDir } from '../support/artifacts.ts';
 import { issue } from '../support/command-fixtures.ts';

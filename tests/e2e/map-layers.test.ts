@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScreenDir } from '@beacon/server';
-import { generateRecords, generatedCategories } from '@beacon/server/simulator/departments/generate.ts';
+import { generateRecords, generatedCategories } from '@beacon/simulator';
 import { CATEGORY_LAYER_SPECS } from '@beacon/shared';
 import { categorySchemas } from '@beacon/shared/schemas.ts';
 import { exampleOf } from '@beacon/shared/categories/catalog/example-record.ts';

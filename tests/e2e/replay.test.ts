@@ -2,9 +2,7 @@ import { join } from 'node:path';
 import { categoryList, type DepartmentId } from '@beacon/shared';
 import { defaultScreenDir } from '@beacon/server';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
-import { generateRecords } from '@beacon/server/simulator/departments/generate.ts';
-import { buildRainBatch } from '@beacon/server/simulator/feeder.ts';
-import { xiamen } from '@beacon/shared';
+import { generateRecords } from '@beacon/simulator';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactsDir } from '../support/artifacts.ts';
@@ -28,7 +26,7 @@ async function seedStorm() {
   for (let i = 0; i < 16; i++) {
     const phase = 0.3 + i * 0.03;
     const at = new Date(start + i * 6 * 60_000).toISOString();
-    const batches: [string, string, unknown][] = [['rain-gauge', server.meteorologyKey, buildRainBatch(xiamen.rainGauges, Date.parse(at), phase)]];
+    const batches: [string, string, unknown][] = [['rain-gauge', server.meteorologyKey, { records: generateRecords('rain-gauge', phase, at) }]];
     for (const id of categories) {
       const c = categoryList.find((x) => x.id === id)!;
       const records = generateRecords(id, phase, at);

@@ -1,9 +1,7 @@
 import fc from 'fast-check';
 import { categoryList, type DepartmentId } from '@beacon/shared';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
-import { generateRecords } from '@beacon/server/simulator/departments/generate.ts';
-import { buildRainBatch } from '@beacon/server/simulator/feeder.ts';
-import { xiamen } from '@beacon/shared';
+import { generateRecords } from '@beacon/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -15,7 +13,6 @@ const at = new Date(Date.now() - 60_000).toISOString();
 
 /** Records of a category at the height of the storm, as the department's simulator sends them. */
 function recordsOf(category: string): Record<string, unknown>[] {
-  if (category === 'rain-gauge') return buildRainBatch(xiamen.rainGauges, Date.parse(at), 0.45).records as Record<string, unknown>[];
   return generateRecords(category, 0.45, at);
 }
 

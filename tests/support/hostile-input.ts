@@ -10,8 +10,7 @@ import { Writable } from 'node:stream';
 import fc from 'fast-check';
 import { categories, categoryList, xiamen, type DepartmentId } from '@beacon/shared';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
-import { generateRecords } from '@beacon/server/simulator/departments/generate.ts';
-import { buildRainBatch } from '@beacon/server/simulator/feeder.ts';
+import { generateRecords } from '@beacon/simulator';
 import type { BeaconOptions } from '@beacon/server';
 import { expect } from 'vitest';
 import { expectScreensMatchLog } from './log-truth.ts';
@@ -152,9 +151,7 @@ export function validTemplate(categoryIds: readonly string[] = categoryList.filt
  */
 export function materialize(t: RecordTemplate, atMs: number): Record<string, unknown> {
   const at = new Date(atMs).toISOString();
-  const of = (phase: number) => t.category === 'rain-gauge'
-    ? (buildRainBatch(xiamen.rainGauges, atMs, phase).records as Record<string, unknown>[])
-    : generateRecords(t.category, phase, at);
+  const of = (phase: number) => generateRecords(t.category, phase, at);
   // Some categories have nothing to say at a calm phase (no warning before the storm): take the peak's.
   let all = of(t.phase);
   if (!all.length) all = of(0.45);

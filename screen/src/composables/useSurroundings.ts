@@ -1,5 +1,6 @@
 import { onScopeDispose, ref, shallowRef, toValue, watch, type MaybeRefOrGetter, type Ref } from 'vue';
 import type { SurroundingsAnswer } from '@beacon/shared';
+import { api } from '../lib/api.ts';
 
 /** How often the wall asks again: teams move and stock is used, but not by the second. */
 export const SURROUNDINGS_REFRESH_MS = 10_000;
@@ -23,16 +24,7 @@ export interface SurroundingsState {
 }
 
 export function httpSurroundings(token: () => string | null): SurroundingsFetcher {
-  return async (incidentId, signal) => {
-    const t = token();
-    const res = await fetch(`/api/v1/incidents/${encodeURIComponent(incidentId)}/surroundings`, {
-      headers: t ? { authorization: `Bearer ${t}` } : {},
-      signal,
-    });
-    if (res.ok) return (await res.json()) as SurroundingsAnswer;
-    const body = (await res.json().catch(() => null)) as { message?: string } | null;
-    throw new Error(body?.message ?? `HTTP ${res.status}`);
-  };
+  return (incidentId, signal) => api<SurroundingsAnswer>(token(), `/api/v1/incidents/${encodeURIComponent(incidentId)}/surroundings`, { signal });
 }
 
 /**

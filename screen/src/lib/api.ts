@@ -22,6 +22,18 @@ export async function api<T>(token: string | null, path: string, init: { method?
     ...(init.signal ? { signal: init.signal } : {}),
   });
   if (res.ok) return (res.headers.get('content-type')?.includes('json') ? res.json() : res.text()) as Promise<T>;
+  throw await apiError(res);
+}
+
+/** A file the API answers (an export), with the name the server gives it; a plain link cannot carry the bearer token. */
+export async function apiFile(token: string | null, path: string): Promise<{ blob: Blob; fileName: string | null }> {
+  const res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+  if (!res.ok) throw await apiError(res);
+  return { blob: await res.blob(), fileName: /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? null };
+}
+
+/** The API's error shape of an answer that is not ok, as an ApiError. */
+async function apiError(res: Response): Promise<ApiError> {
   const body = (await res.json().catch(() => null)) as { code?: string; message?: string; issues?: ApiError['issues'] } | null;
-  throw new ApiError(res.status, body?.code ?? `HTTP_${res.status}`, body?.message ?? res.statusText, body?.issues ?? []);
+  return new ApiError(res.status, body?.code ?? `HTTP_${res.status}`, body?.message ?? res.statusText, body?.issues ?? []);
 }

@@ -1,7 +1,7 @@
 import { onScopeDispose } from 'vue';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, type ReplayClientEvents, type ReplayServerEvents, type ReplaySpeed, type ReplayWindow } from '@beacon/shared';
-import { useReplayStore } from '../stores/replay.ts';
+import { useReplayStore } from './store.ts';
 import { useSessionStore } from '../stores/session.ts';
 import { watchCredentialRefusals } from '../composables/useLiveConnection.ts';
 import { hubSocketOptions } from '../lib/socket-options.ts';

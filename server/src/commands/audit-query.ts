@@ -1,5 +1,5 @@
 import type { Sql } from '@beacon/db';
-import type { AuditEntry } from '@beacon/shared';
+import { csvFile, type AuditEntry } from '@beacon/shared';
 
 export interface AuditFilter {
   from?: string;
@@ -29,13 +29,7 @@ export async function queryAudit(sql: Sql, f: AuditFilter): Promise<AuditEntry[]
 
 const COLUMNS = ['at', 'actorName', 'actorRole', 'actorId', 'action', 'target', 'outcome', 'reason', 'seq'] as const;
 
-/** RFC 4180 CSV with a BOM so Excel opens the Chinese text as UTF-8. Cells that start like formulas are quoted with a leading apostrophe. */
+/** The audit as a CSV file (shared `csvFile`: formula-guarded cells, a BOM for the Chinese text). */
 export function auditCsv(entries: readonly AuditEntry[]): string {
-  const cell = (v: unknown) => {
-    let s = v === null || v === undefined ? '' : String(v);
-    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [COLUMNS.join(','), ...entries.map((e) => COLUMNS.map((c) => cell(e[c])).join(','))];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
+  return csvFile([COLUMNS, ...entries.map((e) => COLUMNS.map((c) => e[c]))]);
 }

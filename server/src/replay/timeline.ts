@@ -1,4 +1,4 @@
-import { departments, isDepartmentId, type KeyMoment, type ReplayWindow } from '@beacon/shared';
+import { csvFile, departments, isDepartmentId, type CsvCell, type KeyMoment, type ReplayWindow } from '@beacon/shared';
 
 /** An after-action timeline (复盘): key moments with time, who and what, and the totals of the window. */
 export interface Timeline {
@@ -22,14 +22,9 @@ export const formatShanghai = (t: number): string => shanghai.format(new Date(t)
 
 const who = (department: string): string => (isDepartmentId(department) ? departments[department].zh : department);
 
-function csvField(v: string | number): string {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** CSV with a UTF-8 byte-order mark, so spreadsheet programs used in the bureau show the Chinese correctly. */
+/** The timeline as a CSV file (shared `csvFile`: formula-guarded cells, a BOM for the Chinese text). */
 export function timelineCsv(t: Timeline): string {
-  const rows: (string | number)[][] = [['时间 (北京时间)', '类型', '部门', '内容', '序号']];
+  const rows: CsvCell[][] = [['时间 (北京时间)', '类型', '部门', '内容', '序号']];
   for (const m of t.moments) rows.push([formatShanghai(m.at), m.kind, who(m.department), m.title.zh, m.seq]);
   rows.push([], ['合计', '', '', '', '']);
   rows.push(['发布预警', t.totals.warningsIssued], ['解除预警', t.totals.warningsLifted]);
@@ -37,7 +32,7 @@ export function timelineCsv(t: Timeline): string {
   if (t.totals.teamsDispatched !== null) rows.push(['出动救援队伍', t.totals.teamsDispatched]);
   if (t.totals.peopleResettled !== null) rows.push(['转移安置人数', t.totals.peopleResettled]);
   for (const p of t.totals.rainfallPeaks) rows.push(['最大小时雨量', `${p.station}（${p.district}）`, p.mm, formatShanghai(p.at)]);
-  return `\uFEFF${rows.map((r) => r.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return csvFile(rows);
 }
 
 function esc(s: string | number): string {

@@ -1,11 +1,10 @@
 import KDBush from 'kdbush';
-import { around, distance } from 'geokdbush';
-
-const EARTH_RADIUS_KM = 6371;
+import { around } from 'geokdbush';
+import { EARTH_RADIUS_KM, distanceKm } from '@beacon/shared';
 
 /**
- * Relative slack when a search is widened to "as far as the last one": geokdbush and the shared
- * `distanceKm` compute the same haversine in a different order, so they can disagree in the last bits.
+ * Relative slack when a search is widened to "as far as the last one": geokdbush's search and the
+ * shared `distanceKm` compute the same haversine in a different order, so they can disagree in the last bits.
  */
 const SLACK = 1e-9;
 
@@ -41,7 +40,7 @@ export class PointIndex<P extends { lon: number; lat: number }> {
     const ids = around(this.#tree, lon, lat, n, Infinity, predicate);
     if (ids.length < n) return ids.map((i) => this.points[i]!);
     const last = this.points[ids.at(-1)!]!;
-    const farthestKm = distance(lon, lat, last.lon, last.lat);
+    const farthestKm = distanceKm(lon, lat, last.lon, last.lat);
     return this.#pick(around(this.#tree, lon, lat, Infinity, farthestKm * (1 + SLACK) + SLACK, predicate));
   }
 

@@ -1,6 +1,6 @@
 import type { Region } from '../region/types.ts';
 import { subdistrictAt } from '../views/locate.ts';
-import { indexDistricts } from './polygon-index.ts';
+import { indexDistricts } from '../geo/point-in-polygon.ts';
 import type { RiskArea } from './types.ts';
 
 /** An area the model grades, with the point its distance to a typhoon is measured from. */

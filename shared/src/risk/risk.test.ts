@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { xiamen } from '../region/xiamen/index.ts';
-import { distanceKm } from '../views/locate.ts';
+import { distanceKm } from '../geo/distance.ts';
 import { assessRisk, riskOf } from './assess.ts';
 import { createRiskCache } from './cache.ts';
 import { severity } from './severity.ts';

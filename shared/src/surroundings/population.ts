@@ -1,4 +1,4 @@
-import { distanceKm } from '../views/locate.ts';
+import { distanceKm } from '../geo/distance.ts';
 import type { PopulationCell } from './points.ts';
 import type { PopulationRing } from './answer.schema.ts';
 

@@ -1,4 +1,4 @@
-import { distanceKm } from '../views/locate.ts';
+import { distanceKm } from '../geo/distance.ts';
 import type { NearbyDepot, NearbyHazard, NearbyHospital, NearbyShelter, NearbyTeam, SurroundingsAnswer } from './answer.schema.ts';
 import type { DangerousBuildingPoint, DikePoint, PondingPoint, PumpPoint, SluicePoint, WatchKind } from './watch-points.ts';
 import type { DepotPoint, HazardPoint, HospitalPoint, PopulationGrid, PopulationCell, ShelterPoint, StockItem, TeamPoint } from './points.ts';

@@ -1,12 +1,13 @@
 // Builders for the surroundings tests (pure): live state with chosen records, points at chosen distances.
 import { emptyLiveState, type LatestRecord, type LiveState } from '../state/live-state.ts';
+import { EARTH_RADIUS_KM } from '../geo/distance.ts';
 import { dict, setOwn } from '../util/dict.ts';
 
 export const CENTRE = { lon: 118.1, lat: 24.48 } as const;
 export const T0 = Date.parse('2026-09-14T08:00:00Z');
 
-/** Kilometres per degree of latitude on the sphere `distanceKm` uses (R = 6371 km). */
-export const KM_PER_DEG = (6371 * Math.PI) / 180;
+/** Kilometres per degree of latitude on the sphere `distanceKm` uses (EARTH_RADIUS_KM). */
+export const KM_PER_DEG = (EARTH_RADIUS_KM * Math.PI) / 180;
 
 /** A point `km` due north (bearing 0) or due east (bearing 90) of the centre. */
 export function offset(km: number, bearing: 0 | 90 = 0, from: { lon: number; lat: number } = CENTRE): { lon: number; lat: number } {

@@ -1,6 +1,6 @@
 import { DISTRICT_NAMES } from '../categories/catalog/fields.schema.ts';
 import { firstObservedOf, latestIn, latestRecord, type LatestRecord, type LiveState } from '../state/live-state.ts';
-import { distanceKm } from './locate.ts';
+import { distanceKm } from '../geo/distance.ts';
 
 /**
  * Calls and reports from the public and the field: 119 calls (fire-call), disaster informants,

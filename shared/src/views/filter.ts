@@ -2,7 +2,8 @@ import type { Region } from '../region/types.ts';
 import { emptyDelta, type LogDelta, type StateDelta } from '../state/delta.ts';
 import type { LatestRecord, LiveState } from '../state/live-state.ts';
 import { dict, own, ownOrMake, setOwn, type Dict } from '../util/dict.ts';
-import { distanceKm, placeOf, subdistrictAt, type Place } from './locate.ts';
+import { distanceKm } from '../geo/distance.ts';
+import { placeOf, subdistrictAt, type Place } from './locate.ts';
 import { INCIDENT_RADIUS_KM, type ViewRef } from './view.ts';
 
 type Centre = { lon: number; lat: number; district: string | null };

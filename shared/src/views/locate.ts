@@ -1,3 +1,4 @@
+import { distanceKm } from '../geo/distance.ts';
 import { districtAt } from '../geo/point-in-polygon.ts';
 import type { Region } from '../region/types.ts';
 import type { LatestRecord } from '../state/live-state.ts';
@@ -41,15 +42,6 @@ export function samePlace(a: LatestRecord, b: LatestRecord): boolean {
 function sameAreas(a: unknown, b: unknown): boolean {
   if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
   return a.length === b.length && a.every((v, i) => String(v) === String(b[i]));
-}
-
-/** Great-circle distance in km (haversine): exact enough for a city. */
-export function distanceKm(aLon: number, aLat: number, bLon: number, bLat: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (bLat - aLat) * rad;
-  const dLon = (bLon - aLon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(aLat * rad) * Math.cos(bLat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
 /** The subdistrict (or town) of a point: the nearest subdistrict seat in its district. The region ships seats, not boundaries. */

@@ -1,6 +1,6 @@
 import { trendOf, type LiveState } from '../state/live-state.ts';
 import { latestOf } from '../state/selectors.ts';
-import { distanceKm } from '../views/locate.ts';
+import { distanceKm } from '../geo/distance.ts';
 
 export type LonLat = [number, number];
 

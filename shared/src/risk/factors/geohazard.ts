@@ -1,4 +1,4 @@
-import { distanceKm } from '../../views/locate.ts';
+import { distanceKm } from '../../geo/distance.ts';
 import { type AreaBuckets, type RawFactor, type RiskContext, place, placeOfRecord, records } from '../context.ts';
 import { type WarningLevel, levelRank, pointOf, str } from '../read.ts';
 import { round1, severity } from '../severity.ts';

@@ -1,4 +1,4 @@
-import { distanceKm } from '../../views/locate.ts';
+import { distanceKm } from '../../geo/distance.ts';
 import type { GradedArea } from '../areas.ts';
 import { type RawFactor, type RiskContext, records } from '../context.ts';
 import { isFresh, num, pointOf, str } from '../read.ts';

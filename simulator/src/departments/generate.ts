@@ -52,6 +52,6 @@ export const generatedCategories: readonly string[] = Object.keys(generators);
  */
 export function generateRecords(category: string, phase: number, nowIso: string): Rec[] {
   const generate = generators[category];
-  if (!generate) throw new RangeError(`department simulator: no generator for category "${category}"`);
+  if (!generate) throw new RangeError(`simulator: no generator for category "${category}"`);
   return generate(momentAt(normalizePhase(phase), nowIso));
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { emptyDelta, emptyLiveState, type LiveState } from '@beacon/shared';
-import { useReplayStore } from './replay.ts';
+import { useReplayStore } from './store.ts';
 
 const T = Date.parse('2026-09-14T00:00:00Z');
 const W = { from: T, to: T + 3_600_000 };

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { validateBatch } from '../../ingest/validation.ts';
-import { scriptedFetch, storedReply } from '../scripted-fetch.ts';
-import type { FetchedRequest, FetchScript, ScriptedFetch } from '../scripted-fetch.ts';
-import { demoIntervalMs, startDepartmentSimulators } from './feeder.ts';
-import type { DepartmentSimulatorOptions, DepartmentSimulators } from './feeder.ts';
+import Value from 'typebox/value';
+import { xiamen } from '@beacon/shared';
+import { categorySchemas } from '@beacon/shared/schemas.ts';
+import { scriptedFetch, storedReply } from './scripted-fetch.ts';
+import type { FetchedRequest, FetchScript, ScriptedFetch } from './scripted-fetch.ts';
+import { demoIntervalMs, startSimulator } from './simulator.ts';
+import type { Simulator, SimulatorOptions } from './simulator.ts';
 
 // Fake timers throughout: the ticks, backoff waits and answer delays fire only as the test advances
 // the fake clock. The network edge is a scripted fetch; the simulators' own code runs unmocked.
@@ -11,7 +13,7 @@ const START = Date.parse('2026-09-14T08:00:00.000Z');
 const quiet = { info: () => {}, warn: () => {} };
 const keys = { meteorology: 'key-met', water: 'key-water', emergency: 'key-emg', ocean: 'key-ocean' } as const;
 
-let simulators: DepartmentSimulators | undefined;
+let simulators: Simulator | undefined;
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
@@ -26,16 +28,22 @@ afterEach(async () => {
 
 const categoryOf = (url: string) => new URL(url).pathname.replace('/api/v1/ingest/', '');
 
-function run(script: (request: FetchedRequest, index: number) => FetchScript, options: Omit<DepartmentSimulatorOptions, 'baseUrl' | 'keys'>): ScriptedFetch {
+function run(script: (request: FetchedRequest, index: number) => FetchScript, options: Omit<SimulatorOptions, 'baseUrl' | 'keys'>): ScriptedFetch {
   const ingest = scriptedFetch(script);
-  simulators = startDepartmentSimulators({ baseUrl: 'http://beacon.test', keys, startPhase: 0.5, log: quiet, fetch: ingest.fetch, ...options });
+  simulators = startSimulator({ baseUrl: 'http://beacon.test', keys, startPhase: 0.5, log: quiet, fetch: ingest.fetch, ...options });
   return ingest;
 }
 
-describe('department simulators', () => {
+/** Whether every record of a posted batch passes its category's schema (the server's own validation runs in server/src/ingest). */
+const validBatch = (category: string, body: string) => {
+  const { records } = JSON.parse(body) as { records: unknown[] };
+  return records.length > 0 && records.every((r) => Value.Check(categorySchemas[category]!, r));
+};
+
+describe('the simulator', () => {
   it('posts each department’s batches to its category path with that department’s key', async () => {
     const ingest = scriptedFetch(() => storedReply(1));
-    simulators = startDepartmentSimulators({
+    simulators = startSimulator({
       baseUrl: 'http://beacon.test/',
       keys,
       categories: ['typhoon-track', 'river-level', 'shelter', 'rescue-team', 'tide-level', 'fire-station'],
@@ -56,9 +64,30 @@ describe('department simulators', () => {
       expect(r.url).toBe(`http://beacon.test/api/v1/ingest/${category}`);
       expect(r.method).toBe('POST');
       expect(r.headers.authorization).toBe(`Bearer ${expectedKey[category]}`);
-      expect(validateBatch(category, JSON.parse(r.body))).toEqual([]);
+      expect(validBatch(category, r.body)).toBe(true);
     }
     expect(new Set(ingest.requests.map((r) => categoryOf(r.url)))).toEqual(new Set(Object.keys(expectedKey)));
+  });
+
+  it('sends rain gauges like any category: every gauge of the region in one batch, with the meteorology key', async () => {
+    const ingest = run(() => storedReply(), { categories: ['rain-gauge'], minIntervalMs: 25, maxIntervalMs: 25 });
+    await vi.advanceTimersByTimeAsync(100);
+    expect(ingest.requests.length).toBeGreaterThanOrEqual(3);
+    for (const r of ingest.requests) {
+      expect(r.url).toBe('http://beacon.test/api/v1/ingest/rain-gauge');
+      expect(r.headers.authorization).toBe(`Bearer ${keys.meteorology}`);
+      expect(validBatch('rain-gauge', r.body)).toBe(true);
+      const { records } = JSON.parse(r.body) as { records: { stationId: string; observedAt: string }[] };
+      expect(records.map((g) => g.stationId)).toEqual(xiamen.rainGauges.map((g) => g.id));
+      expect(new Set(records.map((g) => g.observedAt))).toEqual(new Set([new Date(r.at).toISOString()]));
+    }
+  });
+
+  it('sends every category of the keyed departments by default, rain gauges among them', () => {
+    simulators = startSimulator({ baseUrl: 'http://beacon.test', keys, log: quiet, fetch: scriptedFetch(() => storedReply()).fetch });
+    expect(simulators.schedule.get('rain-gauge')).toBe(5_000); // a 5-minute feed, 60× faster
+    expect(simulators.schedule.has('river-level')).toBe(true);
+    expect(simulators.schedule.has('fire-station')).toBe(false); // no fire key
   });
 
   it('skips ticks while a batch is still being delivered, and stops cleanly', async () => {

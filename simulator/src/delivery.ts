@@ -15,6 +15,8 @@ export interface Backoff {
 }
 
 export interface Delivery {
+  /** Which feed this is, at the head of every log line ("simulator (rain-gauge)"). */
+  label: string;
   url: string;
   apiKey: string;
   fetch: typeof fetch;
@@ -44,7 +46,7 @@ export async function deliverBatch(delivery: Delivery, body: string): Promise<vo
     if (signal.aborted) return;
     if (outcome.kind === 'stored') {
       if (failures > 0) {
-        log.info(`rain simulator: batch delivered after ${failures + 1} attempts (${outcome.accepted} stored, ${outcome.duplicates} duplicates)`);
+        log.info(`${delivery.label}: batch delivered after ${failures + 1} attempts (${outcome.accepted} stored, ${outcome.duplicates} duplicates)`);
       }
       delivery.lastRejection.line = '';
       return;
@@ -56,7 +58,7 @@ export async function deliverBatch(delivery: Delivery, body: string): Promise<vo
     }
     failures++;
     const waitMs = outcome.waitMs ?? backoffDelay(backoff, failures);
-    log.warn(`rain simulator: ${outcome.reason}; retrying the same batch in ${(waitMs / 1000).toFixed(1)} s (attempt ${failures + 1})`);
+    log.warn(`${delivery.label}: ${outcome.reason}; retrying the same batch in ${(waitMs / 1000).toFixed(1)} s (attempt ${failures + 1})`);
     await sleep(waitMs, signal);
   }
 }
@@ -79,7 +81,7 @@ async function postOnce(delivery: Delivery, body: string): Promise<Outcome> {
     });
     // Always read the body: it frees the connection for keep-alive and carries the reasons.
     const text = await response.text();
-    return classify(response, text);
+    return classify(delivery.label, response, text);
   } catch (error) {
     const reason = timeout.signal.aborted
       ? `no answer within ${delivery.requestTimeoutMs} ms`
@@ -90,7 +92,7 @@ async function postOnce(delivery: Delivery, body: string): Promise<Outcome> {
   }
 }
 
-function classify(response: Response, text: string): Outcome {
+function classify(label: string, response: Response, text: string): Outcome {
   const status = response.status;
   if (status >= 200 && status < 300) {
     const json = parseJson(text) as { accepted?: unknown; duplicates?: unknown } | undefined;
@@ -104,7 +106,7 @@ function classify(response: Response, text: string): Outcome {
     const waitMs = parseRetryAfter(response.headers.get('retry-after'));
     return { kind: 'retry', reason: '429 Too Many Requests', ...(waitMs === undefined ? {} : { waitMs }) };
   }
-  if (status >= 400 && status < 500) return { kind: 'rejected', line: rejectionLine(status, text) };
+  if (status >= 400 && status < 500) return { kind: 'rejected', line: rejectionLine(label, status, text) };
   return { kind: 'retry', reason: `${status} ${response.statusText}`.trim() };
 }
 
@@ -124,9 +126,9 @@ interface ErrorBodyShape {
 }
 
 /** One line an integrator can act on: status, Beacon's code and message, and where the body was wrong. */
-function rejectionLine(status: number, text: string): string {
+function rejectionLine(label: string, status: number, text: string): string {
   const json = parseJson(text) as ErrorBodyShape | undefined;
-  const head = `rain simulator: batch rejected with ${status}, not retried`;
+  const head = `${label}: batch rejected with ${status}, not retried`;
   if (!json || typeof json !== 'object') return `${head}: ${text.slice(0, 200) || '(empty body)'}`;
   const code = typeof json.code === 'string' ? ` ${json.code}` : '';
   const message = typeof json.message === 'string' ? ` ${json.message}` : '';
