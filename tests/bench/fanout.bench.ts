@@ -1,13 +1,14 @@
 // Fan-out: 17 feeds at 2,000 updates/s in all, 500 socket.io screens (one wall on the whole city,
 // the rest on districts, subdistricts and incidents with their 5 km surroundings). End-to-end latency from each update's SCHEDULED send time
 // (open loop: a late send counts as late) to its arrival on a screen, next to a bare ws broadcast of
-// the same updates coalesced into the same 10 Hz frames. Run: npx -y pnpm@12.21.0 bench:fanout
+// the same updates coalesced into the same 10 Hz frames. Run: npx -y pnpm@12.21.0 bench:fanout [-- --scale]
+// (--scale: 500, 1,000, 2,000 and 5,000 screens, both sides at each step).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { PROTOCOL_VERSION, viewKey, xiamen } from '@beacon/shared';
+import { PROTOCOL_VERSION, viewKey } from '@beacon/shared';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { benchDatabase, percentile } from './bench-database.ts';
@@ -18,8 +19,6 @@ const CLIENTS = Number(process.env.CLIENTS ?? 500);
 const FEEDS = 17;
 const WARMUP_S = Number(process.env.WARMUP_S ?? 5);
 const MEASURE_S = Number(process.env.MEASURE_S ?? 20);
-const SEND_EVERY_MS = 100;
-const gauges = xiamen.rainGauges;
 const now = () => performance.timeOrigin + performance.now();
 
 const tsx = createRequire(import.meta.url).resolve('tsx/cli');
@@ -41,36 +40,33 @@ async function serverUsage(child: Child): Promise<{ cpuMs: number; rssMB: number
   return JSON.parse(await child.next());
 }
 
-/** Open-loop schedule: update k is due at t0 + k/RATE s; each feed sends what fell due every 100 ms. */
-function startFeeds(t0: number, send: (feed: number, updates: { stationId: string; observedAt: string; rainfall1hMm: number }[]) => void) {
-  // Feed f owns updates k ≡ f (mod FEEDS). Feeds are staggered across the send interval, as 17
-  // independent departments would be, so arrival bursts do not line up with the server's tick by luck.
-  const next = Array.from({ length: FEEDS }, (_, f) => f);
-  const timers: NodeJS.Timeout[] = [];
-  const starts: NodeJS.Timeout[] = [];
-  for (let feed = 0; feed < FEEDS; feed++) {
-    starts.push(
-      setTimeout(() => {
-        timers.push(
-          setInterval(() => {
-            const due = Math.floor(((now() - t0) / 1000) * RATE);
-            const batch = [];
-            for (let k = next[feed]!; k < due; k += FEEDS) {
-              const g = gauges[k % gauges.length]!;
-              batch.push({ stationId: g.id, observedAt: new Date(t0 + (k * 1000) / RATE).toISOString(), rainfall1hMm: (k % 900) / 10 });
-              next[feed] = k + FEEDS;
-            }
-            if (batch.length) send(feed, batch);
-          }, SEND_EVERY_MS),
-        );
-      }, (feed * SEND_EVERY_MS) / FEEDS),
-    );
-  }
-  return () => {
-    starts.forEach(clearTimeout);
-    timers.forEach(clearInterval);
+const feedsScript = fileURLToPath(new URL('./fanout-feeds.ts', import.meta.url));
+
+/** Starts the feeds in their own process (fanout-feeds.ts), once the screens are connected. */
+async function startFeeds(mode: 'bare' | 'beacon', port: number, keys: string[] = []) {
+  const proc = spawn(process.execPath, [tsx, feedsScript, mode, String(port), JSON.stringify(keys)], { env: { ...process.env, RATE: String(RATE) } });
+  proc.stderr.on('data', (d) => process.stderr.write(d));
+  const lines = createInterface({ input: proc.stdout })[Symbol.asyncIterator]();
+  const next = async () => String((await lines.next()).value);
+  await next(); // "started"
+  return {
+    mark: () => proc.stdin.write('mark\n'),
+    report: async () => {
+      proc.stdin.write('report\n');
+      return JSON.parse(await next()) as { ackP50: number; ackP99: number; failed: number; cpuMs: number };
+    },
+    stop: async () => {
+      proc.stdin.write('exit\n');
+      await new Promise((r) => proc.once('exit', r));
+    },
   };
 }
+
+const cpuSince = (mark: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(mark);
+  return (used.user + used.system) / 1000;
+};
+const percentOfCore = (cpuMs: number) => `${((cpuMs / (MEASURE_S * 1000)) * 100).toFixed(0)}% of a core`;
 
 function report(name: string, lat: number[], usage: { cpuMs: number; rssMB: number }, extra = '') {
   const cpu = (usage.cpuMs / (MEASURE_S * 1000)) * 100;
@@ -78,94 +74,95 @@ function report(name: string, lat: number[], usage: { cpuMs: number; rssMB: numb
   return { p50: percentile(lat, 50), p99: percentile(lat, 99) };
 }
 
-console.log(`fan-out bench: ${RATE} updates/s from ${FEEDS} feeds, ${CLIENTS} screens, ${WARMUP_S} s warm-up + ${MEASURE_S} s measured`);
-
-// ---- baseline: bare ws ----
-const bare = await startServer('bare');
-const bareClients: WebSocket[] = [];
-const bareLat: number[] = [];
 let measuring = false;
 
-for (const view of benchViews(CLIENTS)) {
-  const c = new WebSocket(`ws://127.0.0.1:${bare.port}/?view=${encodeURIComponent(viewKey(view))}`);
-  const seen = new Map<string, string>();
-  c.on('message', (data) => {
-    if (!measuring) return;
-    const t = now();
-    const frame = JSON.parse(String(data)) as { latest: Record<string, { observedAt: string }> };
-    for (const [id, u] of Object.entries(frame.latest)) {
-      if (seen.get(id) === u.observedAt) continue;
-      seen.set(id, u.observedAt);
-      bareLat.push(t - Date.parse(u.observedAt));
-    }
-  });
-  bareClients.push(c);
-}
-await Promise.all(bareClients.map((c) => new Promise((r) => c.once('open', r))));
-const feedSocket = new WebSocket(`ws://127.0.0.1:${bare.port}/`);
-await new Promise((r) => feedSocket.once('open', r));
-let stop = startFeeds(now(), (_feed, updates) => feedSocket.send(JSON.stringify(updates)));
-await new Promise((r) => setTimeout(r, WARMUP_S * 1000));
-bare.proc.stdin.write('mark\n');
-measuring = true;
-await new Promise((r) => setTimeout(r, MEASURE_S * 1000));
-measuring = false;
-const bareUsage = await serverUsage(bare);
-stop();
-bareClients.forEach((c) => c.close());
-feedSocket.close();
-bare.proc.stdin.write('exit\n');
+/** The baseline: a bare ws server sending the same frames to `clients` sockets. */
+async function runBare(clients: number) {
+  const bare = await startServer('bare');
+  const bareClients: WebSocket[] = [];
+  const bareLat: number[] = [];
 
-// ---- Beacon ----
-const db = await benchDatabase();
-const beacon = await startServer('beacon', db.url);
-const base = `http://127.0.0.1:${beacon.port}`;
-const beaconLat: number[] = [];
-const ackLat: number[] = [];
-let failed = 0;
-const sockets: Socket[] = [];
-for (const view of benchViews(CLIENTS)) {
-  const s = io(base, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: beacon.token } });
-  s.on('connect', () => s.emit('view:subscribe', { protocol: PROTOCOL_VERSION, view }, () => {}));
-  s.on('view:delta', (m: { delta: { latest: Record<string, Record<string, { data: { observedAt: string } }>> } }, ack: () => void) => {
-    if (measuring) {
+  for (const view of benchViews(clients)) {
+    const c = new WebSocket(`ws://127.0.0.1:${bare.port}/?view=${encodeURIComponent(viewKey(view))}`);
+    const seen = new Map<string, string>();
+    c.on('message', (data) => {
+      if (!measuring) return;
       const t = now();
-      for (const rec of Object.values(m.delta.latest['rain-gauge'] ?? {})) beaconLat.push(t - Date.parse(rec.data.observedAt));
-    }
-    ack();
-  });
-  sockets.push(s);
+      const frame = JSON.parse(String(data)) as { latest: Record<string, { observedAt: string }> };
+      for (const [id, u] of Object.entries(frame.latest)) {
+        if (seen.get(id) === u.observedAt) continue;
+        seen.set(id, u.observedAt);
+        bareLat.push(t - Date.parse(u.observedAt));
+      }
+    });
+    bareClients.push(c);
+  }
+  await Promise.all(bareClients.map((c) => new Promise((r) => c.once('open', r))));
+  const feeds = await startFeeds('bare', bare.port);
+  await new Promise((r) => setTimeout(r, WARMUP_S * 1000));
+  bare.proc.stdin.write('mark\n');
+  const screensMark = process.cpuUsage();
+  measuring = true;
+  await new Promise((r) => setTimeout(r, MEASURE_S * 1000));
+  measuring = false;
+  const bareUsage = await serverUsage(bare);
+  const screensCpuMs = cpuSince(screensMark);
+  await feeds.stop();
+  bareClients.forEach((c) => c.close());
+  bare.proc.stdin.write('exit\n');
+  return { lat: bareLat, usage: bareUsage, extra: `; screens' process CPU ${percentOfCore(screensCpuMs)}` };
 }
-// Snapshots are acknowledged like deltas (protocol 3): the hub sends nothing more until then.
-await Promise.all(sockets.map((s) => new Promise<void>((r) => s.once('view:snapshot', (_m: unknown, ack: () => void) => { ack(); r(); }))));
-stop = startFeeds(now(), (feed, updates) => {
-  const sent = now();
-  fetch(`${base}/api/v1/ingest/rain-gauge`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${beacon.keys[feed]}` },
-    body: JSON.stringify({ records: updates }),
-  })
-    .then(async (res) => {
-      const body = await res.arrayBuffer();
-      if (!res.ok && failed++ < 3) console.error('ingest refused', res.status, new TextDecoder().decode(body).slice(0, 300));
-      if (measuring) ackLat.push(now() - sent);
-    })
-    .catch((err: unknown) => { if (failed++ < 3) console.error("ingest failed", err instanceof Error ? `${err.message} ${String((err as { cause?: unknown }).cause)}` : err); });
-});
-await new Promise((r) => setTimeout(r, WARMUP_S * 1000));
-beacon.proc.stdin.write('mark\n');
-measuring = true;
-await new Promise((r) => setTimeout(r, MEASURE_S * 1000));
-measuring = false;
-const beaconUsage = await serverUsage(beacon);
-stop();
-await new Promise((r) => setTimeout(r, 500));
-sockets.forEach((s) => s.close());
-beacon.proc.stdin.write('exit\n');
-await new Promise((r) => beacon.proc.once('exit', r));
-await db.drop();
 
-const b = report('bare ws', bareLat, bareUsage);
-const s = report('beacon', beaconLat, beaconUsage, `; ingest ack p50 ${percentile(ackLat, 50).toFixed(1)} ms p99 ${percentile(ackLat, 99).toFixed(1)} ms; failed requests ${failed}`);
-console.log(`  ratio     p50 ${(s.p50 / b.p50).toFixed(2)}×  p99 ${(s.p99 / b.p99).toFixed(2)}× the bare baseline (target: p99 ≤ 1.5×)`);
+/** Beacon: the real app on a fresh database, `clients` socket.io screens, the feeds over HTTP. */
+async function runBeacon(clients: number) {
+  const db = await benchDatabase();
+  const beacon = await startServer('beacon', db.url);
+  const base = `http://127.0.0.1:${beacon.port}`;
+  const beaconLat: number[] = [];
+  const sockets: Socket[] = [];
+  for (const view of benchViews(clients)) {
+    const s = io(base, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: beacon.token } });
+    s.on('connect', () => s.emit('view:subscribe', { protocol: PROTOCOL_VERSION, view }, () => {}));
+    s.on('view:delta', (m: { delta: { latest: Record<string, Record<string, { data: { observedAt: string } }>> } }, ack: () => void) => {
+      if (measuring) {
+        const t = now();
+        for (const rec of Object.values(m.delta.latest['rain-gauge'] ?? {})) beaconLat.push(t - Date.parse(rec.data.observedAt));
+      }
+      ack();
+    });
+    sockets.push(s);
+  }
+  // Snapshots are acknowledged like deltas (protocol 3): the hub sends nothing more until then.
+  await Promise.all(sockets.map((s) => new Promise<void>((r) => s.once('view:snapshot', (_m: unknown, ack: () => void) => { ack(); r(); }))));
+  const feeds = await startFeeds('beacon', beacon.port, beacon.keys);
+  await new Promise((r) => setTimeout(r, WARMUP_S * 1000));
+  beacon.proc.stdin.write('mark\n');
+  feeds.mark();
+  const screensMark = process.cpuUsage();
+  measuring = true;
+  await new Promise((r) => setTimeout(r, MEASURE_S * 1000));
+  measuring = false;
+  const beaconUsage = await serverUsage(beacon);
+  const screensCpuMs = cpuSince(screensMark);
+  const ingest = await feeds.report();
+  await feeds.stop();
+  await new Promise((r) => setTimeout(r, 500));
+  sockets.forEach((s) => s.close());
+  beacon.proc.stdin.write('exit\n');
+  await new Promise((r) => beacon.proc.once('exit', r));
+  await db.drop();
+  return { lat: beaconLat, usage: beaconUsage, extra: `; ingest ack p50 ${ingest.ackP50.toFixed(1)} ms p99 ${ingest.ackP99.toFixed(1)} ms; failed requests ${ingest.failed}; screens' process CPU ${percentOfCore(screensCpuMs)}` };
+}
+
+// --scale: the curve, both sides at each step; otherwise one step of CLIENTS screens.
+const steps = process.argv.includes('--scale') ? [500, 1000, 2000, 5000] : [CLIENTS];
+console.log(`fan-out bench: ${RATE} updates/s from ${FEEDS} feeds, ${steps.join(', ')} screens, ${WARMUP_S} s warm-up + ${MEASURE_S} s measured`);
+for (const clients of steps) {
+  if (steps.length > 1) console.log(`${clients} screens`);
+  const bareRun = await runBare(clients);
+  const beaconRun = await runBeacon(clients);
+  const b = report('bare ws', bareRun.lat, bareRun.usage, bareRun.extra);
+  const s = report('beacon', beaconRun.lat, beaconRun.usage, beaconRun.extra);
+  console.log(`  ratio     p50 ${(s.p50 / b.p50).toFixed(2)}×  p99 ${(s.p99 / b.p99).toFixed(2)}× the bare baseline (target: p99 ≤ 1.0× in the median run, ≤ 1.5× in every run; server ≤ 40% of a core at 500 screens)`);
+}
 process.exit(0);
