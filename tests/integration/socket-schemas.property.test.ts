@@ -45,7 +45,7 @@ describe('the documented socket schemas and the parsers that check socket reques
     fc.assert(
       fc.property(protocol, view, since, (p, v, s) => {
         const request = { protocol: p, view: v, ...(s !== undefined ? { since: s } : {}) };
-        if (isProtocolError(parseSubscribe(request))) return;
+        if (isProtocolError(parseSubscribe(request, xiamen))) return;
         accepted++;
         expect(documented(request)).toBe(true);
       }),

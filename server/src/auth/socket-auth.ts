@@ -1,5 +1,5 @@
 import type { Sql } from '@beacon/db';
-import { own, type ProtocolError, type Role } from '@beacon/shared';
+import { own, type Refusal, type Role } from '@beacon/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { internalIssue } from '../errors/error-handler.ts';
 import { InputError } from '../errors/input-error.ts';
@@ -74,7 +74,7 @@ export function guardNamespace(nsp: Namespace, name: GuardedNamespace, deps: Soc
         return next();
       }
       const ack = args.at(-1);
-      const error: ProtocolError = allowed
+      const error: Refusal = allowed
         ? { code: 'BEACON_FORBIDDEN', message: `the ${principal.actor.role} role may not send ${event}`, issues: [{ path: 'event', expected: `a token with one of the roles: ${allowed.join(', ')}`, got: `a ${principal.actor.role} token` }] }
         : { code: 'BEACON_UNKNOWN_EVENT', message: `no event "${String(event)}" on ${name}`, issues: [{ path: 'event', expected: `one of ${Object.keys(policy.events).join(', ')}`, got: event }] };
       if (typeof ack === 'function') (ack as (r: unknown) => void)({ ok: false, error });

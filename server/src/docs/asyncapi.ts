@@ -4,7 +4,8 @@ import Type from 'typebox';
 import { DEPARTMENTS } from '../auth/access.ts';
 import { socketAccess } from '../auth/socket-auth.ts';
 import { BODY_LIMIT } from '../ingest/http-routes.ts';
-import { ErrorResponse, IngestAck } from '../ingest/ingest-response.ts';
+import { ErrorBody } from '@beacon/shared/schemas.ts';
+import { IngestAck } from '../ingest/ingest-response.ts';
 import { MQTT_MAX_BYTES } from '../ingest/mqtt/mqtt-payload.ts';
 import { batchSchemaOf } from '../ingest/validation.ts';
 import { MAX_ID_LENGTH } from '../ingest/websocket/stream-message.ts';
@@ -69,7 +70,7 @@ export function asyncApiDocument(): object {
       payload: plain(
         Type.Union([
           Type.Object({ id: Type.Union([Type.String(), Type.Null()]), ok: Type.Literal(true), ack: IngestAck }),
-          Type.Object({ id: Type.Union([Type.String(), Type.Null()], { description: 'null when the message was not readable enough to find it' }), ok: Type.Literal(false), error: ErrorResponse }),
+          Type.Object({ id: Type.Union([Type.String(), Type.Null()], { description: 'null when the message was not readable enough to find it' }), ok: Type.Literal(false), error: ErrorBody }),
         ]),
       ),
     },
@@ -101,7 +102,7 @@ export function asyncApiDocument(): object {
       payload: {
         oneOf: [
           { allOf: [mqttEcho(messageId), plain(IngestAck)] },
-          { allOf: [mqttEcho(messageId), plain(ErrorResponse)] },
+          { allOf: [mqttEcho(messageId), plain(ErrorBody)] },
         ],
       },
     },

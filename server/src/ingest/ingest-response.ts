@@ -13,17 +13,3 @@ export const IngestAck = Type.Object({
   ),
 });
 export type IngestAck = Type.Static<typeof IngestAck>;
-
-export const ErrorResponse = Type.Object({
-  statusCode: Type.Integer(),
-  code: Type.String({ description: 'Stable machine-readable code, e.g. BEACON_INVALID_INPUT.' }),
-  error: Type.String(),
-  message: Type.String(),
-  issues: Type.Array(
-    Type.Object({
-      path: Type.String({ description: 'JSON pointer into the body (or a header name).' }),
-      expected: Type.String(),
-      got: Type.Unknown(),
-    }),
-  ),
-});

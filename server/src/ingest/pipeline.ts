@@ -1,4 +1,4 @@
-import { categories, xiamen, type BeaconEvent, type CategoryDefinition, type DepartmentId, type Region } from '@beacon/shared';
+import { categories, type BeaconEvent, type CategoryDefinition, type DepartmentId, type Region } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import type { DepartmentCredential } from '../credentials/department-keys.ts';
 import { InputError } from '../errors/input-error.ts';
@@ -11,7 +11,7 @@ import { validateBatch } from './validation.ts';
 export interface PipelineOptions {
   sql: Sql;
   now: () => number;
-  region?: Region;
+  region: Region;
   /** Called after commit with the appended events, in log order. */
   onAppended: (events: BeaconEvent[]) => void;
   /** Called just before commit with the events about to be appended (store-records.ts `beforeCommit`). */
@@ -46,7 +46,7 @@ export interface IngestPipeline {
 }
 
 export function createIngestPipeline(opts: PipelineOptions): IngestPipeline {
-  const checks = categoryChecks(opts.region ?? xiamen);
+  const checks = categoryChecks(opts.region);
   return {
     async accept(credential, categoryId, batch) {
       // The one place every transport's batch passes: its outcome is told here, once.

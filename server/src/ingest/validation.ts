@@ -1,5 +1,5 @@
-import { isInstant, MAX_BATCH_RECORDS, own, textIssues } from '@beacon/shared';
-import { categorySchemas } from '@beacon/shared/schemas.ts';
+import { isInstant, own, textIssues } from '@beacon/shared';
+import { categorySchemas, IngestBatch } from '@beacon/shared/schemas.ts';
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { issuesFromAjv } from '../errors/ajv-issues.ts';
@@ -7,8 +7,9 @@ import type { Issue } from '../errors/input-error.ts';
 
 /**
  * Beacon's Ajv, one configuration for every schema that checks input — ingest batches (all
- * transports), the Fastify routes (commands, sign-in, users, audit, replay), surroundings:
- * - report every problem, coerce nothing (unless a query-string route asks), drop nothing silently;
+ * transports), the Fastify routes (commands, sign-in, users, audit, replay, surroundings):
+ * - report every problem, drop nothing silently; coerce nothing in a body, and in the URL (query
+ *   string, path parameters, which are text) only text to the type the schema asks ("118.1" → 118.1);
  * - `format: "date-time"` is the shared RFC 3339 reader (@beacon/shared parseInstant: offset
  *   required, years 1970–9999, no leap second) instead of ajv-formats' looser regex, which let
  *   `+08`, `23:59:60` and year 0000 through to a 500;
@@ -44,24 +45,19 @@ export function compileChecked(ajv: Ajv, schema: object): ValidateFunction {
 }
 
 const appAjv = beaconAjv();
+const urlAjv = beaconAjv({ coerceTypes: true });
 
-/** Fastify's validator compiler for Beacon's routes (see createFastify): the app's Ajv plus the text rule. */
-export const beaconValidatorCompiler = ({ schema }: { schema: object }): ValidateFunction => compileChecked(appAjv, schema);
+/** Fastify's validator compiler for every route (see createFastify): the policy above, plus the text rule. */
+export const beaconValidatorCompiler = ({ schema, httpPart }: { schema: object; httpPart?: string }): ValidateFunction =>
+  compileChecked(httpPart === 'querystring' || httpPart === 'params' ? urlAjv : appAjv, schema);
 
 const validators = new Map<string, ValidateFunction>();
 
-/** A batch envelope around a category's record schema: `{ records: [1..1000 records] }`. */
-export function batchSchemaOf(category: string): object {
+/** The batch envelope (shared/src/protocol/ingest-batch.schema.ts) around a category's record schema. */
+export function batchSchemaOf(category: string): ReturnType<typeof IngestBatch> {
   const record = own(categorySchemas, category);
   if (!record) throw new Error(`no schema for category ${category}`);
-  return {
-    type: 'object',
-    required: ['records'],
-    additionalProperties: false,
-    properties: {
-      records: { type: 'array', minItems: 1, maxItems: MAX_BATCH_RECORDS, items: record, description: `1 to ${MAX_BATCH_RECORDS} records, stored all-or-nothing.` },
-    },
-  };
+  return IngestBatch(record);
 }
 
 /** Every schema problem in a batch, as issues with JSON-pointer paths into the batch. */

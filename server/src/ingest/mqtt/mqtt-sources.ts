@@ -7,8 +7,6 @@ import type { IngestPipeline } from '../pipeline.ts';
 import { checkConfig, startMqttIngest, type MqttIngest, type MqttSourceConfig } from './index.ts';
 
 export interface MqttSourcesOptions {
-  sql: Sql;
-  pipeline: IngestPipeline;
   /** Department brokers to subscribe to; none by default. */
   sources: MqttSourceConfig[];
 }
@@ -58,11 +56,11 @@ export const mqttSources = fp<MqttSourcesOptions>(
     let running: MqttIngest[] = [];
     await app.register(mqttSourceRoutes, { statuses: () => running.map((m) => m.status()) });
     app.addHook('onReady', async () => {
-      running = opts.sources.map((s) => startMqttIngest({ ...s, sql: opts.sql, pipeline: opts.pipeline, log: app.log }));
+      running = opts.sources.map((s) => startMqttIngest({ ...s, sql: app.db.sql, pipeline: app.ingest, log: app.log }));
     });
     app.addHook('onClose', async () => {
       await Promise.all(running.map((m) => m.stop()));
     });
   },
-  { name: 'beacon-mqtt-sources' },
+  { name: 'beacon-mqtt-sources', dependencies: ['beacon-core', 'beacon-ingest', 'beacon-access-control'], decorators: { fastify: ['db', 'ingest'] } },
 );

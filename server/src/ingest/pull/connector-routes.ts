@@ -20,15 +20,15 @@ export const connectorStatusRoutes: FastifyPluginAsync<{ statuses: () => Connect
 };
 
 /** Starts the connectors once the app is ready, stops them (and waits for a poll storing) on close. */
-export const pullConnectors = fp<Omit<PullConnectorsOptions, 'log'>>(
+export const pullConnectors = fp<Omit<PullConnectorsOptions, 'log' | 'sql' | 'pipeline'>>(
   async (app, opts) => {
     let running: PullConnectors | null = null;
     app.decorate('connectors', { statuses: () => running?.statuses() ?? [] });
     await app.register(connectorStatusRoutes, { statuses: () => app.connectors.statuses() });
     app.addHook('onReady', async () => {
-      running = startPullConnectors({ ...opts, log: app.log });
+      running = startPullConnectors({ ...opts, sql: app.db.sql, pipeline: app.ingest, log: app.log });
     });
     app.addHook('onClose', async () => running?.stop());
   },
-  { name: 'beacon-pull-connectors' },
+  { name: 'beacon-pull-connectors', dependencies: ['beacon-core', 'beacon-ingest', 'beacon-access-control'], decorators: { fastify: ['db', 'ingest'] } },
 );

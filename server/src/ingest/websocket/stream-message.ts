@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@beacon/shared';
 import { escapePointer, valueAt } from '../../errors/ajv-issues.ts';
 import { InputError, type Issue } from '../../errors/input-error.ts';
 
@@ -53,7 +54,7 @@ export function parseStreamMessage(data: Buffer, limit: number): ParsedMessage {
   return { ok: true, message: { id: o.id as string, category: o.category as string, batch } };
 }
 
-function refuse(id: string | null, status: number, code: string, message: string, issues: Issue[]): ParsedMessage {
+function refuse(id: string | null, status: number, code: ErrorCode, message: string, issues: Issue[]): ParsedMessage {
   return { ok: false, id, error: new InputError(status, code, message, issues) };
 }
 
