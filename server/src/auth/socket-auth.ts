@@ -1,5 +1,5 @@
 import type { Sql } from '@beacon/db';
-import { own, type Refusal, type Role } from '@beacon/shared';
+import { own, type ErrorBody, type Refusal, type Role } from '@beacon/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { internalIssue } from '../errors/error-handler.ts';
 import { InputError } from '../errors/input-error.ts';
@@ -96,9 +96,12 @@ function keepSeen(socket: Socket, kioskId: string, deps: SocketAuthDeps): void {
   socket.on('disconnect', () => clearInterval(timer));
 }
 
+/** What a refused handshake carries to the client's connect_error: the error body, less its reason phrase and message (the Error's own). */
+export type HandshakeRefusal = Pick<ErrorBody, 'statusCode' | 'code' | 'issues'>;
+
 /** socket.io sends an Error's message and `data` to the client's connect_error. */
 function handshakeError(e: unknown): Error {
-  const err = new Error(e instanceof InputError ? e.message : 'authentication failed') as Error & { data: unknown };
+  const err = new Error(e instanceof InputError ? e.message : 'authentication failed') as Error & { data: HandshakeRefusal };
   err.data = e instanceof InputError ? { statusCode: e.statusCode, code: e.code, issues: e.issues } : { statusCode: 500, code: 'BEACON_INTERNAL', issues: [internalIssue] };
   return err;
 }

@@ -1,4 +1,4 @@
-import { categories, type BeaconEvent, type CategoryDefinition, type DepartmentId, type Region } from '@beacon/shared';
+import { categories, type BeaconEvent, type ErrorCode, type CategoryDefinition, type DepartmentId, type Region } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import type { DepartmentCredential } from '../credentials/department-keys.ts';
 import { InputError } from '../errors/input-error.ts';
@@ -29,7 +29,7 @@ export interface PipelineOptions {
 export interface IngestObserver {
   /** `category` is the category's id, or UNKNOWN_CATEGORY: a name a sender made up is never passed on. */
   stored(department: DepartmentId, category: string, ack: IngestAck): void;
-  refused(department: DepartmentId, category: string, code: string): void;
+  refused(department: DepartmentId, category: string, code: ErrorCode): void;
 }
 
 /** What an observer is told instead of a category name that does not exist (a sender can make up any). */
