@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import fp from 'fastify-plugin';
 import Type from 'typebox';
 import { ErrorBody } from '@beacon/shared/schemas.ts';
@@ -16,7 +16,7 @@ const SignOutReply = Type.Object({
  * (revoked_tokens, checked with the signature) and its open sockets closed (NOTIFY). Other tokens of
  * the same user (another tablet) stay signed in. Wall kiosk tokens are ended by an admin instead.
  */
-const signOutRoutePlugin: FastifyPluginAsync = async (app) => {
+const signOutRoutePlugin: FastifyPluginAsyncTypebox = async (app) => {
   const { sql } = app.db;
   const { revocations } = app;
   app.post('/api/v1/auth/sign-out', {

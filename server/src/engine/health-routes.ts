@@ -1,4 +1,5 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import fp from 'fastify-plugin';
 import Type from 'typebox';
 import { Health, readiness } from './readiness.ts';
@@ -14,7 +15,7 @@ const Alive = Type.Object({ status: Type.Literal('alive', { description: 'The pr
  *   screens only to a node that shows the log. GET /api/v1/health gives the same answer (the name it
  *   had first; existing probes keep working).
  */
-const healthRoutesPlugin: FastifyPluginAsync = async (app) => {
+const healthRoutesPlugin: FastifyPluginAsyncTypebox = async (app) => {
   const { engine } = app;
   app.get('/api/v1/live', {
     config: { access: 'public' },

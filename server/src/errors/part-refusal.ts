@@ -10,10 +10,12 @@ const PARTS = { params: 'params', querystring: 'query' } as const;
  * it was sent (params.incidentId, query.lon), what was expected, with the route's hint for it, and what came.
  */
 export function partRefusal(request: FastifyRequest, code: ErrorCode = 'BEACON_INVALID_INPUT', hints: ReadonlyMap<string, string> = new Map()): InputError {
-  const err = request.validationError as (Error & { validation?: AjvErrorLike[]; validationContext?: string }) | undefined;
+  const err = request.validationError;
   const part = err?.validationContext === 'params' ? PARTS.params : PARTS.querystring;
   const source = part === 'params' ? request.params : request.query;
-  const issues: Issue[] = issuesFromAjv(err?.validation ?? [], source).map((i) => {
+  // Fastify types `validation` as any: it holds the errors of the validator compiler, Beacon's Ajv.
+  const errors: readonly AjvErrorLike[] = err?.validation ?? [];
+  const issues: Issue[] = issuesFromAjv(errors, source).map((i) => {
     const path = `${part}.${i.path.replace(/^\//, '')}`;
     const hint = hints.get(path);
     return { path, expected: hint ? `${i.expected} (${hint})` : i.expected, got: i.got };

@@ -1,4 +1,4 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import fp from 'fastify-plugin';
 import { Registry } from 'prom-client';
 import Type from 'typebox';
@@ -17,7 +17,7 @@ export interface MetricsRouteOptions {
  * departments, their volumes and refusals, and the node's load: an admin's token, or the scrape
  * token Prometheus is configured with (`authorization: { credentials: … }` in its scrape config).
  */
-const metricsRoutePlugin: FastifyPluginAsync<MetricsRouteOptions> = async (app, opts) => {
+const metricsRoutePlugin: FastifyPluginAsyncTypebox<MetricsRouteOptions> = async (app, opts) => {
   const machineToken = scrapeToken(opts.scrapeToken ?? process.env.BEACON_METRICS_TOKEN);
   const gauges = new ScrapeGauges();
   const registries = [app.eventMetrics.registry, gauges.registry, processMetrics()];

@@ -1,11 +1,13 @@
 import type { Sql } from '@beacon/db';
 import type { DepartmentId } from '@beacon/shared';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import fp from 'fastify-plugin';
 import { DEPARTMENTS } from '../../auth/access.ts';
 import { requireDepartment } from '../../credentials/require-department.ts';
 import { InputError } from '../../errors/input-error.ts';
-import { ErrorBody } from '@beacon/shared/schemas.ts';
+import { AlertRecord as AlertRecordSchema, ErrorBody } from '@beacon/shared/schemas.ts';
+import Type from 'typebox';
+import { IngestAck } from '../ingest-response.ts';
 import { logRejection } from '../log-rejection.ts';
 import { alertIdOf, capPathOf, capToAlert, chooseInfo, type AlertRecord } from './cap-to-alert.ts';
 import { readCap, type CapAlert } from './cap-xml.ts';
@@ -21,6 +23,9 @@ export const CAP_CATEGORY: Partial<Record<DepartmentId, string>> = {
   ocean: 'storm-surge-warning',
 };
 
+/** The ingest acknowledgement, with the category the department's key chose and the warning as stored. */
+const CapAck = Type.Object({ ...IngestAck.properties, category: Type.String(), alert: Type.Unsafe<AlertRecord>(AlertRecordSchema) });
+
 const XML_TYPES = ['application/cap+xml', 'application/xml', 'text/xml'];
 
 /**
@@ -28,7 +33,7 @@ const XML_TYPES = ['application/cap+xml', 'application/xml', 'text/xml'];
  * warning category through the one ingest pipeline. Encapsulated on purpose: the XML body parser
  * stays inside this plugin and every other route keeps accepting JSON only. <expires> is judged by the server's clock.
  */
-const capRoutes: FastifyPluginAsync = async (app) => {
+const capRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { region, clock, ingest: pipeline } = app;
   const { sql } = app.db;
   const districts = Object.keys(region.districtNames);
@@ -52,7 +57,7 @@ const capRoutes: FastifyPluginAsync = async (app) => {
           'Update/Cancel keep the alertId of the warning they reference, through earlier Updates (an Update may name only the one before it). Only status Actual is accepted. ' +
           `Errors name the element, e.g. /alert/info/0/severity. Body limit ${CAP_BODY_LIMIT} bytes.`,
         tags: ['ingest: warnings (CAP)'],
-        response: { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody },
+        response: { 200: CapAck, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody },
       },
     },
     async (request) => {

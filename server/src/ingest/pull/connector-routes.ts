@@ -1,5 +1,5 @@
 import { STAFF } from '../../auth/access.ts';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import fp from 'fastify-plugin';
 import { startPullConnectors, type ConnectorStatus, type PullConnectors, type PullConnectorsOptions } from './index.ts';
 
@@ -11,7 +11,7 @@ declare module 'fastify' {
 }
 
 /** GET /api/v1/connectors: every pull connector's status. */
-export const connectorStatusRoutes: FastifyPluginAsync<{ statuses: () => ConnectorStatus[] }> = async (app, opts) => {
+export const connectorStatusRoutes: FastifyPluginAsyncTypebox<{ statuses: () => ConnectorStatus[] }> = async (app, opts) => {
   app.get(
     '/api/v1/connectors',
     { config: { access: STAFF }, schema: { operationId: 'listPullConnectors', tags: ['reference'], summary: 'Pull connectors: state, last success, last error, next poll' } },

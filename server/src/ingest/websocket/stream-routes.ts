@@ -3,7 +3,8 @@ import type { AccessRevocations } from '../../auth/revocations.ts';
 import type { Server as HttpServer } from 'node:http';
 import type { Sql } from '@beacon/db';
 import websocket from '@fastify/websocket';
-import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import fp from 'fastify-plugin';
 import { credentialStillInUse, isCredentialLive } from '../../credentials/department-keys.ts';
 import { toErrorBody } from '../../errors/error-handler.ts';
@@ -48,7 +49,7 @@ type StreamSocket = Parameters<NonNullable<import('@fastify/websocket').Websocke
 const HIGH_WATER = 64;
 
 /** GET /api/v1/stream: one WebSocket per department connection, each message a batch through the pipeline. */
-const streamRoutes: FastifyPluginAsync<StreamIngestOptions> = async (app, config) => {
+const streamRoutes: FastifyPluginAsyncTypebox<StreamIngestOptions> = async (app, config) => {
   // Revocations from every node: a stream whose key is revoked closes (1008) as soon as the revocation commits, wherever it was made.
   const opts: StreamDeps = { ...config, sql: app.db.sql, pipeline: app.ingest, revocations: app.revocations };
   const messageLimit = opts.messageLimit ?? BODY_LIMIT;
