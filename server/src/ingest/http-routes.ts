@@ -4,8 +4,7 @@ import fp from 'fastify-plugin';
 import { DEPARTMENTS } from '../auth/access.ts';
 import { requireDepartment } from '../credentials/require-department.ts';
 import { pascalCase } from '../docs/route-docs.ts';
-import { ErrorBody } from '@beacon/shared/schemas.ts';
-import { IngestAck } from './ingest-response.ts';
+import { ErrorBody, IngestAck } from '@beacon/shared/schemas.ts';
 import { batchSchemaOf } from './validation.ts';
 
 /** 1,000 records of a few hundred bytes fit; a grid refresh (tens of thousands of cells) needs more. */

@@ -4,7 +4,7 @@ import type { DepartmentCredential } from '../credentials/department-keys.ts';
 import { InputError } from '../errors/input-error.ts';
 import { logRejection } from './log-rejection.ts';
 import { categoryChecks, checkBatch, dedupeKey, normaliseRecord, type CategoryCheck } from './category-checks.ts';
-import type { IngestAck } from './ingest-response.ts';
+import type { IngestAck } from '@beacon/shared/schemas.ts';
 import { storeRecords, type LogRecord } from './store-records.ts';
 import { validateBatch } from './validation.ts';
 

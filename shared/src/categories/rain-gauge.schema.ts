@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { IngestBatch } from '../protocol/ingest-batch.schema.ts';
+import { IngestBatch } from '../protocol/ingest.schema.ts';
 
 /**
  * One rain-gauge observation: rainfall accumulated over the hour ending at `observedAt`.

@@ -1,4 +1,5 @@
 import type { ErrorCode } from '@beacon/shared';
+import { MAX_MESSAGE_ID_LENGTH as MAX_ID_LENGTH } from '@beacon/shared/schemas.ts';
 import { escapePointer, valueAt } from '../../errors/ajv-issues.ts';
 import { InputError, type Issue } from '../../errors/input-error.ts';
 
@@ -12,7 +13,6 @@ export interface StreamMessage {
 
 export type ParsedMessage = { ok: true; message: StreamMessage } | { ok: false; id: string | null; error: InputError };
 
-export const MAX_ID_LENGTH = 128;
 const fields = new Set(['id', 'category', 'records']);
 
 /**

@@ -2,6 +2,7 @@ import { DEPARTMENTS } from '../../auth/access.ts';
 import type { AccessRevocations } from '../../auth/revocations.ts';
 import type { Server as HttpServer } from 'node:http';
 import type { Sql } from '@beacon/db';
+import type { StreamReply } from '@beacon/shared/schemas.ts';
 import websocket from '@fastify/websocket';
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
@@ -10,7 +11,6 @@ import { credentialStillInUse, isCredentialLive } from '../../credentials/depart
 import { toErrorBody } from '../../errors/error-handler.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { BODY_LIMIT } from '../http-routes.ts';
-import type { IngestAck } from '../ingest-response.ts';
 import type { IngestPipeline } from '../pipeline.ts';
 import { authenticateStream, selectProtocol } from './stream-auth.ts';
 import { parseStreamMessage } from './stream-message.ts';
@@ -39,9 +39,7 @@ interface StreamDeps extends StreamIngestOptions {
   revocations: AccessRevocations;
 }
 
-export type StreamReply =
-  | { id: string | null; ok: true; ack: IngestAck }
-  | { id: string | null; ok: false; error: ReturnType<typeof toErrorBody> };
+export type { StreamReply } from '@beacon/shared/schemas.ts';
 
 type StreamSocket = Parameters<NonNullable<import('@fastify/websocket').WebsocketPluginOptions['errorHandler']>>[1];
 
