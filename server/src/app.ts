@@ -12,7 +12,7 @@ import { healthRoutes } from './engine/health-routes.ts';
 import { refusalOptions } from './errors/framework-errors.ts';
 import { hubPlugin, type HubPluginOptions } from './hub/hub-plugin.ts';
 import { httpIngest } from './ingest/http-routes.ts';
-import { beaconValidatorCompiler } from './ingest/validation.ts';
+import { beaconValidatorCompiler } from './validation/ajv-policy.ts';
 import { ingestPlugin } from './ingest/ingest-plugin.ts';
 import { capIngest } from './ingest/cap/cap-routes.ts';
 import { pullConnectors } from './ingest/pull/connector-routes.ts';
@@ -126,7 +126,7 @@ export function createFastify(options: FastifyServerOptions = {}): FastifyInstan
     ...refusalOptions,
     ...options,
   });
-  // Beacon's Ajv (server/src/ingest/validation.ts): the shared RFC 3339 reader for date-time and the
+  // Beacon's Ajv (server/src/validation/ajv-policy.ts): the shared RFC 3339 reader for date-time and the
   // text rule (no NUL, no lone surrogate) on every route's input, as the ingest transports have them.
   app.setValidatorCompiler(beaconValidatorCompiler);
   return app;

@@ -11,7 +11,7 @@ import { stateAtTime } from './state-at.ts';
 import { timelineCsv, timelineHtml } from './timeline.ts';
 import { timelineOf } from './timeline-query.ts';
 
-// Instants the schema admitted (format date-time is the shared reader, server/src/ingest/validation.ts).
+// Instants the schema admitted (format date-time is the shared reader, server/src/validation/ajv-policy.ts).
 const ms = (s: string) => {
   const t = parseInstant(s);
   return t.ok ? t.ms : NaN;

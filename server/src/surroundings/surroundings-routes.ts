@@ -9,7 +9,7 @@ import { FIELD_HINTS, IncidentParams, PointQuery } from './surroundings-schemas.
 import { SurroundingsIndex } from './surroundings-index.ts';
 
 // A query string is text: the app's validation policy turns "118.1" into a number before checking its
-// range (server/src/ingest/validation.ts). A refusal names each field by where it was sent, with its hint.
+// range (server/src/validation/ajv-policy.ts). A refusal names each field by where it was sent, with its hint.
 const hints = new Map(Object.entries(FIELD_HINTS));
 
 const description =
