@@ -19,9 +19,12 @@ declare module 'fastify' {
   }
 }
 
+/** The city a server serves unless buildApp is given another: the one place the default is chosen. */
+export const DEFAULT_REGION: Region = xiamen;
+
 export interface CoreOptions {
   db: Database;
-  /** Default: Xiamen (the only place the default is chosen). */
+  /** Default: DEFAULT_REGION (Xiamen). */
   region?: Region | undefined;
   /** The clock; tests pass their own. Default: the log's clock (this host's, corrected to the database's). */
   now?: (() => number) | undefined;
@@ -31,7 +34,7 @@ export interface CoreOptions {
 export const core = fp<CoreOptions>(
   async (app, opts) => {
     app.decorate('db', opts.db);
-    app.decorate('region', opts.region ?? xiamen);
+    app.decorate('region', opts.region ?? DEFAULT_REGION);
     if (opts.now) {
       app.decorate('clock', { now: opts.now });
       return;
