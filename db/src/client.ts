@@ -1,15 +1,14 @@
 import { hostname } from 'node:os';
-import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import * as schema from './schema/index.ts';
 
 export type Sql = postgres.Sql;
 
 export interface Database {
-  /** Raw postgres.js for the hot paths (ingest, log reads, LISTEN, COPY). */
+  /**
+   * postgres.js, for every query. drizzle defines the schema and migrates it (db/src/migrate.ts, with
+   * its own connection); no query goes through a drizzle client, so none is built.
+   */
   sql: Sql;
-  /** drizzle for the rest. It gets its own client: drizzle changes postgres.js' jsonb/timestamp parsers. */
-  orm: PostgresJsDatabase<typeof schema>;
   close(): Promise<void>;
 }
 
@@ -23,12 +22,10 @@ export const APPLICATION_NAME = `beacon#${process.pid}@${hostname()}`.slice(0, 6
 export function connectDatabase(url: string, options: { max?: number } = {}): Database {
   const common = { max: options.max ?? 10, onnotice: () => {}, connection: { application_name: APPLICATION_NAME } };
   const sql = postgres(url, common);
-  const ormClient = postgres(url, { ...common, max: 4 });
   return {
     sql,
-    orm: drizzle(ormClient, { schema }),
     close: async () => {
-      await Promise.all([sql.end({ timeout: 5 }), ormClient.end({ timeout: 5 })]);
+      await sql.end({ timeout: 5 });
     },
   };
 }

@@ -9,6 +9,8 @@ export type { RainBatch, RainReading } from './categories/rain-gauge.schema.ts';
 export * from './state/live-state.ts';
 export * from './state/reducer.ts';
 export * from './state/selectors.ts';
+export * from './errors/codes.ts';
+export type { ErrorBody, Issue, Refusal } from './errors/error-body.schema.ts';
 export * from './protocol/socket.ts';
 export * from './region/types.ts';
 export { xiamen } from './region/xiamen/index.ts';

@@ -4,6 +4,8 @@ import type { TSchema } from 'typebox';
 import { catalogSchemas } from './categories/catalog/schemas.ts';
 
 export * from './categories/rain-gauge.schema.ts';
+export { ErrorBody, ErrorCodeSchema, Issue, Refusal } from './errors/error-body.schema.ts';
+export * from './protocol/ingest.schema.ts';
 export { AlertRecord } from './categories/catalog/alert.schema.ts';
 export { MAX_GRID_CELLS } from './categories/catalog/population.schema.ts';
 

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectDatabase, type Database } from '@beacon/db';
+import { ERROR_CODES, errorCodes } from '@beacon/shared';
 import { beacon, createFastify } from '@beacon/server';
 import { libraryRouteAccess, type Access } from '@beacon/server/auth/access.ts';
 import { Validator } from '@seriousme/openapi-schema-validator';
@@ -77,6 +78,15 @@ describe('the API docs', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(doc.paths['/api/v1/health'].get.operationId).toBe('getHealth');
     expect(doc.paths['/api/v1/ingest/rain-gauge'].post.operationId).toBe('ingestRainGauge');
+  });
+
+  it('serve the error catalogue: every code with its sentence, and error bodies whose code points to it', () => {
+    const description: string = doc.info.description;
+    for (const code of errorCodes) expect(description, code).toContain(`| \`${code}\` | ${ERROR_CODES[code]} |`);
+    const refusal = doc.paths['/api/v1/commands'].post.responses['409'].content['application/json'].schema;
+    expect(refusal.properties.code.description).toContain('"Error codes" table');
+    for (const code of errorCodes) expect(code).toMatch(new RegExp(refusal.properties.code.pattern));
+    expect(Object.keys(refusal.properties.issues.items.properties)).toEqual(['path', 'expected', 'got']);
   });
 
   it('leave out the screens\' pages, which are not API', () => {

@@ -220,6 +220,8 @@ describe('beacon backup and restore', () => {
       ['counts.gz', gzipSync(text.replace(/"events":\d+/, '"events":1')), 'the rows read differ from the rows written (events: read'],
       ['not-a-backup.gz', gzipSync('hello\n'), 'is not a Beacon backup'],
       ['wrong-seq.gz', gzipSync(text.replace(/"seq":(\d+),"tables"/, (_, n: string) => `"seq":${Number(n) + 1},"tables"`)), 'its log ends at seq'],
+      // Checked by the server's one validation policy: the damaged field named, and what it must be.
+      ['bad-header.gz', gzipSync(text.replace(/"seq":(\d+),"tables"/, (_, n: string) => `"seq":"${n}","tables"`)), 'the header is not as expected (/seq must be integer'],
       ['older-schema.gz', gzipSync(text.replace(/"applied":(\d+)/, (_, n: string) => `"applied":${Number(n) - 1}`)), 'restore it with the Beacon version that took it'],
     ];
     const target = await freshDatabase();
@@ -231,5 +233,5 @@ describe('beacon backup and restore', () => {
       expect(restore.stderr, name).toContain(message);
       expect(await rowCounts(target.url), name).toEqual(Object.fromEntries(TABLES.map((t) => [t, 0])));
     }
-  }, 300_000); // seven CLI processes, each starting tsx
+  }, 300_000); // eight CLI processes, each starting tsx
 });

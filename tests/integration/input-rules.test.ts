@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, xiamen, type ReplayClientEvents, type ReplayServerEvents } from '@beacon/shared';
+import { PROTOCOL_VERSION, xiamen, type ErrorBody, type ReplayClientEvents, type ReplayServerEvents } from '@beacon/shared';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
 import { exampleOf } from '@beacon/shared/categories/catalog/example-record.ts';
 import { categorySchemas } from '@beacon/shared/schemas.ts';
@@ -30,7 +30,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-type Refusal = { statusCode: number; code: string; issues: { path: string; expected: string; got: unknown }[] };
+type Refusal = Omit<ErrorBody, 'error' | 'message'>;
 
 async function send(path: string, init: { method?: string; token?: string; json?: unknown; body?: string; type?: string } = {}) {
   const headers: Record<string, string> = {};

@@ -120,10 +120,10 @@ describe('/metrics', () => {
       expect(m.value('beacon_hub_sent_bytes_total', { view_kind: 'city', message: 'snapshot' })).toBeGreaterThan(0);
 
       expect(m.value('beacon_db_pool_max_connections')).toBe(4); // the test server's pool
-      // This process's: the LISTEN connection at least; at most both pools (4 + 4) and it.
+      // This process's: the LISTEN connection at least; at most the one pool (4) and it (no second, unused drizzle pool).
       const connections = m.all('beacon_db_connections').reduce((n, s) => n + s.value, 0);
       expect(connections).toBeGreaterThanOrEqual(1);
-      expect(connections).toBeLessThanOrEqual(9);
+      expect(connections).toBeLessThanOrEqual(5);
       const [named] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from pg_stat_activity where application_name = ${APPLICATION_NAME}`;
       expect(named!.n).toBeGreaterThanOrEqual(connections);
       expect(m.value('nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);

@@ -1,3 +1,4 @@
+import type { ErrorBody } from '@beacon/shared';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
@@ -22,7 +23,7 @@ afterAll(async () => {
 interface Answer {
   status: number;
   headers: string;
-  body: { statusCode: number; code: string; error: string; message: string; issues: { path: string; expected: string; got: unknown }[] };
+  body: ErrorBody;
 }
 
 /** Sends raw bytes and reads the whole answer (the server closes the connection after it). */

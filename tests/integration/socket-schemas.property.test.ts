@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isProtocolError, parseSubscribe } from '@beacon/server/hub/subscribe-request.ts';
 import { isError, parseAt, parseSpeed, parseWindow } from '@beacon/server/replay/replay-requests.ts';
-import { beaconAjv } from '@beacon/server/ingest/validation.ts';
+import { beaconAjv } from '@beacon/server/validation/ajv-policy.ts';
 
 // The socket requests are checked by hand-written parsers (they answer with issues naming each
 // field); the AsyncAPI document shows the protocol's schemas. These properties tie the two: every
@@ -45,7 +45,7 @@ describe('the documented socket schemas and the parsers that check socket reques
     fc.assert(
       fc.property(protocol, view, since, (p, v, s) => {
         const request = { protocol: p, view: v, ...(s !== undefined ? { since: s } : {}) };
-        if (isProtocolError(parseSubscribe(request))) return;
+        if (isProtocolError(parseSubscribe(request, xiamen))) return;
         accepted++;
         expect(documented(request)).toBe(true);
       }),

@@ -1,10 +1,15 @@
-/** An error answer of the HTTP API, as the server words it. */
+import type { ErrorBody, ErrorCode, Issue } from '@beacon/shared';
+
+/** When the answer is not Beacon's (a proxy's 502 page, a dropped body): the HTTP status stands in for the code. */
+export type HttpFallbackCode = `HTTP_${number}`;
+
+/** An error answer of the HTTP API (its body: ErrorBody, shared/src/errors), as the server words it. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | HttpFallbackCode,
     message: string,
-    readonly issues: { path: string; expected: string; got: unknown }[] = [],
+    readonly issues: Issue[] = [],
   ) {
     super(message);
   }
@@ -34,6 +39,6 @@ export async function apiFile(token: string | null, path: string): Promise<{ blo
 
 /** The API's error shape of an answer that is not ok, as an ApiError. */
 async function apiError(res: Response): Promise<ApiError> {
-  const body = (await res.json().catch(() => null)) as { code?: string; message?: string; issues?: ApiError['issues'] } | null;
+  const body = (await res.json().catch(() => null)) as Partial<ErrorBody> | null;
   return new ApiError(res.status, body?.code ?? `HTTP_${res.status}`, body?.message ?? res.statusText, body?.issues ?? []);
 }

@@ -100,8 +100,10 @@ function forbiddenDepartmentKey(): InputError {
  * systems call server to server), so it gets the same 404 for every path and every caller; a route
  * added for it later is checked here like any other.
  */
-export const accessControl = fp<{ sql: Sql; tokens: TokenService }>(
-  async (app, { sql, tokens }) => {
+export const accessControl = fp(
+  async (app) => {
+    const { sql } = app.db;
+    const { tokens } = app;
     app.addHook('onRoute', (route: RouteOptions) => {
       const access = route.config?.access ?? libraryRouteAccess(route.url);
       if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no config.access`);
@@ -118,7 +120,7 @@ export const accessControl = fp<{ sql: Sql; tokens: TokenService }>(
       route.onRequest = [...toArray(route.onRequest), check] as RouteOptions['onRequest'];
     });
   },
-  { name: 'beacon-access-control' },
+  { name: 'beacon-access-control', dependencies: ['beacon-core', 'beacon-credentials'], decorators: { fastify: ['db', 'tokens'] } },
 );
 
 function toArray<T>(x: T | T[] | undefined): T[] {

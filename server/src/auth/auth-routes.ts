@@ -1,10 +1,11 @@
-import type { Sql } from '@beacon/db';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import Type from 'typebox';
 import { createDepartmentKey } from '../credentials/department-keys.ts';
 import { InputError } from '../errors/input-error.ts';
 import { registerSharedRateLimit } from '../rate-limits/shared-rate-limit.ts';
-import { ErrorResponse } from '../ingest/ingest-response.ts';
+import { ErrorBody } from '@beacon/shared/schemas.ts';
 import { ADMINS, LIVE_READERS } from './access.ts';
 import { recordAudit } from './audit-log.ts';
 import {
@@ -13,8 +14,7 @@ import {
 import { credentialListRoutes } from './credential-list-routes.ts';
 import { createKioskToken, revokeKiosk } from './kiosk.ts';
 import { decoyHash, passwordMatches } from './passwords.ts';
-import type { AccessRevocations } from './revocations.ts';
-import { USER_TOKEN_TTL_MS, type TokenService } from './tokens.ts';
+import { USER_TOKEN_TTL_MS } from './tokens.ts';
 import { PASSWORD_RULES } from './password-policy.ts';
 import { createUser, disableUser, findUser, listUsers, resetPassword } from './users.ts';
 
@@ -28,10 +28,6 @@ const passwordPolicyText = `A chosen password must be ${PASSWORD_RULES.length}; 
   'Otherwise the answer is 400 with an issue at /password per rule broken.';
 
 export interface AuthRoutesOptions {
-  sql: Sql;
-  tokens: TokenService;
-  /** Told when a user is disabled or a kiosk revoked, so this node's sockets close at once (other nodes hear it from PostgreSQL). */
-  revocations: AccessRevocations;
   /** Sign-in attempts per user name and address per minute (default 10). */
   signInPerMinute?: number;
   /** Sign-in attempts per address per minute, whatever the user names (default 30). */
@@ -39,11 +35,18 @@ export interface AuthRoutesOptions {
 }
 
 /** Sign-in, who-am-I, and the admin's users, kiosk tokens and department keys. */
-export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { sql, tokens, revocations, signInPerMinute = 10, signInPerAddressPerMinute = 30 }) => {
+const authRoutesPlugin: FastifyPluginAsyncTypebox<AuthRoutesOptions> = async (app, { signInPerMinute = 10, signInPerAddressPerMinute = 30 }) => {
+  const { sql } = app.db;
+  // Revocations: a user disabled or a kiosk revoked closes this node's sockets at once (other nodes hear it from PostgreSQL).
+  const { tokens, revocations } = app;
   // Reuse @fastify/rate-limit (registered by ingest unless limits are off): its counters, in
   // PostgreSQL, so an address or a name is capped across all nodes, not per node.
   if (!app.hasDecorator('createRateLimit')) await registerSharedRateLimit(app, sql, { global: false });
-  const userOf = (req: FastifyRequest) => String((req.body as { username?: unknown } | undefined)?.username ?? '');
+  // Keys the limits by the name asked for: read from the body as sent (each limit is checked before the handler's own reading).
+  const userOf = (req: FastifyRequest) => {
+    const body: unknown = req.body;
+    return typeof body === 'object' && body !== null && 'username' in body ? String(body.username) : '';
+  };
   // Three caps, each checked (and counted) before any password hash is computed. First the address
   // whatever the names: one machine trying many user names (each an argon2 check) is capped too.
   // 30 a minute leaves room for a whole shift signing in behind one address at handover.
@@ -67,10 +70,10 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
     config: { access: 'public' },
     schema: {
       operationId: 'signIn', tags: ['auth'], summary: 'Sign in with a user name and password; returns a token valid for 12 hours',
-      body: SignInBody, response: { 200: SignInReply, 401: ErrorResponse, 429: ErrorResponse },
+      body: SignInBody, response: { 200: SignInReply, 401: ErrorBody, 429: ErrorBody },
     },
   }, async (req, reply) => {
-    const body = req.body as SignInBody;
+    const { body } = req;
     for (const { check, path, what } of signInLimits) {
       const verdict = await check(req);
       if (!verdict.isAllowed && verdict.isExceeded) {
@@ -98,7 +101,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
     return { token, expiresAt, actor };
   });
 
-  await app.register(credentialListRoutes, { sql, revocations });
+  await app.register(credentialListRoutes);
 
   app.get('/api/v1/auth/me', {
     config: { access: LIVE_READERS },
@@ -114,7 +117,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
     config: { access: ADMINS },
     schema: { operationId: 'createUser', tags: ['admin'], summary: 'Create a user; the password (given or generated) is returned once', description: passwordPolicyText, body: CreateUserBody },
   }, async (req, reply) => {
-    const body = req.body as CreateUserBody;
+    const { body } = req;
     if (await findUser(sql, body.username)) {
       throw new InputError(409, 'BEACON_USER_EXISTS', `a user named "${body.username}" exists`, [
         { path: '/username', expected: 'a user name not yet taken', got: body.username },
@@ -132,7 +135,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
       params: Type.Object({ username: Type.String({ maxLength: 64 }) }),
     },
   }, async (req) => {
-    const { username } = req.params as { username: string };
+    const { username } = req.params;
     const userId = await disableUser(sql, username);
     if (!userId) {
       throw new InputError(404, 'BEACON_UNKNOWN_USER', `no active user "${username}"`, [{ path: 'params.username', expected: 'the user name of an active user', got: username }]);
@@ -150,8 +153,9 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
       params: Type.Object({ username: Type.String({ maxLength: 64 }) }), body: ResetPasswordBody,
     },
   }, async (req) => {
-    const { username } = req.params as { username: string };
-    const { password } = (req.body ?? {}) as Type.Static<typeof ResetPasswordBody>;
+    const { username } = req.params;
+    // No body at all is a reset to a generated password.
+    const password = req.body?.password;
     const reset = await resetPassword(sql, username, password);
     if (!reset) {
       throw new InputError(404, 'BEACON_UNKNOWN_USER', `no active user "${username}"`, [{ path: 'params.username', expected: 'the user name of an active user', got: username }]);
@@ -165,7 +169,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
     config: { access: ADMINS },
     schema: { operationId: 'revokeKioskToken', tags: ['admin'], summary: 'Revoke a wall kiosk token: the wall is disconnected at once and refused from then on', params: Type.Object({ id: Type.String({ maxLength: 80 }) }) },
   }, async (req) => {
-    const { id } = req.params as { id: string };
+    const { id } = req.params;
     if (!(await revokeKiosk(sql, id))) {
       throw new InputError(404, 'BEACON_UNKNOWN_KIOSK', `no live kiosk token "${id}"`, [{ path: 'params.id', expected: 'the id of a live kiosk token', got: id }]);
     }
@@ -178,7 +182,7 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
     config: { access: ADMINS },
     schema: { operationId: 'createKioskToken', tags: ['admin'], summary: 'Mint a view-only token for a wall (30 days); open /wall#kiosk=<token> on the wall', body: CreateKioskBody },
   }, async (req, reply) => {
-    const { label } = req.body as CreateKioskBody;
+    const { label } = req.body;
     const kiosk = await createKioskToken(sql, tokens, label);
     await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.kiosk-created', target: kiosk.id, outcome: 'ok', details: { label } });
     return reply.code(201).send({ ...kiosk, wallPath: `/wall#kiosk=${kiosk.token}` });
@@ -188,9 +192,16 @@ export const authRoutes: FastifyPluginAsync<AuthRoutesOptions> = async (app, { s
     config: { access: ADMINS },
     schema: { operationId: 'createDepartmentKey', tags: ['admin'], summary: 'Create an API key for a department system; the key is returned once', body: CreateDepartmentKeyBody },
   }, async (req, reply) => {
-    const { department, label } = req.body as CreateDepartmentKeyBody;
+    const { department, label } = req.body;
     const created = await createDepartmentKey(sql, department, label);
     await recordAudit(sql, { actor: req.principal!.actor, action: 'admin.department-key-created', target: department, outcome: 'ok', details: { label, keyId: created.id } });
     return reply.code(201).send(created);
   });
 };
+
+export const authRoutes = fp(authRoutesPlugin, {
+  name: 'beacon-auth-routes',
+  dependencies: ['beacon-core', 'beacon-credentials', 'beacon-access-control'],
+  decorators: { fastify: ['db', 'tokens', 'revocations'] },
+  encapsulate: true,
+});

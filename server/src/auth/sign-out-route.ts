@@ -1,15 +1,10 @@
-import type { Sql } from '@beacon/db';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import fp from 'fastify-plugin';
 import Type from 'typebox';
-import { ErrorResponse } from '../ingest/ingest-response.ts';
+import { ErrorBody } from '@beacon/shared/schemas.ts';
 import { STAFF } from './access.ts';
 import { recordAudit } from './audit-log.ts';
-import { pruneRevokedTokens, revokeToken, type AccessRevocations } from './revocations.ts';
-
-export interface SignOutRouteOptions {
-  sql: Sql;
-  revocations: AccessRevocations;
-}
+import { pruneRevokedTokens, revokeToken } from './revocations.ts';
 
 const SignOutReply = Type.Object({
   signedOut: Type.Literal(true),
@@ -21,14 +16,16 @@ const SignOutReply = Type.Object({
  * (revoked_tokens, checked with the signature) and its open sockets closed (NOTIFY). Other tokens of
  * the same user (another tablet) stay signed in. Wall kiosk tokens are ended by an admin instead.
  */
-export const signOutRoute: FastifyPluginAsync<SignOutRouteOptions> = async (app, { sql, revocations }) => {
+const signOutRoutePlugin: FastifyPluginAsyncTypebox = async (app) => {
+  const { sql } = app.db;
+  const { revocations } = app;
   app.post('/api/v1/auth/sign-out', {
     config: { access: STAFF },
     schema: {
       operationId: 'signOut',
       tags: ['auth'],
       summary: 'Sign out: this token stops working on every node at once, and its open connections close',
-      response: { 200: SignOutReply, 401: ErrorResponse, 403: ErrorResponse },
+      response: { 200: SignOutReply, 401: ErrorBody, 403: ErrorBody },
     },
   }, async (req) => {
     const { actor, tokenId, expiresAt } = req.principal!;
@@ -40,3 +37,10 @@ export const signOutRoute: FastifyPluginAsync<SignOutRouteOptions> = async (app,
     return { signedOut: true as const, expiresAt };
   });
 };
+
+export const signOutRoute = fp(signOutRoutePlugin, {
+  name: 'beacon-sign-out-route',
+  dependencies: ['beacon-core', 'beacon-credentials', 'beacon-access-control'],
+  decorators: { fastify: ['db', 'revocations'] },
+  encapsulate: true,
+});

@@ -1,5 +1,5 @@
 import type { Sql } from '@beacon/db';
-import { own, type ProtocolError, type Role } from '@beacon/shared';
+import { own, type ErrorBody, type Refusal, type Role } from '@beacon/shared';
 import type { Namespace, Socket } from 'socket.io';
 import { internalIssue } from '../errors/error-handler.ts';
 import { InputError } from '../errors/input-error.ts';
@@ -74,7 +74,7 @@ export function guardNamespace(nsp: Namespace, name: GuardedNamespace, deps: Soc
         return next();
       }
       const ack = args.at(-1);
-      const error: ProtocolError = allowed
+      const error: Refusal = allowed
         ? { code: 'BEACON_FORBIDDEN', message: `the ${principal.actor.role} role may not send ${event}`, issues: [{ path: 'event', expected: `a token with one of the roles: ${allowed.join(', ')}`, got: `a ${principal.actor.role} token` }] }
         : { code: 'BEACON_UNKNOWN_EVENT', message: `no event "${String(event)}" on ${name}`, issues: [{ path: 'event', expected: `one of ${Object.keys(policy.events).join(', ')}`, got: event }] };
       if (typeof ack === 'function') (ack as (r: unknown) => void)({ ok: false, error });
@@ -96,9 +96,12 @@ function keepSeen(socket: Socket, kioskId: string, deps: SocketAuthDeps): void {
   socket.on('disconnect', () => clearInterval(timer));
 }
 
+/** What a refused handshake carries to the client's connect_error: the error body, less its reason phrase and message (the Error's own). */
+export type HandshakeRefusal = Pick<ErrorBody, 'statusCode' | 'code' | 'issues'>;
+
 /** socket.io sends an Error's message and `data` to the client's connect_error. */
 function handshakeError(e: unknown): Error {
-  const err = new Error(e instanceof InputError ? e.message : 'authentication failed') as Error & { data: unknown };
+  const err = new Error(e instanceof InputError ? e.message : 'authentication failed') as Error & { data: HandshakeRefusal };
   err.data = e instanceof InputError ? { statusCode: e.statusCode, code: e.code, issues: e.issues } : { statusCode: 500, code: 'BEACON_INTERNAL', issues: [internalIssue] };
   return err;
 }

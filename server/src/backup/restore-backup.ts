@@ -1,10 +1,11 @@
 import { finished } from 'node:stream/promises';
-import Value from 'typebox/value';
 import type { TSchema, Static } from 'typebox';
 import type { Sql } from '@beacon/db';
 import {
   BACKUP_FORMAT_VERSION, BACKUP_MAGIC, BackupEnd, BackupError, BackupHeader, END_OF_SECTION, SectionStart, type TableSection,
 } from './backup-format.ts';
+import type { ValidateFunction } from 'ajv';
+import { compileDocument } from '../validation/ajv-policy.ts';
 import { backupLines } from './backup-lines.ts';
 import { describeLevel, fixCopyFormat, migrationLevel, type Queries, stateSequences, stateTables } from './state-tables.ts';
 
@@ -61,6 +62,18 @@ async function nextLine(lines: Lines, file: string, expected: string): Promise<B
   return next.value;
 }
 
+/** Each line schema compiled once, by the server's one validation policy (server/src/validation/ajv-policy.ts). */
+const lineValidators = new WeakMap<TSchema, ValidateFunction>();
+
+function validatorOf(schema: TSchema): ValidateFunction {
+  let validate = lineValidators.get(schema);
+  if (!validate) {
+    validate = compileDocument(schema);
+    lineValidators.set(schema, validate);
+  }
+  return validate;
+}
+
 function parseLine<S extends TSchema>(schema: S, line: Buffer, file: string, what: string): Static<S> {
   let value: unknown;
   try {
@@ -68,8 +81,9 @@ function parseLine<S extends TSchema>(schema: S, line: Buffer, file: string, wha
   } catch {
     throw new BackupError(`${file} is damaged: expected ${what}, got "${line.toString('utf8', 0, 80)}"`);
   }
-  if (!Value.Check(schema, value)) {
-    const problems = [...Value.Errors(schema, value)].slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message}`);
+  const validate = validatorOf(schema);
+  if (!validate(value)) {
+    const problems = (validate.errors ?? []).slice(0, 3).map((e) => `${e.instancePath || '/'} ${e.message ?? e.keyword}`);
     throw new BackupError(`${file} is damaged: ${what} is not as expected (${problems.join('; ')})`);
   }
   return value as Static<S>;

@@ -1,5 +1,5 @@
-import type { Sql } from '@beacon/db';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import fp from 'fastify-plugin';
 import Type from 'typebox';
 import { STAFF } from '../auth/access.ts';
 import { InputError } from '../errors/input-error.ts';
@@ -17,15 +17,15 @@ const AuditQuery = Type.Object(
   },
   { additionalProperties: false },
 );
-type AuditQuery = Type.Static<typeof AuditQuery>;
 
 /** GET /api/v1/audit: who did what when, filterable, as JSON or CSV. */
-export const auditRoutes: FastifyPluginAsync<{ sql: Sql }> = async (app, { sql }) => {
+const auditRoutesPlugin: FastifyPluginAsyncTypebox = async (app) => {
+  const { sql } = app.db;
   app.get('/api/v1/audit', {
     config: { access: STAFF },
     schema: { operationId: 'listAuditEntries', tags: ['commands'], summary: 'The audit trail: commands (accepted and refused), sign-ins and admin actions', querystring: AuditQuery },
   }, async (req, reply) => {
-    const q = req.query as AuditQuery;
+    const q = req.query;
     const limit = q.limit === undefined ? 500 : Number(q.limit);
     if (limit < 1 || limit > 10_000) {
       throw new InputError(400, 'BEACON_INVALID_INPUT', 'limit out of range', [{ path: 'query.limit', expected: 'a whole number from 1 to 10000', got: q.limit }]);
@@ -41,3 +41,5 @@ export const auditRoutes: FastifyPluginAsync<{ sql: Sql }> = async (app, { sql }
     return entries;
   });
 };
+
+export const auditRoutes = fp(auditRoutesPlugin, { name: 'beacon-audit-routes', dependencies: ['beacon-core', 'beacon-access-control'], decorators: { fastify: ['db'] }, encapsulate: true });

@@ -1,13 +1,12 @@
-import { categoryList, MAX_BATCH_RECORDS, own, PROTOCOL_VERSION } from '@beacon/shared';
+import { categoryList, own, PROTOCOL_VERSION } from '@beacon/shared';
 import * as protocol from '@beacon/shared/protocol/socket.schema.ts';
 import Type from 'typebox';
 import { DEPARTMENTS } from '../auth/access.ts';
 import { socketAccess } from '../auth/socket-auth.ts';
 import { BODY_LIMIT } from '../ingest/http-routes.ts';
-import { ErrorResponse, IngestAck } from '../ingest/ingest-response.ts';
+import { ErrorBody, IngestAck, MessageId, MqttBatch, RecordList, StreamMessage, StreamReply } from '@beacon/shared/schemas.ts';
 import { MQTT_MAX_BYTES } from '../ingest/mqtt/mqtt-payload.ts';
 import { batchSchemaOf } from '../ingest/validation.ts';
-import { MAX_ID_LENGTH } from '../ingest/websocket/stream-message.ts';
 import { STREAM_PATH } from '../ingest/websocket/stream-routes.ts';
 import { pascalCase, securitySchemes } from './route-docs.ts';
 
@@ -26,7 +25,7 @@ import { pascalCase, securitySchemes } from './route-docs.ts';
 export function asyncApiDocument(): object {
   const categorySchemas = Object.fromEntries(categoryList.map((c) => [recordSchemaName(c.id), plain(recordSchemaOf(c.id))]));
   const anyRecord = { anyOf: categoryList.map((c) => ({ $ref: `#/components/schemas/${recordSchemaName(c.id)}` })) };
-  const messageId = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH, description: 'Your id for the message, echoed in its reply.' };
+  const anyRecordSchema = Type.Unsafe(anyRecord);
 
   const messages = {
     // socket.io, namespace "/"
@@ -51,27 +50,14 @@ export function asyncApiDocument(): object {
       title: 'A batch of one category',
       summary: `One text frame: {"id", "category", "records"}, the records as in the category's POST body; at most ${BODY_LIMIT} bytes.`,
       contentType: 'application/json',
-      payload: {
-        oneOf: categoryList.map((c) => ({
-          type: 'object',
-          title: c.id,
-          required: ['id', 'category', 'records'],
-          additionalProperties: false,
-          properties: { id: messageId, category: { const: c.id }, records: plain(batchSchemaOf(c.id)).properties.records },
-        })),
-      },
+      payload: { oneOf: categoryList.map((c) => plain(StreamMessage(c.id, recordSchemaOf(c.id)))) },
     },
     streamReply: {
       name: 'stream reply',
       title: 'The answer to one message, in the order sent',
       summary: 'Stored (after commit) with each record\'s log sequence, or refused with every problem; a refused message stores nothing.',
       contentType: 'application/json',
-      payload: plain(
-        Type.Union([
-          Type.Object({ id: Type.Union([Type.String(), Type.Null()]), ok: Type.Literal(true), ack: IngestAck }),
-          Type.Object({ id: Type.Union([Type.String(), Type.Null()], { description: 'null when the message was not readable enough to find it' }), ok: Type.Literal(false), error: ErrorResponse }),
-        ]),
-      ),
+      payload: plain(StreamReply),
     },
     // MQTT
     mqttReading: {
@@ -82,14 +68,8 @@ export function asyncApiDocument(): object {
       payload: {
         anyOf: [
           { ...anyRecord, title: 'one record' },
-          {
-            title: 'a batch',
-            type: 'object',
-            required: ['records'],
-            additionalProperties: false,
-            properties: { id: messageId, records: { type: 'array', minItems: 1, maxItems: MAX_BATCH_RECORDS, items: anyRecord } },
-          },
-          { title: 'an array of records', type: 'array', minItems: 1, maxItems: MAX_BATCH_RECORDS, items: anyRecord },
+          plain(MqttBatch(anyRecordSchema)),
+          { ...plain(RecordList(anyRecordSchema)), title: 'an array of records' },
         ],
       },
     },
@@ -100,8 +80,8 @@ export function asyncApiDocument(): object {
       contentType: 'application/json',
       payload: {
         oneOf: [
-          { allOf: [mqttEcho(messageId), plain(IngestAck)] },
-          { allOf: [mqttEcho(messageId), plain(ErrorResponse)] },
+          { allOf: [mqttEcho(), plain(IngestAck)] },
+          { allOf: [mqttEcho(), plain(ErrorBody)] },
         ],
       },
     },
@@ -265,8 +245,8 @@ function recordSchemaName(category: string): string {
 }
 
 /** The record schema of a category, as the ingest batch schema holds it. */
-function recordSchemaOf(category: string): unknown {
-  return (batchSchemaOf(category) as { properties: { records: { items: unknown } } }).properties.records.items;
+function recordSchemaOf(category: string): Type.TSchema {
+  return batchSchemaOf(category).properties.records.items;
 }
 
 /** A socket.io event: its name, and its one argument as the payload (an ack's argument for the replies). */
@@ -275,8 +255,8 @@ function socketMessage(name: string, title: string, payload: Type.TSchema) {
 }
 
 /** An MQTT reply's envelope around the acknowledgement or error body. */
-function mqttEcho(messageId: object) {
-  return { type: 'object', required: ['topic'], properties: { topic: { type: 'string', description: 'The topic of the answered message.' }, id: messageId } };
+function mqttEcho() {
+  return { type: 'object', required: ['topic'], properties: { topic: { type: 'string', description: 'The topic of the answered message.' }, id: plain(MessageId) } };
 }
 
 /** The schema as plain JSON: what a reader gets, without TypeBox's symbols. */

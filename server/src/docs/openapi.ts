@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { ASYNCAPI_PATH, registerAsyncApiDocs } from './asyncapi-route.ts';
+import { errorCatalogueMarkdown } from './error-catalogue.ts';
 import { toJsonSchema2020 } from './json-schema-2020.ts';
 import { routeDocs, securitySchemes } from './route-docs.ts';
 
@@ -24,7 +25,8 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
         description:
           'How departments push data to the command centre, and how the screens and administrators use it. Every error answer names each offending field: ' +
           '`issues[]` of `{ path, expected, got }`. See server/INTEGRATION.md in the repository for an example per transport. ' +
-          `The socket.io protocol of the screens (namespaces \`/\` and \`/replay\`), the WebSocket ingest stream and the MQTT topics are described in AsyncAPI at [${ASYNCAPI_PATH}](${ASYNCAPI_PATH}).`,
+          `The socket.io protocol of the screens (namespaces \`/\` and \`/replay\`), the WebSocket ingest stream and the MQTT topics are described in AsyncAPI at [${ASYNCAPI_PATH}](${ASYNCAPI_PATH}).\n\n` +
+          errorCatalogueMarkdown(),
       },
       components: { securitySchemes },
     },

@@ -1,6 +1,7 @@
-import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import fp from 'fastify-plugin';
 import Type from 'typebox';
-import type { LiveEngine } from './live-engine.ts';
 import { Health, readiness } from './readiness.ts';
 
 const Alive = Type.Object({ status: Type.Literal('alive', { description: 'The process answers; nothing else was checked' }) });
@@ -14,7 +15,8 @@ const Alive = Type.Object({ status: Type.Literal('alive', { description: 'The pr
  *   screens only to a node that shows the log. GET /api/v1/health gives the same answer (the name it
  *   had first; existing probes keep working).
  */
-export const healthRoutes: FastifyPluginAsync<{ engine: LiveEngine }> = async (app, { engine }) => {
+const healthRoutesPlugin: FastifyPluginAsyncTypebox = async (app) => {
+  const { engine } = app;
   app.get('/api/v1/live', {
     config: { access: 'public' },
     schema: { operationId: 'getLiveness', tags: ['reference'], summary: 'Liveness: the process answers (the database is not asked)', response: { 200: Alive } },
@@ -35,3 +37,5 @@ export const healthRoutes: FastifyPluginAsync<{ engine: LiveEngine }> = async (a
     }, ready);
   }
 };
+
+export const healthRoutes = fp(healthRoutesPlugin, { name: 'beacon-health-routes', dependencies: ['beacon-engine', 'beacon-access-control'], decorators: { fastify: ['engine'] }, encapsulate: true });

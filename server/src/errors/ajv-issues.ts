@@ -57,7 +57,7 @@ function toIssue(e: AjvErrorLike, body: unknown): Issue {
       return { path: e.instancePath, expected: time && !time.ok ? time.expected : formatName(String(p.format)), got: valueAt(body, e.instancePath) };
     }
     case 'beaconText':
-      // The text rule (server/src/ingest/validation.ts): the path may name an object key, so `got` comes with the error.
+      // The text rule (server/src/validation/ajv-policy.ts): the path may name an object key, so `got` comes with the error.
       return { path: e.instancePath, expected: e.message ?? 'text', got: p.got };
     case 'enum':
       return {

@@ -17,7 +17,7 @@ describe('every refusal carries issues', () => {
 
   it('a client error Fastify raised with its own code keeps the code and gets an issue', () => {
     const body = toErrorBody(fastifyError({ statusCode: 406, code: 'FST_ERR_SOMETHING', message: 'not acceptable' }), undefined);
-    expect(body).toMatchObject({ statusCode: 406, code: 'FST_ERR_SOMETHING', issues: [{ path: '', expected: 'a valid request', got: 'not acceptable' }] });
+    expect(body).toMatchObject({ statusCode: 406, code: 'BEACON_CLIENT_ERROR', message: 'not acceptable (FST_ERR_SOMETHING)', issues: [{ path: '', expected: 'a valid request', got: 'not acceptable' }] });
   });
 
   it('the parser\'s refusals name the header or the request, with Node\'s code and reason', () => {

@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@beacon/shared';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { issuesFromAjv } from './ajv-issues.ts';
@@ -66,15 +67,16 @@ export function toErrorBody(err: FastifyError, requestBody: unknown, contentLeng
   }
   const status = err.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    return make(status, err.code ?? 'BEACON_CLIENT_ERROR', err.message, [{ path: '', expected: 'a valid request', got: err.message }]);
+    // Codes are the catalogue's: the framework's own code (FST_ERR_…) goes in the message.
+    return make(status, 'BEACON_CLIENT_ERROR', err.code ? `${err.message} (${err.code})` : err.message, [{ path: '', expected: 'a valid request', got: err.message }]);
   }
   return make(500, 'BEACON_INTERNAL', 'the server failed to handle this request; it has been logged, retry later', [internalIssue]);
 }
 
 /** An error body from its parts; `got` is never left undefined. */
-export const makeErrorBody = (statusCode: number, code: string, message: string, issues: ErrorBody['issues']): ErrorBody => make(statusCode, code, message, issues);
+export const makeErrorBody = (statusCode: number, code: ErrorCode, message: string, issues: ErrorBody['issues']): ErrorBody => make(statusCode, code, message, issues);
 
-function make(statusCode: number, code: string, message: string, issues: ErrorBody['issues']): ErrorBody {
+function make(statusCode: number, code: ErrorCode, message: string, issues: ErrorBody['issues']): ErrorBody {
   // `got` is always present (the response schema requires it): "nothing" stands for an absent value.
   const complete = issues.map((i) => (i.got === undefined ? { ...i, got: 'nothing' } : i));
   return { statusCode, code, error: reason[statusCode] ?? 'Internal Server Error', message, issues: complete };

@@ -1,24 +1,12 @@
-/** One thing wrong with a request: where (JSON pointer into the body), what we expected, what came. */
-export interface Issue {
-  path: string;
-  expected: string;
-  got: unknown;
-}
+import type { ErrorCode, Issue } from '@beacon/shared';
 
-/** The body of every 4xx Beacon answers. `code` is stable for integrators to switch on. */
-export interface ErrorBody {
-  statusCode: number;
-  code: string;
-  error: string;
-  message: string;
-  issues: Issue[];
-}
+export type { ErrorBody, Issue } from '@beacon/shared';
 
-/** A client error that carries its issues to the error handler. */
+/** A client error that carries its issues to the error handler (its body: ErrorBody, shared/src/errors). */
 export class InputError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly issues: Issue[],
   ) {

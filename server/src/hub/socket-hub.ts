@@ -1,7 +1,6 @@
 import type { Server as HttpServer } from 'node:http';
 import {
   PROTOCOL_VERSION,
-  xiamen,
   type ClientToServerEvents,
   type Region,
   type LogDelta,
@@ -26,7 +25,7 @@ export interface HubOptions {
   /** How many recent deltas are kept for screens that reconnect (default 3000 ticks, ~5 min at 10 Hz). */
   resumeCapacity?: number;
   now: () => number;
-  region?: Region;
+  region: Region;
   /** Told of every snapshot and delta sent to a screen, with the bytes written for it (the metrics count them). */
   onSent?: (view: ViewRef['kind'], message: ViewMessage, bytes: number) => void;
 }
@@ -41,7 +40,7 @@ export interface SocketHub {
 export function attachSocketHub(server: HttpServer, engine: LiveEngine, opts: HubOptions): SocketHub {
   // destroyUpgrade: false — other upgrades (the ingest stream) belong to @fastify/websocket (STACK.md).
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, { serveClient: false, destroyUpgrade: false });
-  const subscriptions = new Subscriptions(opts.region ?? xiamen, () => engine.state, {
+  const subscriptions = new Subscriptions(opts.region, () => engine.state, {
     sendDeltaToMany: broadcastDelta(io, opts.now, (view, bytes) => opts.onSent?.(view.kind, 'delta', bytes)),
   });
   const recent = new RecentDeltas(opts.resumeCapacity ? { deltas: opts.resumeCapacity } : {});

@@ -1,4 +1,4 @@
-import { PROTOCOL_VERSION, own, xiamen, type ProtocolError, type Region, type ViewRef } from '@beacon/shared';
+import { PROTOCOL_VERSION, own, type Issue, type Refusal, type Region, type ViewRef } from '@beacon/shared';
 
 export interface SubscribeRequest {
   view: ViewRef;
@@ -6,8 +6,8 @@ export interface SubscribeRequest {
 }
 
 /** Checks a `view:subscribe` request field by field, like the HTTP API does. */
-export function parseSubscribe(input: unknown, region: Region = xiamen): SubscribeRequest | ProtocolError {
-  const issues: ProtocolError['issues'] = [];
+export function parseSubscribe(input: unknown, region: Region): SubscribeRequest | Refusal {
+  const issues: Issue[] = [];
   // Fields are read as own properties: a request is JSON from outside, and `constructor` or
   // `toString` must not be answered from Object.prototype.
   const req = (input ?? {}) as Record<string, unknown>;
@@ -56,7 +56,7 @@ export function parseSubscribe(input: unknown, region: Region = xiamen): Subscri
   return { view: checked, ...(since !== undefined ? { since: since as number } : {}) };
 }
 
-function fail(issues: ProtocolError['issues']): ProtocolError {
+function fail(issues: Issue[]): Refusal {
   return { code: 'BEACON_INVALID_SUBSCRIPTION', message: `${issues.length} problem(s) in view:subscribe`, issues };
 }
 
@@ -67,6 +67,6 @@ function describe(v: unknown): unknown {
   return v;
 }
 
-export function isProtocolError(x: SubscribeRequest | ProtocolError): x is ProtocolError {
+export function isProtocolError(x: SubscribeRequest | Refusal): x is Refusal {
   return 'issues' in x;
 }

@@ -1,28 +1,22 @@
-import { categoryList, xiamen, type Region } from '@beacon/shared';
-import type { Sql } from '@beacon/db';
-import type { FastifyPluginAsync } from 'fastify';
+import { categoryList } from '@beacon/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import fp from 'fastify-plugin';
 import { DEPARTMENTS } from '../auth/access.ts';
 import { requireDepartment } from '../credentials/require-department.ts';
 import { pascalCase } from '../docs/route-docs.ts';
-import { ErrorResponse, IngestAck } from './ingest-response.ts';
-import type { IngestPipeline } from './pipeline.ts';
+import { ErrorBody, IngestAck } from '@beacon/shared/schemas.ts';
 import { batchSchemaOf } from './validation.ts';
 
 /** 1,000 records of a few hundred bytes fit; a grid refresh (tens of thousands of cells) needs more. */
 export const BODY_LIMIT = 256 * 1024;
 export const GRID_BODY_LIMIT = 8 * 1024 * 1024;
 
-export interface HttpIngestOptions {
-  sql: Sql;
-  pipeline: IngestPipeline;
-  region?: Region;
-}
-
-const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse };
+const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody };
 
 /** POST /api/v1/ingest/<category> for every category in the registry: the primary way data comes in. */
-export const httpIngest: FastifyPluginAsync<HttpIngestOptions> = async (app, opts) => {
-  const authenticate = requireDepartment(opts.sql);
+const httpIngestRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const authenticate = requireDepartment(app.db.sql);
+  const pipeline = app.ingest;
   for (const category of categoryList) {
     const bodyLimit = category.kind === 'grid' ? GRID_BODY_LIMIT : BODY_LIMIT;
     app.post(
@@ -46,16 +40,24 @@ export const httpIngest: FastifyPluginAsync<HttpIngestOptions> = async (app, opt
           response: { 200: IngestAck, ...errors },
         },
       },
-      async (request) => opts.pipeline.accept(request.credential!, category.id, request.body),
+      async (request) => pipeline.accept(request.credential!, category.id, request.body),
     );
   }
 
-  app.post(
+  // Any category name reaches the pipeline, which answers an unknown one with 404 naming it: no schema to refuse it first.
+  app.post<{ Params: { category: string } }>(
     '/api/v1/ingest/:category',
     { config: { access: DEPARTMENTS }, preHandler: authenticate, schema: { hide: true } },
-    async (request) => opts.pipeline.accept(request.credential!, (request.params as { category: string }).category, request.body),
+    async (request) => pipeline.accept(request.credential!, request.params.category, request.body),
   );
 
   app.get('/api/v1/categories', { config: { access: 'public' }, schema: { operationId: 'listCategories', summary: 'The data categories and who sends them', tags: ['reference'] } }, async () => categoryList);
-  app.get('/api/v1/rain-gauges', { config: { access: 'public' }, schema: { operationId: 'listRainGauges', summary: 'The registered rain gauges', tags: ['reference'] } }, async () => (opts.region ?? xiamen).rainGauges);
+  app.get('/api/v1/rain-gauges', { config: { access: 'public' }, schema: { operationId: 'listRainGauges', summary: 'The registered rain gauges', tags: ['reference'] } }, async () => app.region.rainGauges);
 };
+
+export const httpIngest = fp(httpIngestRoutes, {
+  name: 'beacon-http-ingest',
+  dependencies: ['beacon-core', 'beacon-ingest', 'beacon-access-control'],
+  decorators: { fastify: ['db', 'region', 'ingest'] },
+  encapsulate: true,
+});

@@ -1,17 +1,17 @@
-import { categories, xiamen, type BeaconEvent, type CategoryDefinition, type DepartmentId, type Region } from '@beacon/shared';
+import { categories, type BeaconEvent, type ErrorCode, type CategoryDefinition, type DepartmentId, type Region } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import type { DepartmentCredential } from '../credentials/department-keys.ts';
 import { InputError } from '../errors/input-error.ts';
 import { logRejection } from './log-rejection.ts';
 import { categoryChecks, checkBatch, dedupeKey, normaliseRecord, type CategoryCheck } from './category-checks.ts';
-import type { IngestAck } from './ingest-response.ts';
+import type { IngestAck } from '@beacon/shared/schemas.ts';
 import { storeRecords, type LogRecord } from './store-records.ts';
 import { validateBatch } from './validation.ts';
 
 export interface PipelineOptions {
   sql: Sql;
   now: () => number;
-  region?: Region;
+  region: Region;
   /** Called after commit with the appended events, in log order. */
   onAppended: (events: BeaconEvent[]) => void;
   /** Called just before commit with the events about to be appended (store-records.ts `beforeCommit`). */
@@ -29,7 +29,7 @@ export interface PipelineOptions {
 export interface IngestObserver {
   /** `category` is the category's id, or UNKNOWN_CATEGORY: a name a sender made up is never passed on. */
   stored(department: DepartmentId, category: string, ack: IngestAck): void;
-  refused(department: DepartmentId, category: string, code: string): void;
+  refused(department: DepartmentId, category: string, code: ErrorCode): void;
 }
 
 /** What an observer is told instead of a category name that does not exist (a sender can make up any). */
@@ -46,7 +46,7 @@ export interface IngestPipeline {
 }
 
 export function createIngestPipeline(opts: PipelineOptions): IngestPipeline {
-  const checks = categoryChecks(opts.region ?? xiamen);
+  const checks = categoryChecks(opts.region);
   return {
     async accept(credential, categoryId, batch) {
       // The one place every transport's batch passes: its outcome is told here, once.

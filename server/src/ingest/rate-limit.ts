@@ -34,12 +34,13 @@ declare module 'fastify' {
  * Per-department request limits, counted in PostgreSQL: every node counts against the same limit,
  * so N nodes behind a balancer still allow a department `max`, not N × max. Register before the routes.
  */
-export const ingestRateLimit = fp<IngestRateLimitOptions & { sql: Sql }>(
+export const ingestRateLimit = fp<IngestRateLimitOptions>(
   async (app, opts) => {
+    const { sql } = app.db;
     const max = opts.max ?? 600;
     const maxPerAddress = opts.maxPerAddress ?? 600;
     const windowMs = opts.windowMs ?? 60_000;
-    const departmentOf = cachedDepartmentLookup(opts.sql);
+    const departmentOf = cachedDepartmentLookup(sql);
     const keys = new WeakMap<FastifyRequest, string>(); // for the wording of the refusal
     const keyOf = async (req: FastifyRequest): Promise<string> => {
       // The stream's messages carry the credential found at the upgrade; HTTP requests are counted
@@ -55,7 +56,7 @@ export const ingestRateLimit = fp<IngestRateLimitOptions & { sql: Sql }>(
     };
     const limitFor = (key: string) => (key.startsWith('department:') ? max : maxPerAddress);
 
-    await registerSharedRateLimit(app, opts.sql, {
+    await registerSharedRateLimit(app, sql, {
       global: false,
       timeWindow: windowMs,
       max: (_req, key) => limitFor(key),
@@ -77,7 +78,7 @@ export const ingestRateLimit = fp<IngestRateLimitOptions & { sql: Sql }>(
       return refusal(verdict.max, windowMs, verdict.ttlInSeconds, verdict.key);
     });
   },
-  { name: 'beacon-rate-limit', dependencies: ['beacon-errors'] },
+  { name: 'beacon-rate-limit', dependencies: ['beacon-core', 'beacon-errors'], decorators: { fastify: ['db'] } },
 );
 
 function refusal(max: number, windowMs: number, retryAfterS: number, key: string | null): InputError {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { issuesFromAjv } from '../errors/ajv-issues.ts';
-import { beaconAjv, compileChecked, validateBatch } from './validation.ts';
+import { beaconAjv, compileChecked } from '../validation/ajv-policy.ts';
+import { validateBatch } from './validation.ts';
 
 const rain = (observedAt: string, stationId = 'SM01') => ({ records: [{ stationId, observedAt, rainfall1hMm: 1 }] });
 

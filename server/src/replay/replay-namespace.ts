@@ -1,6 +1,8 @@
 import type { ReplayClientEvents, ReplayServerEvents } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
-import type { Server } from 'socket.io';
+import fp from 'fastify-plugin';
+import type { Namespace, Server } from 'socket.io';
+import { guardNamespace } from '../auth/socket-auth.ts';
 import { internalIssue } from '../errors/error-handler.ts';
 import { momentsIn } from './moments-query.ts';
 import { isError, parseAt, parseSpeed, parseWindow } from './replay-requests.ts';
@@ -10,8 +12,21 @@ import { ReplaySession } from './replay-session.ts';
  * The `/replay` namespace: each reviewer's socket is its own replay session, so replay never
  * disturbs live screens (they are on the default namespace).
  */
-export function attachReplay(io: Server, sql: Sql, onError: (e: unknown) => void): void {
-  const nsp = io.of('/replay') as unknown as import('socket.io').Namespace<ReplayClientEvents, ReplayServerEvents>;
+export const replayNamespace = fp(
+  async (app) => {
+    const nsp = app.hub.io.of('/replay');
+    guardNamespace(nsp, '/replay', { sql: app.db.sql, tokens: app.tokens, now: app.clock.now, revocations: app.revocations });
+    attachReplay(app.hub.io as unknown as Server, app.db.sql, (err) => app.log.error({ err }, 'replay failed'));
+    // Reviewers' sockets close with the hub's (preClose); their sessions end on disconnect.
+    app.addHook('preClose', async () => {
+      nsp.disconnectSockets(true);
+    });
+  },
+  { name: 'beacon-replay', dependencies: ['beacon-core', 'beacon-credentials', 'beacon-hub'], decorators: { fastify: ['db', 'clock', 'hub', 'tokens', 'revocations'] } },
+);
+
+function attachReplay(io: Server, sql: Sql, onError: (e: unknown) => void): void {
+  const nsp = io.of('/replay') as unknown as Namespace<ReplayClientEvents, ReplayServerEvents>;
   nsp.on('connection', (socket) => {
     const session = new ReplaySession(sql, (event, ...args) => socket.emit(event, ...(args as never)), onError);
     const reply = (ack: unknown) => (typeof ack === 'function' ? (ack as (r: unknown) => void) : () => {});

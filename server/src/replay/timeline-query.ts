@@ -1,11 +1,11 @@
-import { latestIn, xiamen, type Region, type ReplayWindow } from '@beacon/shared';
+import { latestIn, type Region, type ReplayWindow } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import { momentsIn } from './moments-query.ts';
 import { seqAtTime, stateAtSeq } from './state-at.ts';
 import type { Timeline } from './timeline.ts';
 
 /** Gathers a window's timeline: its key moments, and totals read from the log and the state at its end. */
-export async function timelineOf(sql: Sql, window: ReplayWindow, region: Region = xiamen): Promise<Timeline> {
+export async function timelineOf(sql: Sql, window: ReplayWindow, region: Region): Promise<Timeline> {
   const [fromSeq, toSeq] = await Promise.all([seqAtTime(sql, window.from), seqAtTime(sql, window.to)]);
   const moments = await momentsIn(sql, window.from, window.to, { fromSeq, toSeq });
   // Unprepared: planned for the log as it is now. A prepared statement's kept generic plan for a seq range

@@ -1,38 +1,16 @@
-import { incidentPlace, pointPlace, SurroundingsAnswerSchema, xiamen, type Region, type StateDelta } from '@beacon/shared';
-import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { incidentPlace, pointPlace, SurroundingsAnswerSchema, type StateDelta } from '@beacon/shared';
+import { ErrorBody } from '@beacon/shared/schemas.ts';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import fp from 'fastify-plugin';
 import { LIVE_READERS } from '../auth/access.ts';
-import { issuesFromAjv, type AjvErrorLike } from '../errors/ajv-issues.ts';
-import { InputError, type Issue } from '../errors/input-error.ts';
-import { ErrorResponse } from '../ingest/ingest-response.ts';
-import { beaconAjv, compileChecked } from '../ingest/validation.ts';
+import { InputError } from '../errors/input-error.ts';
+import { partRefusal } from '../errors/part-refusal.ts';
 import { FIELD_HINTS, IncidentParams, PointQuery } from './surroundings-schemas.ts';
 import { SurroundingsIndex } from './surroundings-index.ts';
 
-export interface SurroundingsRoutesOptions {
-  now: () => number;
-  region?: Region;
-}
-
-// A query string is text: these routes' own Ajv turns "118.1" into a number before checking its
-// range (the app's Ajv coerces nothing, right for JSON bodies). Everything else as the app's policy.
-const ajv = beaconAjv({ coerceTypes: true });
-const compile = ({ schema }: { schema: object }) => compileChecked(ajv, schema);
-
-const PARTS = { params: 'params', querystring: 'query' } as const;
-
-/** A refusal naming each field by where it was sent (params.incidentId, query.lon), what was expected and what came. */
-function refusal(request: FastifyRequest): InputError {
-  const err = request.validationError as (Error & { validation?: AjvErrorLike[]; validationContext?: string }) | undefined;
-  const part = PARTS[err?.validationContext as keyof typeof PARTS] ?? 'query';
-  const source = part === 'params' ? request.params : request.query;
-  const issues: Issue[] = issuesFromAjv(err?.validation ?? [], source).map((i) => {
-    const path = `${part}.${i.path.replace(/^\//, '')}`;
-    const hint = FIELD_HINTS[path];
-    return { path, expected: hint ? `${i.expected} (${hint})` : i.expected, got: i.got };
-  });
-  const message = issues.map((i) => `${i.path}: expected ${i.expected}, got ${JSON.stringify(i.got)}`).join('; ');
-  return new InputError(400, 'BEACON_INVALID_INPUT', message || 'the request is not valid', issues);
-}
+// A query string is text: the app's validation policy turns "118.1" into a number before checking its
+// range (server/src/validation/ajv-policy.ts). A refusal names each field by where it was sent, with its hint.
+const hints = new Map(Object.entries(FIELD_HINTS));
 
 const description =
   'Rescue teams and fire stations, supply depots with their stock (every depot a truck reaches within 60 minutes: the supply circle), ' +
@@ -46,9 +24,8 @@ const description =
  * The surroundings of an incident, or of any point, over HTTP. The wall asks every ~10 s per
  * incident it shows; the index is brought up to date on the query after a change.
  */
-export const surroundingsRoutes: FastifyPluginAsync<SurroundingsRoutesOptions> = async (app, opts) => {
-  const region = opts.region ?? xiamen;
-  const engine = app.engine;
+const surroundingsRoutesPlugin: FastifyPluginAsyncTypebox = async (app) => {
+  const { region, engine, clock } = app;
   const index = new SurroundingsIndex(() => engine.state, region);
   const onApplied = (_events: unknown, delta: StateDelta) => index.noteApplied(delta);
   engine.on('applied', onApplied);
@@ -62,26 +39,25 @@ export const surroundingsRoutes: FastifyPluginAsync<SurroundingsRoutesOptions> =
       // The wall and the hall's staff read it (server/src/auth/access.ts); every route must say who may call it.
       config: { access: LIVE_READERS },
       attachValidation: true,
-      validatorCompiler: compile,
       schema: {
         operationId: 'getIncidentSurroundings',
         tags: ['surroundings'],
         summary: 'What is around an incident: forces, supplies, hospitals, shelters, people',
         description,
         params: IncidentParams,
-        response: { 200: SurroundingsAnswerSchema, 400: ErrorResponse, 404: ErrorResponse },
+        response: { 200: SurroundingsAnswerSchema, 400: ErrorBody, 404: ErrorBody },
       },
     },
     async (request) => {
-      if (request.validationError) throw refusal(request);
-      const { incidentId } = request.params as { incidentId: string };
+      if (request.validationError) throw partRefusal(request, 'BEACON_INVALID_INPUT', hints);
+      const { incidentId } = request.params;
       const place = incidentPlace(engine.state, region, incidentId);
       if (!place) {
         throw new InputError(404, 'BEACON_UNKNOWN_INCIDENT', `no incident "${incidentId}" in live state: params.incidentId must be the incidentId of a reported incident`, [
           { path: 'params.incidentId', expected: 'the incidentId of an incident reported to Beacon', got: incidentId },
         ]);
       }
-      return index.query(place.centre, place.incident, opts.now());
+      return index.query(place.centre, place.incident, clock.now());
     },
   );
 
@@ -90,20 +66,26 @@ export const surroundingsRoutes: FastifyPluginAsync<SurroundingsRoutesOptions> =
     {
       config: { access: LIVE_READERS },
       attachValidation: true,
-      validatorCompiler: compile,
       schema: {
         operationId: 'getSurroundings',
         tags: ['surroundings'],
         summary: 'What is around a point (lon, lat): forces, supplies, hospitals, shelters, people',
         description,
         querystring: PointQuery,
-        response: { 200: SurroundingsAnswerSchema, 400: ErrorResponse },
+        response: { 200: SurroundingsAnswerSchema, 400: ErrorBody },
       },
     },
     async (request) => {
-      if (request.validationError) throw refusal(request);
-      const { lon, lat } = request.query as { lon: number; lat: number };
-      return index.query(pointPlace(region, lon, lat), null, opts.now());
+      if (request.validationError) throw partRefusal(request, 'BEACON_INVALID_INPUT', hints);
+      const { lon, lat } = request.query;
+      return index.query(pointPlace(region, lon, lat), null, clock.now());
     },
   );
 };
+
+export const surroundingsRoutes = fp(surroundingsRoutesPlugin, {
+  name: 'beacon-surroundings-routes',
+  dependencies: ['beacon-core', 'beacon-engine', 'beacon-access-control'],
+  decorators: { fastify: ['region', 'clock', 'engine'] },
+  encapsulate: true,
+});

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { MAX_BATCH_RECORDS } from './rain-gauge.ts';
+import { IngestBatch } from '../protocol/ingest.schema.ts';
 
 /**
  * One rain-gauge observation: rainfall accumulated over the hour ending at `observedAt`.
@@ -33,14 +33,5 @@ export const RainReading = Type.Object(
 );
 export type RainReading = Type.Static<typeof RainReading>;
 
-export const RainBatch = Type.Object(
-  {
-    records: Type.Array(RainReading, {
-      minItems: 1,
-      maxItems: MAX_BATCH_RECORDS,
-      description: `1 to ${MAX_BATCH_RECORDS} readings, stored all-or-nothing.`,
-    }),
-  },
-  { additionalProperties: false },
-);
+export const RainBatch = IngestBatch(RainReading, 'readings');
 export type RainBatch = Type.Static<typeof RainBatch>;

@@ -1,17 +1,14 @@
 import type { Role } from '../auth/roles.ts';
+import type { ErrorCode } from '../errors/codes.ts';
+import type { Refusal } from '../errors/error-body.schema.ts';
 import { latestRecord, type LiveState } from '../state/live-state.ts';
 import { own } from '../util/dict.ts';
 import { commandRoles, type Command } from './command.ts';
 import type { Stamp } from './command-state.ts';
 import { teamCommitment } from './forces.ts';
 
-/** Why a command cannot be carried out now, in the API's error shape (the path points into the request body). */
-export interface CommandRefusal {
-  statusCode: 403 | 404 | 409 | 422;
-  code: string;
-  message: string;
-  issues: { path: string; expected: string; got: unknown }[];
-}
+/** Why a command cannot be carried out now: a refusal with the HTTP status it answers with (the path points into the request body). */
+export type CommandRefusal = Refusal & { statusCode: 403 | 404 | 409 | 422 };
 
 const when = (s: Stamp) => `${s.by.name} at ${new Date(s.at).toISOString()}`;
 
@@ -114,6 +111,6 @@ export function checkCommand(state: LiveState, role: Role, c: Command): CommandR
 /** A wall replay plays a typhoon's worth (a reviewer's own replay window may be up to 14 days). */
 const MAX_WALL_REPLAY_MS = 3 * 24 * 3600_000;
 
-function refuse(statusCode: CommandRefusal['statusCode'], code: string, message: string, path: string, expected: string, got: unknown): CommandRefusal {
+function refuse(statusCode: CommandRefusal['statusCode'], code: ErrorCode, message: string, path: string, expected: string, got: unknown): CommandRefusal {
   return { statusCode, code, message, issues: [{ path, expected, got }] };
 }

@@ -1,7 +1,7 @@
 import type { LocalName } from '../region/types.ts';
 import type { StateDelta } from '../state/delta.ts';
 import type { LiveState } from '../state/live-state.ts';
-import type { ProtocolError } from './socket.ts';
+import type { Refusal } from '../errors/error-body.schema.ts';
 
 /** Replay speeds a reviewer can choose. */
 export const REPLAY_SPEEDS = [1, 10, 60, 600] as const;
@@ -32,7 +32,7 @@ export interface ReplayWindow {
   to: number;
 }
 
-export type ReplayAck<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: ProtocolError };
+export type ReplayAck<T = Record<string, never>> = ({ ok: true } & T) | { ok: false; error: Refusal };
 
 /** Reviewer → server, on the `/replay` namespace. Each socket is its own replay session: live screens are untouched. */
 export interface ReplayClientEvents {

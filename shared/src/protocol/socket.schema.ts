@@ -11,7 +11,8 @@ import type { LocalName } from '../region/types.ts';
 import type { StateDelta } from '../state/delta.ts';
 import type { FeedState, LatestRecord, LiveState, TrendPoint } from '../state/live-state.ts';
 import type { ViewRef } from '../views/view.ts';
-import { PROTOCOL_VERSION, type ProtocolError, type SubscribeResult } from './socket.ts';
+import { Refusal } from '../errors/error-body.schema.ts';
+import { PROTOCOL_VERSION, type SubscribeResult } from './socket.ts';
 import { REPLAY_SPEEDS, type KeyMoment, type ReplayWindow } from './replay.ts';
 
 const EpochMs = (description: string) => Type.Number({ description: `${description} (epoch milliseconds)` });
@@ -30,13 +31,7 @@ export const ViewRefSchema = Type.Union(
   { description: 'What a screen looks at: the city, a district, a subdistrict (town), or an incident and its surroundings (5 km).' },
 );
 
-export const ProtocolErrorSchema = Type.Object({
-  code: Type.String({ description: 'Stable machine-readable code, e.g. BEACON_INVALID_SUBSCRIPTION.' }),
-  message: Type.String(),
-  issues: Type.Array(Type.Object({ path: Type.String({ description: 'JSON pointer into the request.' }), expected: Type.String(), got: Type.Unknown() })),
-});
-
-const Refused = Type.Object({ ok: Type.Literal(false), error: ProtocolErrorSchema });
+const Refused = Type.Object({ ok: Type.Literal(false), error: Refusal });
 
 export const SubscribeRequestSchema = Type.Object({
   protocol: Protocol,
@@ -141,7 +136,6 @@ export const ReplayClockSchema = Type.Object({ at: EpochMs('Replay time'), playi
 type Admits<Schema extends Type.TSchema, T> = [Type.Static<Schema>] extends [T] ? true : false;
 type WithoutCommand<T> = Omit<T, 'command'>;
 true satisfies Admits<typeof ViewRefSchema, ViewRef>;
-true satisfies Admits<typeof ProtocolErrorSchema, ProtocolError>;
 true satisfies Admits<typeof SubscribeRequestSchema, { protocol: number; view: ViewRef; since?: number }>;
 true satisfies Admits<typeof SubscribeResultSchema, SubscribeResult>;
 true satisfies Admits<typeof TrendPointSchema, TrendPoint>;

@@ -1,3 +1,4 @@
+import type { Refusal } from '../errors/error-body.schema.ts';
 import type { StateDelta } from '../state/delta.ts';
 import type { LiveState } from '../state/live-state.ts';
 import type { ViewRef } from '../views/view.ts';
@@ -8,14 +9,8 @@ import type { ViewRef } from '../views/view.ts';
  */
 export const PROTOCOL_VERSION = 3;
 
-/** An error a socket event answers with: the same shape as the HTTP API's. */
-export interface ProtocolError {
-  code: string;
-  message: string;
-  issues: { path: string; expected: string; got: unknown }[];
-}
-
-export type SubscribeResult = { ok: true; mode: 'snapshot' | 'resume'; seq: number } | { ok: false; error: ProtocolError };
+/** A socket event refuses with the HTTP API's error shape, less the HTTP status (shared/src/errors). */
+export type SubscribeResult = { ok: true; mode: 'snapshot' | 'resume'; seq: number } | { ok: false; error: Refusal };
 
 /** Facts the server tells screens. Times are epoch ms of the server's clock. */
 export interface ServerToClientEvents {

@@ -1,3 +1,5 @@
+import type { Issue } from '../errors/error-body.schema.ts';
+
 /**
  * The one text rule for everything that comes from outside: no NUL (U+0000) and no lone (unpaired)
  * UTF-16 surrogate, in any string value or object key, anywhere in a document.
@@ -23,12 +25,8 @@ export function showText(s: string, max = 120): string {
   return shown.length > max ? `${shown.slice(0, max)}… (${s.length} characters)` : shown;
 }
 
-export interface TextIssue {
-  /** JSON pointer (RFC 6901) of the string, or of the object member whose NAME is bad. */
-  path: string;
-  expected: string;
-  got: string;
-}
+/** An Issue whose path is the JSON pointer (RFC 6901) of the string, or of the object member whose NAME is bad; `got` shows it escaped. */
+export type TextIssue = Issue & { got: string };
 
 const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 

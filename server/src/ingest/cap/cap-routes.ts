@@ -1,12 +1,13 @@
 import type { Sql } from '@beacon/db';
-import { xiamen, type DepartmentId, type Region } from '@beacon/shared';
-import type { FastifyPluginAsync } from 'fastify';
+import type { DepartmentId } from '@beacon/shared';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import fp from 'fastify-plugin';
 import { DEPARTMENTS } from '../../auth/access.ts';
 import { requireDepartment } from '../../credentials/require-department.ts';
 import { InputError } from '../../errors/input-error.ts';
-import { ErrorResponse } from '../ingest-response.ts';
+import { AlertRecord as AlertRecordSchema, ErrorBody, IngestAck } from '@beacon/shared/schemas.ts';
+import Type from 'typebox';
 import { logRejection } from '../log-rejection.ts';
-import type { IngestPipeline } from '../pipeline.ts';
 import { alertIdOf, capPathOf, capToAlert, chooseInfo, type AlertRecord } from './cap-to-alert.ts';
 import { readCap, type CapAlert } from './cap-xml.ts';
 
@@ -21,25 +22,20 @@ export const CAP_CATEGORY: Partial<Record<DepartmentId, string>> = {
   ocean: 'storm-surge-warning',
 };
 
-const XML_TYPES = ['application/cap+xml', 'application/xml', 'text/xml'];
+/** The ingest acknowledgement, with the category the department's key chose and the warning as stored. */
+const CapAck = Type.Object({ ...IngestAck.properties, category: Type.String(), alert: Type.Unsafe<AlertRecord>(AlertRecordSchema) });
 
-export interface CapIngestOptions {
-  sql: Sql;
-  pipeline: IngestPipeline;
-  region?: Region;
-  /** The server's clock, to judge <expires> (default Date.now). */
-  now?: () => number;
-}
+const XML_TYPES = ['application/cap+xml', 'application/xml', 'text/xml'];
 
 /**
  * POST /api/v1/ingest/cap: one CAP 1.2 <alert> per request, stored as the sending department's
- * warning category through the one ingest pipeline. Not wrapped in fastify-plugin on purpose: the
- * XML body parser stays inside this plugin and every other route keeps accepting JSON only.
+ * warning category through the one ingest pipeline. Encapsulated on purpose: the XML body parser
+ * stays inside this plugin and every other route keeps accepting JSON only. <expires> is judged by the server's clock.
  */
-export const capIngest: FastifyPluginAsync<CapIngestOptions> = async (app, opts) => {
-  const region = opts.region ?? xiamen;
+const capRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { region, clock, ingest: pipeline } = app;
+  const { sql } = app.db;
   const districts = Object.keys(region.districtNames);
-  const now = opts.now ?? Date.now;
   // Any type reaches the handler as a string, which then names the type it wanted (clearer than a bare 415).
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: CAP_BODY_LIMIT }, (_req, body, done) => done(null, body));
 
@@ -48,7 +44,7 @@ export const capIngest: FastifyPluginAsync<CapIngestOptions> = async (app, opts)
     {
       bodyLimit: CAP_BODY_LIMIT,
       config: { access: DEPARTMENTS },
-      preHandler: requireDepartment(opts.sql),
+      preHandler: requireDepartment(sql),
       schema: {
         operationId: 'ingestCapAlert',
         summary: 'Warnings as OASIS CAP 1.2 XML (meteorology, water, geology, ocean)',
@@ -60,7 +56,7 @@ export const capIngest: FastifyPluginAsync<CapIngestOptions> = async (app, opts)
           'Update/Cancel keep the alertId of the warning they reference, through earlier Updates (an Update may name only the one before it). Only status Actual is accepted. ' +
           `Errors name the element, e.g. /alert/info/0/severity. Body limit ${CAP_BODY_LIMIT} bytes.`,
         tags: ['ingest: warnings (CAP)'],
-        response: { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse },
+        response: { 200: CapAck, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody },
       },
     },
     async (request) => {
@@ -81,19 +77,19 @@ export const capIngest: FastifyPluginAsync<CapIngestOptions> = async (app, opts)
       let record: AlertRecord;
       try {
         cap = readCap(request.body);
-        const alertId = (await knownAlertId(opts.sql, category, cap)) ?? alertIdOf(cap);
+        const alertId = (await knownAlertId(sql, category, cap)) ?? alertIdOf(cap);
         // A Cancel without <info> lifts what Beacon holds under the original id: look it up first.
-        const previous = cap.msgType === 'Cancel' && !cap.infos.length ? await heldAlert(opts.sql, category, alertId) : null;
-        record = capToAlert(cap, { now: now(), districts, previous, alertId, ...(region.adminCodes ? { adminCodes: region.adminCodes } : {}) });
+        const previous = cap.msgType === 'Cancel' && !cap.infos.length ? await heldAlert(sql, category, alertId) : null;
+        record = capToAlert(cap, { now: clock.now(), districts, previous, alertId, ...(region.adminCodes ? { adminCodes: region.adminCodes } : {}) });
       } catch (err) {
         // Broken CAP counts against the feed's health like a refused batch (the pipeline logs those itself).
-        if (err instanceof InputError) await logRejection(opts.sql, { credentialId: credential.id, department: credential.department, category }, 0, err).catch(() => {});
+        if (err instanceof InputError) await logRejection(sql, { credentialId: credential.id, department: credential.department, category }, 0, err).catch(() => {});
         throw err;
       }
       const infoIndex = chooseInfo(cap.infos)?.index;
       try {
-        const ack = await opts.pipeline.accept(credential, category, { records: [record] });
-        await rememberMessage(opts.sql, category, cap, record.alertId).catch((err: unknown) => request.log.warn({ err }, 'CAP: could not record which warning a message belongs to'));
+        const ack = await pipeline.accept(credential, category, { records: [record] });
+        await rememberMessage(sql, category, cap, record.alertId).catch((err: unknown) => request.log.warn({ err }, 'CAP: could not record which warning a message belongs to'));
         return { ...ack, category, alert: record };
       } catch (err) {
         // The pipeline judged the mapped record: point its issues back at the CAP elements they came from.
@@ -105,6 +101,14 @@ export const capIngest: FastifyPluginAsync<CapIngestOptions> = async (app, opts)
     },
   );
 };
+
+
+export const capIngest = fp(capRoutes, {
+  name: 'beacon-cap-ingest',
+  dependencies: ['beacon-core', 'beacon-ingest', 'beacon-access-control'],
+  decorators: { fastify: ['db', 'region', 'clock', 'ingest'] },
+  encapsulate: true,
+});
 
 /**
  * The warning an Update or Cancel belongs to, through the messages it references: CAP lets an

@@ -14,7 +14,7 @@
 // and no element path; the CAP 1.2 structure is small enough to state below as data (ALERT/INFO/AREA…),
 // checked by one walk that names the path, the line and the column.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { isCleanText, parseInstant, showText } from '@beacon/shared';
+import { isCleanText, parseInstant, showText, type ErrorCode } from '@beacon/shared';
 import { InputError, type Issue } from '../../errors/input-error.ts';
 
 export const CAP_NAMESPACE = 'urn:oasis:names:tc:emergency:cap:1.2';
@@ -115,7 +115,7 @@ const parser = new XMLParser({
   captureMetaData: true,
 });
 
-const refuse = (status: number, code: string, message: string, issues: Issue[]) => new InputError(status, code, message, issues);
+const refuse = (status: number, code: ErrorCode, message: string, issues: Issue[]) => new InputError(status, code, message, issues);
 
 /** Line and column (1-based, in characters) of positions in one document. */
 class Positions {

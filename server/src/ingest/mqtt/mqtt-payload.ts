@@ -1,8 +1,8 @@
+import { MAX_MESSAGE_ID_LENGTH as MAX_ID_LENGTH } from '@beacon/shared/schemas.ts';
 import { InputError, type Issue } from '../../errors/input-error.ts';
 
 /** The same limit as an HTTP batch: a message is a reading or a batch, never a bulk load. */
 export const MQTT_MAX_BYTES = 256 * 1024;
-const MAX_ID_LENGTH = 128;
 
 export interface MqttBatch {
   /** Handed to the pipeline as is: it judges the records, the same way for every transport. */

@@ -1,14 +1,10 @@
-import type { Sql } from '@beacon/db';
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import fp from 'fastify-plugin';
 import Type from 'typebox';
 import { STAFF } from '../../auth/access.ts';
-import type { IngestPipeline } from '../pipeline.ts';
-import { checkConfig, startMqttIngest, type MqttIngest, type MqttSourceConfig } from './index.ts';
+import { checkConfig, startMqttIngest, type MqttIngest, type MqttSourceConfig, type MqttStatus } from './index.ts';
 
 export interface MqttSourcesOptions {
-  sql: Sql;
-  pipeline: IngestPipeline;
   /** Department brokers to subscribe to; none by default. */
   sources: MqttSourceConfig[];
 }
@@ -17,7 +13,7 @@ const MqttSourceStatus = Type.Object({
   department: Type.String(),
   url: Type.String({ description: 'The broker, without user name or password' }),
   clientId: Type.String(),
-  state: Type.Union(['connecting', 'connected', 'reconnecting', 'error', 'stopped'].map((s) => Type.Literal(s))),
+  state: Type.Enum(['connecting', 'connected', 'reconnecting', 'error', 'stopped']),
   since: Type.String({ format: 'date-time' }),
   lastConnectedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   lastMessageAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
@@ -35,7 +31,7 @@ const MqttSourceStatus = Type.Object({
 });
 
 /** GET /api/v1/mqtt-sources: each broker link's state, for the duty officer and whoever runs the server. */
-const mqttSourceRoutes: FastifyPluginAsync<{ statuses: () => unknown[] }> = async (app, { statuses }) => {
+const mqttSourceRoutes: FastifyPluginAsyncTypebox<{ statuses: () => MqttStatus[] }> = async (app, { statuses }) => {
   app.get('/api/v1/mqtt-sources', {
     config: { access: STAFF },
     schema: {
@@ -58,11 +54,11 @@ export const mqttSources = fp<MqttSourcesOptions>(
     let running: MqttIngest[] = [];
     await app.register(mqttSourceRoutes, { statuses: () => running.map((m) => m.status()) });
     app.addHook('onReady', async () => {
-      running = opts.sources.map((s) => startMqttIngest({ ...s, sql: opts.sql, pipeline: opts.pipeline, log: app.log }));
+      running = opts.sources.map((s) => startMqttIngest({ ...s, sql: app.db.sql, pipeline: app.ingest, log: app.log }));
     });
     app.addHook('onClose', async () => {
       await Promise.all(running.map((m) => m.stop()));
     });
   },
-  { name: 'beacon-mqtt-sources' },
+  { name: 'beacon-mqtt-sources', dependencies: ['beacon-core', 'beacon-ingest', 'beacon-access-control'], decorators: { fastify: ['db', 'ingest'] } },
 );

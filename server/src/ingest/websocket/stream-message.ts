@@ -1,3 +1,5 @@
+import type { ErrorCode } from '@beacon/shared';
+import { MAX_MESSAGE_ID_LENGTH as MAX_ID_LENGTH } from '@beacon/shared/schemas.ts';
 import { escapePointer, valueAt } from '../../errors/ajv-issues.ts';
 import { InputError, type Issue } from '../../errors/input-error.ts';
 
@@ -11,7 +13,6 @@ export interface StreamMessage {
 
 export type ParsedMessage = { ok: true; message: StreamMessage } | { ok: false; id: string | null; error: InputError };
 
-export const MAX_ID_LENGTH = 128;
 const fields = new Set(['id', 'category', 'records']);
 
 /**
@@ -53,7 +54,7 @@ export function parseStreamMessage(data: Buffer, limit: number): ParsedMessage {
   return { ok: true, message: { id: o.id as string, category: o.category as string, batch } };
 }
 
-function refuse(id: string | null, status: number, code: string, message: string, issues: Issue[]): ParsedMessage {
+function refuse(id: string | null, status: number, code: ErrorCode, message: string, issues: Issue[]): ParsedMessage {
   return { ok: false, id, error: new InputError(status, code, message, issues) };
 }
 

@@ -2,13 +2,15 @@ import { DEPARTMENTS } from '../../auth/access.ts';
 import type { AccessRevocations } from '../../auth/revocations.ts';
 import type { Server as HttpServer } from 'node:http';
 import type { Sql } from '@beacon/db';
+import type { StreamReply } from '@beacon/shared/schemas.ts';
 import websocket from '@fastify/websocket';
-import type { FastifyError, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import fp from 'fastify-plugin';
 import { credentialStillInUse, isCredentialLive } from '../../credentials/department-keys.ts';
 import { toErrorBody } from '../../errors/error-handler.ts';
 import { InputError } from '../../errors/input-error.ts';
 import { BODY_LIMIT } from '../http-routes.ts';
-import type { IngestAck } from '../ingest-response.ts';
 import type { IngestPipeline } from '../pipeline.ts';
 import { authenticateStream, selectProtocol } from './stream-auth.ts';
 import { parseStreamMessage } from './stream-message.ts';
@@ -20,26 +22,24 @@ import { routeUpgrades } from './upgrade-router.ts';
 export const STREAM_PATH = '/api/v1/stream';
 
 export interface StreamIngestOptions {
-  sql: Sql;
-  pipeline: IngestPipeline;
   /** Larger messages get an error reply and the socket stays open. Default 256 KiB (the HTTP body limit). */
   messageLimit?: number;
   /** ws refuses to buffer more: the socket is closed with 1009. Default 1 MiB. */
   maxPayload?: number;
   /** socket.io's path, whose upgrades are left to socket.io. Default "/socket.io/". */
   socketIoPath?: string;
-  /**
-   * Revocations from every node: a stream whose key is revoked closes (1008) as soon as the
-   * revocation commits, wherever it was made.
-   */
-  revocations?: AccessRevocations;
-  /** Besides, how often an open stream re-checks its key on its next message (a fallback). Default 30 s. */
+  /** Besides revocations (which close a stream as soon as they commit, on any node), how often an open stream re-checks its key on its next message (a fallback). Default 30 s. */
   recheckKeyMs?: number;
 }
 
-export type StreamReply =
-  | { id: string | null; ok: true; ack: IngestAck }
-  | { id: string | null; ok: false; error: ReturnType<typeof toErrorBody> };
+/** What the stream reads from the app. */
+interface StreamDeps extends StreamIngestOptions {
+  sql: Sql;
+  pipeline: IngestPipeline;
+  revocations: AccessRevocations;
+}
+
+export type { StreamReply } from '@beacon/shared/schemas.ts';
 
 type StreamSocket = Parameters<NonNullable<import('@fastify/websocket').WebsocketPluginOptions['errorHandler']>>[1];
 
@@ -47,7 +47,9 @@ type StreamSocket = Parameters<NonNullable<import('@fastify/websocket').Websocke
 const HIGH_WATER = 64;
 
 /** GET /api/v1/stream: one WebSocket per department connection, each message a batch through the pipeline. */
-export const streamIngest: FastifyPluginAsync<StreamIngestOptions> = async (app, opts) => {
+const streamRoutes: FastifyPluginAsyncTypebox<StreamIngestOptions> = async (app, config) => {
+  // Revocations from every node: a stream whose key is revoked closes (1008) as soon as the revocation commits, wherever it was made.
+  const opts: StreamDeps = { ...config, sql: app.db.sql, pipeline: app.ingest, revocations: app.revocations };
   const messageLimit = opts.messageLimit ?? BODY_LIMIT;
   const router = routeUpgrades(app.server, { socketIoPath: opts.socketIoPath ?? '/socket.io/', paths: [STREAM_PATH] });
   app.addHook('onClose', async () => router.detach());
@@ -109,19 +111,17 @@ export const streamIngest: FastifyPluginAsync<StreamIngestOptions> = async (app,
       // The key revoked, on this node or another: close now. Queued messages are not processed (the
       // chain below finds the socket closing); one already in the pipeline may commit unacknowledged.
       const keyId = request.credential!.id;
-      const unsubscribe = opts.revocations?.onRevoked((revocation) => {
+      const unsubscribe = opts.revocations.onRevoked((revocation) => {
         if (revocation.kind === 'key' && revocation.id === keyId && socket.readyState === socket.OPEN) socket.close(1008, 'key revoked');
       });
-      socket.once('close', () => unsubscribe?.());
+      socket.once('close', () => unsubscribe());
       // A revocation that committed between the upgrade's key check and the line above was announced
       // before anyone here listened: look once more, now that no later one can be missed.
-      if (unsubscribe) {
-        isCredentialLive(opts.sql, keyId)
-          .then((live) => {
-            if (!live && socket.readyState === socket.OPEN) socket.close(1008, 'key revoked');
-          })
-          .catch((err: unknown) => request.log.warn({ err }, 'stream key re-check failed'));
-      }
+      isCredentialLive(opts.sql, keyId)
+        .then((live) => {
+          if (!live && socket.readyState === socket.OPEN) socket.close(1008, 'key revoked');
+        })
+        .catch((err: unknown) => request.log.warn({ err }, 'stream key re-check failed'));
       let tail = Promise.resolve();
       let queued = 0;
       open.set(socket, async () => {
@@ -153,7 +153,7 @@ export const streamIngest: FastifyPluginAsync<StreamIngestOptions> = async (app,
 
 function messageHandler(
   request: FastifyRequest,
-  opts: StreamIngestOptions,
+  opts: StreamDeps,
   messageLimit: number,
   rateLimit: ((r: FastifyRequest) => Promise<InputError | null>) | undefined,
 ) {
@@ -192,3 +192,10 @@ function failure(id: string | null, err: unknown, request: FastifyRequest): Stre
   error.issues = error.issues.map((i) => (i.path === 'category' ? { ...i, path: '/category' } : i));
   return { id, ok: false, error };
 }
+
+export const streamIngest = fp(streamRoutes, {
+  name: 'beacon-stream-ingest',
+  dependencies: ['beacon-core', 'beacon-credentials', 'beacon-ingest', 'beacon-access-control'],
+  decorators: { fastify: ['db', 'ingest', 'revocations'] },
+  encapsulate: true,
+});

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { ErrorBody } from '@beacon/shared';
 
 export interface UpgradeRouter {
   /** What @fastify/websocket listens on instead of the HTTP server. */
@@ -25,10 +26,11 @@ export function routeUpgrades(server: Server, opts: { socketIoPath: string; path
       emitter.emit('upgrade', req, socket, head);
       return;
     }
-    const body = JSON.stringify({
+    const refusal: ErrorBody = {
       statusCode: 404, code: 'BEACON_NOT_FOUND', error: 'Not Found', message: `no WebSocket endpoint at ${path}`,
       issues: [{ path: 'url', expected: `one of: ${[...paths].join(', ')}`, got: path }],
-    });
+    };
+    const body = JSON.stringify(refusal);
     socket.on('error', () => socket.destroy());
     socket.end(
       `HTTP/1.1 404 Not Found\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
