@@ -3,6 +3,12 @@ import { defineConfig } from 'vitest/config';
 // One `vitest run` runs every test: pure unit tests next to the code, integration tests against
 // a real PostgreSQL, e2e tests in Debian's Chromium. Integration and e2e files run one at a time:
 // they start servers and databases, and these machines have two cores.
+//
+// BEACON_TEST_REGION=riverton runs the region-generic tests on the invented test region
+// (shared/src/region/riverton); unset, on the default region. Tests read it through
+// @beacon/shared/test-region.ts (provide/inject), never from the environment themselves.
+const testRegion = process.env.BEACON_TEST_REGION ?? '';
+
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +17,7 @@ export default defineConfig({
           name: 'unit',
           include: ['shared/src/**/*.test.ts', 'server/src/**/*.test.ts', 'screen/src/**/*.test.ts', 'screen/build/**/*.test.ts', 'db/src/**/*.test.ts'],
           environment: 'node',
+          provide: { testRegion },
         },
       },
       {
@@ -21,6 +28,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          provide: { testRegion },
         },
       },
       {
@@ -31,6 +39,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 90_000,
+          provide: { testRegion },
         },
       },
     ],

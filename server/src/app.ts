@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { Database } from '@beacon/db';
-import type { Region } from '@beacon/shared';
+import { DEFAULT_REGION_ID, regionById, type Region } from '@beacon/shared';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { registerApiDocs } from './docs/openapi.ts';
@@ -39,6 +39,7 @@ import { metricsRoute } from './metrics/metrics-route.ts';
 
 export interface BeaconOptions {
   db: Database;
+  /** The city; default the one shared/src/region/index.ts names (main.ts reads BEACON_REGION). */
   region?: Region;
   /** The clock; tests pass their own. Default: the log's clock (this host's, corrected to the database's). */
   now?: () => number;
@@ -128,7 +129,8 @@ export const beacon = fp<BeaconOptions>(
     await app.register(securityHeaders);
     // Every body we accept is JSON; anything else gets a clear 415 rather than a confusing schema error.
     app.removeContentTypeParser('text/plain');
-    await registerApiDocs(app);
+    // The category schemas of this region, built once here, are what ingest validates and the docs show.
+    await registerApiDocs(app, opts.region ?? regionById(DEFAULT_REGION_ID));
     const pipeline = createIngestPipeline({
       sql: opts.db.sql,
       now,

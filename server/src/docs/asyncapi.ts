@@ -1,4 +1,4 @@
-import { categoryList, MAX_BATCH_RECORDS, own, PROTOCOL_VERSION } from '@beacon/shared';
+import { categoryList, MAX_BATCH_RECORDS, own, PROTOCOL_VERSION, type Region } from '@beacon/shared';
 import * as protocol from '@beacon/shared/protocol/socket.schema.ts';
 import Type from 'typebox';
 import { DEPARTMENTS } from '../auth/access.ts';
@@ -23,7 +23,9 @@ import { pascalCase, securitySchemes } from './route-docs.ts';
  * the protocol's types by the compiler). Only the envelopes around them (a stream message's `id`
  * and `category`, an MQTT reply's `topic`) are written here, from the limits the parsers enforce.
  */
-export function asyncApiDocument(): object {
+export function asyncApiDocument(region: Region): object {
+  // The record schema of a category, as the ingest batch schema holds it.
+  const recordSchemaOf = (category: string): unknown => (batchSchemaOf(region, category) as { properties: { records: { items: unknown } } }).properties.records.items;
   const categorySchemas = Object.fromEntries(categoryList.map((c) => [recordSchemaName(c.id), plain(recordSchemaOf(c.id))]));
   const anyRecord = { anyOf: categoryList.map((c) => ({ $ref: `#/components/schemas/${recordSchemaName(c.id)}` })) };
   const messageId = { type: 'string', minLength: 1, maxLength: MAX_ID_LENGTH, description: 'Your id for the message, echoed in its reply.' };
@@ -57,7 +59,7 @@ export function asyncApiDocument(): object {
           title: c.id,
           required: ['id', 'category', 'records'],
           additionalProperties: false,
-          properties: { id: messageId, category: { const: c.id }, records: plain(batchSchemaOf(c.id)).properties.records },
+          properties: { id: messageId, category: { const: c.id }, records: plain(batchSchemaOf(region, c.id)).properties.records },
         })),
       },
     },
@@ -262,11 +264,6 @@ export function asyncApiDocument(): object {
 /** "rain-gauge" → "RainGaugeRecord". */
 function recordSchemaName(category: string): string {
   return `${pascalCase(category)}Record`;
-}
-
-/** The record schema of a category, as the ingest batch schema holds it. */
-function recordSchemaOf(category: string): unknown {
-  return (batchSchemaOf(category) as { properties: { records: { items: unknown } } }).properties.records.items;
 }
 
 /** A socket.io event: its name, and its one argument as the payload (an ack's argument for the replies). */

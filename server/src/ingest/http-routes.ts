@@ -23,6 +23,7 @@ const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404
 /** POST /api/v1/ingest/<category> for every category in the registry: the primary way data comes in. */
 export const httpIngest: FastifyPluginAsync<HttpIngestOptions> = async (app, opts) => {
   const authenticate = requireDepartment(opts.sql);
+  const region = opts.region ?? xiamen;
   for (const category of categoryList) {
     const bodyLimit = category.kind === 'grid' ? GRID_BODY_LIMIT : BODY_LIMIT;
     app.post(
@@ -42,7 +43,7 @@ export const httpIngest: FastifyPluginAsync<HttpIngestOptions> = async (app, opt
             'A record older than the newest of its entity is kept in history but never replaces the newest. ' +
             `Body limit ${bodyLimit} bytes.`,
           tags: [`ingest: ${category.department}`],
-          body: batchSchemaOf(category.id),
+          body: batchSchemaOf(region, category.id),
           response: { 200: IngestAck, ...errors },
         },
       },
@@ -57,5 +58,5 @@ export const httpIngest: FastifyPluginAsync<HttpIngestOptions> = async (app, opt
   );
 
   app.get('/api/v1/categories', { config: { access: 'public' }, schema: { operationId: 'listCategories', summary: 'The data categories and who sends them', tags: ['reference'] } }, async () => categoryList);
-  app.get('/api/v1/rain-gauges', { config: { access: 'public' }, schema: { operationId: 'listRainGauges', summary: 'The registered rain gauges', tags: ['reference'] } }, async () => (opts.region ?? xiamen).rainGauges);
+  app.get('/api/v1/rain-gauges', { config: { access: 'public' }, schema: { operationId: 'listRainGauges', summary: 'The registered rain gauges', tags: ['reference'] } }, async () => region.rainGauges);
 };

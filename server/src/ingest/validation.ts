@@ -1,5 +1,5 @@
-import { isInstant, MAX_BATCH_RECORDS, own, textIssues } from '@beacon/shared';
-import { categorySchemas } from '@beacon/shared/schemas.ts';
+import { isInstant, MAX_BATCH_RECORDS, own, textIssues, type Region } from '@beacon/shared';
+import { categorySchemasOf } from '@beacon/shared/schemas.ts';
 import { Ajv, type ErrorObject, type Options, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 import { issuesFromAjv } from '../errors/ajv-issues.ts';
@@ -48,11 +48,13 @@ const appAjv = beaconAjv();
 /** Fastify's validator compiler for Beacon's routes (see createFastify): the app's Ajv plus the text rule. */
 export const beaconValidatorCompiler = ({ schema }: { schema: object }): ValidateFunction => compileChecked(appAjv, schema);
 
-const validators = new Map<string, ValidateFunction>();
+// One compiled validator per record schema: a region's schemas are built once (categorySchemasOf),
+// so each category of the region the server runs on is compiled once.
+const validators = new WeakMap<object, ValidateFunction>();
 
-/** A batch envelope around a category's record schema: `{ records: [1..1000 records] }`. */
-export function batchSchemaOf(category: string): object {
-  const record = own(categorySchemas, category);
+/** A batch envelope around a category's record schema for `region`: `{ records: [1..1000 records] }`. */
+export function batchSchemaOf(region: Region, category: string): object {
+  const record = own(categorySchemasOf(region), category);
   if (!record) throw new Error(`no schema for category ${category}`);
   return {
     type: 'object',
@@ -64,12 +66,14 @@ export function batchSchemaOf(category: string): object {
   };
 }
 
-/** Every schema problem in a batch, as issues with JSON-pointer paths into the batch. */
-export function validateBatch(category: string, batch: unknown): Issue[] {
-  let validate = validators.get(category);
+/** Every schema problem in a batch of `region`'s category, as issues with JSON-pointer paths into the batch. */
+export function validateBatch(region: Region, category: string, batch: unknown): Issue[] {
+  const record = own(categorySchemasOf(region), category);
+  if (!record) throw new Error(`no schema for category ${category}`);
+  let validate = validators.get(record);
   if (!validate) {
-    validate = compileChecked(appAjv, batchSchemaOf(category));
-    validators.set(category, validate);
+    validate = compileChecked(appAjv, batchSchemaOf(region, category));
+    validators.set(record, validate);
   }
   return validate(batch) ? [] : issuesFromAjv(validate.errors ?? [], batch);
 }

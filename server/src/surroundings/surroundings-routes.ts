@@ -5,7 +5,7 @@ import { issuesFromAjv, type AjvErrorLike } from '../errors/ajv-issues.ts';
 import { InputError, type Issue } from '../errors/input-error.ts';
 import { ErrorResponse } from '../ingest/ingest-response.ts';
 import { beaconAjv, compileChecked } from '../ingest/validation.ts';
-import { FIELD_HINTS, IncidentParams, PointQuery } from './surroundings-schemas.ts';
+import { fieldHints, IncidentParams, pointQuery } from './surroundings-schemas.ts';
 import { SurroundingsIndex } from './surroundings-index.ts';
 
 export interface SurroundingsRoutesOptions {
@@ -21,13 +21,13 @@ const compile = ({ schema }: { schema: object }) => compileChecked(ajv, schema);
 const PARTS = { params: 'params', querystring: 'query' } as const;
 
 /** A refusal naming each field by where it was sent (params.incidentId, query.lon), what was expected and what came. */
-function refusal(request: FastifyRequest): InputError {
+function refusal(request: FastifyRequest, hints: ReadonlyMap<string, string>): InputError {
   const err = request.validationError as (Error & { validation?: AjvErrorLike[]; validationContext?: string }) | undefined;
   const part = PARTS[err?.validationContext as keyof typeof PARTS] ?? 'query';
   const source = part === 'params' ? request.params : request.query;
   const issues: Issue[] = issuesFromAjv(err?.validation ?? [], source).map((i) => {
     const path = `${part}.${i.path.replace(/^\//, '')}`;
-    const hint = FIELD_HINTS[path];
+    const hint = hints.get(path);
     return { path, expected: hint ? `${i.expected} (${hint})` : i.expected, got: i.got };
   });
   const message = issues.map((i) => `${i.path}: expected ${i.expected}, got ${JSON.stringify(i.got)}`).join('; ');
@@ -48,6 +48,7 @@ const description =
  */
 export const surroundingsRoutes: FastifyPluginAsync<SurroundingsRoutesOptions> = async (app, opts) => {
   const region = opts.region ?? xiamen;
+  const hints = fieldHints(region.bounds);
   const engine = app.engine;
   const index = new SurroundingsIndex(() => engine.state, region);
   const onApplied = (_events: unknown, delta: StateDelta) => index.noteApplied(delta);
@@ -73,7 +74,7 @@ export const surroundingsRoutes: FastifyPluginAsync<SurroundingsRoutesOptions> =
       },
     },
     async (request) => {
-      if (request.validationError) throw refusal(request);
+      if (request.validationError) throw refusal(request, hints);
       const { incidentId } = request.params as { incidentId: string };
       const place = incidentPlace(engine.state, region, incidentId);
       if (!place) {
@@ -96,12 +97,12 @@ export const surroundingsRoutes: FastifyPluginAsync<SurroundingsRoutesOptions> =
         tags: ['surroundings'],
         summary: 'What is around a point (lon, lat): forces, supplies, hospitals, shelters, people',
         description,
-        querystring: PointQuery,
+        querystring: pointQuery(region.bounds),
         response: { 200: SurroundingsAnswerSchema, 400: ErrorResponse },
       },
     },
     async (request) => {
-      if (request.validationError) throw refusal(request);
+      if (request.validationError) throw refusal(request, hints);
       const { lon, lat } = request.query as { lon: number; lat: number };
       return index.query(pointPlace(region, lon, lat), null, opts.now());
     },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyLiveState, type LatestRecord, type LiveState } from '../state/live-state.ts';
 import { dict, ownOrMake, setOwn } from '../util/dict.ts';
+import { xiamen } from '../region/xiamen/index.ts';
 import { callVolume, incidentReports, latestCalls } from './calls.ts';
 
 const T0 = Date.parse('2026-09-14T08:00:00Z'); // on the hour
@@ -26,7 +27,7 @@ describe('callVolume', () => {
       // Older than the window: left out.
       ['casualty-report', 'X1', -200, { district: '湖里区' }],
     ]);
-    const v = callVolume(s, T0 + 179 * MIN, 3);
+    const v = callVolume(s, xiamen, T0 + 179 * MIN, 3);
     expect(v.hours).toEqual([T0, T0 + 60 * MIN, T0 + 120 * MIN]);
     const row = (d: string) => v.rows.find((r) => r.district === d)!;
     expect(row('集美区')).toMatchObject({ perHour: [1, 1, 0], total: 2 });
@@ -38,7 +39,7 @@ describe('callVolume', () => {
 
   it('keeps to the area it is given', () => {
     const s = stateWith([['fire-call', 'C1', 10, { district: '集美区' }], ['fire-call', 'C2', 10, { district: '思明区' }]]);
-    const v = callVolume(s, T0 + 30 * MIN, 1, (_c, r) => r.data.district === '思明区');
+    const v = callVolume(s, xiamen, T0 + 30 * MIN, 1, (_c, r) => r.data.district === '思明区');
     expect(v.byCategory['fire-call']).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { xiamen } from '@beacon/shared';
 import { validateBatch } from '../../ingest/validation.ts';
 import { scriptedFetch, storedReply } from '../scripted-fetch.ts';
 import type { FetchedRequest, FetchScript, ScriptedFetch } from '../scripted-fetch.ts';
@@ -56,7 +57,7 @@ describe('department simulators', () => {
       expect(r.url).toBe(`http://beacon.test/api/v1/ingest/${category}`);
       expect(r.method).toBe('POST');
       expect(r.headers.authorization).toBe(`Bearer ${expectedKey[category]}`);
-      expect(validateBatch(category, JSON.parse(r.body))).toEqual([]);
+      expect(validateBatch(xiamen, category, JSON.parse(r.body))).toEqual([]);
     }
     expect(new Set(ingest.requests.map((r) => categoryOf(r.url)))).toEqual(new Set(Object.keys(expectedKey)));
   });

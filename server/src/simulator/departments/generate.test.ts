@@ -1,7 +1,7 @@
 import Value from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { categories, categoryList, districtAt, xiamen } from '@beacon/shared';
-import { categorySchemas } from '@beacon/shared/schemas.ts';
+import { categorySchemasOf } from '@beacon/shared/schemas.ts';
 import { validateBatch } from '../../ingest/validation.ts';
 import { generateRecords, generatedCategories } from './generate.ts';
 
@@ -21,11 +21,11 @@ describe('department scenario records', () => {
       const records = generateRecords(id, phase, NOW);
       total += records.length;
       for (const r of records) {
-        const errors = [...Value.Errors(categorySchemas[id]!, r)].map((e) => `${e.instancePath} ${e.message}`);
+        const errors = [...Value.Errors(categorySchemasOf(xiamen)[id]!, r)].map((e) => `${e.instancePath} ${e.message}`);
         expect([phase, r[category.idField], errors]).toEqual([phase, r[category.idField], []]);
         expect(r.observedAt).toBe(NOW);
       }
-      if (records.length) expect(validateBatch(id, { records })).toEqual([]);
+      if (records.length) expect(validateBatch(xiamen, id, { records })).toEqual([]);
       const ids = records.map((r) => r[category.idField]);
       expect(new Set(ids).size).toBe(ids.length); // one record per entity per batch
     }
