@@ -1,6 +1,7 @@
 import { categoryList, xiamen, type Region } from '@beacon/shared';
 import type { Sql } from '@beacon/db';
 import type { FastifyPluginAsync } from 'fastify';
+import Type from 'typebox';
 import { DEPARTMENTS } from '../auth/access.ts';
 import { requireDepartment } from '../credentials/require-department.ts';
 import { pascalCase } from '../docs/route-docs.ts';
@@ -17,6 +18,14 @@ export interface HttpIngestOptions {
   pipeline: IngestPipeline;
   region?: Region;
 }
+
+const RegionInfo = Type.Object(
+  {
+    id: Type.String({ description: 'The region\'s id: a folder of shared/src/region, chosen by BEACON_REGION.' }),
+    name: Type.Object({ zh: Type.String(), en: Type.String() }, { description: 'The city\'s name in both UI languages.' }),
+  },
+  { description: 'The city this server runs on.' },
+);
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse, 413: ErrorResponse, 415: ErrorResponse, 422: ErrorResponse };
 
@@ -58,5 +67,11 @@ export const httpIngest: FastifyPluginAsync<HttpIngestOptions> = async (app, opt
   );
 
   app.get('/api/v1/categories', { config: { access: 'public' }, schema: { operationId: 'listCategories', summary: 'The data categories and who sends them', tags: ['reference'] } }, async () => categoryList);
+  // The screens bundle every region's boundaries and ask which one this server runs on (screen/src/main.ts).
+  app.get(
+    '/api/v1/region',
+    { config: { access: 'public' }, schema: { operationId: 'getRegion', summary: 'The city this server runs on', tags: ['reference'], response: { 200: RegionInfo } } },
+    async () => ({ id: region.id, name: region.name }),
+  );
   app.get('/api/v1/rain-gauges', { config: { access: 'public' }, schema: { operationId: 'listRainGauges', summary: 'The registered rain gauges', tags: ['reference'] } }, async () => region.rainGauges);
 };
