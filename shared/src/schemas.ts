@@ -4,7 +4,8 @@ import type { TSchema } from 'typebox';
 import { catalogSchemas } from './categories/catalog/schemas.ts';
 import type { Region } from './region/types.ts';
 
-export * from './categories/rain-gauge.schema.ts';
+export * from './categories/batch.schema.ts';
+export { RainReading } from './categories/catalog/meteorology.schema.ts';
 export { alertRecord } from './categories/catalog/alert.schema.ts';
 export { placeFields, type PlaceFields, type SchemaCity } from './categories/catalog/fields.schema.ts';
 export { schemaCityOf } from './categories/catalog/schemas.ts';

@@ -1,8 +1,16 @@
 import Type from 'typebox';
 import type { TSchema } from 'typebox';
-import { RainReading } from '../rain-gauge.schema.ts';
 import { alertRecord } from './alert.schema.ts';
 import { count, dateTime, number, type PlaceFields, recordSchema, text } from './fields.schema.ts';
+
+/**
+ * One rain-gauge observation: rainfall accumulated over the hour ending at `observedAt`. Its station
+ * must be one of the region's gauges: ingest checks that after the schema (category-checks.ts).
+ */
+export const RainReading = recordSchema('stationId', 'Registered rain-gauge id, e.g. "SM01" (see GET /api/v1/rain-gauges).', {
+  rainfall1hMm: number('Rainfall over the hour ending at observedAt, in millimetres (0 to 400).', 0, 400),
+}, 'the gauge measured');
+export type RainReading = Type.Static<typeof RainReading>;
 
 /** Positions of a typhoon may lie far outside the city: the NW Pacific and the South China Sea. */
 const stormLon = (what: string) => number(`Longitude of ${what}, WGS-84 decimal degrees (100 to 180).`, 100, 180);
