@@ -1,4 +1,5 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+import { xiamenOnlyIntegration } from './tests/support/xiamen-only.ts';
 
 // One `vitest run` runs every test: pure unit tests next to the code, integration tests against
 // a real PostgreSQL, e2e tests in Debian's Chromium. Integration and e2e files run one at a time:
@@ -6,8 +7,10 @@ import { defineConfig } from 'vitest/config';
 //
 // BEACON_TEST_REGION=riverton runs the region-generic tests on the invented test region
 // (shared/src/region/riverton); unset, on the default region. Tests read it through
-// @beacon/shared/test-region.ts (provide/inject), never from the environment themselves.
+// @beacon/shared/test-region.ts (provide/inject), never from the environment themselves. On another
+// region than Xiamen, the Xiamen-only integration tests (tests/support/xiamen-only.ts) and e2e are left out.
 const testRegion = process.env.BEACON_TEST_REGION ?? '';
+const otherRegion = testRegion !== '' && testRegion !== 'xiamen';
 
 export default defineConfig({
   test: {
@@ -24,6 +27,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...(otherRegion ? xiamenOnlyIntegration : [])],
           globalSetup: ['tests/support/database-global-setup.ts'],
           fileParallelism: false,
           testTimeout: 30_000,
@@ -34,7 +38,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
-          include: ['tests/e2e/**/*.test.ts'],
+          include: otherRegion ? [] : ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/support/database-global-setup.ts'],
           fileParallelism: false,
           testTimeout: 90_000,
