@@ -1,6 +1,6 @@
 import { canonicalJson, PROTOCOL_VERSION, applyDelta, type LiveState, type ReplayClientEvents, type ReplayServerEvents } from '@beacon/shared';
 import { buildRainBatch } from '@beacon/server/simulator/feeder.ts';
-import { xiamen } from '@beacon/shared';
+import { testRegion } from '@beacon/shared/test-region.ts';
 import { loadSnapshot } from '@beacon/server/engine/snapshots.ts';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -23,7 +23,7 @@ beforeAll(async () => {
   // A storm pass compressed into 24 batches, each one gauge reading per station, minutes apart in observation time.
   const start = Date.now() - 3 * 3600_000;
   for (let i = 0; i < 24; i++) {
-    const batch = buildRainBatch(xiamen.rainGauges, start + i * 5 * 60_000, i / 24);
+    const batch = buildRainBatch(testRegion().rainGauges, start + i * 5 * 60_000, i / 24);
     const res = await fetch(`${server.baseUrl}/api/v1/ingest/rain-gauge`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${server.meteorologyKey}` },
