@@ -7,7 +7,7 @@
 // BEACON_REGION (default Xiamen), and checks the real city's wall.
 
 /** Their records come from the department simulators or fixtures that play Xiamen (its places, CAP geocodes 3502xx). */
-const xiamenData = [
+export const xiamenOnlyIntegration: readonly string[] = [
   'tests/integration/hostile/**', // tests/support/hostile-input.ts: records from the department simulators
   'tests/integration/cap-ingest.test.ts', // Xiamen's CAP fixtures (server/src/ingest/cap/fixtures)
   'tests/integration/backup-restore.test.ts', // a simulated storm's log
@@ -16,13 +16,3 @@ const xiamenData = [
   'tests/integration/commands.test.ts', // command fixtures placed in Xiamen
   'tests/integration/surroundings.test.ts', // distances and travel times measured between Xiamen places
 ];
-
-/**
- * Written with Xiamen's gauges and districts; nothing in them is about Xiamen. Not converted yet: it
- * needs six seats in one district.
- */
-const notYetConverted = [
-  'tests/integration/faults/views-leave-enter.test.ts',
-];
-
-export const xiamenOnlyIntegration: readonly string[] = [...xiamenData, ...notYetConverted];
