@@ -36,7 +36,7 @@ import { metricsRoute } from './metrics/metrics-route.ts';
 
 export interface BeaconOptions {
   db: Database;
-  /** The city served (default Xiamen: server/src/core/core-plugin.ts). */
+  /** The city; default the one shared/src/region/index.ts names (main.ts reads BEACON_REGION). */
   region?: Region;
   /** The clock; tests pass their own. Default: the log's clock (this host's, corrected to the database's). */
   now?: () => number;
@@ -90,7 +90,8 @@ export const beacon = fp<BeaconOptions>(
     await app.register(securityHeaders);
     // Every body we accept is JSON; anything else gets a clear 415 rather than a confusing schema error.
     app.removeContentTypeParser('text/plain');
-    await registerApiDocs(app);
+    // The category schemas of this region, built once at start, are what ingest validates and the docs show.
+    await registerApiDocs(app, app.region);
     await app.register(ingestPlugin, { appendLock: opts.appendLock });
     // Before the ingest routes: it adds its hook to them as they are declared.
     if (opts.rateLimit !== false) await app.register(ingestRateLimit, { ...opts.rateLimit });

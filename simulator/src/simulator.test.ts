@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import Value from 'typebox/value';
 import { xiamen } from '@beacon/shared';
-import { categorySchemas } from '@beacon/shared/schemas.ts';
+import { categorySchemasOf } from '@beacon/shared/schemas.ts';
 import { scriptedFetch, storedReply } from './scripted-fetch.ts';
 import type { FetchedRequest, FetchScript, ScriptedFetch } from './scripted-fetch.ts';
 import { demoIntervalMs, startSimulator } from './simulator.ts';
@@ -37,7 +37,7 @@ function run(script: (request: FetchedRequest, index: number) => FetchScript, op
 /** Whether every record of a posted batch passes its category's schema (the server's own validation runs in server/src/ingest). */
 const validBatch = (category: string, body: string) => {
   const { records } = JSON.parse(body) as { records: unknown[] };
-  return records.length > 0 && records.every((r) => Value.Check(categorySchemas[category]!, r));
+  return records.length > 0 && records.every((r) => Value.Check(categorySchemasOf(xiamen)[category]!, r));
 };
 
 describe('the simulator', () => {

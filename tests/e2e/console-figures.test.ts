@@ -4,9 +4,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScreenDir } from '@beacon/server';
 import { generateRecords } from '@beacon/simulator';
-import type { Command } from '@beacon/shared';
+import { xiamen, type Command } from '@beacon/shared';
 import { exampleOf } from '@beacon/shared/categories/catalog/example-record.ts';
-import { categorySchemas } from '@beacon/shared/schemas.ts';
+import { categorySchemasOf } from '@beacon/shared/schemas.ts';
 import { artifactsDir } from '../support/artifacts.ts';
 import { launchChromium } from '../support/browser.ts';
 import { issue } from '../support/command-fixtures.ts';
@@ -32,7 +32,7 @@ const INCIDENT = 'XM-SAMPLE_01';
 
 const send = departmentSender(() => server, 'console figures');
 
-const example = (category: string) => exampleOf(categorySchemas[category]!) as Record<string, unknown>;
+const example = (category: string) => exampleOf(categorySchemasOf(xiamen)[category]!) as Record<string, unknown>;
 
 async function command(c: Command) {
   const r = await issue(server, server.tokens.commander, c, { reason: 'console figures e2e' });

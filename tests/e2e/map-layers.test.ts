@@ -4,7 +4,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultScreenDir } from '@beacon/server';
 import { generateRecords, generatedCategories } from '@beacon/simulator';
 import { CATEGORY_LAYER_SPECS } from '@beacon/shared';
-import { categorySchemas } from '@beacon/shared/schemas.ts';
+import { xiamen } from '@beacon/shared';
+import { categorySchemasOf } from '@beacon/shared/schemas.ts';
+
+// The e2e server runs the default region, Xiamen: these records are Xiamen's.
+const categorySchemas = categorySchemasOf(xiamen);
 import { exampleOf } from '@beacon/shared/categories/catalog/example-record.ts';
 import { artifactsDir } from '../support/artifacts.ts';
 import { launchChromium } from '../support/browser.ts';

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { categoryList, type DepartmentId } from '@beacon/shared';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
-import { generateRecords } from '@beacon/simulator';
+import { generateRecords, rainReadings } from '@beacon/simulator';
+import { xiamen } from '@beacon/shared';
+import { exampleOf } from '@beacon/shared/categories/catalog/example-record.ts';
+import { categorySchemasOf } from '@beacon/shared/schemas.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -11,9 +14,15 @@ let server: TestServer;
 const keys = new Map<DepartmentId, string>();
 const at = new Date(Date.now() - 60_000).toISOString();
 
-/** Records of a category at the height of the storm, as the department's simulator sends them. */
+/**
+ * Records of a category at the height of the storm, as the department's simulator sends them. The
+ * department simulators play Xiamen (their places are its): on another region a category's records
+ * are the example its schema for that region admits.
+ */
 function recordsOf(category: string): Record<string, unknown>[] {
-  return generateRecords(category, 0.45, at);
+  if (category === 'rain-gauge') return rainReadings(server.region.rainGauges, 0.45, at);
+  if (server.region === xiamen) return generateRecords(category, 0.45, at);
+  return [exampleOf(categorySchemasOf(server.region)[category]!, at) as Record<string, unknown>];
 }
 
 async function post(category: string, department: DepartmentId, body: unknown) {

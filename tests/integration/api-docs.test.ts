@@ -5,6 +5,7 @@ import { connectDatabase, type Database } from '@beacon/db';
 import { ERROR_CODES, errorCodes } from '@beacon/shared';
 import { beacon, createFastify } from '@beacon/server';
 import { libraryRouteAccess, type Access } from '@beacon/server/auth/access.ts';
+import { testRegion } from '@beacon/shared/test-region.ts';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,7 +32,7 @@ beforeAll(async () => {
     const hidden = Boolean((r.schema as { hide?: boolean } | undefined)?.hide);
     for (const method of [r.method].flat()) routes.push({ method, url: r.url, access: (r.config?.access ?? libraryRouteAccess(r.url)) as Access, hidden });
   });
-  await app.register(beacon, { db, screenDir, rateLimit: false });
+  await app.register(beacon, { db, screenDir, rateLimit: false, region: testRegion() });
   await app.listen({ port: 0, host: '127.0.0.1' });
   baseUrl = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   doc = await (await fetch(`${baseUrl}/docs/json`)).json();
@@ -56,6 +57,15 @@ function expectedSecurity(access: Access): unknown[] {
 }
 
 describe('the API docs', () => {
+  it("show the region's districts and box in the ingest bodies, as ingest checks them", () => {
+    const region = testRegion();
+    const shelter = doc.paths['/api/v1/ingest/shelter'].post.requestBody.content['application/json'].schema.properties.records.items.properties;
+    expect(shelter.district.enum).toEqual(Object.keys(region.districtNames));
+    expect(shelter.lon).toMatchObject({ minimum: region.bounds.lonMin, maximum: region.bounds.lonMax });
+    const areas = doc.paths['/api/v1/ingest/weather-warning'].post.requestBody.content['application/json'].schema.properties.records.items.properties.areas;
+    expect(areas.items.enum).toEqual(Object.keys(region.districtNames));
+  });
+
   it('are valid OpenAPI 3.1 for a real validator, and every schema in them is valid JSON Schema 2020-12', async () => {
     const validator = new Validator();
     const result = await validator.validate(doc);

@@ -4,6 +4,7 @@ import { categoryList, PROTOCOL_VERSION } from '@beacon/shared';
 import { socketAccess } from '@beacon/server/auth/socket-auth.ts';
 import { startMqttIngest } from '@beacon/server/ingest/mqtt/index.ts';
 import { batchSchemaOf } from '@beacon/server/ingest/validation.ts';
+import { testRegion } from '@beacon/shared/test-region.ts';
 import { Ajv } from 'ajv';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,6 +15,8 @@ import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
+// Two registered gauges of the region the run is for (BEACON_TEST_REGION).
+const [GAUGE_A, GAUGE_B] = testRegion().rainGauges.map((g) => g.id) as [string, string];
 let database: TestDatabase;
 let server: TestServer;
 let doc: any;
@@ -74,7 +77,7 @@ describe('the AsyncAPI document', () => {
   it('takes every category\'s records from the schema ingest validates with', () => {
     expect(doc.components.messages.streamBatch.payload.oneOf).toHaveLength(categoryList.length);
     for (const c of categoryList) {
-      const records = (batchSchemaOf(c.id) as any).properties.records;
+      const records = (batchSchemaOf(server.region, c.id) as any).properties.records;
       const name = Object.keys(doc.components.schemas).find((n) => n.toLowerCase() === `${c.id.replaceAll('-', '')}record`);
       expect(doc.components.schemas[name!], c.id).toEqual(JSON.parse(JSON.stringify(records.items)));
     }
@@ -85,8 +88,8 @@ describe('the AsyncAPI document', () => {
   it('matches what the stream really answers, stored and refused', async () => {
     const batch = payloadOf('streamBatch');
     const reply = payloadOf('streamReply');
-    const good = { id: 'doc-1', category: 'rain-gauge', records: [{ stationId: 'SM01', observedAt: '2026-09-14T08:05:00+08:00', rainfall1hMm: 23.5 }] };
-    const bad = { id: 'doc-2', category: 'rain-gauge', records: [{ stationId: 'SM01', observedAt: 'yesterday', rainfall1hMm: 'a lot' }] };
+    const good = { id: 'doc-1', category: 'rain-gauge', records: [{ stationId: GAUGE_A, observedAt: '2026-09-14T08:05:00+08:00', rainfall1hMm: 23.5 }] };
+    const bad = { id: 'doc-2', category: 'rain-gauge', records: [{ stationId: GAUGE_A, observedAt: 'yesterday', rainfall1hMm: 'a lot' }] };
     expect(batch(good)).toEqual([]);
     expect(batch(bad)).not.toEqual([]);
     expect(batch({ ...good, extra: 1 })).not.toEqual([]);
@@ -109,14 +112,14 @@ describe('the AsyncAPI document', () => {
     const socket = io(server.baseUrl, { transports: ['websocket'], auth: { token: server.wallToken }, reconnection: false });
     try {
       const snapshot = new Promise<unknown>((resolve) => socket.once('view:snapshot', (message: unknown, ack: () => void) => (ack(), resolve(message))));
-      const request = { protocol: PROTOCOL_VERSION, view: { kind: 'district', district: '思明区' } };
+      const request = { protocol: PROTOCOL_VERSION, view: { kind: 'district', district: testRegion().rainGauges[0]!.district } };
       expect(payloadOf('viewSubscribe')(request)).toEqual([]);
       expect(payloadOf('viewSubscribe')({ protocol: PROTOCOL_VERSION, view: { kind: 'county' } })).not.toEqual([]);
       const result = await socket.timeout(5000).emitWithAck('view:subscribe', request);
       expect(result.ok).toBe(true);
       expect(payloadOf('viewSubscribeResult')(result)).toEqual([]);
       const message = (await snapshot) as any;
-      expect(Object.keys(message.state.latest['rain-gauge'] ?? {})).toContain('SM01');
+      expect(Object.keys(message.state.latest['rain-gauge'] ?? {})).toContain(GAUGE_A);
       expect(payloadOf('viewSnapshot')(message)).toEqual([]);
       const refused = await socket.timeout(5000).emitWithAck('view:subscribe', { protocol: PROTOCOL_VERSION, view: { kind: 'county' } });
       expect(refused.ok).toBe(false);
@@ -142,7 +145,7 @@ describe('the AsyncAPI document', () => {
       expect(payloadOf('replaySeek')({ at: request.to })).toEqual([]);
       expect(payloadOf('replayResult')(await socket.timeout(10_000).emitWithAck('replay:seek', { at: request.to }))).toEqual([]);
       const withRecord = await later;
-      expect(Object.keys(withRecord.state.latest['rain-gauge'] ?? {})).toContain('SM01');
+      expect(Object.keys(withRecord.state.latest['rain-gauge'] ?? {})).toContain(GAUGE_A);
       expect(payloadOf('replaySnapshot')(withRecord)).toEqual([]);
       const clock = new Promise<unknown>((resolve) => socket.once('replay:clock', resolve));
       const played = await socket.timeout(5000).emitWithAck('replay:play', { speed: 60 });
@@ -176,8 +179,8 @@ describe('the AsyncAPI document', () => {
       await eventually(() => ingest.status().state === 'connected');
       const reading = payloadOf('mqttReading');
       const reply = payloadOf('mqttReply');
-      const record = (minute: number) => ({ stationId: 'HL01', observedAt: `2026-09-14T08:${String(minute).padStart(2, '0')}:00+08:00`, rainfall1hMm: 7 });
-      const sent = [record(1), { id: 'doc-batch', records: [record(2)] }, [record(3)], { stationId: 'HL01', observedAt: 'soon' }];
+      const record = (minute: number) => ({ stationId: GAUGE_B, observedAt: `2026-09-14T08:${String(minute).padStart(2, '0')}:00+08:00`, rainfall1hMm: 7 });
+      const sent = [record(1), { id: 'doc-batch', records: [record(2)] }, [record(3)], { stationId: GAUGE_B, observedAt: 'soon' }];
       const answers = [];
       for (const message of sent) {
         answers.push(await dept.request(`${prefix}/rain/HL01`, message));

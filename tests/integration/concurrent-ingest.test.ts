@@ -1,8 +1,9 @@
-import { xiamen } from '@beacon/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldWholeLog } from '@beacon/server/engine/live-engine.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { testRegion } from '@beacon/shared/test-region.ts';
+import { testGauge } from '../support/test-gauges.ts';
 
 let database: TestDatabase;
 let server: TestServer;
@@ -17,7 +18,7 @@ afterAll(async () => {
 
 describe('concurrent batches', () => {
   it('touching the same stations in different orders all commit (no deadlock), and nothing is lost', async () => {
-    const ids = xiamen.rainGauges.map((g) => g.id);
+    const ids = testRegion().rainGauges.map((g) => g.id);
     const base = Date.now() - 3600_000;
     const batches = Array.from({ length: 24 }, (_, b) => {
       const order = b % 2 === 0 ? ids : [...ids].reverse();

@@ -6,6 +6,7 @@ import { guardNamespace } from '@beacon/server/auth/socket-auth.ts';
 import { openStream } from '../support/stream-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { testGauge } from '../support/test-gauges.ts';
 
 /**
  * The admin's "last seen" (kiosk tokens) and "last used" (department keys): recorded in the paths
@@ -31,7 +32,7 @@ function ingest(key: string) {
   return fetch(`${server.baseUrl}/api/v1/ingest/rain-gauge`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ records: [{ stationId: 'SM01', observedAt: new Date(Date.now() - 60_000).toISOString(), rainfall1hMm: 1.5 }] }),
+    body: JSON.stringify({ records: [{ stationId: testGauge(0), observedAt: new Date(Date.now() - 60_000).toISOString(), rainfall1hMm: 1.5 }] }),
   });
 }
 
@@ -77,7 +78,7 @@ describe('department keys: last used', () => {
       const stream = await openStream(strict.baseUrl, { key });
       await strict.db.sql`update department_keys set last_used_at = now() - interval '3 hours' where id = ${id}`;
       const before = await dbNow();
-      const reply = await stream.request({ id: 'm-1', category: 'rain-gauge', records: [{ stationId: 'SM02', observedAt: new Date(Date.now() - 60_000).toISOString(), rainfall1hMm: 2 }] });
+      const reply = await stream.request({ id: 'm-1', category: 'rain-gauge', records: [{ stationId: testGauge(1), observedAt: new Date(Date.now() - 60_000).toISOString(), rainfall1hMm: 2 }] });
       expect(reply).toMatchObject({ id: 'm-1', ok: true });
       const [row] = await strict.db.sql<{ at: Date }[]>`select last_used_at as at from department_keys where id = ${id}`;
       expect(row!.at.getTime()).toBeGreaterThanOrEqual(before);

@@ -1,5 +1,4 @@
 import { connectDatabase } from '@beacon/db';
-import { xiamen } from '@beacon/shared';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,8 @@ import mqtt from 'mqtt';
 import { clearSession, eventually, startTestBroker, type TestBroker } from '../support/mqtt-broker.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { testRegion } from '@beacon/shared/test-region.ts';
+import { testGauge } from '../support/test-gauges.ts';
 
 // The real process: server/src/main.ts through tsx (`node --import tsx`, as `pnpm dev:server -- --no-sim`
 // runs it; `pnpm start` runs the same code built: one process, no relay in front of it that could kill it mid-close), against a
@@ -18,7 +19,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 // process gets SIGINT in the middle. Every batch it acknowledged must be in the log exactly once,
 // and it must end cleanly: exit code 0, nothing on stderr, no error line on stdout.
 
-const gauges = xiamen.rainGauges.map((g) => g.id);
+const gauges = testRegion().rainGauges.map((g) => g.id);
 // Every batch its own observation time: a record's identity is station + time + version.
 const BASE = Date.now() - 6 * 3600_000;
 

@@ -8,6 +8,7 @@ import { connectDatabase, type Database } from '@beacon/db';
 import { InputError } from '@beacon/server/errors/input-error.ts';
 import { storeRecords, type LogRecord } from '@beacon/server/ingest/store-records.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { testGauge } from '../support/test-gauges.ts';
 
 let database: TestDatabase;
 let db: Database;
@@ -28,8 +29,8 @@ let n = 0;
 function reading(rainfall1hMm: number): LogRecord {
   const observedAt = new Date(Date.UTC(2026, 8, 14, 0, n++)).toISOString();
   return {
-    department: 'meteorology', category: 'rain-gauge', entityId: 'SM01', observedAt, version: 1,
-    dedupeKey: `rain-gauge:SM01:${observedAt}:1`, sourceId: 'race-test', payload: { stationId: 'SM01', observedAt, rainfall1hMm, version: 1 },
+    department: 'meteorology', category: 'rain-gauge', entityId: testGauge(0), observedAt, version: 1,
+    dedupeKey: `rain-gauge:${testGauge(0)}:${observedAt}:1`, sourceId: 'race-test', payload: { stationId: testGauge(0), observedAt, rainfall1hMm, version: 1 },
   };
 }
 

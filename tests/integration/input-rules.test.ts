@@ -5,10 +5,10 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROTOCOL_VERSION, xiamen, type ErrorBody, type ReplayClientEvents, type ReplayServerEvents } from '@beacon/shared';
+import { PROTOCOL_VERSION, type ErrorBody, type ReplayClientEvents, type ReplayServerEvents } from '@beacon/shared';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
 import { exampleOf } from '@beacon/shared/categories/catalog/example-record.ts';
-import { categorySchemas } from '@beacon/shared/schemas.ts';
+import { categorySchemasOf } from '@beacon/shared/schemas.ts';
 import { openStream } from '../support/stream-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -19,6 +19,8 @@ let database: TestDatabase;
 let server: TestServer;
 let oceanKey: string;
 const NOW = Date.parse('2026-09-14T12:00:00Z');
+/** A category's record schema on the region the server runs on (BEACON_TEST_REGION). */
+const schemaOf = (category: string) => categorySchemasOf(server.region)[category]!;
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -47,7 +49,7 @@ async function send(path: string, init: { method?: string; token?: string; json?
 const stored = async () => Number((await server.db.sql<{ n: string }[]>`select count(*) as n from events where type = 'record.received'`)[0]!.n);
 
 describe('times: one reader on every way in', () => {
-  const rain = (observedAt: string) => ({ records: [{ stationId: xiamen.rainGauges[0]!.id, observedAt, rainfall1hMm: 3 }] });
+  const rain = (observedAt: string) => ({ records: [{ stationId: server.region.rainGauges[0]!.id, observedAt, rainfall1hMm: 3 }] });
 
   it.each([
     ['2016-12-31T23:59:60Z', /leap seconds/],
@@ -107,7 +109,7 @@ describe('times: one reader on every way in', () => {
 
 describe('text: no NUL, no lone surrogate, anywhere', () => {
   it('a NUL in a record\'s free text: 400 with the path; the refusal reaches feed health (it used to fail to log)', async () => {
-    const track = { ...(exampleOf(categorySchemas['typhoon-track']!) as object), name: '海\u0000葵' };
+    const track = { ...(exampleOf(schemaOf('typhoon-track')) as object), name: '海\u0000葵' };
     const { status, body } = await send('/api/v1/ingest/typhoon-track', { token: server.meteorologyKey, json: { records: [track] } });
     expect(status).toBe(400);
     expect(body.issues).toEqual([{ path: '/records/0/name', expected: expect.stringMatching(/NUL/), got: '海\\u0000葵' }]);
@@ -116,7 +118,7 @@ describe('text: no NUL, no lone surrogate, anywhere', () => {
   });
 
   it('any text in a free-text field is stored (200) or refused (400) — 400 exactly when it breaks the text rule, never a 500', async () => {
-    const example = exampleOf(categorySchemas['typhoon-track']!) as Record<string, unknown>;
+    const example = exampleOf(schemaOf('typhoon-track')) as Record<string, unknown>;
     const unit = fc.constantFrom('a', '台', '\u0000', '\uD800', '\uDFFF', '\uD83C\uDF00', '\u0001', '"', '\\');
     let n = 0;
     await fc.assert(
@@ -150,14 +152,16 @@ describe('text: no NUL, no lone surrogate, anywhere', () => {
     expect(cut.body).toMatchObject({ code: 'BEACON_MALFORMED_XML', issues: [{ path: '', got: expect.stringMatching(/truncated\?\) at line 24, column 69/) }] });
   });
 
-  it('CAP: a storm-surge warning for 350200 covers every district', async () => {
-    const { status, body } = await send('/api/v1/ingest/cap', { token: oceanKey, body: fixture('storm-surge-city-geocode'), type: 'application/cap+xml' });
+  it("CAP: a storm-surge warning for the city's code covers every district", async () => {
+    // The fixture is Xiamen's (city code 350200); on another region it carries that region's city code.
+    const xml = fixture('storm-surge-city-geocode').replaceAll('<value>350200</value>', `<value>${server.region.adminCodes!.city}</value>`);
+    const { status, body } = await send('/api/v1/ingest/cap', { token: oceanKey, body: xml, type: 'application/cap+xml' });
     expect(status).toBe(200);
-    expect(body).toMatchObject({ category: 'storm-surge-warning', alert: { areas: ['思明区', '湖里区', '集美区', '海沧区', '同安区', '翔安区'] } });
+    expect(body).toMatchObject({ category: 'storm-surge-warning', alert: { areas: Object.keys(server.region.districtNames) } });
   });
 
   it('commands: a NUL in the reason, a lone surrogate in a subdistrict — 400 with the path, nothing logged', async () => {
-    const command = (reason: string, subdistrict: string) => ({ commandId: randomUUID(), reason, command: { kind: 'wall.focus', view: { kind: 'subdistrict', district: '思明区', subdistrict } } });
+    const command = (reason: string, subdistrict: string) => ({ commandId: randomUUID(), reason, command: { kind: 'wall.focus', view: { kind: 'subdistrict', district: Object.keys(server.region.districtNames)[0], subdistrict } } });
     const before = (await server.db.sql`select seq from events where type = 'command.issued'`).length;
     const a = await send('/api/v1/commands', { token: server.tokens.commander, json: command('台风\u0000', '鼓浪屿') });
     expect(a.status).toBe(400);

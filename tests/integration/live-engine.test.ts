@@ -1,10 +1,20 @@
-import { ViewFilter, rainfallOf, xiamen, type LiveState, type ViewRef } from '@beacon/shared';
+import { ViewFilter, rainfallOf, type LiveState, type ViewRef } from '@beacon/shared';
+import { testRegion } from '@beacon/shared/test-region.ts';
+import { testPlaces } from '@beacon/shared/views/test-places.ts';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldWholeLog } from '@beacon/server/engine/live-engine.ts';
 import { watch } from '../support/socket-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+
+// Region-generic: gauges of the region of the run (BEACON_TEST_REGION): one in district A, one beyond
+// it (test-places.ts), and eleven more, each test's own, so no test sees another's readings.
+const region = testRegion();
+const { A1, C1 } = testPlaces(region);
+const inA = A1.id;
+const beyondA = C1.id;
+const [R1, R2, R3, R4, R5, R6, R7, R8, R9, R10, R11] = region.rainGauges.filter((g) => g !== A1 && g !== C1).map((g) => g.id) as [string, string, string, string, string, string, string, string, string, string, string];
 
 let database: TestDatabase;
 let a: TestServer;
@@ -34,14 +44,14 @@ async function post(node: TestServer, readings: Record<string, number>) {
   expect(res.status).toBe(200);
 }
 
-const viewOf = (node: TestServer, view: ViewRef): LiveState => ViewFilter.for(xiamen, view, node.app.engine.state).state(node.app.engine.state);
+const viewOf = (node: TestServer, view: ViewRef): LiveState => ViewFilter.for(region, view, node.app.engine.state).state(node.app.engine.state);
 
 describe('two nodes on one database', () => {
   it('a record ingested on node A reaches a screen on node B', async () => {
     const onB = await watch(b);
     try {
-      await post(a, { SM01: 31.5 });
-      await onB.until((s) => rainfallOf(s, 'SM01')?.rainfall1hMm === 31.5);
+      await post(a, { [R1]: 31.5 });
+      await onB.until((s) => rainfallOf(s, R1)?.rainfall1hMm === 31.5);
       await a.app.engine.catchUp();
       await b.app.engine.catchUp();
       expect(b.app.engine.state).toEqual(a.app.engine.state);
@@ -59,20 +69,20 @@ describe('two nodes on one database', () => {
     await held`select pg_current_xact_id()`;
     const [late] = await held`
       insert into events (type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
-      values ('record.received', 'meteorology', 'rain-gauge', 'HL05', now() - interval '1 minute', 'late-commit-test', 'test',
-              ${a.db.sql.json({ stationId: 'HL05', observedAt: new Date(Date.now() - 60_000).toISOString(), rainfall1hMm: 66.6, version: 1 })})
+      values ('record.received', 'meteorology', 'rain-gauge', ${R2}, now() - interval '1 minute', 'late-commit-test', 'test',
+              ${a.db.sql.json({ stationId: R2, observedAt: new Date(Date.now() - 60_000).toISOString(), rainfall1hMm: 66.6, version: 1 })})
       returning seq`;
     // A writer that rolls back: its number is never committed.
     const gone = await a.db.sql.reserve();
     await gone`begin`;
     await gone`select pg_current_xact_id()`;
     await gone`insert into events (type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
-               values ('record.received', 'meteorology', 'rain-gauge', 'HL04', now(), 'rolled-back-test', 'test', '{}'::jsonb)`;
+               values ('record.received', 'meteorology', 'rain-gauge', ${R3}, now(), 'rolled-back-test', 'test', '{}'::jsonb)`;
     // A later record commits first.
-    await post(a, { JM04: 12.3 });
+    await post(a, { [R4]: 12.3 });
     await new Promise((r) => setTimeout(r, 200));
     for (const node of [a, b]) {
-      expect(rainfallOf(node.app.engine.state, 'JM04')?.rainfall1hMm).not.toBe(12.3); // held behind the open gap
+      expect(rainfallOf(node.app.engine.state, R4)?.rainfall1hMm).not.toBe(12.3); // held behind the open gap
       expect(node.app.engine.state.seq).toBeLessThan(Number(late!.seq));
     }
     await gone`rollback`;
@@ -81,8 +91,8 @@ describe('two nodes on one database', () => {
     held.release();
     for (const node of [a, b]) {
       await node.app.engine.catchUp();
-      expect(rainfallOf(node.app.engine.state, 'HL05')?.rainfall1hMm).toBe(66.6);
-      expect(rainfallOf(node.app.engine.state, 'JM04')?.rainfall1hMm).toBe(12.3);
+      expect(rainfallOf(node.app.engine.state, R2)?.rainfall1hMm).toBe(66.6);
+      expect(rainfallOf(node.app.engine.state, R4)?.rainfall1hMm).toBe(12.3);
       expect(node.app.engine.state.seq).toBeGreaterThan(startPos);
       // Nothing skipped, nothing twice: equal to a fold of the whole log.
       expect(node.app.engine.state).toEqual(await foldWholeLog(node.db.sql));
@@ -92,17 +102,17 @@ describe('two nodes on one database', () => {
 
 describe('subscriptions', () => {
   it('send a district only its own changes', async () => {
-    const siming = await watch(a, { kind: 'district', district: '思明区' });
+    const districtA = await watch(a, { kind: 'district', district: A1.district });
     try {
-      await post(a, { SM02: 44.4, TA03: 55.5 });
-      await siming.until((s) => rainfallOf(s, 'SM02')?.rainfall1hMm === 44.4);
+      await post(a, { [inA]: 44.4, [beyondA]: 55.5 });
+      await districtA.until((s) => rainfallOf(s, inA)?.rainfall1hMm === 44.4);
       await a.app.engine.catchUp();
       await new Promise((r) => setTimeout(r, 60));
-      expect(rainfallOf(siming.state(), 'TA03')).toBeNull();
-      expect(siming.deltas.every((d) => !d.latest['rain-gauge']?.TA03)).toBe(true);
-      expect(siming.state().latest).toEqual(viewOf(a, { kind: 'district', district: '思明区' }).latest);
+      expect(rainfallOf(districtA.state(), beyondA)).toBeNull();
+      expect(districtA.deltas.every((d) => !d.latest['rain-gauge']?.[beyondA])).toBe(true);
+      expect(districtA.state().latest).toEqual(viewOf(a, { kind: 'district', district: A1.district }).latest);
     } finally {
-      siming.close();
+      districtA.close();
     }
   });
 
@@ -110,17 +120,17 @@ describe('subscriptions', () => {
     let acking = false;
     const slow = await watch(a, { kind: 'city' }, { ackDeltas: () => acking });
     try {
-      await post(a, { XA01: 1 });
-      await slow.until((s) => rainfallOf(s, 'XA01')?.rainfall1hMm === 1);
+      await post(a, { [R5]: 1 });
+      await slow.until((s) => rainfallOf(s, R5)?.rainfall1hMm === 1);
       const before = slow.deltas.length;
-      for (let i = 2; i <= 8; i++) await post(a, { XA01: i });
+      for (let i = 2; i <= 8; i++) await post(a, { [R5]: i });
       await new Promise((r) => setTimeout(r, 200));
       expect(slow.deltas.length).toBe(before); // nothing more while the last delta is unacknowledged
       acking = true;
       slow.releaseAcks(); // the next delta carries everything since, merged into one
-      await slow.until((s) => rainfallOf(s, 'XA01')?.rainfall1hMm === 8);
+      await slow.until((s) => rainfallOf(s, R5)?.rainfall1hMm === 8);
       expect(slow.deltas.length - before).toBe(1);
-      expect(slow.deltas.at(-1)?.points['rain-gauge']?.XA01?.map((p) => p.value)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+      expect(slow.deltas.at(-1)?.points['rain-gauge']?.[R5]?.map((p) => p.value)).toEqual([2, 3, 4, 5, 6, 7, 8]);
     } finally {
       slow.close();
     }
@@ -145,20 +155,20 @@ describe('reconnect', () => {
   it('resumes from the last sequence after a cut: no gap, no duplicate, no second snapshot', async () => {
     const screen = await watch(a, { kind: 'city' }, { reconnection: true });
     try {
-      await post(a, { HC01: 5 });
-      await screen.until((s) => rainfallOf(s, 'HC01')?.rainfall1hMm === 5);
+      await post(a, { [R6]: 5 });
+      await screen.until((s) => rainfallOf(s, R6)?.rainfall1hMm === 5);
       await a.app.engine.catchUp();
       await screen.until((s) => s.seq === a.app.engine.state.seq);
       screen.socket.disconnect(); // the 4G drops...
-      await post(a, { HC02: 6 });
-      await post(a, { HC03: 7 });
+      await post(a, { [R7]: 6 });
+      await post(a, { [R8]: 7 });
       await a.app.engine.catchUp();
       await new Promise((r) => setTimeout(r, 60));
       const seen = screen.deltas.length;
       screen.socket.connect(); // ...and comes back
-      await screen.until((s) => rainfallOf(s, 'HC03')?.rainfall1hMm === 7, 5000);
+      await screen.until((s) => rainfallOf(s, R8)?.rainfall1hMm === 7, 5000);
       const resumed = screen.deltas[seen];
-      expect(Object.keys(resumed?.latest['rain-gauge'] ?? {}).sort()).toEqual(['HC02', 'HC03']);
+      expect(Object.keys(resumed?.latest['rain-gauge'] ?? {}).sort()).toEqual([R7, R8].sort());
       await a.app.engine.catchUp();
       await screen.until((s) => s.seq === a.app.engine.state.seq);
       expect(screen.subscriptions.at(-1)).toMatchObject({ ok: true, mode: 'resume' });
@@ -176,12 +186,12 @@ describe('reconnect', () => {
       await screen.until((s) => s.seq === a.app.engine.state.seq);
       const seen = screen.deltas.length;
       screen.socket.io.engine.close(); // the transport dies; the client notices and waits ~600 ms to retry
-      await post(a, { TA04: 21 });
-      await post(a, { TA05: 22 });
-      await screen.until((s) => rainfallOf(s, 'TA05')?.rainfall1hMm === 22, 5000);
+      await post(a, { [R9]: 21 });
+      await post(a, { [R10]: 22 });
+      await screen.until((s) => rainfallOf(s, R10)?.rainfall1hMm === 22, 5000);
       expect(screen.subscriptions.at(-1)).toMatchObject({ ok: true, mode: 'resume' });
       expect(screen.snapshots).toBe(1);
-      expect(Object.keys(screen.deltas[seen]?.latest['rain-gauge'] ?? {}).sort()).toEqual(['TA04', 'TA05']);
+      expect(Object.keys(screen.deltas[seen]?.latest['rain-gauge'] ?? {}).sort()).toEqual([R9, R10].sort());
       await a.app.engine.catchUp();
       await screen.until((s) => s.seq === a.app.engine.state.seq);
       expect(screen.state()).toEqual(viewOf(a, { kind: 'city' }));
@@ -197,12 +207,12 @@ describe('reconnect', () => {
       await screen.until((s) => s.seq === b.app.engine.state.seq);
       screen.socket.disconnect();
       for (let i = 0; i < 6; i++) {
-        await post(b, { JM01: 10 + i });
+        await post(b, { [R11]: 10 + i });
         await b.app.engine.catchUp();
         await new Promise((r) => setTimeout(r, 40)); // let each land in its own tick
       }
       screen.socket.connect();
-      await screen.until((s) => rainfallOf(s, 'JM01')?.rainfall1hMm === 15, 5000);
+      await screen.until((s) => rainfallOf(s, R11)?.rainfall1hMm === 15, 5000);
       expect(screen.subscriptions.at(-1)).toMatchObject({ ok: true, mode: 'snapshot' });
       expect(screen.snapshots).toBe(2);
       expect(screen.state()).toEqual(viewOf(b, { kind: 'city' }));

@@ -8,6 +8,8 @@ import { watch } from '../support/socket-client.ts';
 import { openStream } from '../support/stream-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { testRegion } from '@beacon/shared/test-region.ts';
+import { testGauge } from '../support/test-gauges.ts';
 
 /**
  * Issue #16, observability: /metrics on a real node over a real database, after real ingest through
@@ -63,11 +65,11 @@ describe('/metrics', () => {
   it('exposes every series, with the counts of what was sent, refused, folded and pushed to a screen', async () => {
     const screen = await watch(server, { kind: 'city' });
     try {
-      const batch = gauges(['SM01', 'HL05', 'JM04']);
+      const batch = gauges([testGauge(0), testGauge(1), testGauge(2)]);
       expect((await ingest(server, 'rain-gauge', batch)).status).toBe(200);
       expect((await ingest(server, 'rain-gauge', batch)).status).toBe(200); // all three again: duplicates
-      expect((await ingest(server, 'rain-gauge', gauges(['TA03']))).status).toBe(200);
-      const invalid = await ingest(server, 'rain-gauge', [{ stationId: 'SM01', observedAt: 'yesterday', rainfall1hMm: 1 }]);
+      expect((await ingest(server, 'rain-gauge', gauges([testGauge(3)]))).status).toBe(200);
+      const invalid = await ingest(server, 'rain-gauge', [{ stationId: testGauge(0), observedAt: 'yesterday', rainfall1hMm: 1 }]);
       expect(invalid).toMatchObject({ status: 400, body: { code: 'BEACON_INVALID_INPUT' } });
       const unknown = await ingest(server, 'no-such-category', batch);
       expect(unknown).toMatchObject({ status: 404, body: { code: 'BEACON_UNKNOWN_CATEGORY' } });
@@ -130,7 +132,7 @@ describe('/metrics', () => {
 
       // The same socket moves to a district: its snapshot is counted to the byte, under the new kind.
       const snapshot = new Promise<unknown>((resolve) => screen.socket.once('view:snapshot', resolve));
-      screen.socket.emit('view:subscribe', { protocol: PROTOCOL_VERSION, view: { kind: 'district', district: '思明区' } }, () => {});
+      screen.socket.emit('view:subscribe', { protocol: PROTOCOL_VERSION, view: { kind: 'district', district: testRegion().rainGauges[0]!.district } }, () => {});
       const json = Buffer.byteLength(JSON.stringify(['view:snapshot', await snapshot]));
       const moved = await scrape(server.baseUrl);
       expect(moved.value('beacon_hub_subscriptions', { view_kind: 'city' })).toBe(0);
@@ -151,10 +153,10 @@ describe('/metrics', () => {
     const before = await scrape(server.baseUrl);
     const stream = await openStream(server.baseUrl, { key: server.meteorologyKey });
     try {
-      const records = gauges(['XA01', 'TA03']);
+      const records = gauges([testGauge(4), testGauge(3)]);
       expect(await stream.request({ id: 's-1', category: 'rain-gauge', records })).toMatchObject({ ok: true, ack: { accepted: 2 } });
       expect(await stream.request({ id: 's-2', category: 'rain-gauge', records: records.slice(0, 1) })).toMatchObject({ ok: true, ack: { duplicates: 1 } });
-      expect(await stream.request({ id: 's-3', category: 'rain-gauge', records: [{ stationId: 'XA01' }] })).toMatchObject({ ok: false, error: { code: 'BEACON_INVALID_INPUT' } });
+      expect(await stream.request({ id: 's-3', category: 'rain-gauge', records: [{ stationId: testGauge(4) }] })).toMatchObject({ ok: false, error: { code: 'BEACON_INVALID_INPUT' } });
     } finally {
       stream.close();
     }
@@ -228,10 +230,10 @@ describe('liveness and readiness', () => {
       await held`begin`;
       await held`select pg_current_xact_id()`;
       await held`select nextval('events_seq_seq')`; // a number drawn and held: every event after it waits
-      expect((await ingest(server, 'rain-gauge', gauges(['SM01', 'HL05']))).status).toBe(200);
+      expect((await ingest(server, 'rain-gauge', gauges([testGauge(0), testGauge(1)]))).status).toBe(200);
 
       const db = connectDatabase(database.url, { max: 4 });
-      const late = await buildApp({ db, screenDir: null, snapshots: false, metrics: { scrapeToken: SCRAPE_TOKEN } }, {}, { current: false });
+      const late = await buildApp({ db, region: testRegion(), screenDir: null, snapshots: false, metrics: { scrapeToken: SCRAPE_TOKEN } }, {}, { current: false });
       await late.listen({ port: 0, host: '127.0.0.1' });
       const url = `http://127.0.0.1:${(late.server.address() as { port: number }).port}`;
       try {
@@ -274,7 +276,7 @@ describe('liveness and readiness', () => {
     const scratch = await createTestDatabase();
     const node = await startTestServer(scratch.url, { snapshots: false, metrics: { scrapeToken: SCRAPE_TOKEN } });
     try {
-      expect((await ingest(node, 'rain-gauge', gauges(['SM01']))).status).toBe(200);
+      expect((await ingest(node, 'rain-gauge', gauges([testGauge(0)]))).status).toBe(200);
       expect((await scrape(node.baseUrl)).value('beacon_log_head_seq')).toBeGreaterThan(0);
       await scratch.drop(); // drop … with (force): every connection of the node is cut, and none can come back
       expect((await fetch(`${node.baseUrl}/api/v1/live`)).status).toBe(200);

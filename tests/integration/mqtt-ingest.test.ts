@@ -7,6 +7,7 @@ import type { IngestPipeline } from '@beacon/server/ingest/pipeline.ts';
 import { clearSession, departmentPublisher, eventually, startEmbeddedBroker, startTestBroker, type DepartmentPublisher, type TestBroker } from '../support/mqtt-broker.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { testGauge } from '../support/test-gauges.ts';
 
 const NOW = Date.parse('2026-09-14T08:00:00Z');
 const iso = (minutes: number) => new Date(NOW + minutes * 60_000).toISOString();
@@ -65,21 +66,21 @@ async function logCount(): Promise<number> {
 
 describe(`MQTT ingest from a department's broker`, () => {
   it('stores a reading, acks it on <topic>/ack after commit, and the live state shows it', async () => {
-    const reply = await dept.request(rain('SM01'), { stationId: 'SM01', observedAt: iso(-5), rainfall1hMm: 42.5 });
-    expect(reply).toMatchObject({ topic: rain('SM01'), accepted: 1, duplicates: 0, records: [{ index: 0, status: 'stored' }] });
+    const reply = await dept.request(rain(testGauge(0)), { stationId: testGauge(0), observedAt: iso(-5), rainfall1hMm: 42.5 });
+    expect(reply).toMatchObject({ topic: rain(testGauge(0)), accepted: 1, duplicates: 0, records: [{ index: 0, status: 'stored' }] });
     const [row] = await server.db.sql`
-      select e.seq, k.label from events e join department_keys k on k.id = e.source_id where e.entity_id = 'SM01'`;
+      select e.seq, k.label from events e join department_keys k on k.id = e.source_id where e.entity_id = ${testGauge(0)}`;
     expect(Number(row!.seq)).toBe(reply.records[0].seq);
     expect(row!.label).toBe(`mqtt:${broker.url}`);
     await server.app.engine.catchUp();
-    expect(server.app.engine.state.latest['rain-gauge']?.SM01).toMatchObject({ seq: reply.records[0].seq, data: { rainfall1hMm: 42.5 } });
+    expect(server.app.engine.state.latest['rain-gauge']?.[testGauge(0)]).toMatchObject({ seq: reply.records[0].seq, data: { rainfall1hMm: 42.5 } });
   });
 
   it('stores a message delivered twice once, answering the second as a duplicate', async () => {
-    const message = { records: [{ stationId: 'HL01', observedAt: iso(-4), rainfall1hMm: 7 }], id: 'hl01-0756' };
-    const first = await dept.request(rain('HL01'), message);
+    const message = { records: [{ stationId: testGauge(1), observedAt: iso(-4), rainfall1hMm: 7 }], id: 'hl01-0756' };
+    const first = await dept.request(rain(testGauge(1)), message);
     const before = await logCount();
-    const again = await dept.request(rain('HL01'), message);
+    const again = await dept.request(rain(testGauge(1)), message);
     expect(first).toMatchObject({ id: 'hl01-0756', accepted: 1 });
     expect(again).toMatchObject({ id: 'hl01-0756', accepted: 0, duplicates: 1, records: [{ seq: first.records[0].seq, status: 'duplicate' }] });
     expect(await logCount()).toBe(before);
@@ -96,7 +97,7 @@ describe('bad messages are answered, nothing is stored, the connection survives'
   }
 
   it('malformed JSON', async () => {
-    const e = await refused(rain('SM02'), '{"stationId": "SM02", ', 400);
+    const e = await refused(rain(testGauge(2)), '{"stationId": "SM02", ', 400);
     expect(e.issues).toEqual([expect.objectContaining({ path: '', expected: 'a JSON record or {"records": [...]}' })]);
     // Counted against the feed's health, like a refusal of the pipeline.
     const [logged] = await server.db.sql`select payload from events where type = 'feed.rejected' order by seq desc limit 1`;
@@ -104,12 +105,12 @@ describe('bad messages are answered, nothing is stored, the connection survives'
   });
 
   it('a wrong type, naming the field of the record as sent', async () => {
-    const e = await refused(rain('SM02'), { stationId: 'SM02', observedAt: iso(-1), rainfall1hMm: '12' }, 400);
+    const e = await refused(rain(testGauge(2)), { stationId: testGauge(2), observedAt: iso(-1), rainfall1hMm: '12' }, 400);
     expect(e.issues).toEqual([{ path: '/rainfall1hMm', expected: 'number', got: 'string "12"' }]);
   });
 
   it('a wrong type inside a batch keeps the batch path', async () => {
-    const e = await refused(rain('SM02'), { records: [{ stationId: 'SM02', observedAt: 'soon', rainfall1hMm: 1 }] }, 400);
+    const e = await refused(rain(testGauge(2)), { records: [{ stationId: testGauge(2), observedAt: 'soon', rainfall1hMm: 1 }] }, 400);
     expect(e.issues).toEqual([expect.objectContaining({ path: '/records/0/observedAt', got: 'soon' })]);
   });
 
@@ -119,12 +120,12 @@ describe('bad messages are answered, nothing is stored, the connection survives'
   });
 
   it('JSON that is not a record', async () => {
-    const e = await refused(rain('SM02'), '42', 400);
+    const e = await refused(rain(testGauge(2)), '42', 400);
     expect(e.issues[0]).toMatchObject({ path: '', got: '42' });
   });
 
   it('an oversized message (> 256 KiB)', async () => {
-    const e = await refused(rain('SM02'), Buffer.alloc(300 * 1024, 0x20), 413);
+    const e = await refused(rain(testGauge(2)), Buffer.alloc(300 * 1024, 0x20), 413);
     expect(e.issues).toEqual([{ path: '', expected: 'a message of at most 262144 bytes', got: `${300 * 1024} bytes` }]);
   });
 
@@ -136,7 +137,7 @@ describe('bad messages are answered, nothing is stored, the connection survives'
     const now = start({ clientId: id, topics: { [`${prefix}/rain/+`]: 'rain-gauge' } });
     try {
       await eventually(() => now.status().state === 'connected');
-      const e = await refused(`${prefix}/old/SM02`, { stationId: 'SM02', observedAt: iso(-1), rainfall1hMm: 1 }, 404);
+      const e = await refused(`${prefix}/old/SM02`, { stationId: testGauge(2), observedAt: iso(-1), rainfall1hMm: 1 }, 404);
       expect(e.issues).toEqual([{ path: 'topic', expected: `a topic matching one of: ${prefix}/rain/+`, got: `${prefix}/old/SM02` }]);
     } finally {
       await now.stop();
@@ -144,7 +145,7 @@ describe('bad messages are answered, nothing is stored, the connection survives'
   });
 
   it('keeps working after all of that', async () => {
-    const reply = await dept.request(rain('SM06'), { stationId: 'SM06', observedAt: iso(0), rainfall1hMm: 2 });
+    const reply = await dept.request(rain(testGauge(3)), { stationId: testGauge(3), observedAt: iso(0), rainfall1hMm: 2 });
     expect(reply).toMatchObject({ accepted: 1 });
     expect(ingest.status()).toMatchObject({ state: 'connected', lastError: null, messages: { refused: 6, stored: 3, duplicate: 1 } });
   });
@@ -165,7 +166,7 @@ describe('a poison message (one the server fails on) is answered, acknowledged a
       accept: async (sender, category, batch) => {
         const record = (batch as { records: { stationId: string }[] }).records[0]!;
         seen.push(record.stationId);
-        if (record.stationId === 'JM02') throw new TypeError("Cannot read properties of undefined (reading 'district')");
+        if (record.stationId === testGauge(4)) throw new TypeError("Cannot read properties of undefined (reading 'district')");
         return server.app.ingest.accept(sender, category, batch);
       },
     };
@@ -174,7 +175,7 @@ describe('a poison message (one the server fails on) is answered, acknowledged a
     const publisher = await departmentPublisher(broker.url, `${prefix}/poison/+/ack`);
     try {
       await eventually(() => link.status().state === 'connected');
-      const stations = ['JM01', 'JM02', 'JM03', 'JM04'];
+      const stations = [testGauge(5), testGauge(4), testGauge(6), testGauge(7)];
       // Published back to back, in order: the valid ones queue behind the poison one.
       const answers = stations.map((s) => publisher.next(`${topic(s)}/ack`));
       for (const [i, s] of stations.entries()) {
@@ -183,20 +184,20 @@ describe('a poison message (one the server fails on) is answered, acknowledged a
       const [first, poison, third, fourth] = await Promise.all(answers);
       for (const ok of [first, third, fourth]) expect(ok).toMatchObject({ accepted: 1, records: [{ status: 'stored' }] });
       expect(poison).toMatchObject({
-        topic: topic('JM02'), statusCode: 500, code: 'BEACON_DEAD_LETTER',
+        topic: topic(testGauge(4)), statusCode: 500, code: 'BEACON_DEAD_LETTER',
         // Not a data error: the sender is told it was set aside, not our internals.
         issues: [{ path: '', expected: 'a message the server can store', got: 'a message the server failed on (logged; not retried)' }],
       });
-      expect(await storedPerStation(stations)).toEqual({ JM01: 1, JM03: 1, JM04: 1 });
+      expect(await storedPerStation(stations)).toEqual({ [testGauge(5)]: 1, [testGauge(6)]: 1, [testGauge(7)]: 1 });
       const status = link.status();
       expect(status).toMatchObject({ state: 'connected', lastError: null, messages: { stored: 3, failed: 0, refused: 0 } });
       expect(status.deadLetters).toEqual({
         count: 1,
-        recent: [{ topic: topic('JM02'), at: expect.any(String), reason: "TypeError: Cannot read properties of undefined (reading 'district')", bytes: expect.any(Number) }],
+        recent: [{ topic: topic(testGauge(4)), at: expect.any(String), reason: "TypeError: Cannot read properties of undefined (reading 'district')", bytes: expect.any(Number) }],
       });
       // Acknowledged, so never delivered again: one more message goes through, and the poison was seen once.
-      expect(await publisher.request(topic('JM05'), { stationId: 'JM05', observedAt: iso(-1), rainfall1hMm: 9 })).toMatchObject({ accepted: 1 });
-      expect(seen).toEqual(['JM01', 'JM02', 'JM03', 'JM04', 'JM05']);
+      expect(await publisher.request(topic(testGauge(8)), { stationId: testGauge(8), observedAt: iso(-1), rainfall1hMm: 9 })).toMatchObject({ accepted: 1 });
+      expect(seen).toEqual([testGauge(5), testGauge(4), testGauge(6), testGauge(7), testGauge(8)]);
       // Counted against the feed's health like any refusal.
       const [logged] = await server.db.sql`select payload from events where type = 'feed.rejected' order by seq desc limit 1`;
       expect(logged!.payload).toMatchObject({ code: 'BEACON_DEAD_LETTER' });
@@ -254,7 +255,7 @@ describe('failures and reconnection', () => {
     const other = start({ clientId: clientId('flaky'), pipeline: flaky, topics: { [`${prefix}/flaky/+`]: 'rain-gauge' } });
     try {
       await eventually(() => other.status().state === 'connected');
-      const reply = await dept.request(topic, { stationId: 'TA01', observedAt: iso(-2), rainfall1hMm: 3 });
+      const reply = await dept.request(topic, { stationId: testGauge(9), observedAt: iso(-2), rainfall1hMm: 3 });
       expect(reply).toMatchObject({ accepted: 1 });
       expect(other.status()).toMatchObject({ messages: { failed: 1, stored: 1 }, lastError: { message: expect.stringContaining('database connection lost') } });
     } finally {
@@ -270,7 +271,7 @@ describe('failures and reconnection', () => {
     const broken = start({ clientId: id, sql: down, topics: { [`${prefix}/dbdown/+`]: 'rain-gauge' } });
     try {
       await eventually(() => broken.status().state === 'connected');
-      await dept.client.publishAsync(topic, JSON.stringify({ stationId: 'TA03', observedAt: iso(-3), rainfall1hMm: 4 }), { qos: 1 });
+      await dept.client.publishAsync(topic, JSON.stringify({ stationId: testGauge(10), observedAt: iso(-3), rainfall1hMm: 4 }), { qos: 1 });
       await eventually(() => broken.status().messages.failed >= 2, 10_000); // delivered again after the backoff
       expect(broken.status()).toMatchObject({ deadLetters: { count: 0 }, messages: { stored: 0, refused: 0 } });
     } finally {
@@ -282,7 +283,7 @@ describe('failures and reconnection', () => {
     const healed = start({ clientId: id, topics: { [`${prefix}/dbdown/+`]: 'rain-gauge' } });
     try {
       expect(await answer).toMatchObject({ accepted: 1, records: [{ status: 'stored' }] });
-      const [row] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'record.received' and entity_id = 'TA03'`;
+      const [row] = await server.db.sql<{ n: number }[]>`select count(*)::int as n from events where type = 'record.received' and entity_id = ${testGauge(10)}`;
       expect(row!.n).toBe(1);
       expect(healed.status()).toMatchObject({ deadLetters: { count: 0 }, messages: { stored: 1 } });
     } finally {
@@ -325,7 +326,7 @@ describe('failures and reconnection', () => {
         await eventually(() => flappy.status().state === 'connected', 10_000);
         const publisher = await departmentPublisher(back.url, `${prefix}/flap/+/ack`);
         try {
-          const reply = await publisher.request(`${prefix}/flap/XA01`, { stationId: 'XA01', observedAt: iso(-1), rainfall1hMm: 5 });
+          const reply = await publisher.request(`${prefix}/flap/XA01`, { stationId: testGauge(11), observedAt: iso(-1), rainfall1hMm: 5 });
           expect(reply).toMatchObject({ accepted: 1 });
         } finally {
           await publisher.close();
@@ -363,7 +364,7 @@ describe('MQTT sources configured on the app', () => {
       await eventually(async () => (await sourceState())[0]?.state === 'connected');
       const publisher = await departmentPublisher(broker.url, `${prefix}/app/+/ack`);
       try {
-        expect(await publisher.request(`${prefix}/app/SM02`, { stationId: 'SM02', observedAt: iso(-2), rainfall1hMm: 3 })).toMatchObject({ accepted: 1 });
+        expect(await publisher.request(`${prefix}/app/SM02`, { stationId: testGauge(2), observedAt: iso(-2), rainfall1hMm: 3 })).toMatchObject({ accepted: 1 });
       } finally {
         await publisher.close();
       }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPullConnectors, type ConnectorStatus } from '@beacon/server/ingest/pull/index.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { testGauge } from '../support/test-gauges.ts';
 
 const NOW = Date.parse('2026-09-14T08:00:00Z');
 const iso = (minutes: number) => new Date(NOW + minutes * 60_000).toISOString();
@@ -11,8 +12,8 @@ const iso = (minutes: number) => new Date(NOW + minutes * 60_000).toISOString();
 /** The department's system: a real HTTP server whose answers the test changes. */
 const endpoint = {
   records: [
-    { stationId: 'SM01', observedAt: iso(-10), rainfall1hMm: 12 },
-    { stationId: 'SM02', observedAt: iso(-10), rainfall1hMm: 13 },
+    { stationId: testGauge(0), observedAt: iso(-10), rainfall1hMm: 12 },
+    { stationId: testGauge(1), observedAt: iso(-10), rainfall1hMm: 13 },
   ] as unknown[],
   requests: 0,
   stopperRequests: 0,
@@ -27,8 +28,8 @@ function handle(req: IncomingMessage, res: ServerResponse) {
     res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   };
   if (req.url === '/gateway') return reply({ records: endpoint.records, cursor: 'ignored' });
-  if (req.url === '/array') return reply([{ stationId: 'HL01', observedAt: iso(-10), rainfall1hMm: 1 }]);
-  if (req.url === '/single') return reply({ stationId: 'HL02', observedAt: iso(-10), rainfall1hMm: 2 });
+  if (req.url === '/array') return reply([{ stationId: testGauge(2), observedAt: iso(-10), rainfall1hMm: 1 }]);
+  if (req.url === '/single') return reply({ stationId: testGauge(3), observedAt: iso(-10), rainfall1hMm: 2 });
   if (req.url === '/empty') return reply([]);
   if (req.url === '/stopper') {
     endpoint.stopperRequests += 1;
@@ -117,11 +118,12 @@ describe('pull connectors', () => {
 
     const rows = await server.db.sql`
       select e.entity_id, k.label, k.department from events e join department_keys k on k.id = e.source_id order by e.entity_id`;
+    const byStation = (a: string[], b: string[]) => (a[0]! < b[0]! ? -1 : 1); // the query's order
     expect(rows.map((r) => [r.entity_id, r.label])).toEqual([
-      ['HL01', 'pull:met-array'], ['HL02', 'pull:met-single'], ['SM01', 'pull:met-gateway'], ['SM02', 'pull:met-gateway'],
-    ]);
+      [testGauge(2), 'pull:met-array'], [testGauge(3), 'pull:met-single'], [testGauge(0), 'pull:met-gateway'], [testGauge(1), 'pull:met-gateway'],
+    ].sort(byStation));
     await server.app.engine.catchUp();
-    expect(server.app.engine.state.latest['rain-gauge']?.SM01).toMatchObject({ data: { rainfall1hMm: 12 } });
+    expect(server.app.engine.state.latest['rain-gauge']?.[testGauge(0)]).toMatchObject({ data: { rainfall1hMm: 12 } });
   });
 
   it('never overlaps polls of one connector, however short its interval', async () => {
@@ -161,12 +163,12 @@ describe('pull connectors', () => {
 
   it('shows the pipeline\'s reason when the endpoint sends invalid records, and stores none of them', async () => {
     const stored = await eventCount();
-    endpoint.records = [{ stationId: 'SM03', observedAt: iso(-5), rainfall1hMm: 5 }, { stationId: 'SM04', observedAt: iso(-5), rainfall1hMm: 999 }];
+    endpoint.records = [{ stationId: testGauge(4), observedAt: iso(-5), rainfall1hMm: 5 }, { stationId: testGauge(5), observedAt: iso(-5), rainfall1hMm: 999 }];
     const s = await until(() => gateway().lastError?.kind === 'rejected' && gateway());
     expect(s.state).toBe('backing-off');
     expect(s.lastError).toMatchObject({ code: 'BEACON_INVALID_INPUT', issues: [{ path: '/records/1/rainfall1hMm', expected: 'number ≤ 400', got: 999 }] });
     expect(await eventCount()).toBe(stored);
-    endpoint.records = [{ stationId: 'SM03', observedAt: iso(-5), rainfall1hMm: 5 }];
+    endpoint.records = [{ stationId: testGauge(4), observedAt: iso(-5), rainfall1hMm: 5 }];
     await until(() => gateway().state === 'ok', 10_000);
     expect(await eventCount()).toBe(stored + 1);
   });

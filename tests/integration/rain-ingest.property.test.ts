@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { xiamen } from '@beacon/shared';
+import { testRegion } from '@beacon/shared/test-region.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const NOW = Date.parse('2026-09-14T08:00:00Z');
-const stationIds = xiamen.rainGauges.map((g) => g.id);
+const stationIds = testRegion().rainGauges.map((g) => g.id);
 
 let database: TestDatabase;
 let server: TestServer;

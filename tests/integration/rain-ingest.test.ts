@@ -1,11 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, rainfallOf, stationTrend, type ErrorBody } from '@beacon/shared';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
+import { testRegion } from '@beacon/shared/test-region.ts';
 import { watch } from '../support/socket-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
 
 const NOW = Date.parse('2026-09-14T08:00:00Z');
+// Registered gauges of the region the run is for (BEACON_TEST_REGION; a test region needs 13): each
+// test writes to gauges of its own, so no test sees another's readings.
+const gaugeIds = testRegion().rainGauges.map((g) => g.id);
+const gauge = (n: number): string => gaugeIds[n] ?? `the region has no gauge number ${n}`;
 const iso = (minutes: number) => new Date(NOW + minutes * 60_000).toISOString();
 
 let database: TestDatabase;
@@ -43,16 +48,16 @@ describe('rain-gauge ingest to a watching screen', () => {
   it('acknowledges after commit and the change reaches a socket.io client', async () => {
     const client = await watch(server);
     try {
-      const res = await post({ records: [{ stationId: 'SM01', observedAt: iso(-5), rainfall1hMm: 42.5 }] });
+      const res = await post({ records: [{ stationId: gauge(0), observedAt: iso(-5), rainfall1hMm: 42.5 }] });
       expect(res.status).toBe(200);
       const ack = await json(res);
       expect(ack).toMatchObject({ accepted: 1, duplicates: 0, records: [{ index: 0, status: 'stored' }] });
 
-      const [row] = await server.db.sql`select seq from events where entity_id = 'SM01'`;
+      const [row] = await server.db.sql`select seq from events where entity_id = ${gauge(0)}`;
       expect(Number(row!.seq)).toBe(ack.records[0].seq);
 
-      const state = await client.until((s) => rainfallOf(s, 'SM01')?.rainfall1hMm === 42.5);
-      expect(state.latest['rain-gauge']?.SM01?.seq).toBe(ack.records[0].seq);
+      const state = await client.until((s) => rainfallOf(s, gauge(0))?.rainfall1hMm === 42.5);
+      expect(state.latest['rain-gauge']?.[gauge(0)]?.seq).toBe(ack.records[0].seq);
       expect(state.feeds['rain-gauge']?.records).toBeGreaterThanOrEqual(1);
     } finally {
       client.close();
@@ -60,7 +65,7 @@ describe('rain-gauge ingest to a watching screen', () => {
   });
 
   it('gives a newly connected screen the same state the server holds', async () => {
-    await post({ records: [{ stationId: 'HL02', observedAt: iso(-4), rainfall1hMm: 11 }] });
+    await post({ records: [{ stationId: gauge(6), observedAt: iso(-4), rainfall1hMm: 11 }] });
     await server.app.engine.catchUp();
     const client = await watch(server);
     try {
@@ -71,7 +76,7 @@ describe('rain-gauge ingest to a watching screen', () => {
   });
 
   it('stores a retried batch once and answers the retry as duplicates', async () => {
-    const batch = { records: [{ stationId: 'JM01', observedAt: iso(-3), rainfall1hMm: 5 }, { stationId: 'JM02', observedAt: iso(-3), rainfall1hMm: 6 }] };
+    const batch = { records: [{ stationId: gauge(7), observedAt: iso(-3), rainfall1hMm: 5 }, { stationId: gauge(8), observedAt: iso(-3), rainfall1hMm: 6 }] };
     const first = await json(await post(batch));
     const before = await logCount();
     const retry = await post(batch);
@@ -83,9 +88,9 @@ describe('rain-gauge ingest to a watching screen', () => {
   });
 
   it('stores a reading repeated within one batch once: the first is stored, the repeat answered as its duplicate', async () => {
-    const reading = { stationId: 'TA01', observedAt: iso(-4), rainfall1hMm: 7 };
+    const reading = { stationId: gauge(9), observedAt: iso(-4), rainfall1hMm: 7 };
     const before = await logCount();
-    const body = await json(await post({ records: [reading, { stationId: 'TA02', observedAt: iso(-4), rainfall1hMm: 8 }, { ...reading }] }));
+    const body = await json(await post({ records: [reading, { stationId: gauge(10), observedAt: iso(-4), rainfall1hMm: 8 }, { ...reading }] }));
     expect(body).toMatchObject({ accepted: 2, duplicates: 1 });
     expect(body.records.map((r: { status: string }) => r.status)).toEqual(['stored', 'stored', 'duplicate']);
     expect(body.records[2].seq).toBe(body.records[0].seq);
@@ -93,29 +98,29 @@ describe('rain-gauge ingest to a watching screen', () => {
   });
 
   it('treats the same instant written with another offset as the same reading', async () => {
-    const a = await json(await post({ records: [{ stationId: 'HC01', observedAt: '2026-09-14T07:50:00Z', rainfall1hMm: 3 }] }));
-    const b = await json(await post({ records: [{ stationId: 'HC01', observedAt: '2026-09-14T15:50:00+08:00', rainfall1hMm: 3 }] }));
+    const a = await json(await post({ records: [{ stationId: gauge(11), observedAt: '2026-09-14T07:50:00Z', rainfall1hMm: 3 }] }));
+    const b = await json(await post({ records: [{ stationId: gauge(11), observedAt: '2026-09-14T15:50:00+08:00', rainfall1hMm: 3 }] }));
     expect(a.accepted).toBe(1);
     expect(b).toMatchObject({ accepted: 0, duplicates: 1 });
   });
 
   it('never lets a late, older reading overwrite a newer one', async () => {
-    await post({ records: [{ stationId: 'TA01', observedAt: iso(-2), rainfall1hMm: 30 }] });
-    const late = await post({ records: [{ stationId: 'TA01', observedAt: iso(-30), rainfall1hMm: 80 }] });
+    await post({ records: [{ stationId: gauge(9), observedAt: iso(-2), rainfall1hMm: 30 }] });
+    const late = await post({ records: [{ stationId: gauge(9), observedAt: iso(-30), rainfall1hMm: 80 }] });
     expect(late.status).toBe(200);
     await server.app.engine.catchUp();
-    expect(rainfallOf(server.app.engine.state, 'TA01')?.rainfall1hMm).toBe(30);
-    const [row] = await server.db.sql`select payload from current_state where category = 'rain-gauge' and entity_id = 'TA01'`;
+    expect(rainfallOf(server.app.engine.state, gauge(9))?.rainfall1hMm).toBe(30);
+    const [row] = await server.db.sql`select payload from current_state where category = 'rain-gauge' and entity_id = ${gauge(9)}`;
     expect(row!.payload.rainfall1hMm).toBe(30);
-    expect(stationTrend(server.app.engine.state, 'TA01').map((p) => p.value)).toEqual([80, 30]);
+    expect(stationTrend(server.app.engine.state, gauge(9)).map((p) => p.value)).toEqual([80, 30]);
   });
 
   it('lets a higher version correct a reading', async () => {
-    await post({ records: [{ stationId: 'XA01', observedAt: iso(-1), rainfall1hMm: 9 }] });
-    const fix = await post({ records: [{ stationId: 'XA01', observedAt: iso(-1), rainfall1hMm: 19, version: 2 }] });
+    await post({ records: [{ stationId: gauge(12), observedAt: iso(-1), rainfall1hMm: 9 }] });
+    const fix = await post({ records: [{ stationId: gauge(12), observedAt: iso(-1), rainfall1hMm: 19, version: 2 }] });
     expect(fix.status).toBe(200);
     await server.app.engine.catchUp();
-    expect(server.app.engine.state.latest['rain-gauge']?.XA01).toMatchObject({ version: 2, data: { rainfall1hMm: 19 } });
+    expect(server.app.engine.state.latest['rain-gauge']?.[gauge(12)]).toMatchObject({ version: 2, data: { rainfall1hMm: 19 } });
   });
 });
 
@@ -137,13 +142,13 @@ describe('bad input is answered clearly and stores nothing', () => {
   });
 
   it('a wrong type, naming the field, the type expected and what came', async () => {
-    const e = await refused({ records: [{ stationId: 'SM01', observedAt: iso(0), rainfall1hMm: '12' }] }, 400);
+    const e = await refused({ records: [{ stationId: gauge(0), observedAt: iso(0), rainfall1hMm: '12' }] }, 400);
     expect(e.issues).toEqual([{ path: '/records/0/rainfall1hMm', expected: 'number', got: 'string "12"' }]);
   });
 
   it('every offending field of every record at once', async () => {
     const e = await refused(
-      { records: [{ stationId: 'SM01', observedAt: 'yesterday', rainfall1hMm: -1 }, { observedAt: iso(0), rainfall1hMm: 1, colour: 'red' }] },
+      { records: [{ stationId: gauge(0), observedAt: 'yesterday', rainfall1hMm: -1 }, { observedAt: iso(0), rainfall1hMm: 1, colour: 'red' }] },
       400,
     );
     expect(e.issues.map((i) => i.path).sort()).toEqual(
@@ -153,31 +158,31 @@ describe('bad input is answered clearly and stores nothing', () => {
   });
 
   it('an out-of-range value', async () => {
-    const e = await refused({ records: [{ stationId: 'SM01', observedAt: iso(0), rainfall1hMm: 999 }] }, 400);
+    const e = await refused({ records: [{ stationId: gauge(0), observedAt: iso(0), rainfall1hMm: 999 }] }, 400);
     expect(e.issues).toEqual([{ path: '/records/0/rainfall1hMm', expected: 'number ≤ 400', got: 999 }]);
   });
 
   it('an unknown station, and the whole batch is refused', async () => {
     const e = await refused(
-      { records: [{ stationId: 'SM01', observedAt: iso(0), rainfall1hMm: 1 }, { stationId: 'NOPE9', observedAt: iso(0), rainfall1hMm: 1 }] },
+      { records: [{ stationId: gauge(0), observedAt: iso(0), rainfall1hMm: 1 }, { stationId: 'NOPE9', observedAt: iso(0), rainfall1hMm: 1 }] },
       422,
     );
     expect(e.issues).toEqual([expect.objectContaining({ path: '/records/1/stationId', got: 'NOPE9' })]);
   });
 
   it('a timestamp far in the future', async () => {
-    const e = await refused({ records: [{ stationId: 'SM01', observedAt: iso(24 * 60), rainfall1hMm: 1 }] }, 422);
+    const e = await refused({ records: [{ stationId: gauge(0), observedAt: iso(24 * 60), rainfall1hMm: 1 }] }, 422);
     expect(e.issues).toEqual([expect.objectContaining({ path: '/records/0/observedAt', got: iso(24 * 60) })]);
   });
 
   it('an oversized body', async () => {
-    const records = Array.from({ length: 20_000 }, (_, i) => ({ stationId: 'SM01', observedAt: iso(-i), rainfall1hMm: 1 }));
+    const records = Array.from({ length: 20_000 }, (_, i) => ({ stationId: gauge(0), observedAt: iso(-i), rainfall1hMm: 1 }));
     const e = await refused({ records }, 413);
     expect(e.issues[0]?.expected).toMatch(/smaller body/);
   });
 
   it('too many records', async () => {
-    const records = Array.from({ length: 1001 }, (_, i) => ({ stationId: 'SM01', observedAt: iso(-i), rainfall1hMm: 1 }));
+    const records = Array.from({ length: 1001 }, (_, i) => ({ stationId: gauge(0), observedAt: iso(-i), rainfall1hMm: 1 }));
     const e = await refused({ records }, 400);
     expect(e.issues).toEqual([{ path: '/records', expected: 'at most 1000 items', got: '1001 items' }]);
   });
@@ -189,25 +194,25 @@ describe('bad input is answered clearly and stores nothing', () => {
 
   it('two different values for the same reading in one batch', async () => {
     const e = await refused(
-      { records: [{ stationId: 'SM03', observedAt: iso(-1), rainfall1hMm: 1 }, { stationId: 'SM03', observedAt: iso(-1), rainfall1hMm: 2 }] },
+      { records: [{ stationId: gauge(2), observedAt: iso(-1), rainfall1hMm: 1 }, { stationId: gauge(2), observedAt: iso(-1), rainfall1hMm: 2 }] },
       422,
     );
     expect(e.issues).toEqual([expect.objectContaining({ path: '/records/1' })]);
   });
 
   it('a different value under an id and version already stored (a conflict, not an overwrite)', async () => {
-    await post({ records: [{ stationId: 'SM04', observedAt: iso(-1), rainfall1hMm: 1 }] });
+    await post({ records: [{ stationId: gauge(3), observedAt: iso(-1), rainfall1hMm: 1 }] });
     const e = await refused(
-      { records: [{ stationId: 'SM05', observedAt: iso(-1), rainfall1hMm: 4 }, { stationId: 'SM04', observedAt: iso(-1), rainfall1hMm: 2 }] },
+      { records: [{ stationId: gauge(4), observedAt: iso(-1), rainfall1hMm: 4 }, { stationId: gauge(3), observedAt: iso(-1), rainfall1hMm: 2 }] },
       409,
     );
     expect(e.issues).toEqual([expect.objectContaining({ path: '/records/1' })]);
     await server.app.engine.catchUp();
-    expect(server.app.engine.state.latest['rain-gauge']?.SM05).toBeUndefined();
+    expect(server.app.engine.state.latest['rain-gauge']?.[gauge(4)]).toBeUndefined();
   });
 
   it('no credential, an unknown key, and another department\'s key', async () => {
-    const record = { records: [{ stationId: 'SM01', observedAt: iso(0), rainfall1hMm: 1 }] };
+    const record = { records: [{ stationId: gauge(0), observedAt: iso(0), rainfall1hMm: 1 }] };
     const before = await logCount();
     const none = await fetch(`${server.baseUrl}/api/v1/ingest/rain-gauge`, {
       method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(record),
@@ -231,7 +236,7 @@ describe('bad input is answered clearly and stores nothing', () => {
   });
 
   it('a "__proto__" key anywhere (prototype pollution)', async () => {
-    const e = await refused('{"records":[{"stationId":"SM01","observedAt":"2026-09-14T08:00:00Z","rainfall1hMm":1,"__proto__":{"x":1}}]}', 400);
+    const e = await refused(`{"records":[{"stationId":"${gauge(0)}","observedAt":"2026-09-14T08:00:00Z","rainfall1hMm":1,"__proto__":{"x":1}}]}`, 400);
     expect(e.issues[0]?.expected).toMatch(/__proto__/);
   });
 
@@ -239,7 +244,7 @@ describe('bad input is answered clearly and stores nothing', () => {
     const screen = await watch(server);
     try {
       const before = server.app.engine.state.feeds['rain-gauge']?.rejections ?? 0;
-      await refused({ records: [{ stationId: 'SM01', observedAt: iso(0), rainfall1hMm: 999 }] }, 400);
+      await refused({ records: [{ stationId: gauge(0), observedAt: iso(0), rainfall1hMm: 999 }] }, 400);
       const state = await screen.until((s) => (s.feeds['rain-gauge']?.rejections ?? 0) > before);
       expect(state.feeds['rain-gauge']?.lastRejection).toMatchObject({
         code: 'BEACON_INVALID_INPUT',
@@ -251,7 +256,7 @@ describe('bad input is answered clearly and stores nothing', () => {
   });
 
   it('keeps serving after all of that', async () => {
-    const res = await post({ records: [{ stationId: 'SM06', observedAt: iso(0), rainfall1hMm: 2 }] });
+    const res = await post({ records: [{ stationId: gauge(5), observedAt: iso(0), rainfall1hMm: 2 }] });
     expect(res.status).toBe(200);
   });
 });

@@ -4,6 +4,7 @@ import { createDepartmentKey } from '@beacon/server/credentials/department-keys.
 import { openStream, refusedUpgrade } from '../support/stream-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { testGauge } from '../support/test-gauges.ts';
 
 const NOW = Date.parse('2026-09-14T08:00:00Z');
 const MAX = 5;
@@ -44,7 +45,7 @@ function post(key: string) {
   return fetch(`${server.baseUrl}/api/v1/ingest/rain-gauge`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-    body: JSON.stringify({ records: [{ stationId: 'SM01', observedAt: new Date(NOW - minute * 60_000).toISOString(), rainfall1hMm: 1 }] }),
+    body: JSON.stringify({ records: [{ stationId: testGauge(0), observedAt: new Date(NOW - minute * 60_000).toISOString(), rainfall1hMm: 1 }] }),
   });
 }
 
@@ -101,7 +102,7 @@ describe('the stream shares the department\'s budget', () => {
   it('counts the upgrade and each message; over the limit a message gets a 429 reply and the socket stays open', async () => {
     const stream = await openStream(server.baseUrl, { key: server.meteorologyKey }); // 1
     try {
-      const message = (id: string) => ({ id, category: 'rain-gauge', records: [{ stationId: 'HL01', observedAt: new Date(NOW).toISOString(), rainfall1hMm: 2 }] });
+      const message = (id: string) => ({ id, category: 'rain-gauge', records: [{ stationId: testGauge(1), observedAt: new Date(NOW).toISOString(), rainfall1hMm: 2 }] });
       for (let i = 0; i < MAX - 1; i++) expect((await stream.request(message(`ok-${i}`))).ok).toBe(true); // 2..5
       const refused = await stream.request(message('over'));
       expect(refused).toMatchObject({ id: 'over', ok: false, error: { statusCode: 429, code: 'BEACON_RATE_LIMITED', issues: [{ path: 'authorization', expected: `at most ${MAX} requests per minute` }] } });

@@ -1,5 +1,6 @@
 import { canonicalJson, PROTOCOL_VERSION, applyDelta, type LiveState, type ReplayClientEvents, type ReplayServerEvents } from '@beacon/shared';
-import { generateRecords } from '@beacon/simulator';
+import { rainReadings } from '@beacon/simulator';
+import { testRegion } from '@beacon/shared/test-region.ts';
 import { loadSnapshot } from '@beacon/server/engine/snapshots.ts';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +23,7 @@ beforeAll(async () => {
   // A storm pass compressed into 24 batches, each one gauge reading per station, minutes apart in observation time.
   const start = Date.now() - 3 * 3600_000;
   for (let i = 0; i < 24; i++) {
-    const batch = { records: generateRecords('rain-gauge', i / 24, new Date(start + i * 5 * 60_000).toISOString()) };
+    const batch = { records: rainReadings(testRegion().rainGauges, i / 24, new Date(start + i * 5 * 60_000).toISOString()) };
     const res = await fetch(`${server.baseUrl}/api/v1/ingest/rain-gauge`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${server.meteorologyKey}` },

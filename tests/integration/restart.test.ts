@@ -4,6 +4,7 @@ import { EVENT_COLUMNS, foldWholeLog, rowToEvent } from '@beacon/server/engine/l
 import { watch } from '../support/socket-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer } from '../support/test-server.ts';
+import { testGauge } from '../support/test-gauges.ts';
 
 const NOW = Date.parse('2026-09-14T08:00:00Z');
 let database: TestDatabase;
@@ -18,11 +19,11 @@ afterAll(async () => {
 describe('a restart', () => {
   it('brings back the same live state from the database, for the server and for a screen', async () => {
     const first = await startTestServer(database.url, { now: () => NOW });
-    const readings = ['SM01', 'HL01', 'JM03', 'TA02', 'XA05'].flatMap((stationId, i) =>
+    const readings = [testGauge(0), testGauge(1), testGauge(2), testGauge(3), testGauge(4)].flatMap((stationId, i) =>
       [0, 5, 10].map((m) => ({ stationId, observedAt: new Date(NOW - (30 - m) * 60_000).toISOString(), rainfall1hMm: i * 7 + m })),
     );
     // A late reading too, so the rebuilt trend must place it, not just replay "latest".
-    readings.push({ stationId: 'SM01', observedAt: new Date(NOW - 60 * 60_000).toISOString(), rainfall1hMm: 77 });
+    readings.push({ stationId: testGauge(0), observedAt: new Date(NOW - 60 * 60_000).toISOString(), rainfall1hMm: 77 });
     const res = await fetch(`${first.baseUrl}/api/v1/ingest/rain-gauge`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${first.meteorologyKey}` },
@@ -51,7 +52,7 @@ describe('a restart', () => {
   it('starts from the newest snapshot plus the log after it, equal to a fold of the whole log', async () => {
     const first = await startTestServer(database.url, { now: () => NOW, snapshots: { everyEvents: 10 } });
     const post = async (i: number) => {
-      const records = ['SM02', 'SM03', 'HL03', 'JM05'].map((stationId, k) => ({
+      const records = [testGauge(5), testGauge(6), testGauge(7), testGauge(8)].map((stationId, k) => ({
         stationId, observedAt: new Date(NOW - (200 - i) * 60_000).toISOString(), rainfall1hMm: (i * 3 + k) % 90,
       }));
       const res = await fetch(`${first.baseUrl}/api/v1/ingest/rain-gauge`, {

@@ -6,6 +6,7 @@ import { prune } from '@beacon/server/retention/prune.ts';
 import { defaultRetention, type RetentionPolicy } from '@beacon/server/retention/retention-policy.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { testGauge } from '../support/test-gauges.ts';
 
 // Pruning is given its `now`: no test waits for days to pass.
 const NOW = new Date('2026-09-14T08:00:00Z');
@@ -29,7 +30,7 @@ async function seqs(server: TestServer, table: 'state_snapshots' | 'events'): Pr
 /** Sends `batches` batches of four readings, each batch its own commit. */
 async function feed(server: TestServer, batches: number, from = 0): Promise<void> {
   for (let i = from; i < from + batches; i++) {
-    const records = ['SM02', 'SM03', 'HL03', 'JM05'].map((stationId, k) => ({
+    const records = [testGauge(0), testGauge(1), testGauge(2), testGauge(3)].map((stationId, k) => ({
       stationId, observedAt: new Date(Date.now() - (300 - i) * 60_000).toISOString(), rainfall1hMm: (i * 3 + k) % 90,
     }));
     const res = await fetch(`${server.baseUrl}/api/v1/ingest/rain-gauge`, {

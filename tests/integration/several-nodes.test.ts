@@ -2,7 +2,6 @@ import { connectDatabase, type Database } from '@beacon/db';
 import { createKioskToken } from '@beacon/server/auth/kiosk.ts';
 import { createTokenService, loadTokenSecret } from '@beacon/server/auth/tokens.ts';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
-import { xiamen } from '@beacon/shared';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectScreensMatchLog } from '../support/log-truth.ts';
@@ -10,6 +9,8 @@ import { startProxy, type TestProxy } from '../support/proxy.ts';
 import { startServerProcess, type ServerProcess } from '../support/server-process.ts';
 import { watch } from '../support/socket-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
+import { testRegion } from '@beacon/shared/test-region.ts';
+import { testGauge } from '../support/test-gauges.ts';
 
 // Two real server processes on one database behind a round-robin proxy without sticky sessions (the
 // README's "Several nodes"): a screen connects through the proxy, departments send through it to
@@ -37,7 +38,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const STATIONS = ['SM01', 'HL05', 'JM04', 'XA01'];
+const STATIONS = [testGauge(0), testGauge(1), testGauge(2), testGauge(3)];
 
 /** Batch n: readings at minute n, sent through the proxy (so to whichever node is next). */
 async function send(key: string, n: number): Promise<number> {
@@ -83,7 +84,7 @@ describe('two nodes behind a proxy without sticky sessions', () => {
     try {
       // Round-robin: consecutive batches land on both nodes; each node folds the other's from the log.
       for (let n = 0; n < 10; n += 1) expect(await send(key, n)).toBe(200);
-      await expectScreensMatchLog(db.sql, xiamen, [{ client: screen, view: { kind: 'city' } }]);
+      await expectScreensMatchLog(db.sql, testRegion(), [{ client: screen, view: { kind: 'city' } }]);
 
       const holding = nodes.find((n) => proxy!.upgradesTo(n.baseUrl) === 1)!;
       const other = nodes.find((n) => n !== holding)!;
@@ -96,7 +97,7 @@ describe('two nodes behind a proxy without sticky sessions', () => {
       for (let n = 10; n < 20; n += 1) expect(await send(key, n)).toBe(200);
       await eventually(() => proxy!.upgradesTo(other.baseUrl) === 1 && screen.subscriptions.length === 2, 'the screen is subscribed again, through the proxy, on the other node');
       expect(screen.subscriptions[1]).toMatchObject({ ok: true });
-      const truth = await expectScreensMatchLog(db.sql, xiamen, [{ client: screen, view: { kind: 'city' } }]);
+      const truth = await expectScreensMatchLog(db.sql, testRegion(), [{ client: screen, view: { kind: 'city' } }]);
       expect(truth.seq).toBeGreaterThanOrEqual(20 * STATIONS.length);
     } finally {
       screen.close();

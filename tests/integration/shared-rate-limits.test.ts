@@ -4,6 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openStream, refusedUpgrade } from '../support/stream-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { testGauge } from '../support/test-gauges.ts';
 
 // Rate limits are counted in PostgreSQL, so nodes behind one balancer enforce one limit, not one each.
 
@@ -78,7 +79,7 @@ describe('two nodes on one database', () => {
     return fetch(`${node.baseUrl}/api/v1/ingest/rain-gauge`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify({ records: [{ stationId: 'SM01', observedAt: new Date(NOW - minute * 60_000).toISOString(), rainfall1hMm: 1 }] }),
+      body: JSON.stringify({ records: [{ stationId: testGauge(0), observedAt: new Date(NOW - minute * 60_000).toISOString(), rainfall1hMm: 1 }] }),
     });
   }
 
@@ -116,12 +117,12 @@ describe('two nodes on one database', () => {
       const res = await post(a, a.meteorologyKey);
       expect(res.status).toBe(500);
       expect(await res.json()).toMatchObject({ code: 'BEACON_INTERNAL', issues: [{ path: '' }] });
-      const message = { id: 'while-away', category: 'rain-gauge', records: [{ stationId: 'HL01', observedAt: new Date(NOW).toISOString(), rainfall1hMm: 2 }] };
+      const message = { id: 'while-away', category: 'rain-gauge', records: [{ stationId: testGauge(1), observedAt: new Date(NOW).toISOString(), rainfall1hMm: 2 }] };
       expect(await stream.request(message)).toMatchObject({ id: 'while-away', ok: false, error: { statusCode: 500, code: 'BEACON_INTERNAL' } });
     } finally {
       await db.sql`alter table rate_limit_counters_away rename to rate_limit_counters`;
     }
-    expect((await stream.request({ id: 'back', category: 'rain-gauge', records: [{ stationId: 'HL01', observedAt: new Date(NOW).toISOString(), rainfall1hMm: 3 }] })).ok).toBe(true);
+    expect((await stream.request({ id: 'back', category: 'rain-gauge', records: [{ stationId: testGauge(1), observedAt: new Date(NOW).toISOString(), rainfall1hMm: 3 }] })).ok).toBe(true);
     stream.close();
   });
 });

@@ -1,10 +1,12 @@
-import { PROTOCOL_VERSION, xiamen } from '@beacon/shared';
+import { PROTOCOL_VERSION } from '@beacon/shared';
 import { ReplayOpenSchema, ReplayPlaySchema, ReplaySeekSchema, SubscribeRequestSchema } from '@beacon/shared/protocol/socket.schema.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isProtocolError, parseSubscribe } from '@beacon/server/hub/subscribe-request.ts';
 import { isError, parseAt, parseSpeed, parseWindow } from '@beacon/server/replay/replay-requests.ts';
 import { beaconAjv } from '@beacon/server/validation/ajv-policy.ts';
+import { testRegion } from '@beacon/shared/test-region.ts';
+import { testGauge } from '../support/test-gauges.ts';
 
 // The socket requests are checked by hand-written parsers (they answer with issues naming each
 // field); the AsyncAPI document shows the protocol's schemas. These properties tie the two: every
@@ -18,7 +20,7 @@ const validates = (schema: object) => {
   return (value: unknown) => validate(value) === true;
 };
 
-const district = fc.oneof(fc.constantFrom(...xiamen.districts.features.map((f) => f.properties.name)), fc.string({ maxLength: 5 }));
+const district = fc.oneof(fc.constantFrom(...testRegion().districts.features.map((f) => f.properties.name)), fc.string({ maxLength: 5 }));
 const anything = fc.oneof(fc.constant(undefined), fc.constant(null), fc.integer(), fc.double(), fc.string({ maxLength: 8 }), fc.boolean(), fc.constant([]), fc.constant({}));
 const instant = fc.oneof(
   fc.date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }).map((d) => d.toISOString()),
@@ -45,7 +47,7 @@ describe('the documented socket schemas and the parsers that check socket reques
     fc.assert(
       fc.property(protocol, view, since, (p, v, s) => {
         const request = { protocol: p, view: v, ...(s !== undefined ? { since: s } : {}) };
-        if (isProtocolError(parseSubscribe(request, xiamen))) return;
+        if (isProtocolError(parseSubscribe(request, testRegion()))) return;
         accepted++;
         expect(documented(request)).toBe(true);
       }),

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rainfallOf, xiamen } from '@beacon/shared';
+import { rainfallOf } from '@beacon/shared';
 import { createDepartmentKey, revokeKeysByLabel } from '@beacon/server/credentials/department-keys.ts';
 import { watch } from '../support/socket-client.ts';
 import { openStream, refusedUpgrade, type StreamClient } from '../support/stream-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
+import { testRegion } from '@beacon/shared/test-region.ts';
+import { testGauge } from '../support/test-gauges.ts';
 
 const NOW = Date.parse('2026-09-14T08:00:00Z');
 const iso = (minutes: number) => new Date(NOW + minutes * 60_000).toISOString();
@@ -38,20 +40,20 @@ describe('the ingest stream', () => {
   it('acknowledges after commit with each record\'s log sequence, and a socket.io screen still receives the change', async () => {
     const screen = await watch(server);
     try {
-      const reply = await stream.request({ id: 'm-1', category: 'rain-gauge', records: [reading('SM01', -5, 42.5), reading('SM02', -5, 7)] });
+      const reply = await stream.request({ id: 'm-1', category: 'rain-gauge', records: [reading(testGauge(0), -5, 42.5), reading(testGauge(1), -5, 7)] });
       expect(reply).toMatchObject({ id: 'm-1', ok: true, ack: { accepted: 2, duplicates: 0, records: [{ index: 0, status: 'stored' }, { index: 1, status: 'stored' }] } });
-      const rows = await server.db.sql`select entity_id, seq from events where entity_id in ('SM01', 'SM02') order by seq`;
+      const rows = await server.db.sql`select entity_id, seq from events where entity_id in (${testGauge(0)}, ${testGauge(1)}) order by seq`;
       expect(rows.map((r) => Number(r.seq))).toEqual(reply.ack.records.map((r: { seq: number }) => r.seq));
 
-      const state = await screen.until((s) => rainfallOf(s, 'SM01')?.rainfall1hMm === 42.5);
-      expect(state.latest['rain-gauge']?.SM01?.seq).toBe(reply.ack.records[0].seq);
+      const state = await screen.until((s) => rainfallOf(s, testGauge(0))?.rainfall1hMm === 42.5);
+      expect(state.latest['rain-gauge']?.[testGauge(0)]?.seq).toBe(reply.ack.records[0].seq);
     } finally {
       screen.close();
     }
   });
 
   it('answers a retried message as duplicates with the same sequences and stores nothing again', async () => {
-    const message = { id: 'm-2', category: 'rain-gauge', records: [reading('JM01', -4, 5)] };
+    const message = { id: 'm-2', category: 'rain-gauge', records: [reading(testGauge(2), -4, 5)] };
     const first = await stream.request(message);
     const before = await logCount();
     const retry = await stream.request({ ...message, id: 'm-2-retry' });
@@ -61,9 +63,9 @@ describe('the ingest stream', () => {
 
   it('processes one socket\'s messages in order, one reply each', async () => {
     const ids = Array.from({ length: 20 }, (_, i) => `order-${i}`);
-    // XA01 with rising versions: if two were stored out of order the final state would not be version 20.
+    // One gauge with rising versions: if two were stored out of order the final state would not be version 20.
     for (const [i, id] of ids.entries()) {
-      stream.sendRaw(JSON.stringify({ id, category: 'rain-gauge', records: [{ ...reading('XA01', -3, i), version: i + 1 }] }));
+      stream.sendRaw(JSON.stringify({ id, category: 'rain-gauge', records: [{ ...reading(testGauge(3), -3, i), version: i + 1 }] }));
     }
     const replies = [];
     for (let i = 0; i < ids.length; i++) replies.push(await stream.next());
@@ -71,12 +73,12 @@ describe('the ingest stream', () => {
     const seqs = replies.map((r) => r.ack.records[0].seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
     await server.app.engine.catchUp();
-    expect(server.app.engine.state.latest['rain-gauge']?.XA01).toMatchObject({ version: 20 });
+    expect(server.app.engine.state.latest['rain-gauge']?.[testGauge(3)]).toMatchObject({ version: 20 });
   });
 });
 
 describe('bad messages get an error reply naming the field; the socket stays usable', () => {
-  const valid = { category: 'rain-gauge', records: [reading('HL01', -2, 1)] };
+  const valid = { category: 'rain-gauge', records: [reading(testGauge(4), -2, 1)] };
   const cases: { name: string; frame: string | Buffer; id: string | null; status: number; code: string; path: string }[] = [
     { name: 'malformed JSON', frame: '{"id": "x1", "category": "rain-gauge", "records": [', id: 'x1', status: 400, code: 'BEACON_MALFORMED_JSON', path: '' },
     { name: 'not an object', frame: '[1, 2]', id: null, status: 400, code: 'BEACON_INVALID_INPUT', path: '' },
@@ -86,11 +88,11 @@ describe('bad messages get an error reply naming the field; the socket stays usa
     { name: 'unknown category', frame: JSON.stringify({ ...valid, id: 'x3', category: 'sea-serpents' }), id: 'x3', status: 404, code: 'BEACON_UNKNOWN_CATEGORY', path: '/category' },
     { name: 'unknown field', frame: JSON.stringify({ ...valid, id: 'x4', colour: 'red' }), id: 'x4', status: 400, code: 'BEACON_INVALID_INPUT', path: '/colour' },
     { name: 'missing records', frame: JSON.stringify({ id: 'x5', category: 'rain-gauge' }), id: 'x5', status: 400, code: 'BEACON_INVALID_INPUT', path: '/records' },
-    { name: 'an invalid record', frame: JSON.stringify({ id: 'x6', category: 'rain-gauge', records: [reading('HL01', -2, 999)] }), id: 'x6', status: 400, code: 'BEACON_INVALID_INPUT', path: '/records/0/rainfall1hMm' },
+    { name: 'an invalid record', frame: JSON.stringify({ id: 'x6', category: 'rain-gauge', records: [reading(testGauge(4), -2, 999)] }), id: 'x6', status: 400, code: 'BEACON_INVALID_INPUT', path: '/records/0/rainfall1hMm' },
     { name: 'an unknown station', frame: JSON.stringify({ id: 'x7', category: 'rain-gauge', records: [reading('ZZ99', -2, 1)] }), id: 'x7', status: 422, code: 'BEACON_UNPROCESSABLE', path: '/records/0/stationId' },
     {
       name: 'a message over the stream\'s limit',
-      frame: JSON.stringify({ id: 'x8', category: 'rain-gauge', records: Array.from({ length: 400 }, (_, i) => reading('HL01', -i, 1)) }),
+      frame: JSON.stringify({ id: 'x8', category: 'rain-gauge', records: Array.from({ length: 400 }, (_, i) => reading(testGauge(4), -i, 1)) }),
       id: 'x8', status: 413, code: 'BEACON_MESSAGE_TOO_LARGE', path: '',
     },
     { name: 'binary garbage', frame: Buffer.from([0xff, 0xfe, 0x00, 0x01]), id: null, status: 400, code: 'BEACON_MALFORMED_JSON', path: '' },
@@ -164,7 +166,7 @@ describe('authentication happens at the upgrade', () => {
     const viaProtocol = await openStream(server.baseUrl, { protocols: ['beacon.v1', `beacon.key.${server.meteorologyKey}`] });
     try {
       expect(viaProtocol.ws.protocol).toBe('beacon.v1');
-      expect(await viaProtocol.request({ id: 'p1', category: 'rain-gauge', records: [reading('HL02', -1, 2)] })).toMatchObject({ id: 'p1', ok: true });
+      expect(await viaProtocol.request({ id: 'p1', category: 'rain-gauge', records: [reading(testGauge(5), -1, 2)] })).toMatchObject({ id: 'p1', ok: true });
     } finally {
       viaProtocol.close();
     }
@@ -186,7 +188,7 @@ describe('authentication happens at the upgrade', () => {
       // Either the message meets the per-message check (a 401 reply, then the close), or — when the
       // stream's own second look at its key, just after it opened, already saw the revocation — the
       // stream is closed before the message is read. Both end with 1008.
-      const request = open.request({ id: 'r1', category: 'rain-gauge', records: [reading('HL02', -1, 3)] });
+      const request = open.request({ id: 'r1', category: 'rain-gauge', records: [reading(testGauge(5), -1, 3)] });
       request.catch(() => {});
       const first = await Promise.race([request.then((reply) => ({ reply })), open.closed.then((code) => ({ code }))]);
       if ('reply' in first) expect(first.reply).toMatchObject({ id: 'r1', ok: false, error: { statusCode: 401, code: 'BEACON_UNAUTHENTICATED' } });
@@ -206,7 +208,7 @@ describe('authentication happens at the upgrade', () => {
 });
 
 describe('generated malformed messages (fast-check)', () => {
-  const stationIds = xiamen.rainGauges.map((g) => g.id);
+  const stationIds = testRegion().rainGauges.map((g) => g.id);
   const goodRecord = fc.record({
     stationId: fc.constantFrom(...stationIds),
     observedAt: fc.integer({ min: 0, max: 600 }).map((m) => iso(-m)),
@@ -253,6 +255,6 @@ describe('generated malformed messages (fast-check)', () => {
       { numRuns: 150 },
     );
     expect(await logCount()).toBe(before);
-    expect((await stream.request({ id: 'after-property', category: 'rain-gauge', records: [reading('TA01', -1, 3)] })).ok).toBe(true);
+    expect((await stream.request({ id: 'after-property', category: 'rain-gauge', records: [reading(testGauge(6), -1, 3)] })).ok).toBe(true);
   });
 });

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { testRegion } from '@beacon/shared/test-region.ts';
 
 const serverDir = fileURLToPath(new URL('../../server', import.meta.url));
 
@@ -34,7 +35,7 @@ export interface ServerProcess {
 
 /**
  * The real server process (server/src/main.ts, the README's shell) on a free port over the database
- * at `databaseUrl`, simulator off. One node process, no tsx wrapper: a signal reaches the server itself.
+ * at `databaseUrl`, simulator off, on the region of the run (BEACON_REGION, as an operator sets it). One node process, no tsx wrapper: a signal reaches the server itself.
  * Its stdout is a pipe, not a terminal: a first start writes its credentials to a file (deliver-first-start.ts).
  */
 export async function startServerProcess(databaseUrl: string, env: NodeJS.ProcessEnv = {}, options: ServerProcessOptions = {}): Promise<ServerProcess> {
@@ -49,6 +50,7 @@ export async function startServerProcess(databaseUrl: string, env: NodeJS.Proces
       DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'warn',
       BEACON_DATA_DIR: dataDir,
+      BEACON_REGION: testRegion().id,
       // The built server must run on plain Node: nothing may slip tsx in from the test runner's environment.
       ...(options.built ? { NODE_OPTIONS: '' } : {}),
       ...env,

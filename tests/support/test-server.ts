@@ -4,12 +4,15 @@ import { createDepartmentKey } from '@beacon/server/credentials/department-keys.
 import { createKioskToken } from '@beacon/server/auth/kiosk.ts';
 import { createUser } from '@beacon/server/auth/users.ts';
 import { USER_TOKEN_TTL_MS } from '@beacon/server/auth/tokens.ts';
-import type { UserRole } from '@beacon/shared';
+import type { Region, UserRole } from '@beacon/shared';
+import { testRegion } from '@beacon/shared/test-region.ts';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 
 export interface TestServer {
   app: FastifyInstance;
   db: Database;
+  /** The city the app runs on. */
+  region: Region;
   baseUrl: string;
   /** A live meteorology key. */
   meteorologyKey: string;
@@ -35,7 +38,8 @@ export async function tokensFor(app: FastifyInstance, sql: Database['sql']): Pro
 }
 
 /**
- * The real app on a real port over a real database; only the clock and the screen folder are chosen by the test.
+ * The real app on a real port over a real database, on the region of the run (BEACON_TEST_REGION,
+ * @beacon/shared/test-region.ts); only the clock and the screen folder are chosen by the test.
  * `fastifyOptions` reach Fastify as given (e.g. a logger whose lines the test reads).
  */
 export async function startTestServer(
@@ -44,7 +48,8 @@ export async function startTestServer(
   fastifyOptions?: FastifyServerOptions,
 ): Promise<TestServer> {
   const db = connectDatabase(databaseUrl, { max: 4 });
-  const app = await buildApp({ screenDir: null, ...options, db }, fastifyOptions ?? (process.env.DBG ? { logger: { level: 'error' } } : {}));
+  const region = options.region ?? testRegion();
+  const app = await buildApp({ screenDir: null, ...options, region, db }, fastifyOptions ?? (process.env.DBG ? { logger: { level: 'error' } } : {}));
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as { port: number };
   const { key } = await createDepartmentKey(db.sql, 'meteorology', 'test');
@@ -52,6 +57,7 @@ export async function startTestServer(
   return {
     app,
     db,
+    region,
     baseUrl: `http://127.0.0.1:${port}`,
     meteorologyKey: key,
     wallToken: wall.token,

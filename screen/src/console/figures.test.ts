@@ -59,7 +59,7 @@ describe('figureRows', () => {
 
 describe('callVolumeView', () => {
   it('labels the hour columns in hall time and the districts in the screen\'s language', () => {
-    const v = callVolumeView(callVolume(emptyLiveState(), T0 + 30 * 60_000, 2), xiamen, 'en', en);
+    const v = callVolumeView(callVolume(emptyLiveState(), xiamen, T0 + 30 * 60_000, 2), xiamen, 'en', en);
     expect(v.columns).toEqual(['07:00', '08:00']);
     expect(v.rows[0]).toMatchObject({ district: '思明区', label: 'Siming', cells: [0, 0] });
     // Each district its own colour, the same at every level.

@@ -139,7 +139,7 @@ export function cityLevel(state: LiveState, risk: RiskAssessment | null, region:
   return {
     districts,
     incidents: incidents.map((r) => incidentRow(state, r, region, locale, t, now)),
-    calls: callVolumeView(callVolume(state, now, CALL_HOURS), region, locale, t),
+    calls: callVolumeView(callVolume(state, region, now, CALL_HOURS), region, locale, t),
   };
 }
 
@@ -191,7 +191,7 @@ export function areaLevel(
     teams: teams.sort((a, b) => str(a.data.name).localeCompare(str(b.data.name))).map((r) => teamRow(state, r, t)),
     shelters: latestOf(here, 'shelter').filter((r) => r.data.status !== 'closed').sort((a, b) => str(a.data.name).localeCompare(str(b.data.name))).map((r) => shelterRow(r, t)),
     figures: figureRows(defenceFigures(state, now, { area: { region, area: view } }), DEFENCE_TREND_HOURS, locale, t, now),
-    calls: onlyDistrict(callVolumeView(callVolume(state, now, CALL_HOURS, include), region, locale, t), view.district),
+    calls: onlyDistrict(callVolumeView(callVolume(state, region, now, CALL_HOURS, include), region, locale, t), view.district),
     reports: reportRows(latestCalls(state, include), locale, t),
     traffic: trafficRows(here, locale, t),
     buses: busRows(here, t),

@@ -1,4 +1,4 @@
-import { xiamen, type LiveState, type ViewRef } from '@beacon/shared';
+import type { LiveState, Region, ViewRef } from '@beacon/shared';
 import type { Locale, Messages } from '../i18n/index.ts';
 import { sameView, viewLabel } from './drill.ts';
 import { hms } from './levels.ts';
@@ -15,9 +15,9 @@ export interface WallFocusLine {
  * that is a view on the wall like any other, so the words must not say "not on the wall" while the
  * console marks the city "on the wall now".
  */
-export function wallFocusLine(state: LiveState, view: ViewRef, locale: Locale, t: Messages): WallFocusLine {
+export function wallFocusLine(state: LiveState, view: ViewRef, region: Region, locale: Locale, t: Messages): WallFocusLine {
   const c = t.console;
   const f = state.command.wallFocus;
   if (!f) return { text: c.wallDefault, here: view.kind === 'city' };
-  return { text: c.wallShows(viewLabel(f.view, state, xiamen, locale, c.city), f.by.name, hms(f.at, locale)), here: sameView(f.view, view) };
+  return { text: c.wallShows(viewLabel(f.view, state, region, locale, c.city), f.by.name, hms(f.at, locale)), here: sameView(f.view, view) };
 }

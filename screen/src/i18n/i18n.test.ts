@@ -35,7 +35,7 @@ describe('i18n', () => {
   });
 
   it('words the stale-feed banner as the hall expects', () => {
-    expect(messages['zh-CN'].feedStaleBanner('气象局', '12 分钟')).toBe('气象局雨量数据已 12 分钟未更新');
+    expect(messages['zh-CN'].feedStaleBanner('气象局', '雨量站', '12 分钟')).toBe('气象局雨量站数据已 12 分钟未更新');
   });
 
   it('has the same keys in every language', () => {

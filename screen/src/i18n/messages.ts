@@ -13,9 +13,9 @@ export interface Messages {
   appTitle: string;
   feedLabel: string;
   feedStatus: Record<FeedStatus, string>;
-  /** e.g. "气象局雨量数据已 12 分钟未更新". */
-  feedStaleBanner: (department: string, age: string) => string;
-  feedNeverBanner: (department: string) => string;
+  /** A category's feed gone quiet, e.g. "气象局雨量站数据已 12 分钟未更新". */
+  feedStaleBanner: (department: string, category: string, age: string) => string;
+  feedNeverBanner: (department: string, category: string) => string;
   connectionLost: string;
   connecting: string;
   rankingTitle: string;
@@ -52,8 +52,8 @@ const zh: Messages = {
   appTitle: '厦门市应急指挥中心 · 一张图',
   feedLabel: '气象数据',
   feedStatus: { live: '实时', late: '延迟', silent: '中断', never: '无数据' },
-  feedStaleBanner: (dept, age) => `${dept}雨量数据已 ${age}未更新`,
-  feedNeverBanner: (dept) => `尚未收到${dept}雨量数据`,
+  feedStaleBanner: (dept, category, age) => `${dept}${category}数据已 ${age}未更新`,
+  feedNeverBanner: (dept, category) => `尚未收到${dept}${category}数据`,
   connectionLost: '连接中断，正在重连…',
   connecting: '正在连接…',
   rankingTitle: '1小时雨量排名',
@@ -84,8 +84,8 @@ const en: Messages = {
   appTitle: 'Xiamen Emergency Command Centre · One-Map',
   feedLabel: 'Meteorology',
   feedStatus: { live: 'Live', late: 'Late', silent: 'Silent', never: 'No data' },
-  feedStaleBanner: (dept, age) => `${dept} rainfall data not updated for ${age}`,
-  feedNeverBanner: (dept) => `No rainfall data received from ${dept} yet`,
+  feedStaleBanner: (dept, category, age) => `${dept}: ${category.toLowerCase()} data not updated for ${age}`,
+  feedNeverBanner: (dept, category) => `No ${category.toLowerCase()} data received from ${dept} yet`,
   connectionLost: 'Connection lost, reconnecting…',
   connecting: 'Connecting…',
   rankingTitle: '1-hour rainfall ranking',

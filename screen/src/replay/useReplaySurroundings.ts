@@ -1,5 +1,6 @@
 import { onScopeDispose, shallowRef, toValue, type MaybeRefOrGetter } from 'vue';
-import { incidentPlace, scanSurroundings, xiamen, type LiveState, type SurroundingsAnswer } from '@beacon/shared';
+import { incidentPlace, scanSurroundings, type LiveState, type SurroundingsAnswer } from '@beacon/shared';
+import { useRegion } from '../composables/useRegion.ts';
 
 /** How often replay recomputes the focused incident's surroundings: once a second is plenty at 600×. */
 export const REPLAY_SURROUNDINGS_MS = 1000;
@@ -14,6 +15,7 @@ export function useReplaySurroundings(
   at: MaybeRefOrGetter<number>,
   incidentId: MaybeRefOrGetter<string | null>,
 ) {
+  const region = useRegion();
   const answer = shallowRef<SurroundingsAnswer | null>(null);
   const error = shallowRef<string | null>(null);
   let last = '';
@@ -27,8 +29,8 @@ export function useReplaySurroundings(
       answer.value = null;
       return;
     }
-    const place = incidentPlace(s, xiamen, id);
-    answer.value = place ? scanSurroundings(s, xiamen, place.centre, place.incident, toValue(at)) : null;
+    const place = incidentPlace(s, region, id);
+    answer.value = place ? scanSurroundings(s, region, place.centre, place.incident, toValue(at)) : null;
     error.value = place ? null : id;
   };
   update();

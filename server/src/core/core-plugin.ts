@@ -1,5 +1,5 @@
 import type { Database } from '@beacon/db';
-import { xiamen, type Region } from '@beacon/shared';
+import { DEFAULT_REGION_ID, regionById, type Region } from '@beacon/shared';
 import fp from 'fastify-plugin';
 import { startLogClock } from '../clock/log-clock.ts';
 
@@ -19,8 +19,8 @@ declare module 'fastify' {
   }
 }
 
-/** The city a server serves unless buildApp is given another: the one place the default is chosen. */
-export const DEFAULT_REGION: Region = xiamen;
+/** The city a server serves unless buildApp is given another (shared/src/region/index.ts chooses it). */
+export const DEFAULT_REGION: Region = regionById(DEFAULT_REGION_ID);
 
 export interface CoreOptions {
   db: Database;

@@ -1,4 +1,4 @@
-import { categoryList, own, PROTOCOL_VERSION } from '@beacon/shared';
+import { categoryList, own, PROTOCOL_VERSION, type Region } from '@beacon/shared';
 import * as protocol from '@beacon/shared/protocol/socket.schema.ts';
 import Type from 'typebox';
 import { DEPARTMENTS } from '../auth/access.ts';
@@ -22,7 +22,9 @@ import { pascalCase, securitySchemes } from './route-docs.ts';
  * the protocol's types by the compiler). Only the envelopes around them (a stream message's `id`
  * and `category`, an MQTT reply's `topic`) are written here, from the limits the parsers enforce.
  */
-export function asyncApiDocument(): object {
+export function asyncApiDocument(region: Region): object {
+  // The record schema of a category, as the ingest batch schema holds it.
+  const recordSchemaOf = (category: string): Type.TSchema => batchSchemaOf(region, category).properties.records.items;
   const categorySchemas = Object.fromEntries(categoryList.map((c) => [recordSchemaName(c.id), plain(recordSchemaOf(c.id))]));
   const anyRecord = { anyOf: categoryList.map((c) => ({ $ref: `#/components/schemas/${recordSchemaName(c.id)}` })) };
   const anyRecordSchema = Type.Unsafe(anyRecord);
@@ -242,11 +244,6 @@ export function asyncApiDocument(): object {
 /** "rain-gauge" → "RainGaugeRecord". */
 function recordSchemaName(category: string): string {
   return `${pascalCase(category)}Record`;
-}
-
-/** The record schema of a category, as the ingest batch schema holds it. */
-function recordSchemaOf(category: string): Type.TSchema {
-  return batchSchemaOf(category).properties.records.items;
 }
 
 /** A socket.io event: its name, and its one argument as the payload (an ack's argument for the replies). */

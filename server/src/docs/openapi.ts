@@ -1,5 +1,6 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import type { Region } from '@beacon/shared';
 import type { FastifyInstance } from 'fastify';
 import { ASYNCAPI_PATH, registerAsyncApiDocs } from './asyncapi-route.ts';
 import { errorCatalogueMarkdown } from './error-catalogue.ts';
@@ -14,7 +15,7 @@ import { routeDocs, securitySchemes } from './route-docs.ts';
  * these"). @fastify/swagger 9 emits 3.1 itself (null types, `examples` arrays) and Swagger UI 5
  * renders it; the one form left to rewrite is draft 07's tuple (json-schema-2020.ts).
  */
-export async function registerApiDocs(app: FastifyInstance): Promise<void> {
+export async function registerApiDocs(app: FastifyInstance, region: Region): Promise<void> {
   await app.register(routeDocs);
   await app.register(swagger, {
     openapi: {
@@ -34,5 +35,5 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
     transformObject: (documentObject) => toJsonSchema2020('openapiObject' in documentObject ? documentObject.openapiObject : documentObject.swaggerObject) as never,
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
-  registerAsyncApiDocs(app);
+  registerAsyncApiDocs(app, region);
 }

@@ -5,24 +5,28 @@ import {
   deltaOf,
   emptyLiveState,
   fold,
-  xiamen,
   type LiveState,
   type RecordReceived,
   type StateDelta,
   type ViewRef,
 } from '@beacon/shared';
 import { rainEvent } from '@beacon/shared/testing.ts';
+import { testRegion } from '@beacon/shared/test-region.ts';
+import { testPlaces } from '@beacon/shared/views/test-places.ts';
 import { RecentDeltas } from './recent-deltas.ts';
 import { PENDING_VOLUME_BOUND, Subscriptions, type SendDeltaToMany, type Subscriber } from './subscriptions.ts';
 
 const T0 = Date.parse('2026-09-14T08:00:00Z');
-const stations = xiamen.rainGauges.map((g) => g.id);
+// Region-generic: the region of the run (BEACON_TEST_REGION), its places cast by test-places.ts.
+const region = testRegion();
+const { A1, A2, A3, B1, B2, C1 } = testPlaces(region);
+const stations = region.rainGauges.map((g) => g.id);
 
 /** An engine in miniature: folds events and hands the hub their delta, as the live engine does. */
 function hub(bound?: number, sendDeltaToMany?: SendDeltaToMany) {
   let state: LiveState = emptyLiveState();
   let seq = 0;
-  const subs = new Subscriptions(xiamen, () => state, { bound, sendDeltaToMany });
+  const subs = new Subscriptions(region, () => state, { bound, sendDeltaToMany });
   const recent = new RecentDeltas();
   return {
     subs,
@@ -42,7 +46,7 @@ function hub(bound?: number, sendDeltaToMany?: SendDeltaToMany) {
       return stations.map((id) => rainEvent(id, T0 + minute * 60_000, (minute % 50) + 1, { seq: ++seq }));
     },
     team(id: string, gauge: string, minute: number): RecordReceived {
-      const g = xiamen.rainGauges.find((x) => x.id === gauge)!;
+      const g = region.rainGauges.find((x) => x.id === gauge)!;
       const observedAt = new Date(T0 + minute * 60_000).toISOString();
       return {
         type: 'record.received', seq: ++seq, receivedAt: observedAt, department: 'emergency', category: 'rescue-team', entityId: id, observedAt, version: 1,
@@ -83,7 +87,7 @@ function screen(id: string, holds: LiveState | null = null) {
 }
 
 const plain = (v: unknown) => JSON.parse(JSON.stringify(v)) as unknown;
-const viewState = (s: LiveState, view: ViewRef) => plain(ViewFilter.for(xiamen, view, s).state(s));
+const viewState = (s: LiveState, view: ViewRef) => plain(ViewFilter.for(region, view, s).state(s));
 
 describe('a screen that stops acknowledging', () => {
   it('costs at most the bound: past it the hub drops the pending delta and owes the screen a snapshot', () => {
@@ -92,14 +96,15 @@ describe('a screen that stops acknowledging', () => {
     const s = screen('wall');
     h.subs.subscribe(s.subscriber, city, null);
     s.ack();
-    // The screen takes one delta and then falls silent for 60 s of feed: 31 gauges a minute = 1,860 points,
-    // plus a first minute: the pending delta passes 2,000 before the end.
+    // The screen takes one delta and then falls silent while every gauge reports each minute, for long
+    // enough that twice the bound's worth of points arrive: the pending delta passes the bound well before the end.
+    const minutes = Math.ceil((2 * PENDING_VOLUME_BOUND) / stations.length);
     h.apply(h.rain(0));
     h.subs.flush();
     expect(s.messages.at(-1)?.kind).toBe('delta');
     let largest = 0;
     let snapshotDueSeen = false;
-    for (let minute = 1; minute <= 120; minute++) {
+    for (let minute = 1; minute <= minutes; minute++) {
       h.apply(h.rain(minute));
       h.subs.flush();
       const held = h.subs.retained('wall')!;
@@ -116,7 +121,7 @@ describe('a screen that stops acknowledging', () => {
     h.subs.flush();
     expect(s.messages.at(-1)?.kind).toBe('snapshot');
     expect(h.subs.retained('wall')).toMatchObject({ volume: 0, snapshotDue: false, inFlight: true });
-    h.apply(h.rain(121));
+    h.apply(h.rain(minutes + 1));
     h.subs.flush();
     expect(s.messages.at(-1)?.kind).toBe('snapshot'); // the snapshot is unacknowledged: the delta waits
     s.ack();
@@ -143,13 +148,13 @@ describe('a screen that stops acknowledging', () => {
     const s = screen('wall');
     h.subs.subscribe(s.subscriber, { kind: 'city' }, null);
     s.ack();
-    h.apply([h.team('A', 'SM01', 0)]);
+    h.apply([h.team('A', A1.id, 0)]);
     h.subs.flush(); // in flight, unacknowledged
     const steps = ['reported', 'responding', 'contained', 'closed'].map((status, i): RecordReceived => {
       const observedAt = new Date(T0 + (i + 1) * 60_000).toISOString();
       return {
         type: 'record.received', seq: 1000 + i, receivedAt: observedAt, department: 'emergency', category: 'incident', entityId: 'I1', observedAt, version: 1,
-        payload: { incidentId: 'I1', status, lon: 118.09, lat: 24.443, district: '思明区', observedAt, version: 1 },
+        payload: { incidentId: 'I1', status, lon: A2.lon, lat: A2.lat, district: A2.district, observedAt, version: 1 },
       };
     });
     for (const e of steps) {
@@ -164,9 +169,9 @@ describe('a screen that stops acknowledging', () => {
   });
 
   it('resumes with a snapshot instead when what it missed is over the bound', () => {
-    const h = hub(100);
+    const h = hub(3 * stations.length);
     const missed: RecordReceived[] = [];
-    for (let minute = 0; minute < 5; minute++) missed.push(...h.rain(minute)); // 155 points
+    for (let minute = 0; minute < 5; minute++) missed.push(...h.rain(minute)); // five points a gauge: over the bound
     const before = h.state;
     h.apply(missed);
     h.subs.flush();
@@ -174,7 +179,7 @@ describe('a screen that stops acknowledging', () => {
     expect(h.subs.subscribe(s.subscriber, { kind: 'city' }, deltaOf(before, h.state, missed))).toBe('snapshot');
     expect(s.messages.map((m) => m.kind)).toEqual(['snapshot']);
     const mid = h.state;
-    const t = screen('small', ViewFilter.for(xiamen, { kind: 'city' }, mid).state(mid));
+    const t = screen('small', ViewFilter.for(region, { kind: 'city' }, mid).state(mid));
     const few = h.rain(5);
     h.apply(few);
     expect(h.subs.subscribe(t.subscriber, { kind: 'city' }, deltaOf(mid, h.state, few))).toBe('resume');
@@ -186,28 +191,28 @@ describe('a screen that stops acknowledging', () => {
 describe('a district screen', () => {
   it('loses the teams that leave the district and gains those that come, in the next delta', () => {
     const h = hub();
-    const siming: ViewRef = { kind: 'district', district: '思明区' };
-    h.apply([h.team('A', 'SM01', 0), h.team('B', 'SM02', 0), h.team('C', 'HL01', 0)]);
+    const districtA: ViewRef = { kind: 'district', district: A1.district };
+    h.apply([h.team('A', A1.id, 0), h.team('B', A2.id, 0), h.team('C', B1.id, 0)]);
     h.subs.flush();
-    const s = screen('siming');
-    h.subs.subscribe(s.subscriber, siming, null);
+    const s = screen('district A');
+    h.subs.subscribe(s.subscriber, districtA, null);
     s.ack();
     expect(Object.keys(s.state().latest['rescue-team'] ?? {}).sort()).toEqual(['A', 'B']);
-    h.apply([h.team('A', 'HL02', 1), h.team('C', 'SM03', 1)]);
+    h.apply([h.team('A', B2.id, 1), h.team('C', A3.id, 1)]);
     h.subs.flush();
     const last = s.messages.at(-1)!;
     expect(last.kind === 'delta' && Object.keys(last.delta.removed['rescue-team'] ?? {})).toEqual(['A']);
     expect(Object.keys(s.state().latest['rescue-team'] ?? {}).sort()).toEqual(['B', 'C']);
-    expect(plain(s.state())).toEqual(viewState(h.state, siming));
+    expect(plain(s.state())).toEqual(viewState(h.state, districtA));
   });
 });
 
 describe('screens on district and subdistrict views, under random movement', () => {
   const views: ViewRef[] = [
-    { kind: 'district', district: '思明区' }, { kind: 'district', district: '湖里区' },
-    { kind: 'subdistrict', district: '思明区', subdistrict: '鼓浪屿' }, { kind: 'subdistrict', district: '湖里区', subdistrict: '禾山' },
+    { kind: 'district', district: A1.district }, { kind: 'district', district: B1.district },
+    { kind: 'subdistrict', district: A1.district, subdistrict: A1.name.zh }, { kind: 'subdistrict', district: B1.district, subdistrict: B2.name.zh },
   ];
-  const seats = ['SM01', 'SM02', 'SM04', 'HL01', 'HL03', 'TA01'];
+  const seats = [A1, A2, A3, B1, B2, C1].map((g) => g.id);
 
   /** A small seeded generator (mulberry32): the same cases every run, and a failing seed can be replayed. */
   function random(seed: number): (n: number) => number {
@@ -282,7 +287,7 @@ describe('screens counted by view kind (for the metrics)', () => {
     const [a, b, c] = [screen('a'), screen('b'), screen('c')];
     h.subs.subscribe(a.subscriber, { kind: 'city' }, null);
     h.subs.subscribe(b.subscriber, { kind: 'city' }, null);
-    h.subs.subscribe(c.subscriber, { kind: 'district', district: '思明区' }, null);
+    h.subs.subscribe(c.subscriber, { kind: 'district', district: A1.district }, null);
     expect(Object.fromEntries(h.subs.countByViewKind())).toEqual({ city: 2, district: 1, subdistrict: 0, incident: 0 });
     h.subs.subscribe(b.subscriber, { kind: 'incident', incidentId: 'I-1' }, null); // the same socket moves
     h.subs.unsubscribe('a');
@@ -301,7 +306,7 @@ describe('screens of one view that keep up', () => {
     };
     const h = hub(undefined, together);
     const city: ViewRef = { kind: 'city' };
-    const siming: ViewRef = { kind: 'district', district: '思明区' };
+    const siming: ViewRef = { kind: 'district', district: B1.district };
     for (const [id, view] of [['a', city], ['b', city], ['slow', city], ['d1', siming], ['d2', siming]] as const) {
       screens.set(id, screen(id));
       h.subs.subscribe(screens.get(id)!.subscriber, view, null);

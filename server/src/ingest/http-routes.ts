@@ -1,6 +1,7 @@
 import { categoryList } from '@beacon/shared';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import fp from 'fastify-plugin';
+import Type from 'typebox';
 import { DEPARTMENTS } from '../auth/access.ts';
 import { requireDepartment } from '../credentials/require-department.ts';
 import { pascalCase } from '../docs/route-docs.ts';
@@ -11,12 +12,21 @@ import { batchSchemaOf } from './validation.ts';
 export const BODY_LIMIT = 256 * 1024;
 export const GRID_BODY_LIMIT = 8 * 1024 * 1024;
 
+const RegionInfo = Type.Object(
+  {
+    id: Type.String({ description: 'The region\'s id: a folder of shared/src/region, chosen by BEACON_REGION.' }),
+    name: Type.Object({ zh: Type.String(), en: Type.String() }, { description: 'The city\'s name in both UI languages.' }),
+  },
+  { description: 'The city this server runs on.' },
+);
+
 const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody, 422: ErrorBody };
 
 /** POST /api/v1/ingest/<category> for every category in the registry: the primary way data comes in. */
 const httpIngestRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const authenticate = requireDepartment(app.db.sql);
   const pipeline = app.ingest;
+  const region = app.region;
   for (const category of categoryList) {
     const bodyLimit = category.kind === 'grid' ? GRID_BODY_LIMIT : BODY_LIMIT;
     app.post(
@@ -36,7 +46,7 @@ const httpIngestRoutes: FastifyPluginAsyncTypebox = async (app) => {
             'A record older than the newest of its entity is kept in history but never replaces the newest. ' +
             `Body limit ${bodyLimit} bytes.`,
           tags: [`ingest: ${category.department}`],
-          body: batchSchemaOf(category.id),
+          body: batchSchemaOf(region, category.id),
           response: { 200: IngestAck, ...errors },
         },
       },
@@ -52,7 +62,13 @@ const httpIngestRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   app.get('/api/v1/categories', { config: { access: 'public' }, schema: { operationId: 'listCategories', summary: 'The data categories and who sends them', tags: ['reference'] } }, async () => categoryList);
-  app.get('/api/v1/rain-gauges', { config: { access: 'public' }, schema: { operationId: 'listRainGauges', summary: 'The registered rain gauges', tags: ['reference'] } }, async () => app.region.rainGauges);
+  // The screens bundle every region's boundaries and ask which one this server runs on (screen/src/main.ts).
+  app.get(
+    '/api/v1/region',
+    { config: { access: 'public' }, schema: { operationId: 'getRegion', summary: 'The city this server runs on', tags: ['reference'], response: { 200: RegionInfo } } },
+    async () => ({ id: region.id, name: region.name }),
+  );
+  app.get('/api/v1/rain-gauges', { config: { access: 'public' }, schema: { operationId: 'listRainGauges', summary: 'The registered rain gauges', tags: ['reference'] } }, async () => region.rainGauges);
 };
 
 export const httpIngest = fp(httpIngestRoutes, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { categoryList } from '@beacon/shared';
+import { categoryList, xiamen } from '@beacon/shared';
 import { generateRecords } from '@beacon/simulator';
 import { validateBatch } from './validation.ts';
 
@@ -13,7 +13,7 @@ describe('the simulated departments, through ingest validation', () => {
   it.each(categoryList.map((c) => [c.id] as const))('%s: every batch at every phase is valid', (id) => {
     for (const phase of phases) {
       const records = generateRecords(id, phase, NOW);
-      if (records.length) expect([phase, validateBatch(id, { records })]).toEqual([phase, []]);
+      if (records.length) expect([phase, validateBatch(xiamen, id, { records })]).toEqual([phase, []]);
     }
   });
 });

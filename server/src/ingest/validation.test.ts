@@ -1,8 +1,10 @@
+import { testRegion } from '@beacon/shared/test-region.ts';
 import { describe, expect, it } from 'vitest';
 import { issuesFromAjv } from '../errors/ajv-issues.ts';
 import { beaconAjv, compileChecked } from '../validation/ajv-policy.ts';
 import { validateBatch } from './validation.ts';
 
+const region = testRegion();
 const rain = (observedAt: string, stationId = 'SM01') => ({ records: [{ stationId, observedAt, rainfall1hMm: 1 }] });
 
 describe('the ingest validator', () => {
@@ -14,17 +16,19 @@ describe('the ingest validator', () => {
       ['0001-01-01T00:00:00+08:00', /before 1970/],
       ['+275760-09-13T00:00:00Z', /four digits/],
     ] as const) {
-      expect(validateBatch('rain-gauge', rain(t)), t).toEqual([{ path: '/records/0/observedAt', expected: expect.stringMatching(why), got: t }]);
+      expect(validateBatch(region, 'rain-gauge', rain(t)), t).toEqual([{ path: '/records/0/observedAt', expected: expect.stringMatching(why), got: t }]);
     }
-    expect(validateBatch('rain-gauge', rain('2026-09-14T08:05:00-00:00'))).toEqual([]);
+    expect(validateBatch(region, 'rain-gauge', rain('2026-09-14T08:05:00-00:00'))).toEqual([]);
   });
 
   it('applies the text rule to every string of every category, free text included, never echoing the bad character', () => {
-    const shelter = { shelterId: 'XA-1', observedAt: '2026-09-14T08:05:00+08:00', name: '避灾点\u0000', lon: 118.3, lat: 24.6, district: '翔安区', capacity: 10, occupancy: 1, status: 'open' };
-    const issues = validateBatch('shelter', { records: [shelter] });
+    const [district] = Object.keys(region.districtNames);
+    const { lonMin, lonMax, latMin, latMax } = region.bounds;
+    const shelter = { shelterId: 'XA-1', observedAt: '2026-09-14T08:05:00+08:00', name: '避灾点\u0000', lon: (lonMin + lonMax) / 2, lat: (latMin + latMax) / 2, district, capacity: 10, occupancy: 1, status: 'open' };
+    const issues = validateBatch(region, 'shelter', { records: [shelter] });
     expect(issues).toContainEqual({ path: '/records/0/name', expected: expect.stringMatching(/NUL/), got: '避灾点\\u0000' });
     expect(issues.every((i) => !String(i.got).includes('\u0000'))).toBe(true);
-    const lone = validateBatch('rain-gauge', rain('2026-09-14T08:05:00+08:00', 'SM\uD800'));
+    const lone = validateBatch(region, 'rain-gauge', rain('2026-09-14T08:05:00+08:00', 'SM\uD800'));
     expect(lone.map((i) => i.path)).toEqual(['/records/0/stationId', '/records/0/stationId']); // its pattern and the text rule
     expect(lone.every((i) => i.got === 'SM\\ud800')).toBe(true);
   });

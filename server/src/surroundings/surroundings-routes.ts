@@ -5,12 +5,12 @@ import fp from 'fastify-plugin';
 import { LIVE_READERS } from '../auth/access.ts';
 import { InputError } from '../errors/input-error.ts';
 import { partRefusal } from '../errors/part-refusal.ts';
-import { FIELD_HINTS, IncidentParams, PointQuery } from './surroundings-schemas.ts';
+import { fieldHints, IncidentParams, pointQuery } from './surroundings-schemas.ts';
 import { SurroundingsIndex } from './surroundings-index.ts';
 
 // A query string is text: the app's validation policy turns "118.1" into a number before checking its
-// range (server/src/validation/ajv-policy.ts). A refusal names each field by where it was sent, with its hint.
-const hints = new Map(Object.entries(FIELD_HINTS));
+// range (server/src/validation/ajv-policy.ts). A refusal names each field by where it was sent, with its
+// hint, which gives the region's box.
 
 const description =
   'Rescue teams and fire stations, supply depots with their stock (every depot a truck reaches within 60 minutes: the supply circle), ' +
@@ -26,6 +26,7 @@ const description =
  */
 const surroundingsRoutesPlugin: FastifyPluginAsyncTypebox = async (app) => {
   const { region, engine, clock } = app;
+  const hints = fieldHints(region.bounds);
   const index = new SurroundingsIndex(() => engine.state, region);
   const onApplied = (_events: unknown, delta: StateDelta) => index.noteApplied(delta);
   engine.on('applied', onApplied);
@@ -71,7 +72,7 @@ const surroundingsRoutesPlugin: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['surroundings'],
         summary: 'What is around a point (lon, lat): forces, supplies, hospitals, shelters, people',
         description,
-        querystring: PointQuery,
+        querystring: pointQuery(region.bounds),
         response: { 200: SurroundingsAnswerSchema, 400: ErrorBody },
       },
     },

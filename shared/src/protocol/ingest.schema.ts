@@ -3,7 +3,7 @@
 // acknowledgement or the error body. The server validates and documents with these
 // (server/src/ingest/, server/src/docs/asyncapi.ts); department systems may read them too.
 import Type from 'typebox';
-import { MAX_BATCH_RECORDS } from '../categories/rain-gauge.ts';
+import { MAX_BATCH_RECORDS } from '../categories/batch.ts';
 import { ErrorBody } from '../errors/error-body.schema.ts';
 
 /** The sender's id for a stream or MQTT message, echoed in its reply. */

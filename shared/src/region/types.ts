@@ -13,6 +13,14 @@ export interface RainGauge {
   lat: number;
 }
 
+/** A city's bounding box, WGS-84 decimal degrees: the schemas refuse a position outside it. */
+export interface CityBounds {
+  lonMin: number;
+  lonMax: number;
+  latMin: number;
+  latMax: number;
+}
+
 export interface DistrictFeature {
   type: 'Feature';
   properties: { name: string; center: [number, number] };
@@ -34,6 +42,11 @@ export interface Region {
   mapName: string;
   districts: DistrictCollection;
   districtNames: Record<string, LocalName>;
+  /**
+   * Where the city's data may lie: wide enough for its waters and islands, narrow enough that a
+   * swapped or GCJ-02-shifted coordinate falls outside.
+   */
+  bounds: CityBounds;
   rainGauges: readonly RainGauge[];
   /**
    * Administrative division codes (GB/T 2260) as warnings carry them in CAP <geocode>: the city's

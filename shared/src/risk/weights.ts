@@ -2,7 +2,7 @@
 // can tune the model by reading one file. Points are points of the 0–100 score; README.md shows how
 // they combine. Change a weight here and the README's worked example and its test must change too.
 import type { GradeThresholds } from '../categories/grades.ts';
-import { rainfall1hThresholds } from '../categories/rain-gauge.ts';
+import { rainfall1hThresholds } from '../categories/catalog/meteorology.ts';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -1,16 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { xiamen } from '../region/xiamen/index.ts';
 import { rainEvent } from '../testing.ts';
+import { testRegion } from '../test-region.ts';
 import { ViewFilter } from '../views/filter.ts';
+import { testPlaces } from '../views/test-places.ts';
 import type { ViewRef } from '../views/view.ts';
 import { applyDelta, deltaOf, emptyDelta, mergeDeltas } from './delta.ts';
 import { emptyLiveState, type LiveState } from './live-state.ts';
 import { evolve } from './reducer.ts';
 
 const T0 = Date.parse('2026-09-14T08:00:00Z');
-const stations = ['SM01', 'SM02', 'HL01', 'JM03', 'TA05', 'XA02'];
-const views: ViewRef[] = [{ kind: 'city' }, { kind: 'district', district: '思明区' }, { kind: 'district', district: '同安区' }];
+// Region-generic: the region of the run (BEACON_TEST_REGION), its places cast by test-places.ts.
+const region = testRegion();
+const { A1, A2, B1, C1, C2 } = testPlaces(region);
+const stations = [A1, A2, B1, C1, C2].map((g) => g.id);
+const views: ViewRef[] = [{ kind: 'city' }, { kind: 'district', district: A1.district }, { kind: 'district', district: C1.district }];
 
 /**
  * Readings in log order, with late ones, corrections and repeats of the same slot. Like the real log
@@ -42,7 +46,7 @@ describe('state deltas', () => {
         const snapAt = cut % (events.length + 1);
         let s: LiveState = emptyLiveState();
         for (const e of events.slice(0, snapAt)) s = evolve(s, e);
-        const filter = new ViewFilter(xiamen, view);
+        const filter = new ViewFilter(region, view);
         let screen = filter.state(s);
 
         // The rest arrives in ticks of random size; the screen acknowledges only some, so deltas coalesce.
@@ -102,12 +106,12 @@ describe('state deltas', () => {
 
   it('keep only the changed entities of a view', () => {
     let s = emptyLiveState();
-    const a = rainEvent('SM01', T0, 5, { seq: 1 });
-    const b = rainEvent('TA01', T0, 9, { seq: 2 });
+    const a = rainEvent(A1.id, T0, 5, { seq: 1 });
+    const b = rainEvent(C1.id, T0, 9, { seq: 2 });
     s = evolve(evolve(s, a), b);
-    const siming = new ViewFilter(xiamen, { kind: 'district', district: '思明区' });
-    const d = siming.delta(deltaOf(emptyLiveState(), s, [a, b]), s);
-    expect(Object.keys(d.latest['rain-gauge'] ?? {})).toEqual(['SM01']);
+    const districtA = new ViewFilter(region, { kind: 'district', district: A1.district });
+    const d = districtA.delta(deltaOf(emptyLiveState(), s, [a, b]), s);
+    expect(Object.keys(d.latest['rain-gauge'] ?? {})).toEqual([A1.id]);
     expect(Object.keys(d.feeds)).toEqual(['rain-gauge']);
   });
 });

@@ -1,5 +1,5 @@
 import { gradeOf, type Grade } from '../categories/grades.ts';
-import { rainGaugeCategory } from '../categories/rain-gauge.ts';
+import { rainGaugeCategory } from '../categories/catalog/meteorology.ts';
 import { latestIn, latestRecord, trendOf, type LatestRecord, type LiveState, type TrendPoint } from './live-state.ts';
 
 export interface RankedStation {

@@ -1,4 +1,4 @@
-import { rainGaugeCategory } from '../categories/rain-gauge.ts';
+import { rainGaugeCategory } from '../categories/catalog/meteorology.ts';
 import type { Region } from '../region/types.ts';
 import { isFresh } from '../risk/read.ts';
 // The risk model's rules: readings older than an hour say nothing about now, and standing water

@@ -1,6 +1,6 @@
-import { DISTRICT_NAMES } from '../categories/catalog/fields.schema.ts';
 import { firstObservedOf, latestIn, latestRecord, type LatestRecord, type LiveState } from '../state/live-state.ts';
 import { distanceKm } from '../geo/distance.ts';
+import type { Region } from '../region/types.ts';
 
 /**
  * Calls and reports from the public and the field: 119 calls (fire-call), disaster informants,
@@ -28,13 +28,13 @@ export interface CallVolume {
 const HOUR = 3_600_000;
 
 /**
- * Call volume by district over the last `hours` hours up to `now` (hour columns aligned to the
- * clock hour). A call counts in the hour it was first received, so a later status update does not move it.
+ * Call volume by the region's districts over the last `hours` hours up to `now` (hour columns aligned
+ * to the clock hour). A call counts in the hour it was first received, so a later status update does not move it.
  */
-export function callVolume(state: Pick<LiveState, 'latest'>, now: number, hours = 6, include: (category: string, rec: LatestRecord) => boolean = () => true): CallVolume {
+export function callVolume(state: Pick<LiveState, 'latest'>, region: Pick<Region, 'districtNames'>, now: number, hours = 6, include: (category: string, rec: LatestRecord) => boolean = () => true): CallVolume {
   const firstHour = Math.floor(now / HOUR) * HOUR - (hours - 1) * HOUR;
   const cols = Array.from({ length: hours }, (_, i) => firstHour + i * HOUR);
-  const rows = new Map<string, number[]>(DISTRICT_NAMES.map((d) => [d, cols.map(() => 0)]));
+  const rows = new Map<string, number[]>(Object.keys(region.districtNames).map((d) => [d, cols.map(() => 0)]));
   const byCategory = { 'fire-call': 0, 'informant-report': 0, 'casualty-report': 0, 'accident-report': 0 };
   for (const category of CALL_CATEGORIES) {
     for (const rec of Object.values(latestIn(state, category))) {

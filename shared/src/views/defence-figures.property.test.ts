@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { categories } from '../categories/registry.ts';
 import type { RecordReceived } from '../events.ts';
-import { xiamen } from '../region/xiamen/index.ts';
+import { testRegion } from '../test-region.ts';
 import { emptyLiveState, type LiveState } from '../state/live-state.ts';
 import { fold } from '../state/reducer.ts';
 import type { AreaRef } from './defence-area.ts';
@@ -15,8 +15,12 @@ import { DEFENCE_RULES } from './defence-rules.ts';
 // and so are their wholes, breakdowns and hourly trends.
 
 const NOW = Date.parse('2026-09-14T20:00:00+08:00');
-const DISTRICTS = Object.keys(xiamen.districtNames);
-const DISTRICT_CODES = Object.keys(xiamen.adminCodes!.districts);
+// Region-generic: the region of the run (BEACON_TEST_REGION).
+const region = testRegion();
+const DISTRICTS = Object.keys(region.districtNames);
+const DISTRICT_CODES = Object.keys(region.adminCodes!.districts);
+const { lonMin, lonMax, latMin, latMax } = region.bounds;
+const CITY_CODE = region.adminCodes!.city;
 const RULE_CATEGORIES = DEFENCE_RULES.map((r) => r.category);
 const STATUSES = ['closed', 'open', 'restricted', 'reopened', 'out', 'restored', 'down', 'on-backup', 'suspended', 'normal', 'stopped', 'secured', 'unsecured', 'active', 'reported', 'cleared'];
 
@@ -35,11 +39,11 @@ const payload = fc.record({
 const codeIn = fc.tuple(fc.constantFrom(...DISTRICT_CODES), fc.constantFrom('', '001', '002', '101', '101001')).map(([d, t]) => d + t);
 const idOf = (category: string, weird: boolean) =>
   category === 'evacuation'
-    ? (weird ? fc.oneof(codeIn, fc.constantFrom('350200', '350299', '350299001', '__proto__', 'constructor')) : codeIn)
+    ? (weird ? fc.oneof(codeIn, fc.constantFrom(CITY_CODE, `${CITY_CODE.slice(0, 4)}99`, `${CITY_CODE.slice(0, 4)}99001`, '__proto__', 'constructor')) : codeIn)
     : fc.constantFrom('A', 'B', 'C', '__proto__', 'constructor');
 
 /** A point somewhere around the city (some in no district at all). */
-const point = fc.record({ lon: fc.double({ min: 117.85, max: 118.45, noNaN: true }), lat: fc.double({ min: 24.35, max: 24.95, noNaN: true }) });
+const point = fc.record({ lon: fc.double({ min: lonMin, max: lonMax, noNaN: true }), lat: fc.double({ min: latMin, max: latMax, noNaN: true }) });
 
 /** A record in one district (`weird`: or in several, none, or a district the region does not have). */
 const record = (weird: boolean) =>
@@ -53,7 +57,8 @@ const record = (weird: boolean) =>
         ? fc.oneof(
           fc.record({ district: fc.constantFrom(...DISTRICTS, '鼓浪屿区') }),
           point,
-          fc.record({ district: fc.constantFrom(...DISTRICTS), lon: fc.double({ min: 118.05, max: 118.2, noNaN: true }), lat: fc.double({ min: 24.44, max: 24.5, noNaN: true }) }),
+          // Named, and placed anywhere: the name and the point may disagree.
+          fc.record({ district: fc.constantFrom(...DISTRICTS), lon: fc.double({ min: lonMin, max: lonMax, noNaN: true }), lat: fc.double({ min: latMin, max: latMax, noNaN: true }) }),
           fc.constant({}),
         )
         : fc.record({ district: fc.constantFrom(...DISTRICTS) }),
@@ -74,7 +79,7 @@ function stateOf(records: readonly Gen[]): LiveState {
   return fold(emptyLiveState(), events);
 }
 
-const figuresOf = (s: LiveState, area?: AreaRef) => defenceFigures(s, NOW, area ? { area: { region: xiamen, area } } : {});
+const figuresOf = (s: LiveState, area?: AreaRef) => defenceFigures(s, NOW, area ? { area: { region: region, area } } : {});
 const district = (d: string): AreaRef => ({ kind: 'district', district: d });
 const numbers = (f: DefenceFigure) => ({ value: f.value, of: f.of ?? 0, entities: f.entities, detail: { ...f.detail }, trend: f.trend });
 
@@ -93,7 +98,7 @@ function within(part: DefenceFigure, whole: DefenceFigure): boolean {
 
 describe('defence figures of an area, for any records', () => {
   it('a district\'s figures never exceed the city\'s, nor a subdistrict\'s its district\'s', () => {
-    const subdistricts = xiamen.rainGauges.map((g): AreaRef => ({ kind: 'subdistrict', district: g.district, subdistrict: g.name.zh }));
+    const subdistricts = region.rainGauges.map((g): AreaRef => ({ kind: 'subdistrict', district: g.district, subdistrict: g.name.zh }));
     fc.assert(
       fc.property(fc.array(record(true), { maxLength: 40 }), fc.constantFrom(...subdistricts), (records, sub) => {
         const s = stateOf(records);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { categories } from '../categories/registry.ts';
-import { categorySchemas } from '../schemas.ts';
+import { categorySchemasOf } from '../schemas.ts';
 import { exampleOf } from '../categories/catalog/example-record.ts';
 import { xiamen } from '../region/xiamen/index.ts';
 import { CATEGORY_LAYER_IDS, CATEGORY_LAYER_SPECS, layerItems, levelTone, specsOfLayer, thresholdTone } from './layer-specs.ts';
@@ -25,7 +25,7 @@ describe('category layer specs', () => {
 
   it("put every category's example record on its layer (the 56-category e2e test sends these)", () => {
     for (const spec of CATEGORY_LAYER_SPECS) {
-      const data = exampleOf(categorySchemas[spec.category]!) as Record<string, unknown>;
+      const data = exampleOf(categorySchemasOf(xiamen)[spec.category]!) as Record<string, unknown>;
       const items = itemsOf(spec.category, [{ id: 'X1', data }]);
       expect(items.map((i) => i.id), spec.category).toEqual(['X1']);
     }

@@ -1,5 +1,5 @@
 /** 气象局: rain gauges, warnings (typhoon and rainstorm), the typhoon track, wind stations, lightning. */
-import { xiamen } from '@beacon/shared';
+import { xiamen, type RainGauge } from '@beacon/shared';
 import { gaugeRainfall1h, stormAt } from '../storm.ts';
 import { districtCodes, near } from './places.ts';
 import { LAST_HOUR, accumulatedRain, expectedImpact, isoAfter, phaseAtStormHour, rand, round, type Generators, type Moment, type Rec } from './scenario.ts';
@@ -7,6 +7,11 @@ import { alertRecord, warningTrack } from './warnings.ts';
 import { windFromDeg, windSpeedAt } from './wind.ts';
 
 const gauges = xiamen.rainGauges;
+
+/** One reading per gauge at `observedAt`, the storm at `phase`: any region's gauges (tests run on other regions). */
+export function rainReadings(of: readonly RainGauge[], phase: number, observedAt: string): Rec[] {
+  return of.map((g) => ({ stationId: g.id, observedAt, rainfall1hMm: gaugeRainfall1h(g, phase) }));
+}
 
 /**
  * The typhoon signal follows China's lead times, shortened to fit the pass: blue when the city
@@ -122,7 +127,7 @@ function lightning(m: Moment): Rec[] {
 }
 
 export const meteorologyGenerators: Generators = {
-  'rain-gauge': (m) => gauges.map((g) => ({ stationId: g.id, observedAt: m.nowIso, rainfall1hMm: gaugeRainfall1h(g, m.phase) })),
+  'rain-gauge': (m) => rainReadings(gauges, m.phase, m.nowIso),
   'weather-warning': weatherWarnings,
   'typhoon-track': typhoonTrack,
   'wind-station': windStationsNow,

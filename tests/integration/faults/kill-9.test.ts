@@ -3,11 +3,12 @@ import { createDepartmentKey } from '@beacon/server/credentials/department-keys.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKioskToken } from '@beacon/server/auth/kiosk.ts';
 import { createTokenService, loadTokenSecret } from '@beacon/server/auth/tokens.ts';
-import { xiamen } from '@beacon/shared';
 import { expectScreensMatchLog } from '../../support/log-truth.ts';
 import { watch } from '../../support/socket-client.ts';
 import { startServerProcess } from '../../support/server-process.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
+import { testRegion } from '@beacon/shared/test-region.ts';
+import { testGauge } from '../../support/test-gauges.ts';
 
 // kill -9 of the server process while departments send data: nothing acknowledged is lost, nothing is
 // stored twice (the department retries what was not acknowledged), and the restarted node equals the log.
@@ -26,7 +27,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const STATIONS = ['SM01', 'SM02', 'HL05', 'JM04', 'TA03', 'XA01'];
+const STATIONS = [testGauge(0), testGauge(1), testGauge(2), testGauge(3), testGauge(4), testGauge(5)];
 
 /** Batch n: six readings at minute n, the same content however often it is sent. */
 function batch(n: number): string {
@@ -104,7 +105,7 @@ describe('kill -9 during ingest', () => {
       const { token } = await createKioskToken(db.sql, tokens, 'kill -9 test wall');
       const wall = await watch({ baseUrl: server.baseUrl, wallToken: token });
       try {
-        await expectScreensMatchLog(db.sql, xiamen, [{ client: wall, view: { kind: 'city' } }]);
+        await expectScreensMatchLog(db.sql, testRegion(), [{ client: wall, view: { kind: 'city' } }]);
       } finally {
         wall.close();
       }

@@ -6,7 +6,8 @@ import { expectEngineMatchesLog, expectScreensMatchLog } from '../../support/log
 import { watch } from '../../support/socket-client.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 import { startTestServer } from '../../support/test-server.ts';
-import { xiamen } from '@beacon/shared';
+import { testRegion } from '@beacon/shared/test-region.ts';
+import { testGauge } from '../../support/test-gauges.ts';
 
 // Fault cases for log following: each ends with the node (and its screens) equal to a fold of the log.
 
@@ -60,13 +61,13 @@ describe('log following under concurrent writers', () => {
     try {
       const a = await writer(); // takes the lower xid
       const b = await writer(); // the next xid
-      const x = await b.insert('SM01', 11.1); // B draws X
-      const y = await a.insert('SM02', 22.2); // A draws Y > X and commits first
+      const x = await b.insert(testGauge(0), 11.1); // B draws X
+      const y = await a.insert(testGauge(1), 22.2); // A draws Y > X and commits first
       expect(y).toBeGreaterThan(x);
       await a.commit();
       await follower.poll(); // sees Y with a gap at X
       const c = await writer(); // a later xid commits too
-      await c.insert('SM03', 33.3);
+      await c.insert(testGauge(2), 33.3);
       await c.commit();
       await follower.poll();
       await follower.poll();
@@ -86,21 +87,21 @@ describe('log following under concurrent writers', () => {
     const screen = await watch(server, { kind: 'city' });
     try {
       const held = await writer();
-      await held.insert('HL05', 66.6);
+      await held.insert(testGauge(3), 66.6);
       for (let i = 0; i < 5; i += 1) {
         const w = await writer();
-        await w.insert('JM04', 10 + i);
+        await w.insert(testGauge(4), 10 + i);
         await w.commit();
         server.app.engine.poke();
       }
       // Many polls pass (notifications of the later commits, the recheck), the gap stays held.
       await new Promise((r) => setTimeout(r, 300));
-      expect(rainfallOf(server.app.engine.state, 'HL05')?.rainfall1hMm).not.toBe(66.6);
+      expect(rainfallOf(server.app.engine.state, testGauge(3))?.rainfall1hMm).not.toBe(66.6);
       await held.commit();
       await server.app.engine.catchUp();
-      expect(rainfallOf(server.app.engine.state, 'HL05')?.rainfall1hMm).toBe(66.6);
+      expect(rainfallOf(server.app.engine.state, testGauge(3))?.rainfall1hMm).toBe(66.6);
       await expectEngineMatchesLog(db.sql, server.app.engine.state);
-      await expectScreensMatchLog(db.sql, xiamen, [{ client: screen, view: { kind: 'city' } }]);
+      await expectScreensMatchLog(db.sql, testRegion(), [{ client: screen, view: { kind: 'city' } }]);
     } finally {
       screen.close();
       await server.close();
@@ -117,7 +118,7 @@ describe('log following under concurrent writers', () => {
         throw new RollbackOnPurpose();
       }).catch((e) => { if (!(e instanceof RollbackOnPurpose)) throw e; });
       const w = await writer();
-      const last = await w.insert('TA03', 44.4);
+      const last = await w.insert(testGauge(5), 44.4);
       await w.commit();
       await follower.catchUp();
       expect(follower.position).toBe(last);
@@ -163,10 +164,10 @@ describe("gaps this node's own ingest transactions leave", () => {
     const { follower, seen, counts } = await followerAtHead();
     try {
       const mine = await writer();
-      const x = await mine.insert('SM01', 12.3);
+      const x = await mine.insert(testGauge(0), 12.3);
       follower.own([x]);
       const other = await writer();
-      const y = await other.insert('SM02', 4.5);
+      const y = await other.insert(testGauge(1), 4.5);
       await other.commit();
       await follower.poll(); // sees Y held behind X, X is this node's own
       expect(seen).not.toContain(y);
@@ -190,10 +191,10 @@ describe("gaps this node's own ingest transactions leave", () => {
     const { follower, seen, counts } = await followerAtHead();
     try {
       const mine = await writer();
-      const x = await mine.insert('SM03', 7.7);
+      const x = await mine.insert(testGauge(2), 7.7);
       follower.own([x]);
       const other = await writer();
-      const y = await other.insert('SM04', 8.8);
+      const y = await other.insert(testGauge(6), 8.8);
       await other.commit();
       await follower.poll();
       expect(seen).not.toContain(y);
@@ -213,15 +214,15 @@ describe("gaps this node's own ingest transactions leave", () => {
     const screen = await watch(server, { kind: 'city' });
     try {
       const observedAt = new Date(Date.UTC(2026, 8, 14, 3, 0)).toISOString();
-      const record = { stationId: 'XA05', observedAt, rainfall1hMm: 31.5 };
+      const record = { stationId: testGauge(7), observedAt, rainfall1hMm: 31.5 };
       // The original, logged by another session and held open: the batch's COPY waits on its key.
       const original = await writer();
       const [row] = await original.conn<{ seq: string }[]>`
         insert into events (type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
-        values ('record.received', 'meteorology', 'rain-gauge', 'XA05', ${observedAt}, ${`rain-gauge:XA05:${observedAt}:1`}, 'original',
+        values ('record.received', 'meteorology', 'rain-gauge', ${testGauge(7)}, ${observedAt}, ${`rain-gauge:${testGauge(7)}:${observedAt}:1`}, 'original',
                 ${original.conn.json({ ...record, version: 1 })})
         returning seq`;
-      const later = { stationId: 'XA05', observedAt: new Date(Date.UTC(2026, 8, 14, 3, 10)).toISOString(), rainfall1hMm: 2 };
+      const later = { stationId: testGauge(7), observedAt: new Date(Date.UTC(2026, 8, 14, 3, 10)).toISOString(), rainfall1hMm: 2 };
       const sent = fetch(`${server.baseUrl}/api/v1/ingest/rain-gauge`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: `Bearer ${server.meteorologyKey}` },
@@ -242,9 +243,9 @@ describe("gaps this node's own ingest transactions leave", () => {
       expect(ack.records.map((r) => r.status)).toEqual(['duplicate', 'stored']);
       expect(ack.records[0]!.seq).toBe(Number(row!.seq));
       await server.app.engine.catchUp();
-      expect(rainfallOf(server.app.engine.state, 'XA05')?.rainfall1hMm).toBe(2);
+      expect(rainfallOf(server.app.engine.state, testGauge(7))?.rainfall1hMm).toBe(2);
       await expectEngineMatchesLog(db.sql, server.app.engine.state);
-      await expectScreensMatchLog(db.sql, xiamen, [{ client: screen, view: { kind: 'city' } }]);
+      await expectScreensMatchLog(db.sql, testRegion(), [{ client: screen, view: { kind: 'city' } }]);
     } finally {
       screen.close();
       await server.close();

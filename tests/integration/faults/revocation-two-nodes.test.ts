@@ -1,4 +1,4 @@
-import { xiamen, type ViewRef } from '@beacon/shared';
+import { type ViewRef } from '@beacon/shared';
 import { createUser } from '@beacon/server/auth/users.ts';
 import { createDepartmentKey, revokeKeysByLabel } from '@beacon/server/credentials/department-keys.ts';
 import { io, type Socket } from 'socket.io-client';
@@ -8,6 +8,8 @@ import { watch, type WatchingClient } from '../../support/socket-client.ts';
 import { openStream, refusedUpgrade, type StreamReplyBody } from '../../support/stream-client.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
 import { startTestServer, type TestServer } from '../../support/test-server.ts';
+import { testRegion } from '@beacon/shared/test-region.ts';
+import { testGauge } from '../../support/test-gauges.ts';
 
 /**
  * Ending access on one node reaches every node sharing the database. The periodic re-read of recent
@@ -46,7 +48,7 @@ const auth = (token: string) => ({ authorization: `Bearer ${token}` });
 const me = (node: TestServer, token: string) => fetch(`${node.baseUrl}/api/v1/auth/me`, { headers: auth(token) });
 
 /** A fresh observation minute per reading: nothing here is a duplicate unless sent twice on purpose. */
-function reading(stationId = 'SM01', rainfall1hMm = 10) {
+function reading(stationId = testGauge(0), rainfall1hMm = 10) {
   minute += 1;
   return { stationId, observedAt: new Date(Date.now() - 900 * 60_000 + minute * 60_000).toISOString(), rainfall1hMm };
 }
@@ -60,10 +62,10 @@ async function post(node: TestServer, records: unknown[]) {
 
 /** The screens that stayed connected show exactly the log, after one more record went in. */
 async function expectBystandersMatchLog() {
-  await post(a, [reading('HL05', 20 + minute)]);
+  await post(a, [reading(testGauge(1), 20 + minute)]);
   expect(wallA.socket.connected).toBe(true);
   expect(wallB.socket.connected).toBe(true);
-  await expectScreensMatchLog(b.db.sql, xiamen, [{ client: wallA, view: city }, { client: wallB, view: city }]);
+  await expectScreensMatchLog(b.db.sql, testRegion(), [{ client: wallA, view: city }, { client: wallB, view: city }]);
 }
 
 async function connected(node: TestServer, namespace: '/' | '/replay', token: string): Promise<Socket> {
@@ -232,7 +234,7 @@ describe('revoking a department key on A while its stream is open on B', () => {
     const stream = await openStream(b.baseUrl, { key });
     const acked: StreamReplyBody[] = [];
     for (let i = 0; i < 5; i++) {
-      const reply = await stream.request({ id: `idle-${i}`, category: 'rain-gauge', records: [reading('SM01', i)] });
+      const reply = await stream.request({ id: `idle-${i}`, category: 'rain-gauge', records: [reading(testGauge(0), i)] });
       expect(reply).toMatchObject({ id: `idle-${i}`, ok: true, ack: { accepted: 1 } });
       acked.push(reply);
     }
@@ -256,7 +258,7 @@ describe('revoking a department key on A while its stream is open on B', () => {
     const stream = await openStream(b.baseUrl, { key });
     const replies: StreamReplyBody[] = [];
     stream.ws.on('message', (data) => replies.push(JSON.parse(String(data))));
-    const messages = Array.from({ length: 40 }, (_, i) => ({ id: `busy-${i}`, category: 'rain-gauge', records: [reading(i % 2 ? 'HL02' : 'JM04', i)] }));
+    const messages = Array.from({ length: 40 }, (_, i) => ({ id: `busy-${i}`, category: 'rain-gauge', records: [reading(i % 2 ? testGauge(2) : testGauge(3), i)] }));
     for (const m of messages) stream.ws.send(JSON.stringify(m));
     await stream.next(10_000); // the first ack: the stream is busy storing
     expect(await revokeKeysByLabel(a.db.sql, 'meteorology', 'gateway-busy')).toBe(1);
@@ -285,7 +287,7 @@ describe('revoking a department key on A while its stream is open on B', () => {
     }
     again.close();
     const [count] = await a.db.sql<{ n: number }[]>`
-      select count(*)::int as n from events where type = 'record.received' and entity_id in ('HL02', 'JM04')`;
+      select count(*)::int as n from events where type = 'record.received' and entity_id in (${testGauge(2)}, ${testGauge(3)})`;
     expect(count!.n).toBe(messages.length);
     await expectNoRecordTwice();
     await expectBystandersMatchLog();

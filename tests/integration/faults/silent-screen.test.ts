@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { xiamen, type ViewRef } from '@beacon/shared';
+import type { ViewRef } from '@beacon/shared';
+import { testRegion } from '@beacon/shared/test-region.ts';
+import { testPlaces } from '@beacon/shared/views/test-places.ts';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
 import { PENDING_VOLUME_BOUND } from '@beacon/server/hub/subscriptions.ts';
 import { expectScreensMatchLog } from '../../support/log-truth.ts';
@@ -14,8 +16,12 @@ import { startTestServer, type TestServer } from '../../support/test-server.ts';
  * stays under the bound and gets one merged delta).
  *
  * "60 s of feed" is a volume, not a wait: the simulated typhoon sends ~51 events/s, so ten rounds of
- * 310 rain readings (31 gauges × 10 observation minutes) and 5 incident steps are 3,150 events.
+ * at least 310 rain readings (every gauge of the region of the run, for as many observation minutes as
+ * that takes: Xiamen's 31 gauges × 10) and 5 incident steps are over 3,000 events.
  */
+const region = testRegion();
+const { A1 } = testPlaces(region);
+const MINUTES = Math.ceil(310 / region.rainGauges.length);
 
 const NOW = Date.now();
 let database: TestDatabase;
@@ -44,18 +50,18 @@ async function post(category: string, key: string, records: object[]): Promise<v
 
 const minuteAt = (m: number) => new Date(NOW - 24 * 3600_000 + m * 60_000).toISOString();
 
-/** One round: ten minutes of every gauge, and an incident that opens, is handled and closes. */
+/** One round: MINUTES minutes of every gauge, and an incident in district A that opens, is handled and closes. */
 async function round(r: number): Promise<void> {
   const rain = [];
-  for (let m = 0; m < 10; m++) {
-    for (const g of xiamen.rainGauges) rain.push({ stationId: g.id, observedAt: minuteAt(r * 10 + m), rainfall1hMm: (r * 10 + m + g.id.length) % 80 });
+  for (let m = 0; m < MINUTES; m++) {
+    for (const g of region.rainGauges) rain.push({ stationId: g.id, observedAt: minuteAt(r * MINUTES + m), rainfall1hMm: (r * MINUTES + m + g.id.length) % 80 });
   }
   await post('rain-gauge', server.meteorologyKey, rain);
   const statuses = ['open', 'handling', 'handling', 'handling', 'closed'] as const;
   for (const [i, status] of statuses.entries()) {
     await post('incident', emergencyKey, [{
-      incidentId: `INC-${r}`, observedAt: minuteAt(r * 10 + i), version: 1, kind: 'flood', severity: 'III', status,
-      title: `积水 ${r}`, lon: 118.09, lat: 24.443 + i * 0.001, district: '思明区',
+      incidentId: `INC-${r}`, observedAt: minuteAt(r * MINUTES + i), version: 1, kind: 'flood', severity: 'III', status,
+      title: `积水 ${r}`, lon: A1.lon, lat: A1.lat + i * 0.001, district: A1.district,
     }]);
   }
 }
@@ -76,10 +82,10 @@ async function settle(): Promise<void> {
 describe('a screen that does not acknowledge for 60 s of feed', () => {
   it('costs the hub at most the bound, gets nothing meanwhile, then converges through one snapshot', async () => {
     const city: ViewRef = { kind: 'city' };
-    const siming: ViewRef = { kind: 'district', district: '思明区' };
+    const districtA: ViewRef = { kind: 'district', district: A1.district };
     let acking = false;
     const silent = await watch(server, city, { ackDeltas: () => acking });
-    const silentDistrict = await watch(server, siming, { ackDeltas: () => acking });
+    const silentDistrict = await watch(server, districtA, { ackDeltas: () => acking });
     const steady = await watch(server, city);
     const subs = server.app.hub.subscriptions;
     try {
@@ -112,7 +118,7 @@ describe('a screen that does not acknowledge for 60 s of feed', () => {
         silent.releaseAcks();
         silentDistrict.releaseAcks();
         await silent.until(() => silent.snapshots === 2);
-        // The district saw 65 points and transitions a round, under the bound: it gets one merged
+        // The district saw a fraction of the points and the transitions, under the bound: it gets one merged
         // delta instead, with every step of every incident.
         await silentDistrict.until(() => silentDistrict.deltas.length === 2);
         expect(silentDistrict.snapshots).toBe(1);
@@ -126,8 +132,8 @@ describe('a screen that does not acknowledge for 60 s of feed', () => {
         await server.app.engine.catchUp();
         await silent.until(() => silent.deltas.length > deltasBefore);
 
-        await expectScreensMatchLog(server.db.sql, xiamen, [
-          { client: silent, view: city }, { client: silentDistrict, view: siming }, { client: steady, view: city },
+        await expectScreensMatchLog(server.db.sql, region, [
+          { client: silent, view: city }, { client: silentDistrict, view: districtA }, { client: steady, view: city },
         ]);
         expect(silent.snapshots).toBe(2);
         expect(steady.snapshots).toBe(1);

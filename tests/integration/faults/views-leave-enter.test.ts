@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { xiamen, type LiveState, type ViewRef } from '@beacon/shared';
+import type { LiveState, ViewRef } from '@beacon/shared';
+import { testRegion } from '@beacon/shared/test-region.ts';
+import { testPlaces } from '@beacon/shared/views/test-places.ts';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
 import { expectScreensMatchLog } from '../../support/log-truth.ts';
 import { watch, type WatchingClient } from '../../support/socket-client.ts';
@@ -28,10 +30,14 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const seat = (id: string) => xiamen.rainGauges.find((g) => g.id === id)!;
+// Region-generic: seats of the region of the run (BEACON_TEST_REGION) cast by test-places.ts: A1–A3 in
+// district A (A1's subdistrict is the subdistrict screen's), B1–B2 in district B, C1 in a third.
+const region = testRegion();
+const places = testPlaces(region);
+const seat = (name: keyof typeof places) => places[name];
 
 /** Reports where teams are now (each at a subdistrict seat), as their terminals would: one batch, a fresh observation time. */
-async function move(teams: Record<string, string>): Promise<void> {
+async function move(teams: Record<string, keyof typeof places>): Promise<void> {
   minute += 1;
   const observedAt = new Date(NOW - 600 * 60_000 + minute * 60_000).toISOString();
   const records = Object.entries(teams).map(([teamId, at]) => {
@@ -54,34 +60,34 @@ async function shown(client: WatchingClient): Promise<string[]> {
   return teamsOn(await client.until((s) => s.seq >= seq));
 }
 
-const siming: ViewRef = { kind: 'district', district: '思明区' };
-const huli: ViewRef = { kind: 'district', district: '湖里区' };
-const gulangyu: ViewRef = { kind: 'subdistrict', district: '思明区', subdistrict: seat('SM01').name.zh };
+const districtA: ViewRef = { kind: 'district', district: places.A1.district };
+const districtB: ViewRef = { kind: 'district', district: places.B1.district };
+const subdistrictA1: ViewRef = { kind: 'subdistrict', district: places.A1.district, subdistrict: places.A1.name.zh };
 
 describe('teams leaving and entering views', () => {
   it('leave and enter district and subdistrict screens in the next delta', async () => {
-    const screens = { siming: await watch(server, siming), huli: await watch(server, huli), gulangyu: await watch(server, gulangyu) };
+    const screens = { districtA: await watch(server, districtA), districtB: await watch(server, districtB), subdistrictA1: await watch(server, subdistrictA1) };
     try {
-      await move({ A: 'SM01', B: 'SM02', C: 'HL01' });
-      expect(await shown(screens.siming)).toEqual(['A', 'B']);
-      expect(await shown(screens.gulangyu)).toEqual(['A']);
-      expect(await shown(screens.huli)).toEqual(['C']);
+      await move({ A: 'A1', B: 'A2', C: 'B1' });
+      expect(await shown(screens.districtA)).toEqual(['A', 'B']);
+      expect(await shown(screens.subdistrictA1)).toEqual(['A']);
+      expect(await shown(screens.districtB)).toEqual(['C']);
 
-      // A crosses into Huli; C crosses into Siming, onto Gulangyu.
-      await move({ A: 'HL02', C: 'SM01' });
-      expect(await shown(screens.siming)).toEqual(['B', 'C']);
-      expect(await shown(screens.gulangyu)).toEqual(['C']);
-      expect(await shown(screens.huli)).toEqual(['A']);
+      // A crosses into district B; C crosses into district A, onto A1's subdistrict.
+      await move({ A: 'B2', C: 'A1' });
+      expect(await shown(screens.districtA)).toEqual(['B', 'C']);
+      expect(await shown(screens.subdistrictA1)).toEqual(['C']);
+      expect(await shown(screens.districtB)).toEqual(['A']);
 
-      // C moves within Siming: it stays on the district screen and leaves the subdistrict one.
-      await move({ C: 'SM04' });
-      expect(await shown(screens.siming)).toEqual(['B', 'C']);
-      expect(await shown(screens.gulangyu)).toEqual([]);
-      const removal = screens.gulangyu.deltas.at(-1)!;
+      // C moves within district A: it stays on the district screen and leaves the subdistrict one.
+      await move({ C: 'A3' });
+      expect(await shown(screens.districtA)).toEqual(['B', 'C']);
+      expect(await shown(screens.subdistrictA1)).toEqual([]);
+      const removal = screens.subdistrictA1.deltas.at(-1)!;
       expect(Object.keys(removal.removed['rescue-team'] ?? {})).toEqual(['C']);
 
-      await expectScreensMatchLog(server.db.sql, xiamen, [
-        { client: screens.siming, view: siming }, { client: screens.huli, view: huli }, { client: screens.gulangyu, view: gulangyu },
+      await expectScreensMatchLog(server.db.sql, region, [
+        { client: screens.districtA, view: districtA }, { client: screens.districtB, view: districtB }, { client: screens.subdistrictA1, view: subdistrictA1 },
       ]);
     } finally {
       for (const s of Object.values(screens)) s.close();
@@ -89,17 +95,17 @@ describe('teams leaving and entering views', () => {
   });
 
   it('end right when a screen that held its acknowledgement gets a leave and a return merged into one delta', async () => {
-    await move({ D: 'SM02', E: 'HL03', K: 'SM04' });
+    await move({ D: 'A2', E: 'B2', K: 'A3' });
     let acking = true;
-    const screen = await watch(server, siming, { ackDeltas: () => acking });
+    const screen = await watch(server, districtA, { ackDeltas: () => acking });
     try {
       expect(await shown(screen)).toEqual(expect.arrayContaining(['D', 'K']));
       acking = false;
-      await move({ F: 'SM03' }); // this delta is held unacknowledged...
+      await move({ F: 'A2' }); // this delta is held unacknowledged...
       await shown(screen);
       const held = screen.deltas.length;
-      await move({ D: 'HL01', E: 'SM05', K: 'HL02' }); // ...so D's and K's leaving and E's arrival wait,
-      await move({ D: 'SM06', E: 'XA01' }); // and merge with D's return and E's leaving.
+      await move({ D: 'B1', E: 'A2', K: 'B2' }); // ...so D's and K's leaving and E's arrival wait,
+      await move({ D: 'A3', E: 'C1' }); // and merge with D's return and E's leaving.
       await server.app.engine.catchUp();
       expect(screen.deltas.length).toBe(held);
       acking = true;
@@ -109,20 +115,20 @@ describe('teams leaving and entering views', () => {
       expect(teams).toContain('D');
       expect(teams).not.toContain('E');
       expect(teams).not.toContain('K');
-      await expectScreensMatchLog(server.db.sql, xiamen, [{ client: screen, view: siming }]);
+      await expectScreensMatchLog(server.db.sql, region, [{ client: screen, view: districtA }]);
     } finally {
       screen.close();
     }
   });
 
   it('remove a team that left while a screen was cut off, in the resume delta', async () => {
-    await move({ G: 'SM01' });
-    const screen = await watch(server, gulangyu, { reconnection: true });
+    await move({ G: 'A1' });
+    const screen = await watch(server, subdistrictA1, { reconnection: true });
     try {
       expect(await shown(screen)).toContain('G');
       screen.socket.disconnect();
-      await move({ G: 'TA01' });
-      await move({ H: 'SM01' });
+      await move({ G: 'C1' });
+      await move({ H: 'A1' });
       await server.app.engine.catchUp();
       const seen = screen.deltas.length;
       screen.socket.connect();
@@ -132,7 +138,7 @@ describe('teams leaving and entering views', () => {
       expect(Object.keys(screen.deltas[seen]?.removed['rescue-team'] ?? {})).toEqual(['G']);
       expect(teams).toContain('H');
       expect(teams).not.toContain('G');
-      await expectScreensMatchLog(server.db.sql, xiamen, [{ client: screen, view: gulangyu }]);
+      await expectScreensMatchLog(server.db.sql, region, [{ client: screen, view: subdistrictA1 }]);
     } finally {
       screen.close();
     }

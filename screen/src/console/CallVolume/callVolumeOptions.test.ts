@@ -16,7 +16,7 @@ function viewWith(calls: [district: string, hoursAgo: number][], locale: 'zh-CN'
     fire[`C${i}`] = { entityId: `C${i}`, observedAt: T0 - ago * H, version: 1, seq: i + 1, data: { district } };
   });
   s.latest['fire-call'] = fire;
-  return callVolumeView(callVolume(s, T0, 6), xiamen, locale, messages[locale]);
+  return callVolumeView(callVolume(s, xiamen, T0, 6), xiamen, locale, messages[locale]);
 }
 
 type Series = { id: string; name: string; data: number[]; label: { show: boolean; formatter: (p: { value: number }) => string }; lineStyle: { color: string }; z: number };

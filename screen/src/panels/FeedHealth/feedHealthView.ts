@@ -1,6 +1,6 @@
 import { departments, feedHealth, own, type DepartmentId, type FeedStatus, type LiveState } from '@beacon/shared';
-import { palette } from '../../charts/theme.ts';
 import { formatHourMinute, type Locale, type Messages } from '../../i18n/index.ts';
+import { feedColour } from './feedColour.ts';
 
 export interface FeedTile {
   department: DepartmentId;
@@ -14,8 +14,6 @@ export interface FeedTile {
   colour: string;
   greyed: boolean;
 }
-
-const colour: Record<FeedStatus, string> = { live: palette.live, late: palette.warnLate, silent: palette.warnSilent, never: palette.noData };
 
 /** The 17 department tiles in fixed order: a tile never moves, so the eye finds the same department in the same place. */
 export function feedHealthView(state: LiveState, now: number, locale: Locale, t: Messages): { tiles: FeedTile[]; counts: Record<FeedStatus, number> } {
@@ -37,7 +35,7 @@ export function feedHealthView(state: LiveState, now: number, locale: Locale, t:
       status: h.status,
       statusLabel: t.feedStatus[h.status],
       detail,
-      colour: colour[h.status],
+      colour: feedColour[h.status],
       greyed: h.status === 'silent' || h.status === 'never',
     };
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { emptyLiveState, POST_DEADLINE_MS, type Actor, type ForwardPost, type LiveState } from '@beacon/shared';
+import { emptyLiveState, POST_DEADLINE_MS, xiamen, type Actor, type ForwardPost, type LiveState } from '@beacon/shared';
 import { forwardPostsView } from './forwardPostsView.ts';
 
 const commander: Actor = { id: 'u1', name: '王指挥', role: 'commander' };
@@ -22,7 +22,7 @@ function stateWith(...posts: ForwardPost[]): LiveState {
 
 describe('forwardPostsView', () => {
   it('counts down from 30:00 and names the incident, its district and who ordered it', () => {
-    const v = forwardPostsView(stateWith(post('FP-INC-1-1400', 'INC-1', T0)), T0 + 1, 'zh-CN');
+    const v = forwardPostsView(stateWith(post('FP-INC-1-1400', 'INC-1', T0)), T0 + 1, 'zh-CN', xiamen);
     const r = v.rows[0]!;
     expect(r.clock).toBe('30:00');
     expect(r.phase).toBe('running');
@@ -31,15 +31,15 @@ describe('forwardPostsView', () => {
     expect(r.incidentTitle).toBe('集美区灌口镇山体滑坡');
     expect(r.district).toBe('集美区');
     expect(r.ordered).toBe('14:00:00 王指挥 下令');
-    expect(forwardPostsView(stateWith(post('FP-INC-1-1400', 'INC-1', T0)), T0 + 1001, 'zh-CN').rows[0]!.clock).toBe('29:59');
+    expect(forwardPostsView(stateWith(post('FP-INC-1-1400', 'INC-1', T0)), T0 + 1001, 'zh-CN', xiamen).rows[0]!.clock).toBe('29:59');
     // A screen whose second has not ticked over since the order still shows 30:00, never 30:01.
-    expect(forwardPostsView(stateWith(post('FP-INC-1-1400', 'INC-1', T0)), T0 - 900, 'zh-CN').rows[0]!.clock).toBe('30:00');
+    expect(forwardPostsView(stateWith(post('FP-INC-1-1400', 'INC-1', T0)), T0 - 900, 'zh-CN', xiamen).rows[0]!.clock).toBe('30:00');
   });
 
   it('turns overdue at the deadline second, in words as well as in colour', () => {
     const s = stateWith(post('P', 'INC-1', T0));
-    expect(forwardPostsView(s, T0 + POST_DEADLINE_MS - 1, 'zh-CN').rows[0]!.overdue).toBe(false);
-    const late = forwardPostsView(s, T0 + POST_DEADLINE_MS + 65_000, 'en');
+    expect(forwardPostsView(s, T0 + POST_DEADLINE_MS - 1, 'zh-CN', xiamen).rows[0]!.overdue).toBe(false);
+    const late = forwardPostsView(s, T0 + POST_DEADLINE_MS + 65_000, 'en', xiamen);
     expect(late.rows[0]!.overdue).toBe(true);
     expect(late.rows[0]!.clock).toBe('-01:05');
     expect(late.rows[0]!.phaseLabel).toBe('OVERDUE');
@@ -51,7 +51,7 @@ describe('forwardPostsView', () => {
       'team-dispatched': { at: T0 + 62_000, by: duty, commandId: 'a' },
       'comms-linked': { at: T0 + 20 * 60_000 + 3000, by: commander, commandId: 'b', link: 'satellite' },
     }));
-    const r = forwardPostsView(s, T0 + 40 * 60_000, 'zh-CN').rows[0]!;
+    const r = forwardPostsView(s, T0 + 40 * 60_000, 'zh-CN', xiamen).rows[0]!;
     expect(r.milestones.map((x) => x.id)).toEqual(['team-dispatched', 'on-site', 'post-set-up', 'comms-linked', 'video-up', 'first-consultation']);
     expect(r.milestones[0]).toMatchObject({ done: true, time: '14:01:02', by: '李值班', text: '14:01:02 李值班' });
     expect(r.milestones[1]).toMatchObject({ done: false, time: null, text: '未完成' });
@@ -67,7 +67,7 @@ describe('forwardPostsView', () => {
     const linked = post('A-linked', 'INC-1', T0 - 60_000, { 'comms-linked': { at: T0, by: duty, commandId: 'x', link: '4g' } });
     const later = post('B-later', 'INC-2', T0 + 60_000);
     const sooner = post('C-sooner', 'INC-3', T0);
-    const v = forwardPostsView(stateWith(linked, later, sooner), T0 + 1000, 'zh-CN');
+    const v = forwardPostsView(stateWith(linked, later, sooner), T0 + 1000, 'zh-CN', xiamen);
     expect(v.rows.map((r) => r.postId)).toEqual(['C-sooner', 'B-later', 'A-linked']);
     // An incident the screen does not hold is named by its id.
     expect(v.rows[1]!.incidentTitle).toBe('INC-2');
@@ -75,15 +75,15 @@ describe('forwardPostsView', () => {
 
   it('gives its data age even when empty: since the last command, or that there is none yet', () => {
     // On the 7680×2160 wall the empty post column showed no age, unlike every other panel.
-    expect(forwardPostsView(emptyLiveState(), T0, 'zh-CN').ageText).toBe('尚无指令');
+    expect(forwardPostsView(emptyLiveState(), T0, 'zh-CN', xiamen).ageText).toBe('尚无指令');
     const s = emptyLiveState();
     s.command.wallFocus = { view: { kind: 'city' }, at: T0 - 12 * 60_000, by: { id: 'u', name: '王', role: 'duty' }, commandId: 'c' };
-    expect(forwardPostsView(s, T0, 'zh-CN')).toMatchObject({ rows: [], ageText: '数据 12 分钟前' });
-    expect(forwardPostsView(stateWith(post('FP-INC-1-1400', 'INC-1', T0)), T0 + 5_000, 'en').ageText).toBe('data 5 s old');
+    expect(forwardPostsView(s, T0, 'zh-CN', xiamen)).toMatchObject({ rows: [], ageText: '数据 12 分钟前' });
+    expect(forwardPostsView(stateWith(post('FP-INC-1-1400', 'INC-1', T0)), T0 + 5_000, 'en', xiamen).ageText).toBe('data 5 s old');
   });
 
   it('is empty with a message when no post was ordered', () => {
-    const v = forwardPostsView(emptyLiveState(), T0, 'zh-CN');
+    const v = forwardPostsView(emptyLiveState(), T0, 'zh-CN', xiamen);
     expect(v.rows).toEqual([]);
     expect(v.empty).toBe('暂无前方指挥部');
   });

@@ -1,5 +1,5 @@
 import {
-  formatClock, POST_DEADLINE_MS, postClock, postMilestones, xiamen,
+  formatClock, POST_DEADLINE_MS, postClock, postMilestones,
   type CommandState, type CommsLink, type ForwardPost, type LiveState, type PostClockPhase, type PostMilestone, type Region,
 } from '@beacon/shared';
 import { latestRecord, own } from '@beacon/shared';
@@ -70,7 +70,7 @@ export function lastCommandAt(c: CommandState): number | null {
  * shows the same second). Posts still running or overdue first, the nearest deadline first; linked
  * posts after them, newest order first.
  */
-export function forwardPostsView(state: LiveState, now: number, locale: Locale, region: Region = xiamen): ForwardPostsView {
+export function forwardPostsView(state: LiveState, now: number, locale: Locale, region: Region): ForwardPostsView {
   const m = forwardPostsMessages[locale];
   const rows = Object.values(state.command.posts).map((post) => postRow(post, state, now, locale, region));
   const open = (r: ForwardPostRow) => r.phase === 'running' || r.phase === 'overdue';

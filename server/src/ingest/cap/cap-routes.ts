@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import { DEPARTMENTS } from '../../auth/access.ts';
 import { requireDepartment } from '../../credentials/require-department.ts';
 import { InputError } from '../../errors/input-error.ts';
-import { AlertRecord as AlertRecordSchema, ErrorBody, IngestAck } from '@beacon/shared/schemas.ts';
+import { alertRecord, ErrorBody, IngestAck, placeFields, schemaCityOf } from '@beacon/shared/schemas.ts';
 import Type from 'typebox';
 import { logRejection } from '../log-rejection.ts';
 import { alertIdOf, capPathOf, capToAlert, chooseInfo, type AlertRecord } from './cap-to-alert.ts';
@@ -22,8 +22,8 @@ export const CAP_CATEGORY: Partial<Record<DepartmentId, string>> = {
   ocean: 'storm-surge-warning',
 };
 
-/** The ingest acknowledgement, with the category the department's key chose and the warning as stored. */
-const CapAck = Type.Object({ ...IngestAck.properties, category: Type.String(), alert: Type.Unsafe<AlertRecord>(AlertRecordSchema) });
+/** The ingest acknowledgement, with the category the department's key chose and the warning as stored (its districts the region's). */
+const capAckOf = (alertSchema: object) => Type.Object({ ...IngestAck.properties, category: Type.String(), alert: Type.Unsafe<AlertRecord>(alertSchema) });
 
 const XML_TYPES = ['application/cap+xml', 'application/xml', 'text/xml'];
 
@@ -36,6 +36,7 @@ const capRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { region, clock, ingest: pipeline } = app;
   const { sql } = app.db;
   const districts = Object.keys(region.districtNames);
+  const CapAck = capAckOf(alertRecord(placeFields(schemaCityOf(region))));
   // Any type reaches the handler as a string, which then names the type it wanted (clearer than a bare 415).
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: CAP_BODY_LIMIT }, (_req, body, done) => done(null, body));
 

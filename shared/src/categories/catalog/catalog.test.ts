@@ -1,9 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { departmentIds } from '../../departments.ts';
-import { xiamen } from '../../region/xiamen/index.ts';
 import { categories, categoryList } from '../registry.ts';
-import { DISTRICT_NAMES } from './fields.schema.ts';
 
 /** The ids other work (transports, the risk model) is built against: they must not drift. */
 const expectedIds: Record<string, string[]> = {
@@ -81,9 +79,5 @@ describe('the category catalog', () => {
     const definitionFiles = readdirSync(dir).filter((f) => f.endsWith('.ts') && !f.includes('.schema.') && !f.includes('.test.') && f !== 'example-record.ts' && f !== 'schemas.ts');
     expect(definitionFiles.length).toBe(18); // 17 departments + index
     for (const f of definitionFiles) expect([f, /from 'typebox/.test(readFileSync(new URL(f, dir), 'utf8'))]).toEqual([f, false]);
-  });
-
-  it('lists the same six districts as the Xiamen region', () => {
-    expect([...DISTRICT_NAMES].sort()).toEqual(Object.keys(xiamen.districtNames).sort());
   });
 });

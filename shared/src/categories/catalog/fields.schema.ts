@@ -2,19 +2,25 @@
 // a position or a district looks like, and every field carries a description an integrator can act on.
 import Type from 'typebox';
 import type { TProperties, TSchema } from 'typebox';
+import type { CityBounds } from '../../region/types.ts';
 
 /** The id pattern every source id follows: safe in URLs, log keys and file names. */
 export const ID_PATTERN = '^[A-Za-z0-9_-]{1,64}$';
 
 /**
- * Xiamen's six districts, as written on every screen. Kept in step with shared/src/region/xiamen by a
- * test; a schema cannot read the region at runtime, so another city needs its own list here.
+ * What a schema knows of the city: its box and its districts (with their administrative codes). It
+ * comes from the Region the server starts on (categories/catalog/schemas.ts), so no city is written here.
  */
-export const DISTRICT_NAMES = ['思明区', '湖里区', '集美区', '海沧区', '同安区', '翔安区'] as const;
-export type DistrictName = (typeof DISTRICT_NAMES)[number];
-
-/** The city's bounding box (WGS-84): a point outside it is a swapped or GCJ-02-shifted coordinate, not data. */
-export const CITY_BOUNDS = { lonMin: 117.8, lonMax: 118.6, latMin: 24.3, latMax: 25.0 } as const;
+export interface SchemaCity {
+  /** The city's name as its offices write it, for examples in descriptions. */
+  name: string;
+  /** A point outside this box is a swapped or GCJ-02-shifted coordinate, not data. */
+  bounds: CityBounds;
+  /** District names exactly as the region's boundary file writes them. */
+  districts: readonly string[];
+  /** Administrative division code → district name (GB/T 2260), where the region has them. */
+  districtCodes?: Readonly<Record<string, string>>;
+}
 
 export const id = (description: string) => Type.String({ pattern: ID_PATTERN, description });
 
@@ -32,30 +38,6 @@ export const version = () =>
       description: 'Correction counter (default 1): resend the same id and observedAt with a higher version to correct a record.',
     }),
   );
-
-export const lon = (what = 'the place') =>
-  Type.Number({
-    minimum: CITY_BOUNDS.lonMin,
-    maximum: CITY_BOUNDS.lonMax,
-    description: `Longitude of ${what}, WGS-84 decimal degrees (${CITY_BOUNDS.lonMin} to ${CITY_BOUNDS.lonMax}); convert GCJ-02 map coordinates first.`,
-  });
-
-export const lat = (what = 'the place') =>
-  Type.Number({
-    minimum: CITY_BOUNDS.latMin,
-    maximum: CITY_BOUNDS.latMax,
-    description: `Latitude of ${what}, WGS-84 decimal degrees (${CITY_BOUNDS.latMin} to ${CITY_BOUNDS.latMax}).`,
-  });
-
-export const district = (what = 'the place') =>
-  Type.Enum([...DISTRICT_NAMES], { description: `District of ${what}: one of ${DISTRICT_NAMES.join(' ')}.` });
-
-/** A district administrative code (6 digits) or a subdistrict/town code (9 or 12 digits), e.g. "350203" for 思明区. */
-export const areaCode = () =>
-  Type.String({
-    pattern: '^[0-9]{6}([0-9]{3}){0,2}$',
-    description: 'Administrative division code: 6 digits for a district (思明区 350203, 海沧区 350205, 湖里区 350206, 集美区 350211, 同安区 350212, 翔安区 350213), 9 or 12 for a subdistrict/town.',
-  });
 
 export const text = (description: string, maxLength = 100) => Type.String({ minLength: 1, maxLength, description: `${description} (at most ${maxLength} characters).` });
 
@@ -82,3 +64,38 @@ export function recordSchema<P extends TProperties>(idField: string, idSchema: s
     { additionalProperties: false },
   );
 }
+
+/** The fields whose bounds and values are the city's: position, district and area code, built for one city. */
+export function placeFields(city: SchemaCity) {
+  const { bounds, districts } = city;
+  if (!districts.length) throw new Error(`${city.name}: a city needs at least one district`);
+  const codes = Object.entries(city.districtCodes ?? {});
+  const codeExamples = codes.length ? ` (${codes.map(([code, name]) => `${name} ${code}`).join(', ')})` : '';
+  return {
+    city,
+    /** A district to name in examples, so an integrator reads a name the city really has. */
+    aDistrict: districts[0]!,
+    lon: (what = 'the place') =>
+      Type.Number({
+        minimum: bounds.lonMin,
+        maximum: bounds.lonMax,
+        description: `Longitude of ${what}, WGS-84 decimal degrees (${bounds.lonMin} to ${bounds.lonMax}); convert GCJ-02 map coordinates first.`,
+      }),
+    lat: (what = 'the place') =>
+      Type.Number({
+        minimum: bounds.latMin,
+        maximum: bounds.latMax,
+        description: `Latitude of ${what}, WGS-84 decimal degrees (${bounds.latMin} to ${bounds.latMax}).`,
+      }),
+    district: (what = 'the place') => Type.Enum([...districts], { description: `District of ${what}: one of ${districts.join(' ')}.` }),
+    /** A district administrative code (6 digits) or a subdistrict/town code (9 or 12 digits). */
+    areaCode: () =>
+      Type.String({
+        pattern: '^[0-9]{6}([0-9]{3}){0,2}$',
+        description: `Administrative division code: 6 digits for a district${codeExamples}, 9 or 12 for a subdistrict/town.`,
+      }),
+  };
+}
+
+/** The city's fields, as every department's schema file receives them. */
+export type PlaceFields = ReturnType<typeof placeFields>;

@@ -1,5 +1,7 @@
-// Every category's record schema by id, gathered from the per-department files.
+// Every category's record schema by id, gathered from the per-department files and built for one city.
 import type { TSchema } from 'typebox';
+import type { Region } from '../../region/types.ts';
+import { placeFields, type SchemaCity } from './fields.schema.ts';
 import { civilAffairsSchemas } from './civilAffairs.schema.ts';
 import { constructionSchemas } from './construction.schema.ts';
 import { earthquakeSchemas } from './earthquake.schema.ts';
@@ -18,22 +20,36 @@ import { telecomSchemas } from './telecom.schema.ts';
 import { transportSchemas } from './transport.schema.ts';
 import { waterSchemas } from './water.schema.ts';
 
-export const catalogSchemas: Readonly<Record<string, TSchema>> = {
-  ...emergencySchemas,
-  ...meteorologySchemas,
-  ...waterSchemas,
-  ...geologySchemas,
-  ...oceanSchemas,
-  ...policeSchemas,
-  ...fireSchemas,
-  ...healthSchemas,
-  ...transportSchemas,
-  ...constructionSchemas,
-  ...civilAffairsSchemas,
-  ...educationSchemas,
-  ...municipalSchemas,
-  ...powerSchemas,
-  ...telecomSchemas,
-  ...earthquakeSchemas,
-  ...populationSchemas,
-};
+/** What the schemas need of a region: its name, box, district names and their codes. */
+export function schemaCityOf(region: Region): SchemaCity {
+  return {
+    name: region.name.zh,
+    bounds: region.bounds,
+    districts: Object.keys(region.districtNames),
+    ...(region.adminCodes ? { districtCodes: region.adminCodes.districts } : {}),
+  };
+}
+
+/** The 56 record schemas for one region: its districts are the district enums, its box bounds every position. */
+export function catalogSchemas(region: Region): Readonly<Record<string, TSchema>> {
+  const place = placeFields(schemaCityOf(region));
+  return {
+    ...emergencySchemas(place),
+    ...meteorologySchemas(place),
+    ...waterSchemas(place),
+    ...geologySchemas(place),
+    ...oceanSchemas(place),
+    ...policeSchemas(place),
+    ...fireSchemas(place),
+    ...healthSchemas(place),
+    ...transportSchemas(place),
+    ...constructionSchemas(place),
+    ...civilAffairsSchemas(place),
+    ...educationSchemas(place),
+    ...municipalSchemas(place),
+    ...powerSchemas(place),
+    ...telecomSchemas(place),
+    ...earthquakeSchemas(place),
+    ...populationSchemas(place),
+  };
+}

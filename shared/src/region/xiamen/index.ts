@@ -15,6 +15,8 @@ export const xiamen: Region = {
     同安区: { zh: '同安区', en: "Tong'an" },
     翔安区: { zh: '翔安区', en: "Xiang'an" },
   },
+  // The six districts with their waters (Xiamen Bay, Tong'an Bay) and the islands off Siming.
+  bounds: { lonMin: 117.8, lonMax: 118.6, latMin: 24.3, latMax: 25.0 },
   rainGauges: xiamenRainGauges,
   // GB/T 2260 codes of 厦门市 and its districts (code → district name).
   adminCodes: {

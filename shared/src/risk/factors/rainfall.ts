@@ -1,4 +1,4 @@
-import { rainGaugeCategory } from '../../categories/rain-gauge.ts';
+import { rainGaugeCategory } from '../../categories/catalog/meteorology.ts';
 import { accumulation } from '../../state/derived.ts';
 import { trendOf } from '../../state/live-state.ts';
 import type { RegionAreas } from '../areas.ts';
