@@ -1,4 +1,4 @@
-import type { FeedStatus } from '@beacon/shared';
+import type { FeedStatus, LocalName } from '@beacon/shared';
 import { wallEn, wallZh, type WallMessages } from './wall-messages.ts';
 import { surroundingsEn, surroundingsZh, type SurroundingsMessages } from '../panels/Surroundings/surroundingsMessages.ts';
 import { authEn, authZh, type AuthMessages } from './auth-messages.ts';
@@ -10,7 +10,8 @@ export type Locale = (typeof locales)[number];
 
 /** Every string the screen shows. Adding a key here makes the compiler ask for both languages. */
 export interface Messages {
-  appTitle: string;
+  /** The region's name: 厦门市 in Chinese, Xiamen in English. */
+  appTitle: (city: LocalName) => string;
   feedLabel: string;
   feedStatus: Record<FeedStatus, string>;
   /** A category's feed gone quiet, e.g. "气象局雨量站数据已 12 分钟未更新". */
@@ -49,7 +50,7 @@ function ageParts(ms: number): { h: number; m: number; s: number } {
 }
 
 const zh: Messages = {
-  appTitle: '厦门市应急指挥中心 · 一张图',
+  appTitle: (city) => `${city.zh}应急指挥中心 · 一张图`,
   feedLabel: '气象数据',
   feedStatus: { live: '实时', late: '延迟', silent: '中断', never: '无数据' },
   feedStaleBanner: (dept, category, age) => `${dept}${category}数据已 ${age}未更新`,
@@ -81,7 +82,7 @@ const zh: Messages = {
 };
 
 const en: Messages = {
-  appTitle: 'Xiamen Emergency Command Centre · One-Map',
+  appTitle: (city) => `${city.en} Emergency Command Centre · One-Map`,
   feedLabel: 'Meteorology',
   feedStatus: { live: 'Live', late: 'Late', silent: 'Silent', never: 'No data' },
   feedStaleBanner: (dept, category, age) => `${dept}: ${category.toLowerCase()} data not updated for ${age}`,

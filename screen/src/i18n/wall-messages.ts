@@ -1,17 +1,18 @@
-import type { Grade, MapLayerId, TyphoonGrade } from '@beacon/shared';
+import type { Grade, LocalName, MapLayerId, TyphoonGrade } from '@beacon/shared';
 
 /** The command-hall wall's own strings (header, one-map layers, side panels), kept apart from the rain panels'. */
 export interface WallMessages {
   /** The wall header's title: shorter than appTitle in English so the typhoon keeps its room. */
-  headerTitle: string;
+  /** The region's name: 厦门市 in Chinese, Xiamen in English. */
+  headerTitle: (city: LocalName) => string;
   responseNone: string;
   /** e.g. "Ⅱ级应急响应". */
   responseLevel: (roman: string) => string;
   typhoonNone: string;
   typhoonName: (id: string, name: string) => string;
   typhoonGrade: Record<TyphoonGrade, string>;
-  /** e.g. "距厦门 120 公里 · 东南". */
-  typhoonDistance: (km: number, direction: string) => string;
+  /** e.g. "距厦门 120 公里 · 东南": the city is the region's name. */
+  typhoonDistance: (city: LocalName, km: number, direction: string) => string;
   typhoonWind: (ms: number) => string;
   typhoonPressure: (hpa: number) => string;
   /** N, NE, E … NW. */
@@ -62,13 +63,13 @@ export interface WallMessages {
 }
 
 export const wallZh: WallMessages = {
-  headerTitle: '厦门市应急指挥中心 · 一张图',
+  headerTitle: (city) => `${city.zh}应急指挥中心 · 一张图`,
   responseNone: '未启动应急响应',
   responseLevel: (roman) => `${roman}级应急响应`,
   typhoonNone: '当前无台风',
   typhoonName: (id, name) => `${id} 号台风“${name}”`,
   typhoonGrade: { TD: '热带低压', TS: '热带风暴', STS: '强热带风暴', TY: '台风', STY: '强台风', SuperTY: '超强台风' },
-  typhoonDistance: (km, dir) => `距厦门 ${km} 公里 · ${dir}`,
+  typhoonDistance: (city, km, dir) => `距${city.zh.replace(/市$/, '')} ${km} 公里 · ${dir}`,
   typhoonWind: (ms) => `${ms} 米/秒`,
   typhoonPressure: (hpa) => `${hpa} 百帕`,
   compass: ['北', '东北', '东', '东南', '南', '西南', '西', '西北'],
@@ -133,13 +134,13 @@ export const wallZh: WallMessages = {
 };
 
 export const wallEn: WallMessages = {
-  headerTitle: 'Xiamen Command Centre',
+  headerTitle: (city) => `${city.en} Command Centre`,
   responseNone: 'No emergency response in force',
   responseLevel: (roman) => `Level ${roman} response`,
   typhoonNone: 'No active typhoon',
   typhoonName: (id, name) => `Typhoon ${id} "${name}"`,
   typhoonGrade: { TD: 'Tropical depression', TS: 'Tropical storm', STS: 'Severe tropical storm', TY: 'Typhoon', STY: 'Severe typhoon', SuperTY: 'Super typhoon' },
-  typhoonDistance: (km, dir) => `${km} km ${dir} of Xiamen`,
+  typhoonDistance: (city, km, dir) => `${km} km ${dir} of ${city.en}`,
   typhoonWind: (ms) => `${ms} m/s`,
   typhoonPressure: (hpa) => `${hpa} hPa`,
   compass: ['N', 'NE', 'E', 'SE', 'S', 'SW', 'W', 'NW'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { xiamen } from '@beacon/shared';
+import { riverton, xiamen } from '@beacon/shared';
 import { stateOf } from '@beacon/shared/wall/test-state.ts';
 import { messages } from '../../i18n/messages.ts';
 import { gradeColour } from '../../charts/theme.ts';
@@ -28,6 +28,13 @@ describe('typhoonBadge', () => {
     expect(b.facts).toEqual(['46.5 米/秒', '947 百帕']);
     expect(b.distance).toMatch(/^距厦门 \d+ 公里 · 东南$/);
     expect(b.tone).toBe('live');
+  });
+
+  it('says the distance from the city the server runs on, not from Xiamen', () => {
+    expect(typhoonBadge(track(NOW - 60_000), riverton, NOW, messages['zh-CN'])!.distance).toMatch(/^距河屯 \d+ 公里 · /);
+    expect(typhoonBadge(track(NOW - 60_000), riverton, NOW, messages.en)!.distance).toMatch(/^\d+ km \S+ of Riverton$/);
+    expect(messages['zh-CN'].wall.headerTitle(riverton.name)).toBe('河屯市应急指挥中心 · 一张图');
+    expect(messages.en.appTitle(riverton.name)).toBe('Riverton Emergency Command Centre · One-Map');
   });
 
   it('is null with no typhoon, or one not heard of for 6 hours', () => {

@@ -39,7 +39,7 @@ export function typhoonBadge(state: LiveState, region: Region, now: number, t: M
     title: t.wall.typhoonName(ty.id, ty.name),
     grade: grade ? t.wall.typhoonGrade[grade] : '',
     facts,
-    distance: t.wall.typhoonDistance(Math.round(where.km), t.wall.compass[compassPoint(where.bearing)]!),
+    distance: t.wall.typhoonDistance(region.name, Math.round(where.km), t.wall.compass[compassPoint(where.bearing)]!),
     age: age.text,
     tone: age.tone,
   };
