@@ -17,7 +17,10 @@ let mark = process.cpuUsage();
 if (mode === 'beacon' || mode === 'beacon-append-lock') {
   const db = connectDatabase(url!, { max: 8 });
   // Benchmarks push one department far past its production rate limit on purpose: measure throughput, not the limiter.
-  const app = await buildApp({ db, screenDir: null, hub: { tickMs: TICK_MS }, rateLimit: false, appendLock: mode === 'beacon-append-lock' }, { logger: false });
+  const app = await buildApp({ db, screenDir: null, hub: { tickMs: TICK_MS }, rateLimit: false, appendLock: mode === 'beacon-append-lock' }, {
+    // BENCH_LOG=error (or another level): the server's log on stderr, to see why a request failed.
+    logger: process.env.BENCH_LOG ? { level: process.env.BENCH_LOG, stream: process.stderr } : false,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const keys: string[] = [];
   for (let i = 0; i < 17; i++) keys.push((await createDepartmentKey(db.sql, 'meteorology', `bench-feed-${i}`)).key);
