@@ -300,9 +300,9 @@ describe('screens of one view that keep up', () => {
     const groups: { ids: string[]; delta: StateDelta }[] = [];
     const screens = new Map<string, ReturnType<typeof screen>>();
     // Delivers a group send to each screen as its own sendDelta would, keeping each screen's ack apart.
-    const together: SendDeltaToMany = (subscribers, view, delta, acked) => {
-      groups.push({ ids: subscribers.map((s) => s.id), delta });
-      for (const s of subscribers) screens.get(s.id)!.subscriber.sendDelta(view, delta, () => acked(s));
+    const together: SendDeltaToMany = (to, view, delta) => {
+      groups.push({ ids: to.map(({ subscriber }) => subscriber.id), delta });
+      for (const { subscriber, acked } of to) screens.get(subscriber.id)!.subscriber.sendDelta(view, delta, acked);
     };
     const h = hub(undefined, together);
     const city: ViewRef = { kind: 'city' };

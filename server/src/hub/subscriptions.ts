@@ -34,9 +34,9 @@ export interface Subscriber {
 
 /**
  * Sends one delta to several subscribers of one view at once: encoded once, the same bytes written to
- * each (socket-hub.ts hands it to socket.io's broadcast), `acked` told of each subscriber's acknowledgement.
+ * each (view-broadcast.ts hands it to socket.io's broadcast); each subscriber's `acked` is called on its acknowledgement.
  */
-export type SendDeltaToMany = (subscribers: readonly Subscriber[], view: ViewRef, delta: StateDelta, acked: (subscriber: Subscriber) => void) => void;
+export type SendDeltaToMany = (to: readonly { subscriber: Subscriber; acked: () => void }[], view: ViewRef, delta: StateDelta) => void;
 
 export interface SubscriptionsOptions {
   /** Points and transitions a pending delta may hold (default PENDING_VOLUME_BOUND). */
@@ -167,32 +167,7 @@ export class Subscriptions {
         else together.set(sub.pending, [sub]);
       }
     }
-    for (const [delta, subs] of together) {
-      if (subs.length > 1 && this.sendDeltaToMany) this.sendToMany(subs, delta);
-      else for (const sub of subs) this.send(sub);
-    }
-  }
-
-  private sendToMany(subs: Subscription[], d: StateDelta): void {
-    for (const sub of subs) {
-      sub.pending = null;
-      sub.volume = 0;
-    }
-    if (isEmptyDelta(d) && d.toSeq === d.fromSeq) return;
-    const byId = new Map<string, Subscription>();
-    for (const sub of subs) {
-      sub.inFlight = true;
-      byId.set(sub.subscriber.id, sub);
-    }
-    this.sendDeltaToMany!(
-      subs.map((sub) => sub.subscriber),
-      subs[0]!.view,
-      d,
-      (subscriber) => {
-        const sub = byId.get(subscriber.id);
-        if (sub) sub.inFlight = false;
-      },
-    );
+    for (const [delta, subs] of together) this.deliver(subs, delta);
   }
 
   private add(sub: Subscription, d: StateDelta): void {
@@ -219,14 +194,22 @@ export class Subscriptions {
   }
 
   private send(sub: Subscription): void {
-    const d = sub.pending ?? emptyDelta(this.state().seq);
-    sub.pending = null;
-    sub.volume = 0;
+    this.deliver([sub], sub.pending ?? emptyDelta(this.state().seq));
+  }
+
+  /** Sends `d` to subscribers of one view that all hold the state it starts from: together when there are several. */
+  private deliver(subs: Subscription[], d: StateDelta): void {
+    for (const sub of subs) {
+      sub.pending = null;
+      sub.volume = 0;
+    }
     // Empty deltas still move the screen's position forward, but need not be sent every tick.
     if (isEmptyDelta(d) && d.toSeq === d.fromSeq) return;
-    sub.inFlight = true;
-    sub.subscriber.sendDelta(sub.view, d, () => {
-      sub.inFlight = false;
+    const to = subs.map((sub) => {
+      sub.inFlight = true;
+      return { subscriber: sub.subscriber, acked: () => (sub.inFlight = false) };
     });
+    if (to.length > 1 && this.sendDeltaToMany) this.sendDeltaToMany(to, subs[0]!.view, d);
+    else for (const { subscriber, acked } of to) subscriber.sendDelta(subs[0]!.view, d, acked);
   }
 }

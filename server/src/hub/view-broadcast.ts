@@ -22,17 +22,16 @@ export function broadcastDelta(
   onSent?: (view: Parameters<SendDeltaToMany>[1], bytes: number) => void,
 ): SendDeltaToMany {
   const namespace = io.of('/');
-  return (subscribers, view, delta, acked) => {
-    const byId = new Map(subscribers.map((s) => [s.id, s]));
+  return (to, view, delta) => {
+    const ackOf = new Map(to.map(({ subscriber, acked }) => [subscriber.id, acked]));
     const packet = { type: EVENT_PACKET, data: ['view:delta', { protocol: PROTOCOL_VERSION, serverTime: now(), view, delta }] };
     const send = () =>
-      namespace.adapter.broadcastWithAck(packet, { rooms: new Set(byId.keys()), except: new Set(), flags: {} }, () => {}, function (this: Socket) {
-        const subscriber = byId.get(this.id);
-        if (subscriber) acked(subscriber);
+      namespace.adapter.broadcastWithAck(packet, { rooms: new Set(ackOf.keys()), except: new Set(), flags: {} }, () => {}, function (this: Socket) {
+        ackOf.get(this.id)?.();
       });
     // The bytes are the same for every screen: counted on the first one's connection.
-    const first = namespace.sockets.get(subscribers[0]!.id);
+    const first = namespace.sockets.get(to[0]!.subscriber.id);
     const bytes = first ? wireBytes(first, send) : (send(), 0);
-    if (onSent) for (let i = 0; i < byId.size; i++) onSent(view, bytes);
+    if (onSent) for (let i = 0; i < ackOf.size; i++) onSent(view, bytes);
   };
 }

@@ -46,14 +46,13 @@ export interface IngestPipeline {
 }
 
 export function createIngestPipeline(opts: PipelineOptions): IngestPipeline {
-  const region = opts.region;
-  const checks = categoryChecks(region);
+  const checks = categoryChecks(opts.region);
   return {
     async accept(credential, categoryId, batch) {
       // The one place every transport's batch passes: its outcome is told here, once.
       const known = categories.has(categoryId) ? categoryId : UNKNOWN_CATEGORY;
       try {
-        const ack = await acceptBatch(opts, region, checks, credential, categoryId, batch);
+        const ack = await acceptBatch(opts, checks, credential, categoryId, batch);
         opts.observer?.stored(credential.department, known, ack);
         return ack;
       } catch (error) {
@@ -68,7 +67,6 @@ export function createIngestPipeline(opts: PipelineOptions): IngestPipeline {
 /** Department may write the category → the department's own batch; a refused one is logged to its feed. */
 async function acceptBatch(
   opts: PipelineOptions,
-  region: Region,
   checks: ReturnType<typeof categoryChecks>,
   credential: DepartmentCredential,
   categoryId: string,
@@ -86,7 +84,7 @@ async function acceptBatch(
     ]);
   }
   try {
-    return await acceptOwnBatch(opts, region, checks[categoryId], credential, category, batch);
+    return await acceptOwnBatch(opts, checks[categoryId], credential, category, batch);
   } catch (error) {
     // A refused batch of the department's own category is part of its feed's health: log it.
     if (error instanceof InputError && error.statusCode < 500) {
@@ -103,13 +101,12 @@ async function acceptBatch(
 /** Validate → check → dedupe → store → hand on, for a category the credential's department owns. */
 async function acceptOwnBatch(
   opts: PipelineOptions,
-  region: Region,
   check: CategoryCheck | undefined,
   credential: DepartmentCredential,
   category: CategoryDefinition,
   batch: unknown,
 ): Promise<IngestAck> {
-  const schemaIssues = validateBatch(region, category.id, batch);
+  const schemaIssues = validateBatch(opts.region, category.id, batch);
   if (schemaIssues.length) {
     throw new InputError(400, 'BEACON_INVALID_INPUT', `${schemaIssues.length} problem(s) in the batch; nothing was stored`, schemaIssues);
   }

@@ -76,20 +76,22 @@ export const SMALL_BATCH = 64;
  * The lookup of ALREADY_LOGGED_SQL, and in the same statement the batch's numbers — drawn only when
  * none of its keys is logged (the usual fresh batch): the gating filter is checked before `nextval`
  * runs, so a batch with a duplicate draws nothing here, and a retry burns no number
- * (tests/integration/ingest-race.test.ts checks that). Unprepared, for the lookup's sake.
+ * (tests/integration/append-paths.test.ts checks that). Unprepared, for the lookup's sake.
  * $1: the batch's distinct keys; $2: how many.
  */
 export const LOOKUP_AND_DRAW_SQL = `
-  with logged as materialized (
-    select e.seq::text as seq, e.dedupe_key, e.payload
-    from unnest($1::text[]) as k(key)
-    cross join lateral (select seq, dedupe_key, payload from events where dedupe_key = k.key limit 1) as e),
-  drawn as (
-    select array_to_string(array(select nextval('events_seq_seq') from generate_series(1, $2::int)), ',') as seqs, now() as at
-    where not exists (select 1 from logged))
+  with logged as materialized (${ALREADY_LOGGED_SQL}),
+  drawn as (select ${drawNumbers('$2')} where not exists (select 1 from logged))
   select seq, dedupe_key, payload, null as seqs, null::timestamptz as at from logged
   union all
   select null, null, null, seqs, at from drawn`;
+
+/** `count` fresh numbers as one row, not one per number: the numbers comma-separated, and the transaction's time. */
+function drawNumbers(count: string): string {
+  // events_seq_seq is the sequence behind events.seq (a bigserial, db/migrations/0000); now() is the
+  // transaction's time, which received_at's default also writes.
+  return `array_to_string(array(select nextval('events_seq_seq') from generate_series(1, ${count}::int)), ',') as seqs, now() as at`;
+}
 
 export interface StoredRecord {
   index: number;
@@ -183,32 +185,27 @@ function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: S
 
     // A batch with a logged key drew no number yet: a refused one burns none.
     const conflicts: Issue[] = [];
-    if (before.size) {
-      records.forEach((r, index) => {
-        const prior = before.get(r.dedupeKey);
-        if (prior && !isDeepStrictEqual(prior.payload, JSON.parse(JSON.stringify(r.payload)))) {
-          conflicts.push({
-            path: `/records/${index}`,
-            expected: 'the same content as the record already stored under this id and version, or a higher version to correct it',
-            got: `different content for ${r.entityId} at ${r.observedAt} version ${r.version} (stored as seq ${prior.seq})`,
-          });
-        }
-      });
-    }
+    records.forEach((r, index) => {
+      const prior = before.get(r.dedupeKey);
+      if (prior && !isDeepStrictEqual(prior.payload, JSON.parse(JSON.stringify(r.payload)))) {
+        conflicts.push({
+          path: `/records/${index}`,
+          expected: 'the same content as the record already stored under this id and version, or a higher version to correct it',
+          got: `different content for ${r.entityId} at ${r.observedAt} version ${r.version} (stored as seq ${prior.seq})`,
+        });
+      }
+    });
     if (conflicts.length) {
       throw new InputError(409, 'BEACON_CONFLICT', `${conflicts.length} record(s) contradict records already stored; nothing was stored`, conflicts);
     }
 
     // Only records not yet logged draw a number: a retry of a committed batch burns none.
-    const fresh = before.size ? [...firstOfKey.values()].filter((r) => !before.has(r.dedupeKey)) : [...firstOfKey.values()];
+    const fresh = [...firstOfKey.values()].filter((r) => !before.has(r.dedupeKey));
     const seqOfKey = new Map<string, number>();
     const appended: BeaconEvent[] = [];
     let inserted: Promise<unknown> | null = null;
     if (fresh.length) {
-      // One row back, not one per number: events_seq_seq is the sequence behind events.seq (a bigserial,
-      // db/migrations/0000); now() is the transaction's time, which received_at's default also writes.
-      const numbers = drawnWithLookup ?? (await tx<Numbers[]>`
-        select array_to_string(array(select nextval('events_seq_seq') from generate_series(1, ${fresh.length}::int)), ',') as seqs, now() as at`)[0]!;
+      const numbers = drawnWithLookup ?? (await tx.unsafe<Numbers[]>(`select ${drawNumbers('$1')}`, [fresh.length]))[0]!;
       // Ascending, so the batch is logged in the order it was sent.
       const seqs = numbers.seqs.split(',').map(Number).sort((a, b) => a - b);
       drawn(seqs);
