@@ -9,7 +9,7 @@ import { resolveDatabase } from './process/resolve-database.ts';
 import { trustProxyFromEnv } from './process/trust-proxy.ts';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_REGION_ID, departmentIds, regions, type DepartmentId } from '@beacon/shared';
-import { startSimulator } from '@beacon/simulator';
+import { SIMULATED_REGION_ID, startSimulator } from '@beacon/simulator';
 import type { MqttSourceConfig } from './ingest/mqtt/index.ts';
 
 // The process shell: database, migrations, listen, simulator, graceful close. Everything else is the app.
@@ -97,8 +97,8 @@ const base = `http://${values.host === '0.0.0.0' ? '127.0.0.1' : values.host}:${
 
 const simulators: { stop(): Promise<void> }[] = [];
 closers.simulators = simulators;
-// The simulated departments' places are Xiamen's (simulator/src/departments/places.ts): another city would refuse them.
-const simulatable = region.id === 'xiamen';
+// The simulated departments' places belong to one region (simulator/src/departments/places.ts).
+const simulatable = region.id === SIMULATED_REGION_ID;
 if (!values['no-sim'] && simulatable) {
   // The simulated departments are departments like any other: each gets a fresh key and uses the public API.
   const keys: Partial<Record<DepartmentId, string>> = {};

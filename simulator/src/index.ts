@@ -5,3 +5,4 @@ export type { Simulator, SimulatorOptions } from './simulator.ts';
 export type { Backoff, SimulatorLog } from './delivery.ts';
 export { generateRecords, generatedCategories } from './departments/generate.ts';
 export { rainReadings } from './departments/meteorology.ts';
+export { SIMULATED_REGION_ID } from './departments/places.ts';

@@ -11,6 +11,9 @@ export interface Place {
   district: string;
 }
 
+/** The region whose places the scenario uses: a server on another city would refuse them. */
+export const SIMULATED_REGION_ID = xiamen.id;
+
 const gauges = new Map(xiamen.rainGauges.map((g) => [g.id, g]));
 
 /** A point `dLon`/`dLat` degrees (≤ 0.01, about 1 km) from a gauge, in that gauge's district. */
