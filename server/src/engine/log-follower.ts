@@ -175,17 +175,27 @@ export class LogFollower {
   /** Reads one page in one snapshot; returns true when the page was full. */
   private async readPage(): Promise<boolean> {
     const pageSize = this.opts.pageSize ?? 5000;
-    // One snapshot for the sequence list and the payloads: what is visible and what is settled agree.
-    const { snapshot, rows } = await this.opts.sql.begin('isolation level repeatable read read only', async (tx) => {
-      const [row] = await tx<{ snap: string }[]>`select pg_current_snapshot()::text as snap`;
-      const seqs = await tx<{ seq: string }[]>`select seq from events where seq > ${this.#position} order by seq limit ${pageSize}`;
-      const missing = seqs.map((r) => r.seq).filter((q) => !this.#known.has(Number(q)));
-      const fetched = missing.length
-        ? await tx.unsafe<LogRow[]>(`select ${EVENT_COLUMNS} from events where seq = any($1::bigint[])`, [missing])
-        : [];
+    // One statement, so one snapshot for both: the numbers visible and the snapshot that saw them
+    // (pg_current_snapshot() is the statement's own snapshot, the one its scan reads with). This used
+    // to be a repeatable-read transaction of four round trips (BEGIN, snapshot, numbers, COMMIT) after
+    // every commit of every node; now it is one, and a second only for payloads not already known.
+    const [page] = await this.opts.sql<{ snap: string; seqs: string }[]>`
+      select pg_current_snapshot()::text as snap,
+             array_to_string(array(select seq from events where seq > ${this.#position} order by seq limit ${pageSize}), ',') as seqs`;
+    const snapshot = parseSnapshot(page!.snap);
+    const seqs = page!.seqs === '' ? [] : page!.seqs.split(',').map(Number);
+    // A committed event never changes, so its payload may be read by a later statement than the one
+    // that saw its number.
+    const missing = seqs.filter((q) => !this.#known.has(q));
+    if (missing.length) {
+      const fetched = await this.opts.sql.unsafe<LogRow[]>(`select ${EVENT_COLUMNS} from events where seq = any($1::bigint[])`, [missing.map(String)]);
       for (const r of fetched) this.#known.set(Number(r.seq), rowToEvent(r));
-      const page = seqs.map((r) => this.#known.get(Number(r.seq))!);
-      return { snapshot: parseSnapshot(row!.snap), rows: page };
+    }
+    const rows = seqs.map((q) => {
+      const event = this.#known.get(q);
+      // Only retention could delete a logged event, and it prunes far below any follower's position.
+      if (!event) throw new Error(`log event ${q} was seen and then could not be read`);
+      return event;
     });
 
     const ready: BeaconEvent[] = [];
