@@ -20,6 +20,7 @@ export { riverton } from './region/riverton/index.ts';
 export * from './region/index.ts';
 export * from './geo/index.ts';
 export * from './state/delta.ts';
+export * from './state/record-patch.ts';
 export * from './views/view.ts';
 export * from './views/locate.ts';
 export * from './views/filter.ts';

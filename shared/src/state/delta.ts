@@ -4,6 +4,7 @@ import type { BeaconEvent } from '../events.ts';
 import { dict, own, ownOrMake, setOwn, type Dict } from '../util/dict.ts';
 import { samePlace } from '../views/locate.ts';
 import { firstObservedOf, type FeedState, type LatestRecord, type LiveState, type TrendPoint } from './live-state.ts';
+import { patchedRecord, stampedRecord, type RecordPatch } from './record-patch.ts';
 import { placeInTrend, supersedes } from './reducer.ts';
 import { trendPointOf } from './trend-point.ts';
 
@@ -57,6 +58,22 @@ export interface LogDelta extends StateDelta {
    * was where it is now.
    */
   movedFrom: Dict<Dict<LatestRecord | null>>;
+  /**
+   * For each entity in `latest`, its record before the delta, or null when it had none: the record
+   * that a screen holding the state at `fromSeq` holds, so that the hub can send such a screen only
+   * the fields that changed (record-patch.ts). Like `movedFrom`, merging keeps the earliest.
+   */
+  recordBefore: Dict<Dict<LatestRecord | null>>;
+}
+
+/**
+ * A delta as the hub sends it on `view:delta`: a StateDelta some of whose records may come as
+ * patches (record-patch.ts) — only to a screen that took every earlier message, for entities it
+ * already held. An entity is in at most one of `latest`, `patches` and `removed`. Made for one send,
+ * never merged; apply it with applyPatchedDelta.
+ */
+export interface PatchedDelta extends StateDelta {
+  patches?: Dict<Dict<RecordPatch>>;
 }
 
 /** Categories whose intermediate states are never coalesced away: a screen sees every step. */
@@ -70,7 +87,7 @@ export function emptyDelta(fromSeq: number): StateDelta {
 }
 
 export function emptyLogDelta(fromSeq: number): LogDelta {
-  return { ...emptyDelta(fromSeq), movedFrom: dict() };
+  return { ...emptyDelta(fromSeq), movedFrom: dict(), recordBefore: dict() };
 }
 
 /** The delta made by folding `events` (in log order) into `before`, giving `after`. */
@@ -89,6 +106,7 @@ export function deltaOf(before: LiveState, after: LiveState, events: readonly Be
     if (latest) {
       ownOrMake(d.latest, e.category, dict<LatestRecord>)[e.entityId] = latest;
       const prior = own(own(before.latest, e.category), e.entityId) ?? null;
+      ownOrMake(d.recordBefore, e.category, dict<LatestRecord | null>)[e.entityId] = prior;
       if (!prior || !samePlace(prior, latest)) ownOrMake(d.movedFrom, e.category, dict<LatestRecord | null>)[e.entityId] = prior;
     }
     const point = trendPointOf(e.category, e.payload, Date.parse(e.observedAt), e.version);
@@ -113,7 +131,8 @@ function copy2<T>(d: Readonly<Dict<Readonly<Dict<T>>>>): Dict<Dict<T>> {
  * b after a: later state wins, points and transitions accumulate. Used to coalesce per subscription.
  * An entity that b removes loses a's record and points; one that b (re)adds is no longer removed —
  * so a merged delta ends with the entity present or gone as the last of its deltas said. When both
- * are log deltas, the merged one keeps each entity's earliest prior place (where it was before a).
+ * are log deltas, the merged one keeps each entity's earliest prior place (where it was before a)
+ * and earliest prior record.
  */
 export function mergeDeltas<D extends StateDelta>(a: D, b: D): D {
   const latest = copy2(a.latest);
@@ -152,20 +171,27 @@ export function mergeDeltas<D extends StateDelta>(a: D, b: D): D {
     transitions,
     ...newerCommand(a.command, b.command),
   };
-  const aMoved = (a as Partial<LogDelta>).movedFrom;
-  const bMoved = (b as Partial<LogDelta>).movedFrom;
-  if (aMoved || bMoved) {
-    // The place before the merged stretch is the place before a, where a knew it; else before b.
-    // (When a changed an entity without moving it, where it was before b is where it was before a.)
-    const movedFrom = copy2(aMoved ?? {});
-    for (const [c, byId] of Object.entries(bMoved ?? {})) {
-      for (const [id, prior] of Object.entries(byId)) {
-        if (own(own(movedFrom, c), id) === undefined) ownOrMake(movedFrom, c, dict<LatestRecord | null>)[id] = prior;
-      }
-    }
-    (merged as LogDelta).movedFrom = movedFrom;
+  const aLog = a as Partial<LogDelta>;
+  const bLog = b as Partial<LogDelta>;
+  if (aLog.movedFrom || bLog.movedFrom) {
+    (merged as LogDelta).movedFrom = earliest(aLog.movedFrom, bLog.movedFrom);
+    (merged as LogDelta).recordBefore = earliest(aLog.recordBefore, bLog.recordBefore);
   }
   return merged as D;
+}
+
+/**
+ * What was before the merged stretch of a then b: before a, where a knew it; else before b. (When a
+ * did not list an entity, a did not change it — or, for places, did not move it — so before b is before a.)
+ */
+function earliest(a: Dict<Dict<LatestRecord | null>> | undefined, b: Dict<Dict<LatestRecord | null>> | undefined): Dict<Dict<LatestRecord | null>> {
+  const out = copy2(a ?? {});
+  for (const [c, byId] of Object.entries(b ?? {})) {
+    for (const [id, prior] of Object.entries(byId)) {
+      if (own(own(out, c), id) === undefined) ownOrMake(out, c, dict<LatestRecord | null>)[id] = prior;
+    }
+  }
+  return out;
 }
 
 function withoutEmpty<T>(d: Dict<Dict<T>>): Dict<Dict<T>> {
@@ -197,14 +223,61 @@ function newerCommand(a: CommandState | undefined, b: CommandState | undefined):
   return newer ? { command: newer } : {};
 }
 
+/** A patch that could not be applied: the screen holds another record of the entity than its base, or none. */
+export interface OutOfStep {
+  category: string;
+  entityId: string;
+  base: number;
+  /** The seq of the record the screen holds, null when it holds none. */
+  held: number | null;
+}
+
+/**
+ * Applies a delta whose records may come as patches: all of it, or — when a patch's base is not the
+ * record the screen holds — none of it, with `outOfStep` naming the patch. That should not happen
+ * (the hub patches only for screens that took every earlier message), but a screen out of step
+ * cannot trust its state, and a record rebuilt on another base would be wrong: it subscribes again
+ * for a snapshot. Like applyDelta, idempotent and order-safe: a patch of the record the screen
+ * already holds (same seq) changes nothing, nor does one older than the held record.
+ */
+export function applyPatchedDelta(state: LiveState, d: PatchedDelta): { state: LiveState; outOfStep: OutOfStep | null } {
+  const resolved = resolvePatches(state, d);
+  if ('outOfStep' in resolved) return { state, outOfStep: resolved.outOfStep };
+  return { state: applyDelta(state, resolved), outOfStep: null };
+}
+
+/**
+ * The delta with each patch turned into the whole record it stands for, against the records `state`
+ * holds (a patch older than the held record is dropped: it would change nothing); or the first patch
+ * that does not apply. What the delta would have been with every record whole.
+ */
+export function resolvePatches(state: LiveState, d: PatchedDelta): StateDelta | { outOfStep: OutOfStep } {
+  const { patches, ...whole } = d;
+  if (!patches) return whole;
+  const latest = copy2(whole.latest);
+  for (const [category, byId] of Object.entries(patches)) {
+    for (const [entityId, patch] of Object.entries(byId)) {
+      const held = own(own(state.latest, category), entityId);
+      let rec: LatestRecord;
+      if (held && patch.seq === held.seq) rec = stampedRecord(patch, held.data); // the record it holds: applyDelta keeps the earlier first observation
+      else if (held && !supersedes(patch.observedAt, patch.version, patch.seq, held)) continue; // older than the held one, as a whole record would be ignored
+      else if (held && held.seq === patch.base) rec = patchedRecord(held, patch);
+      else return { outOfStep: { category, entityId, base: patch.base, held: held?.seq ?? null } };
+      setOwn(ownOrMake(latest, category, dict<LatestRecord>), entityId, rec);
+    }
+  }
+  return { ...whole, latest };
+}
+
 /**
  * Applies a delta to a screen's state. Idempotent and order-safe: a record only replaces an older
  * one, a removal only drops a record no newer than the one that took the entity away, a trend point
  * lands in its slot, a feed takes the newer receive time — so a delta seen twice after a reconnect
  * changes nothing. Works on wire objects (JSON, normal prototype) as on dictionaries: keys are read
- * as own properties only.
+ * as own properties only. For whole records only (the type refuses a PatchedDelta, whose patches it
+ * would drop): a delta from `view:delta` goes through applyPatchedDelta.
  */
-export function applyDelta(state: LiveState, d: StateDelta): LiveState {
+export function applyDelta(state: LiveState, d: StateDelta & { patches?: never }): LiveState {
   const latest = dictFromShallow(state.latest);
   const trends = dictFromShallow(state.trends);
   for (const [c, byId] of Object.entries(d.removed ?? {})) {

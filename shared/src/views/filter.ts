@@ -8,6 +8,20 @@ import { INCIDENT_RADIUS_KM, type ViewRef } from './view.ts';
 
 type Centre = { lon: number; lat: number; district: string | null };
 
+/** Records by category and entity id; null where there is none. */
+export type RecordsByEntity = Readonly<Dict<Readonly<Dict<LatestRecord | null>>>>;
+
+/** A view's part of a log delta, and what a screen holding the view's state at the delta's start held of it. */
+export interface ViewChanges {
+  delta: StateDelta;
+  /**
+   * For the records of `delta.latest` whose entity was in the view before the delta too, the record
+   * the view held then (null, or absent: the entity entered the view, and its record goes whole).
+   * The hub sends such records as patches to screens that hold that state (record-patch.ts).
+   */
+  heldBefore: RecordsByEntity;
+}
+
 /**
  * Decides which records a view shows. City-wide records (no place, or an alert for the whole city)
  * are in every view; feeds are in every view, so every screen can show staleness.
@@ -78,10 +92,21 @@ export class ViewFilter {
    * looked at, since ones that stood still may now be inside the circle or outside it.
    */
   delta(d: LogDelta, after: LiveState): StateDelta {
-    if (this.view.kind === 'city') return cityDelta(d);
+    return this.changes(d, after).delta;
+  }
+
+  /**
+   * The view's delta (see `delta`), with the records the view held before it of the entities that
+   * stayed in it: by the same rule that tells "in, then in" from "entered", so an entity that entered
+   * is never patched against a record the screen does not have.
+   */
+  changes(d: LogDelta, after: LiveState): ViewChanges {
+    // Nothing enters or leaves the city: every entity it held before the delta, it holds still.
+    if (this.view.kind === 'city') return { delta: cityDelta(d), heldBefore: d.recordBefore };
     const out: StateDelta = {
       ...emptyDelta(d.fromSeq), toSeq: d.toSeq, feeds: d.feeds, ...(d.command ? { command: d.command } : {}),
     };
+    const heldBefore = dict<Dict<LatestRecord | null>>();
     const before = this.before(d);
     const visit = (c: string, id: string, rec: LatestRecord, changed: boolean) => {
       const prior = own(own(d.movedFrom, c), id);
@@ -91,6 +116,7 @@ export class ViewFilter {
       if (isIn) {
         if (wasIn && !changed) return;
         setOwn(ownOrMake(out.latest, c, dict), id, rec);
+        if (wasIn) setOwn(ownOrMake(heldBefore, c, dict<LatestRecord | null>), id, own(own(d.recordBefore, c), id) ?? null);
         const points = wasIn ? own(own(d.points, c), id) : own(own(after.trends, c), id);
         if (points?.length) (own(out.points, c) ?? (out.points[c] = dict()))[id] = points;
       } else if (wasIn) {
@@ -109,7 +135,7 @@ export class ViewFilter {
       const kept = list.filter((rec) => this.includes(c, rec));
       if (kept.length) setOwn(out.transitions, c, kept);
     }
-    return out;
+    return { delta: out, heldBefore };
   }
 
   /** This view's filter as it was before `d`: only an incident view's can differ (the incident moved). */
