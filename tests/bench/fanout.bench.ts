@@ -8,7 +8,7 @@ import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { PROTOCOL_VERSION, viewKey } from '@beacon/shared';
+import { PROTOCOL_VERSION, viewKey, type PatchedDelta } from '@beacon/shared';
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 import { benchDatabase, percentile } from './bench-database.ts';
@@ -123,10 +123,11 @@ async function runBeacon(clients: number) {
   for (const view of benchViews(clients)) {
     const s = io(base, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: beacon.token } });
     s.on('connect', () => s.emit('view:subscribe', { protocol: PROTOCOL_VERSION, view }, () => {}));
-    s.on('view:delta', (m: { delta: { latest: Record<string, Record<string, { data: { observedAt: string } }>> } }, ack: () => void) => {
+    s.on('view:delta', (m: { delta: PatchedDelta }, ack: () => void) => {
       if (measuring) {
         const t = now();
-        for (const rec of Object.values(m.delta.latest['rain-gauge'] ?? {})) beaconLat.push(t - Date.parse(rec.data.observedAt));
+        // A reading comes whole or as a patch (protocol 4); both carry the record's observation time in its stamp.
+        for (const rec of [...Object.values(m.delta.latest['rain-gauge'] ?? {}), ...Object.values(m.delta.patches?.['rain-gauge'] ?? {})]) beaconLat.push(t - rec.observedAt);
       }
       ack();
     });

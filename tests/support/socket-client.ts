@@ -1,22 +1,29 @@
 import {
   PROTOCOL_VERSION,
-  applyDelta,
+  applyPatchedDelta,
   type ClientToServerEvents,
   type LiveState,
+  type OutOfStep,
+  type PatchedDelta,
   type ServerToClientEvents,
-  type StateDelta,
   type SubscribeResult,
   type ViewRef,
 } from '@beacon/shared';
 import { io, type Socket } from 'socket.io-client';
 
-/** A screen's-eye view: a real socket.io client that subscribes to a view and applies deltas with the shared code. */
+/**
+ * A screen's-eye view: a real socket.io client that subscribes to a view and applies deltas with the
+ * shared code — patches too, and like a screen it subscribes again for a snapshot when a patch is
+ * out of step (`outOfStep` lists them: a test that expects none says so).
+ */
 export interface WatchingClient {
   socket: Socket<ServerToClientEvents, ClientToServerEvents>;
   state(): LiveState;
-  /** Every delta received, in order. */
-  deltas: StateDelta[];
+  /** Every delta received, in order, as received (records whole in `latest`, or as `patches`). */
+  deltas: PatchedDelta[];
   snapshots: number;
+  /** Patches that did not apply to the record held, each answered by subscribing again without `since`. */
+  outOfStep: OutOfStep[];
   /** How each (re)subscription was answered. */
   subscriptions: SubscribeResult[];
   /** Acknowledges the deltas held back while `ackDeltas` said no. */
@@ -45,27 +52,31 @@ export async function watch(
     reconnectionDelayMax: Math.max(200, options.reconnectionDelay ?? 0),
   });
   let state: LiveState | null = null;
+  /** A patch did not apply: the state is not trusted until the snapshot asked for arrives. */
+  let awaitingSnapshot = false;
   const client = {
     socket,
-    deltas: [] as StateDelta[],
+    deltas: [] as PatchedDelta[],
     snapshots: 0,
     subscriptions: [] as SubscribeResult[],
+    outOfStep: [] as OutOfStep[],
   };
   const waiters = new Set<() => void>();
   const held: (() => void)[] = [];
   const notify = () => waiters.forEach((w) => w());
 
-  // On every (re)connect, subscribe again — resuming from the last state held, if any.
-  socket.on('connect', () => {
-    socket.emit('view:subscribe', { protocol: PROTOCOL_VERSION, view, ...(state ? { since: state.seq } : {}) }, (result) => {
+  const subscribe = (since: number | undefined) =>
+    socket.emit('view:subscribe', { protocol: PROTOCOL_VERSION, view, ...(since !== undefined ? { since } : {}) }, (result) => {
       client.subscriptions.push(result);
       notify();
     });
-  });
+  // On every (re)connect, subscribe again — resuming from the last state held, if any and trusted.
+  socket.on('connect', () => subscribe(state && !awaitingSnapshot ? state.seq : undefined));
   // socket.io does not reconnect by itself after a server-side disconnect; a screen does.
   if (options.followServerDisconnect) socket.on('disconnect', (reason) => reason === 'io server disconnect' && socket.connect());
   socket.on('view:snapshot', (m, ack) => {
     state = m.state;
+    awaitingSnapshot = false;
     client.snapshots += 1;
     // Snapshots are acknowledged at once: a held-back screen is modelled by its delta acks alone.
     ack();
@@ -73,7 +84,16 @@ export async function watch(
   });
   socket.on('view:delta', (m, ack) => {
     client.deltas.push(m.delta);
-    state = applyDelta(state!, m.delta);
+    if (awaitingSnapshot) return ack(); // from the subscription the new one replaced
+    const applied = applyPatchedDelta(state!, m.delta);
+    if (applied.outOfStep) {
+      // As a screen does (useLiveConnection): nothing of the delta applied, a fresh snapshot asked for.
+      client.outOfStep.push(applied.outOfStep);
+      awaitingSnapshot = true;
+      subscribe(undefined);
+      return;
+    }
+    state = applied.state;
     if (options.ackDeltas?.() ?? true) ack();
     else held.push(ack);
     notify();
@@ -94,6 +114,9 @@ export async function watch(
     },
     get subscriptions() {
       return client.subscriptions;
+    },
+    get outOfStep() {
+      return client.outOfStep;
     },
     state: () => state!,
     releaseAcks: () => held.splice(0).forEach((ack) => ack()),

@@ -38,30 +38,13 @@ export function useLiveConnection(view: ViewRef = { kind: 'city' }): BeaconSocke
     return false;
   };
 
-  socket.on('connect', () => {
-    live.setConnection('connected');
-    const since = live.hasSnapshot ? live.state.seq : undefined;
-    socket.emit('view:subscribe', { protocol: PROTOCOL_VERSION, view, ...(since !== undefined ? { since } : {}) }, (result) => {
-      if (!result.ok) console.error('subscription refused', result.error);
-    });
-  });
+  socket.on('connect', () => live.setConnection('connected'));
+  followView(socket, live, view, compatible);
   socket.on('connect_error', () => live.setConnection('disconnected'));
   socket.on('disconnect', (reason) => {
     live.setConnection('disconnected');
     // Only a server-initiated disconnect stops socket.io's own reconnection.
     if (reason === 'io server disconnect') socket.connect();
-  });
-  socket.on('view:snapshot', (m, ack) => {
-    if (!compatible(m.protocol)) return;
-    live.receiveSnapshot(m, Date.now());
-    // Like a delta's: the hub sends nothing more until this screen has taken the snapshot in.
-    ack();
-  });
-  socket.on('view:delta', (m, ack) => {
-    if (!compatible(m.protocol)) return;
-    live.receiveDelta(m, Date.now());
-    // Acknowledge after applying: the hub sends the next delta only then, so a busy screen gets merged state, not a backlog.
-    ack();
   });
   socket.on('server:heartbeat', (m) => {
     if (compatible(m.protocol)) live.receiveHeartbeat(m, Date.now());
@@ -72,4 +55,39 @@ export function useLiveConnection(view: ViewRef = { kind: 'city' }): BeaconSocke
     socket.disconnect();
   });
   return socket;
+}
+
+/**
+ * Keeps the live store on `view`: subscribes on every (re)connect — resuming from the state held, when
+ * it is trusted — and applies snapshots and deltas, acknowledging each once applied.
+ *
+ * A delta whose patch was made against a record this screen does not hold (out of step: it should
+ * not happen, but a screen can miss a step) is neither applied nor acknowledged: the screen subscribes
+ * again without `since`, and the hub answers with a fresh snapshot. The new subscription replaces the
+ * old one on the hub, so the unacknowledged delta holds nothing up; until the snapshot comes the
+ * store ignores deltas and the wall shows the state it had.
+ */
+export function followView(socket: BeaconSocket, live: ReturnType<typeof useLiveStore>, view: ViewRef, compatible: (protocol: number) => boolean): void {
+  const subscribe = () => {
+    const since = live.resumeFrom();
+    socket.emit('view:subscribe', { protocol: PROTOCOL_VERSION, view, ...(since !== undefined ? { since } : {}) }, (result) => {
+      if (!result.ok) console.error('subscription refused', result.error);
+    });
+  };
+  socket.on('connect', subscribe);
+  socket.on('view:snapshot', (m, ack) => {
+    if (!compatible(m.protocol)) return;
+    live.receiveSnapshot(m, Date.now());
+    // Like a delta's: the hub sends nothing more until this screen has taken the snapshot in.
+    ack();
+  });
+  socket.on('view:delta', (m, ack) => {
+    if (!compatible(m.protocol)) return;
+    if (live.receiveDelta(m, Date.now()) === 'out-of-step') {
+      subscribe(); // the store is out of step now: resumeFrom() says snapshot
+      return;
+    }
+    // Acknowledge after applying: the hub sends the next delta only then, so a busy screen gets merged state, not a backlog.
+    ack();
+  });
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   ViewFilter,
-  applyDelta,
+  applyPatchedDelta,
   deltaOf,
   emptyLiveState,
   fold,
   type LiveState,
+  type PatchedDelta,
   type RecordReceived,
-  type StateDelta,
   type ViewRef,
 } from '@beacon/shared';
 import { rainEvent } from '@beacon/shared/testing.ts';
@@ -56,11 +56,14 @@ function hub(bound?: number, sendDeltaToMany?: SendDeltaToMany) {
   };
 }
 
-/** A screen that records what it is sent and acknowledges only when told. */
+/**
+ * A screen that records what it is sent and acknowledges only when told. It applies deltas as they
+ * come over the wire (JSON), patches included; a patch out of step fails the test.
+ */
 function screen(id: string, holds: LiveState | null = null) {
   const held: (() => void)[] = [];
   let state = holds;
-  const messages: ({ kind: 'snapshot'; state: LiveState } | { kind: 'delta'; delta: StateDelta })[] = [];
+  const messages: ({ kind: 'snapshot'; state: LiveState } | { kind: 'delta'; delta: PatchedDelta })[] = [];
   const subscriber: Subscriber = {
     id,
     sendSnapshot: (_view, s, acked) => {
@@ -70,7 +73,9 @@ function screen(id: string, holds: LiveState | null = null) {
     },
     sendDelta: (_view, d, acked) => {
       messages.push({ kind: 'delta', delta: d });
-      state = applyDelta(state!, JSON.parse(JSON.stringify(d)) as StateDelta);
+      const applied = applyPatchedDelta(state!, JSON.parse(JSON.stringify(d)) as PatchedDelta);
+      expect(applied.outOfStep, `${id}: a patch out of step`).toBeNull();
+      state = applied.state;
       held.push(acked);
     },
   };
@@ -275,7 +280,7 @@ describe('a screen that subscribes between a tick being collected and flushed', 
     h.apply(h.rain(1));
     h.subs.flush();
     expect(s.messages.map((m) => m.kind)).toEqual(['snapshot', 'delta']);
-    const d = (s.messages[1] as { delta: StateDelta }).delta;
+    const d = (s.messages[1] as { delta: PatchedDelta }).delta;
     expect(d.toSeq).toBe(h.state.seq);
     expect(plain(s.state().latest)).toEqual((viewState(h.state, city) as LiveState).latest);
   });
@@ -297,7 +302,7 @@ describe('screens counted by view kind (for the metrics)', () => {
 
 describe('screens of one view that keep up', () => {
   it('are sent each tick\'s delta together, once; one that fell behind gets its own merged delta; each acknowledgement counts for its own screen', () => {
-    const groups: { ids: string[]; delta: StateDelta }[] = [];
+    const groups: { ids: string[]; delta: PatchedDelta }[] = [];
     const screens = new Map<string, ReturnType<typeof screen>>();
     // Delivers a group send to each screen as its own sendDelta would, keeping each screen's ack apart.
     const together: SendDeltaToMany = (to, view, delta) => {
@@ -333,5 +338,121 @@ describe('screens of one view that keep up', () => {
     for (const [id, view] of [['a', city], ['b', city], ['slow', city], ['d1', siming], ['d2', siming]] as const) {
       expect(plain(screens.get(id)!.state()), id).toEqual(viewState(h.state, view));
     }
+  });
+});
+
+describe('changed-field deltas', () => {
+  const city: ViewRef = { kind: 'city' };
+  const deltasOf = (s: ReturnType<typeof screen>) => s.messages.flatMap((m) => (m.kind === 'delta' ? [m.delta] : []));
+  const patchedIds = (d: PatchedDelta | undefined, category: string) => Object.keys(d?.patches?.[category] ?? {}).sort();
+  const wholeIds = (d: PatchedDelta | undefined, category: string) => Object.keys(d?.latest[category] ?? {}).sort();
+
+  it('go to screens that took every message, together: each reading as its changed fields against the record they hold', () => {
+    const groups: { ids: string[]; delta: PatchedDelta }[] = [];
+    const screens = new Map([['a', screen('a')], ['b', screen('b')]]);
+    const together: SendDeltaToMany = (to, view, delta) => {
+      groups.push({ ids: to.map(({ subscriber }) => subscriber.id), delta });
+      for (const { subscriber, acked } of to) screens.get(subscriber.id)!.subscriber.sendDelta(view, delta, acked);
+    };
+    const h = hub(undefined, together);
+    for (const s of screens.values()) h.subs.subscribe(s.subscriber, city, null);
+    const ackAll = () => screens.forEach((s) => s.ack());
+    ackAll();
+
+    h.apply(h.rain(0)); // the gauges are new: their records go whole
+    h.subs.flush();
+    ackAll();
+    expect(patchedIds(groups[0]?.delta, 'rain-gauge')).toEqual([]);
+    const before = h.state;
+
+    h.apply(h.rain(1)); // a new reading of every gauge: a patch each
+    h.subs.flush();
+    const sent = groups[1]!;
+    expect(sent.ids).toEqual(['a', 'b']);
+    expect(patchedIds(sent.delta, 'rain-gauge')).toEqual([...stations].sort());
+    expect(wholeIds(sent.delta, 'rain-gauge')).toEqual([]);
+    const gauge = stations[0]!;
+    const patch = sent.delta.patches!['rain-gauge']![gauge]!;
+    const held = before.latest['rain-gauge']![gauge]!;
+    expect(patch.base).toBe(held.seq);
+    expect(patch.seq).toBe(h.state.latest['rain-gauge']![gauge]!.seq);
+    expect(Object.keys(patch.set ?? {}).sort()).toEqual(['observedAt', 'rainfall1hMm']); // stationId and version did not change
+    for (const [id, s] of screens) expect(plain(s.state()), id).toEqual(viewState(h.state, city));
+  });
+
+  it('never go to a screen that fell behind: its merged delta carries whole records', () => {
+    const h = hub();
+    const [fast, slow] = [screen('fast'), screen('slow')];
+    h.subs.subscribe(fast.subscriber, city, null);
+    h.subs.subscribe(slow.subscriber, city, null);
+    fast.ack();
+    slow.ack();
+    h.apply(h.rain(0));
+    h.subs.flush();
+    fast.ack();
+    slow.ack();
+    h.apply(h.rain(1));
+    h.subs.flush();
+    fast.ack(); // 'slow' still holds minute 1's delta
+    h.apply(h.rain(2));
+    h.subs.flush();
+    fast.ack();
+    slow.ack();
+    h.apply(h.rain(3));
+    h.subs.flush();
+
+    expect(deltasOf(fast).slice(1).map((d) => patchedIds(d, 'rain-gauge').length)).toEqual([stations.length, stations.length, stations.length]);
+    const merged = deltasOf(slow).at(-1)!; // minutes 2 and 3, merged
+    expect(merged.fromSeq).toBeLessThan(deltasOf(fast).at(-1)!.fromSeq);
+    expect(merged.patches).toBeUndefined();
+    expect(wholeIds(merged, 'rain-gauge')).toEqual([...stations].sort());
+    expect(plain(slow.state())).toEqual(viewState(h.state, city));
+    expect(plain(fast.state())).toEqual(viewState(h.state, city));
+  });
+
+  it('send an entity that entered the view whole, and one that stayed in it as a patch', () => {
+    const h = hub();
+    const districtA: ViewRef = { kind: 'district', district: A1.district };
+    h.apply([h.team('in', A1.id, 0), h.team('out', B1.id, 0)]);
+    h.subs.flush();
+    const s = screen('district A');
+    h.subs.subscribe(s.subscriber, districtA, null);
+    s.ack();
+    h.apply([h.team('in', A3.id, 1), h.team('out', A2.id, 1)]); // 'in' moves within the district, 'out' comes into it
+    h.subs.flush();
+    const d = deltasOf(s).at(-1)!;
+    expect(patchedIds(d, 'rescue-team')).toEqual(['in']);
+    expect(wholeIds(d, 'rescue-team')).toEqual(['out']);
+    expect(plain(s.state())).toEqual(viewState(h.state, districtA));
+  });
+
+  it('never go to a screen whose snapshot was made inside the tick (it holds some of the tick already), nor in a resume', () => {
+    const h = hub();
+    const early = screen('early');
+    h.subs.subscribe(early.subscriber, city, null);
+    early.ack();
+    h.apply(h.rain(0));
+    h.subs.flush();
+    early.ack();
+    h.apply(h.rain(1)); // collected, not flushed...
+    const late = screen('late');
+    h.subs.subscribe(late.subscriber, city, null); // ...so this snapshot holds minute 1
+    late.ack();
+    h.apply(h.rain(2));
+    h.subs.flush(); // the tick covers minutes 1 and 2
+    expect(patchedIds(deltasOf(early).at(-1), 'rain-gauge')).toHaveLength(stations.length);
+    const lateDelta = deltasOf(late).at(-1)!;
+    expect(lateDelta.patches).toBeUndefined(); // patched against minute 0, which 'late' never held
+    expect(plain(late.state())).toEqual(viewState(h.state, city));
+    expect(plain(early.state())).toEqual(viewState(h.state, city));
+
+    // A screen that comes back after minute 2 resumes with one delta: records whole.
+    const mid = late.state();
+    h.apply(h.rain(3));
+    h.subs.flush();
+    const back = screen('back', mid);
+    expect(h.subs.subscribe(back.subscriber, city, h.recent.since(mid.seq, h.state.seq))).toBe('resume');
+    expect(deltasOf(back)[0]!.patches).toBeUndefined();
+    expect(plain(back.state())).toEqual(viewState(h.state, city));
   });
 });

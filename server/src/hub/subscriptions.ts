@@ -1,12 +1,16 @@
 import {
+  PatchesOfTick,
   ViewFilter,
   deltaVolume,
   emptyDelta,
   isEmptyDelta,
   mergeDeltas,
   viewKey,
+  withPatches,
   type LiveState,
   type LogDelta,
+  type PatchedDelta,
+  type RecordsByEntity,
   type Region,
   type StateDelta,
   type ViewRef,
@@ -29,14 +33,14 @@ export const VIEW_KINDS = Object.keys(viewKinds) as ViewRef['kind'][];
 export interface Subscriber {
   id: string;
   sendSnapshot(view: ViewRef, state: LiveState, acked: () => void): void;
-  sendDelta(view: ViewRef, delta: StateDelta, acked: () => void): void;
+  sendDelta(view: ViewRef, delta: PatchedDelta, acked: () => void): void;
 }
 
 /**
  * Sends one delta to several subscribers of one view at once: encoded once, the same bytes written to
  * each (view-broadcast.ts hands it to socket.io's broadcast); each subscriber's `acked` is called on its acknowledgement.
  */
-export type SendDeltaToMany = (to: readonly { subscriber: Subscriber; acked: () => void }[], view: ViewRef, delta: StateDelta) => void;
+export type SendDeltaToMany = (to: readonly { subscriber: Subscriber; acked: () => void }[], view: ViewRef, delta: PatchedDelta) => void;
 
 export interface SubscriptionsOptions {
   /** Points and transitions a pending delta may hold (default PENDING_VOLUME_BOUND). */
@@ -71,6 +75,11 @@ interface Subscription {
  * then it is dropped and the screen gets a snapshot when it next can take a message. A snapshot
  * carries the current state of every warning and incident, not the steps in between; that is the
  * price of a screen that was away, and the memory a silent screen costs stays bounded by its view.
+ *
+ * A screen that took every earlier message holds exactly the view's state at the tick's start, so a
+ * record of an entity it already had can go as a patch — the fields that changed — when that is
+ * smaller (record-patch.ts). Everything else (a merged delta for a screen that was behind, a resume,
+ * a snapshot) carries whole records: it is rarer, and what the screen holds is less certain.
  */
 export class Subscriptions {
   readonly #byId = new Map<string, Subscription>();
@@ -138,6 +147,8 @@ export class Subscriptions {
     const tick = this.#tick;
     this.#tick = null;
     const s = this.state();
+    // Each view's delta of this tick, with the records its screens held before the tick (for patches).
+    const heldBeforeTick = new Map<StateDelta, RecordsByEntity>();
     if (tick) {
       const perView = new Map<string, StateDelta>();
       for (const sub of this.#byId.values()) {
@@ -148,8 +159,10 @@ export class Subscriptions {
         const key = viewKey(sub.view);
         let d = perView.get(key);
         if (!d) {
-          d = ViewFilter.for(this.region, sub.view, s).delta(tick, s);
+          const changes = ViewFilter.for(this.region, sub.view, s).changes(tick, s);
+          d = changes.delta;
           perView.set(key, d);
+          heldBeforeTick.set(d, changes.heldBefore);
         }
         this.add(sub, d);
       }
@@ -167,7 +180,20 @@ export class Subscriptions {
         else together.set(sub.pending, [sub]);
       }
     }
-    for (const [delta, subs] of together) this.deliver(subs, delta);
+    const patches = new PatchesOfTick();
+    for (const [delta, subs] of together) {
+      const heldBefore = heldBeforeTick.get(delta);
+      if (!heldBefore) {
+        this.deliver(subs, delta); // a merged delta, or an earlier tick's: whole records
+        continue;
+      }
+      // These screens hold the view's state at the tick's start — all but one whose snapshot (or
+      // resume) was made after the tick began: it holds some of the tick's records already, so a
+      // patch's base would not be its record. It gets the records whole, which it applies idempotently.
+      const [current, joinedMidTick] = partition(subs, (sub) => sub.holds <= delta.fromSeq);
+      if (current.length) this.deliver(current, withPatches(delta, heldBefore, patches.patchFor));
+      if (joinedMidTick.length) this.deliver(joinedMidTick, delta);
+    }
   }
 
   private add(sub: Subscription, d: StateDelta): void {
@@ -198,7 +224,7 @@ export class Subscriptions {
   }
 
   /** Sends `d` to subscribers of one view that all hold the state it starts from: together when there are several. */
-  private deliver(subs: Subscription[], d: StateDelta): void {
+  private deliver(subs: Subscription[], d: PatchedDelta): void {
     for (const sub of subs) {
       sub.pending = null;
       sub.volume = 0;
@@ -212,4 +238,12 @@ export class Subscriptions {
     if (to.length > 1 && this.sendDeltaToMany) this.sendDeltaToMany(to, subs[0]!.view, d);
     else for (const { subscriber, acked } of to) subscriber.sendDelta(subs[0]!.view, d, acked);
   }
+}
+
+/** The items for which `test` holds, and the others, each in their order. */
+function partition<T>(items: readonly T[], test: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (test(item) ? yes : no).push(item);
+  return [yes, no];
 }

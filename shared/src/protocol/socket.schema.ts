@@ -8,7 +8,8 @@
 import Type from 'typebox';
 import { departmentIds, type DepartmentId } from '../departments.ts';
 import type { LocalName } from '../region/types.ts';
-import type { StateDelta } from '../state/delta.ts';
+import type { PatchedDelta, StateDelta } from '../state/delta.ts';
+import type { RecordPatch } from '../state/record-patch.ts';
 import type { FeedState, LatestRecord, LiveState, TrendPoint } from '../state/live-state.ts';
 import type { ViewRef } from '../views/view.ts';
 import { Refusal } from '../errors/error-body.schema.ts';
@@ -19,7 +20,8 @@ const EpochMs = (description: string) => Type.Number({ description: `${descripti
 const Protocol = Type.Literal(PROTOCOL_VERSION, { description: 'PROTOCOL_VERSION: a screen that sees another one reloads itself.' });
 const Instant = (description: string) => Type.String({ format: 'date-time', description: `${description}: RFC 3339 with an offset (Z or ±hh:mm).` });
 /** A map keyed by names from outside (categories, entity ids). */
-const Dict = <T extends Type.TSchema>(value: T, key: string) => Type.Record(Type.String({ description: key }), value);
+const Dict = <T extends Type.TSchema>(value: T, key: string, description?: string) =>
+  Type.Record(Type.String({ description: key }), value, description ? { description } : {});
 
 export const ViewRefSchema = Type.Union(
   [
@@ -52,14 +54,35 @@ const TrendPointSchema = Type.Object({
   lat: Type.Optional(Type.Number()),
 });
 
-const LatestRecordSchema = Type.Object({
+/** Every field of a record but its data: what a patch carries of the new record. */
+const RecordStampProperties = {
   entityId: Type.String(),
   observedAt: EpochMs('Observation time'),
   version: Type.Integer(),
   seq: Type.Integer({ description: 'Its position in the event log.' }),
-  data: Type.Record(Type.String(), Type.Unknown(), { description: "The record as sent, in its category's schema (see the ingest messages)." }),
   firstObservedAt: Type.Optional(EpochMs("The entity's earliest observation in the log: for an incident, when it was first reported")),
+};
+
+const LatestRecordSchema = Type.Object({
+  ...RecordStampProperties,
+  data: Type.Record(Type.String(), Type.Unknown(), { description: "The record as sent, in its category's schema (see the ingest messages)." }),
 });
+
+const RecordPatchSchema = Type.Object(
+  {
+    ...RecordStampProperties,
+    base: Type.Integer({ description: 'The seq of the record this patch applies to: the one the screen holds.' }),
+    set: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: "Top-level data fields that differ from the base record's, each whole (new or changed)." })),
+    unset: Type.Optional(Type.Array(Type.String(), { description: "Top-level data fields of the base record that the new record does not have." })),
+  },
+  {
+    description: [
+      "A record sent as what changed since the one the screen holds: the new record is the base record's data with `set`'s fields replaced or added and `unset`'s dropped, under this stamp (entityId, observedAt, version, seq, firstObservedAt).",
+      'Apply it only when the screen holds the entity at seq `base`. When it holds that record already (same `seq`) or a newer one, it changes nothing.',
+      'When it holds another record, or none, the screen is out of step: it must not guess the record — it applies nothing of this delta and sends view:subscribe again without `since`, which answers with a fresh snapshot.',
+    ].join(' '),
+  },
+);
 
 const RecordStampSchema = Type.Object({ observedAt: Type.Number(), version: Type.Integer(), seq: Type.Integer() });
 
@@ -98,8 +121,17 @@ export const StateDeltaSchema = Type.Object({
   command: Type.Optional(CommandSliceSchema),
 });
 
+/** A live screen's delta: a StateDelta whose records may come as patches. */
+export const PatchedDeltaSchema = Type.Object({
+  ...StateDeltaSchema.properties,
+  latest: Dict(Dict(LatestRecordSchema, 'entity id'), 'category id', 'Records whole: those that entered the view, and changes sent whole.'),
+  patches: Type.Optional(
+    Dict(Dict(RecordPatchSchema, 'entity id'), 'category id', 'Records sent as patches: only to a screen that acknowledged every earlier message, for entities it already holds, when smaller than the record. An entity is in at most one of latest, patches and removed.'),
+  ),
+});
+
 export const ViewSnapshotSchema = Type.Object({ protocol: Protocol, serverTime: EpochMs("The server's clock"), view: ViewRefSchema, state: LiveStateSchema });
-export const ViewDeltaSchema = Type.Object({ protocol: Protocol, serverTime: EpochMs("The server's clock"), view: ViewRefSchema, delta: StateDeltaSchema });
+export const ViewDeltaSchema = Type.Object({ protocol: Protocol, serverTime: EpochMs("The server's clock"), view: ViewRefSchema, delta: PatchedDeltaSchema });
 export const HeartbeatSchema = Type.Object({ protocol: Protocol, serverTime: EpochMs("The server's clock"), seq: Type.Integer() });
 
 // The /replay namespace.
@@ -143,6 +175,8 @@ true satisfies Admits<typeof LatestRecordSchema, LatestRecord>;
 true satisfies Admits<typeof FeedStateSchema, FeedState>;
 true satisfies Admits<Type.TObject<WithoutCommand<typeof LiveStateSchema.properties>>, WithoutCommand<LiveState>>;
 true satisfies Admits<Type.TObject<WithoutCommand<typeof StateDeltaSchema.properties>>, WithoutCommand<StateDelta>>;
+true satisfies Admits<typeof RecordPatchSchema, RecordPatch>;
+true satisfies Admits<Type.TObject<WithoutCommand<typeof PatchedDeltaSchema.properties>>, WithoutCommand<PatchedDelta>>;
 true satisfies Admits<typeof ReplayWindowSchema, ReplayWindow>;
 true satisfies Admits<typeof KeyMomentSchema, KeyMoment>;
 true satisfies Admits<typeof ReplayOpenSchema, { protocol: number; from: string; to: string }>;

@@ -1,13 +1,15 @@
 import type { Refusal } from '../errors/error-body.schema.ts';
-import type { StateDelta } from '../state/delta.ts';
+import type { PatchedDelta } from '../state/delta.ts';
 import type { LiveState } from '../state/live-state.ts';
 import type { ViewRef } from '../views/view.ts';
 
 /**
  * Bumped on any incompatible change; a screen that sees another version reloads itself.
  * 3: deltas carry `removed` (entities that left the view); snapshots are acknowledged like deltas.
+ * 4: a delta may carry records as `patches` (the changed data fields of a record the screen holds,
+ *    `base` its seq) instead of whole in `latest`; a screen holding another record subscribes again.
  */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** A socket event refuses with the HTTP API's error shape, less the HTTP status (shared/src/errors). */
 export type SubscribeResult = { ok: true; mode: 'snapshot' | 'resume'; seq: number } | { ok: false; error: Refusal };
@@ -23,9 +25,12 @@ export interface ServerToClientEvents {
   /**
    * What changed in the view, at most once per hub tick, coalesced while the screen has not
    * acknowledged the previous message: records that changed or entered the view, and `removed`,
-   * the entities that left it. Acknowledge by calling `ack`.
+   * the entities that left it. To a screen that took every earlier message, a record of an entity
+   * it holds may come as a patch (`patches`, when smaller than the record): apply with
+   * applyPatchedDelta, and when it says out of step, subscribe again without `since`. Acknowledge
+   * by calling `ack`.
    */
-  'view:delta': (message: { protocol: number; serverTime: number; view: ViewRef; delta: StateDelta }, ack: () => void) => void;
+  'view:delta': (message: { protocol: number; serverTime: number; view: ViewRef; delta: PatchedDelta }, ack: () => void) => void;
   /** Every few seconds: a quiet feed is not a dead connection; also corrects the screen's clock. */
   'server:heartbeat': (message: { protocol: number; serverTime: number; seq: number }) => void;
 }
