@@ -129,6 +129,38 @@ describe('the AsyncAPI document', () => {
     }
   });
 
+  it('matches the deltas a screen really gets on "/", a record sent as a patch among them', async () => {
+    await untilFolded(storedSeq);
+    const socket = io(server.baseUrl, { transports: ['websocket'], auth: { token: server.wallToken }, reconnection: false });
+    const deltas: any[] = [];
+    socket.on('view:delta', (message: any, ack: () => void) => {
+      deltas.push(message);
+      ack();
+    });
+    try {
+      const snapshot = new Promise<void>((resolve) => socket.once('view:snapshot', (_m: unknown, ack: () => void) => (ack(), resolve())));
+      await socket.timeout(5000).emitWithAck('view:subscribe', { protocol: PROTOCOL_VERSION, view: { kind: 'city' } });
+      await snapshot;
+      // The stream test stored GAUGE_A's reading at 08:05: a later one, for a screen that holds it, goes as a patch.
+      const res = await fetch(`${server.baseUrl}/api/v1/ingest/rain-gauge`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${server.meteorologyKey}` },
+        body: JSON.stringify({ records: [{ stationId: GAUGE_A, observedAt: '2026-09-14T08:10:00+08:00', rainfall1hMm: 31 }] }),
+      });
+      expect(res.status).toBe(200);
+      for (let i = 0; i < 200 && !deltas.some((m) => m.delta.patches); i++) await new Promise((r) => setTimeout(r, 25));
+      const patched = deltas.find((m) => m.delta.patches);
+      expect(patched?.delta.patches['rain-gauge'][GAUGE_A]).toMatchObject({ base: storedSeq, set: { rainfall1hMm: 31 } });
+      const delta = payloadOf('viewDelta');
+      for (const m of deltas) expect(delta(m)).toEqual([]);
+      // A patch without its base is not one the document admits.
+      const { base: _base, ...baseless } = patched.delta.patches['rain-gauge'][GAUGE_A];
+      expect(delta({ ...patched, delta: { ...patched.delta, patches: { 'rain-gauge': { [GAUGE_A]: baseless } } } })).not.toEqual([]);
+    } finally {
+      socket.close();
+    }
+  });
+
   it('matches what replay really answers on "/replay": open with its key moments, the snapshots, the clock', async () => {
     await untilFolded(storedSeq);
     const socket = io(`${server.baseUrl}/replay`, { transports: ['websocket'], auth: { token: server.tokens.duty }, reconnection: false });
