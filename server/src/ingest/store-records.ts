@@ -5,7 +5,7 @@ import type postgres from 'postgres';
 import { InputError, type Issue } from '../errors/input-error.ts';
 import { LOG_CHANNEL } from '../engine/log-follower.ts';
 import { copyEvents } from './copy-events.ts';
-import { insertEvents } from './insert-events.ts';
+import { appendSmallBatch } from './insert-events.ts';
 
 /** A validated record ready for the log. */
 export interface LogRecord {
@@ -67,8 +67,8 @@ export const ALREADY_LOGGED_SQL = `
 
 /**
  * A batch of at most this many distinct records is appended in three round trips after BEGIN, not six:
- * its numbers are drawn with the key lookup, and its rows INSERTed in one pipelined write with the
- * NOTIFY and the current-state upsert (insert-events.ts). Larger batches are COPYed (copy-events.ts).
+ * its numbers are drawn with the key lookup, and its rows, its current-state rows and the NOTIFY are
+ * one statement (insert-events.ts). Larger batches are COPYed (copy-events.ts).
  */
 export const SMALL_BATCH = 64;
 
@@ -203,16 +203,13 @@ function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: S
     const fresh = [...firstOfKey.values()].filter((r) => !before.has(r.dedupeKey));
     const seqOfKey = new Map<string, number>();
     const appended: BeaconEvent[] = [];
-    let inserted: Promise<unknown> | null = null;
+    let written: Promise<unknown> | null = null;
     if (fresh.length) {
       const numbers = drawnWithLookup ?? (await tx.unsafe<Numbers[]>(`select ${drawNumbers('$1')}`, [fresh.length]))[0]!;
       // Ascending, so the batch is logged in the order it was sent.
       const seqs = numbers.seqs.split(',').map(Number).sort((a, b) => a - b);
       drawn(seqs);
       const receivedAt = numbers.at.toISOString();
-      // A small batch's INSERT goes out with the NOTIFY and the upsert below, in one write.
-      if (small) inserted = insertEvents(tx, fresh, seqs);
-      else await copyEvents(tx, fresh, seqs);
       for (let i = 0; i < fresh.length; i++) {
         const r = fresh[i]!;
         seqOfKey.set(r.dedupeKey, seqs[i]!);
@@ -228,11 +225,18 @@ function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: S
           payload: r.payload,
         });
       }
+      // Sorted: concurrent batches then lock current-state rows in one global order and cannot deadlock.
+      const newest = newestPerEntity(fresh).sort((a, b) => fresh[a]!.category.localeCompare(fresh[b]!.category) || fresh[a]!.entityId.localeCompare(fresh[b]!.entityId));
+      options.beforeCommit?.(appended);
+      // Wake every node's follower at commit, saying how far the log now goes: one already there skips the read.
+      if (small) written = appendSmallBatch(tx, fresh, seqs, newest.map((index) => ({ index, version: fresh[index]!.version })), LOG_CHANNEL);
+      else {
+        await copyEvents(tx, fresh, seqs);
+        written = Promise.all([tx`select pg_notify(${LOG_CHANNEL}, ${String(seqs.at(-1)!)})`, upsertCurrentState(tx, newest.map((i) => fresh[i]!), seqOfKey)]);
+      }
+    } else {
+      options.beforeCommit?.(appended);
     }
-    options.beforeCommit?.(appended);
-    // Wake every node's follower at commit, saying how far the log now goes: one already there skips
-    // the read. Sent with the current-state upsert below, in one round trip.
-    const notified = appended.length ? tx`select pg_notify(${LOG_CHANNEL}, ${String(appended.at(-1)!.seq)})` : null;
 
     const answered = new Set<string>();
     const result: StoredRecord[] = records.map((r, index) => {
@@ -244,39 +248,40 @@ function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: S
       }
       return { index, seq: Number(before.get(r.dedupeKey)!.seq), status: 'duplicate' };
     });
-
-    // Sorted: concurrent batches then lock current-state rows in one global order and cannot deadlock.
-    const newest = newestPerEntity(fresh).sort((a, b) => a.category.localeCompare(b.category) || a.entityId.localeCompare(b.entityId));
-    const stateRows = newest.map((r) => ({
-      category: r.category,
-      entity_id: r.entityId,
-      observed_at: r.observedAt,
-      version: r.version,
-      seq: seqOfKey.get(r.dedupeKey)!,
-      payload: r.payload as unknown as postgres.JSONValue,
-    }));
-    // Only a newer observation (or a higher version of the same one) moves the row: late data never wins.
-    const upserted = stateRows.length
-      ? tx`
-        insert into current_state ${tx(stateRows, 'category', 'entity_id', 'observed_at', 'version', 'seq', 'payload')}
-        on conflict (category, entity_id) do update
-          set observed_at = excluded.observed_at, version = excluded.version, seq = excluded.seq, payload = excluded.payload
-          where (current_state.observed_at, current_state.version) < (excluded.observed_at, excluded.version)`
-      : null;
-    // The INSERT's failure (a unique violation: see storeRecords) comes first, and is what this rejects with.
-    await Promise.all([inserted, notified, upserted]);
+    // A small batch's write fails with a unique violation when a copy of one of its records committed
+    // meanwhile (see storeRecords); the large batch's COPY failed above already.
+    await written;
     return { records: result, appended };
   }) as Promise<StoreResult>;
 }
 
-/** One row per entity, the newest by observation time then version (one upsert may not touch a row twice). */
-function newestPerEntity(records: readonly LogRecord[]): LogRecord[] {
-  const best = new Map<string, LogRecord>();
-  for (const r of records) {
+/** The current-state rows of a large batch (already sorted), in one statement beside its COPY. */
+function upsertCurrentState(tx: postgres.TransactionSql, newest: readonly LogRecord[], seqOfKey: ReadonlyMap<string, number>) {
+  const stateRows = newest.map((r) => ({
+    category: r.category,
+    entity_id: r.entityId,
+    observed_at: r.observedAt,
+    version: r.version,
+    seq: seqOfKey.get(r.dedupeKey)!,
+    payload: r.payload as unknown as postgres.JSONValue,
+  }));
+  // Only a newer observation (or a higher version of the same one) moves the row: late data never wins.
+  return tx`
+    insert into current_state ${tx(stateRows, 'category', 'entity_id', 'observed_at', 'version', 'seq', 'payload')}
+    on conflict (category, entity_id) do update
+      set observed_at = excluded.observed_at, version = excluded.version, seq = excluded.seq, payload = excluded.payload
+      where (current_state.observed_at, current_state.version) < (excluded.observed_at, excluded.version)`;
+}
+
+/** Each entity's newest record, by observation time then version, as an index into `records` (one upsert may not touch a row twice). */
+function newestPerEntity(records: readonly LogRecord[]): number[] {
+  const best = new Map<string, number>();
+  records.forEach((r, i) => {
     const key = `${r.category}\u0000${r.entityId}`;
     const cur = best.get(key);
+    const held = cur === undefined ? undefined : records[cur]!;
     // observedAt is canonical UTC ISO 8601, so string order is time order.
-    if (!cur || r.observedAt > cur.observedAt || (r.observedAt === cur.observedAt && r.version > cur.version)) best.set(key, r);
-  }
+    if (!held || r.observedAt > held.observedAt || (r.observedAt === held.observedAt && r.version > held.version)) best.set(key, i);
+  });
   return [...best.values()];
 }
