@@ -8,7 +8,7 @@ import type { WatchingClient } from './socket-client.ts';
  * The truth every fault case ends on: what a screen shows equals the whole log, folded from the start
  * by the shared reducer and cut to the screen's view. The screen is first given time to reach the
  * log's head (its `seq`), so a lost, doubled or stale record shows up as a difference, not a timeout
- * of the check itself.
+ * of the check itself; and no patch it was sent missed the record it was made against.
  */
 export async function expectScreensMatchLog(
   sql: Sql,
@@ -24,6 +24,9 @@ export async function expectScreensMatchLog(
     expect(shown.seq, `${JSON.stringify(view)}: seq`).toBe(truth.seq);
     expect(plain(shown.latest), `${JSON.stringify(view)}: latest`).toEqual(plain(expected.latest));
     expect(plain(shown.command), `${JSON.stringify(view)}: command`).toEqual(plain(expected.command));
+    // Patches go only to screens that hold their base: one that did not would have been resynchronised
+    // by a snapshot and still match, hiding a hub that patched a screen it should not have.
+    expect(client.outOfStep, `${JSON.stringify(view)}: patches out of step`).toEqual([]);
   }
   return truth;
 }
