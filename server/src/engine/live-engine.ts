@@ -114,6 +114,14 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
     this.#follower?.poke();
   }
 
+  /**
+   * Ingest calls this after its commit (and `release`): its events are folded at once when they follow
+   * what is folded without a gap, without reading the log back (log-follower.ts `ownCommitted`).
+   */
+  ownCommitted(): void {
+    this.#follower?.ownCommitted();
+  }
+
   /** Resolves once everything committed before the call has been folded in. */
   async catchUp(): Promise<void> {
     await this.#follower?.catchUp();

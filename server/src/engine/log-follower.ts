@@ -74,6 +74,13 @@ export class LogFollower {
    * by the xid rule. Only when the follower looks changes here, never what counts as settled.
    */
   readonly #own = new Set<number>();
+  /**
+   * This node's own numbers whose commit was acknowledged, with their events in `#known`: when they
+   * follow the position without a gap, they are handed on without reading the log (`ownCommitted`).
+   */
+  readonly #ownCommitted = new Set<number>();
+  /** The highest number a NOTIFY announced: a read is owed while it is above the position. */
+  #announced = 0;
 
   constructor(private readonly opts: FollowerOptions) {
     this.#position = opts.from;
@@ -86,7 +93,9 @@ export class LogFollower {
 
   async start(): Promise<void> {
     this.#listener = await this.opts.sql.listen(LOG_CHANNEL, (upTo) => {
-      if (!(Number(upTo) <= this.#position)) this.poke();
+      const announced = Number(upTo);
+      if (announced > this.#announced) this.#announced = announced;
+      if (!(announced <= this.#position)) this.poke();
     });
     this.#timer = setInterval(() => this.poke(), this.opts.pollMs ?? 1000);
     // The first read may be long (the log since the newest snapshot): it runs in the background, and
@@ -126,8 +135,45 @@ export class LogFollower {
    * commit of this node); not committed (rolled back, or the answer lost), nothing else will: look now.
    */
   release(seqs: readonly number[], committed: boolean): void {
-    for (const q of seqs) this.#own.delete(q);
+    for (const q of seqs) {
+      this.#own.delete(q);
+      if (committed && q > this.#position && this.#known.has(q)) this.#ownCommitted.add(q);
+    }
     if (!committed) this.poke();
+  }
+
+  /**
+   * After a commit of this node's own ingest: its events are handed on at once when they follow the
+   * position without a gap — they are committed, and nothing can come between the position and them —
+   * with no read of the log. A read still happens when one is owed: a NOTIFY announced numbers past
+   * them (another writer's), or they do not follow the position (a gap: the read settles it).
+   */
+  ownCommitted(): void {
+    if (this.#stopped) return;
+    if (this.#running) {
+      this.#again = true; // the read in progress goes round again and hands them on
+      return;
+    }
+    const ready: BeaconEvent[] = [];
+    for (let next = this.#position + 1; this.#ownCommitted.has(next); next++) {
+      ready.push(this.#known.get(next)!);
+      this.#ownCommitted.delete(next);
+      this.#known.delete(next);
+    }
+    if (ready.length) this.#moveTo(ready.at(-1)!.seq, ready);
+    // Own committed events still waiting behind a number: one of this node's own in flight ends with
+    // its own call here; any other (another writer's, a rollback) is a gap a read must settle.
+    const waitingOnOther = this.#ownCommitted.size > 0 && !this.#own.has(this.#position + 1);
+    if (this.#announced > this.#position || waitingOnOther) this.poke();
+  }
+
+  /** Moves the position to `position` (every number up to it settled) and hands on `ready`, the events among them, in order. */
+  #moveTo(position: number, ready: BeaconEvent[]): void {
+    this.#position = position;
+    this.#horizons = this.#horizons.filter((h) => h.upTo > this.#position);
+    for (const q of this.#known.keys()) if (q <= this.#position) this.#known.delete(q);
+    for (const q of this.#ownCommitted) if (q <= this.#position) this.#ownCommitted.delete(q);
+    if (ready.length) this.opts.onEvents(ready);
   }
 
   /** Read the log now (after a commit here or a notification); polls never overlap. */
@@ -215,10 +261,7 @@ export class LogFollower {
       ready.push(event);
       expected += 1;
     }
-    this.#position = expected - 1;
-    this.#horizons = this.#horizons.filter((h) => h.upTo > this.#position);
-    for (const q of this.#known.keys()) if (q <= this.#position) this.#known.delete(q);
-    if (ready.length) this.opts.onEvents(ready);
+    this.#moveTo(expected - 1, ready);
     if (held) {
       // Held only by this node's own transactions: their end pokes the follower, no need to look sooner.
       if (this.#onlyOwnMissing(rows, expected)) return false;

@@ -21,10 +21,11 @@ export const ingestPlugin = fp<IngestOptions>(
       sql: app.db.sql,
       now: app.clock.now,
       region: app.region,
-      // Committed: read the log now rather than wait for the notification to come round.
       // Told before commit: the commit's NOTIFY may wake the follower before ingest hears "committed".
+      // Committed: fold them now if nothing comes between, else read the log now (log-follower.ts `ownCommitted`;
+      // a refusal's event is another writer's to the follower, announced by its NOTIFY).
       onAppending: (events) => engine.expect(events),
-      onAppended: () => engine.poke(),
+      onAppended: () => engine.ownCommitted(),
       // Gaps this node's own transactions leave are waited for, not bounded and rechecked (engine/log-follower.ts, `own`).
       onDrawn: (seqs) => engine.own(seqs),
       onEnded: (seqs, committed) => engine.release(seqs, committed),

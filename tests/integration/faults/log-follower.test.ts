@@ -1,7 +1,7 @@
 import { connectDatabase, type Database } from '@beacon/db';
 import { rainfallOf, type BeaconEvent } from '@beacon/shared';
 import { LogFollower } from '@beacon/server/engine/log-follower.ts';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { expectEngineMatchesLog, expectScreensMatchLog } from '../../support/log-truth.ts';
 import { watch } from '../../support/socket-client.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
@@ -130,21 +130,28 @@ describe('log following under concurrent writers', () => {
   });
 });
 
-/** Counts the follower's page reads (one transaction each) and its xid bounds (a one-statement query). */
+/** Counts the follower's page reads (one statement each, with its snapshot) and its xid bounds (a one-statement query). */
 function countingSql() {
   const counts = { reads: 0, bounds: 0 };
   const sql = new Proxy(db.sql, {
-    get(target, prop, receiver) {
-      if (prop === 'begin') counts.reads += 1;
-      return Reflect.get(target, prop, receiver);
-    },
     apply(target, thisArg, args: unknown[]) {
       const strings = args[0] as readonly string[] | undefined;
-      if (Array.isArray(strings) && strings.join('').includes('pg_current_xact_id')) counts.bounds += 1;
+      const text = Array.isArray(strings) ? strings.join('') : '';
+      if (text.includes('pg_current_snapshot')) counts.reads += 1;
+      if (text.includes('pg_current_xact_id')) counts.bounds += 1;
       return Reflect.apply(target, thisArg, args);
     },
   });
   return { sql, counts };
+}
+
+/** The event ingest would hint for a row `writer().insert` logged (only its number and entity matter here). */
+function recordEvent(seq: number, station: string): BeaconEvent {
+  const observedAt = new Date(Date.UTC(2026, 8, 14)).toISOString();
+  return {
+    type: 'record.received', seq, receivedAt: observedAt, department: 'meteorology', category: 'rain-gauge', entityId: station,
+    observedAt, version: 1, payload: { stationId: station, observedAt, rainfall1hMm: 1, version: 1 },
+  };
 }
 
 /** A follower from the log's head that only reads when told (no timer), with what it handed on and its reads and bounds counted. */
@@ -204,6 +211,73 @@ describe("gaps this node's own ingest transactions leave", () => {
       expect(seen).toContain(y);
       expect(seen).not.toContain(x);
       expect(counts.bounds).toBeGreaterThan(0); // an ordinary gap now, settled by an xid bound
+    } finally {
+      await follower.stop();
+    }
+  });
+
+  // After its own commit, ingest calls `ownCommitted`: events that follow the position without a gap are
+  // handed on from what ingest told the follower, with no read of the log; anything else still reads.
+  it('hands on its own committed events that follow the position at once, without reading the log', async () => {
+    const { follower, seen, counts } = await followerAtHead();
+    try {
+      const mine = await writer();
+      const x = await mine.insert(testGauge(3), 1.5);
+      const y = await mine.insert(testGauge(4), 2.5);
+      follower.own([x, y]);
+      follower.hint([recordEvent(x, testGauge(3)), recordEvent(y, testGauge(4))]);
+      await mine.commit();
+      follower.release([x, y], true);
+      follower.ownCommitted();
+      expect(seen.slice(-2)).toEqual([x, y]); // at once: no await between
+      expect(counts.reads).toBe(0);
+      expect(follower.position).toBe(y);
+    } finally {
+      await follower.stop();
+    }
+  });
+
+  it("does not hand on its own committed events behind another writer's number until that one is settled", async () => {
+    const { follower, seen, counts } = await followerAtHead();
+    try {
+      const other = await writer();
+      const x = await other.insert(testGauge(5), 3.5); // another writer's number, still running
+      const mine = await writer();
+      const y = await mine.insert(testGauge(0), 4.5);
+      follower.own([y]);
+      follower.hint([recordEvent(y, testGauge(0))]);
+      await mine.commit();
+      follower.release([y], true);
+      follower.ownCommitted(); // y does not follow the position: a read is owed, and it holds y behind x
+      await vi.waitFor(() => expect(counts.reads).toBeGreaterThan(0));
+      await follower.poll();
+      expect(seen).not.toContain(y);
+      await other.commit();
+      await follower.catchUp();
+      expect(seen.slice(-2)).toEqual([x, y]);
+    } finally {
+      await follower.stop();
+    }
+  });
+
+  it('reads after its own commit when a NOTIFY announced numbers past its own', async () => {
+    const { follower, seen, counts } = await followerAtHead();
+    await follower.start();
+    try {
+      await vi.waitFor(() => expect(counts.reads).toBeGreaterThan(0)); // start reads once
+      const mine = await writer();
+      const x = await mine.insert(testGauge(1), 5.5);
+      follower.own([x]);
+      follower.hint([recordEvent(x, testGauge(1))]);
+      const other = await writer();
+      const y = await other.insert(testGauge(2), 6.5);
+      await other.conn`select pg_notify('beacon_log', ${String(y)})`;
+      await other.commit(); // announced y while x (own, in flight) comes first: nothing is read for it yet
+      await mine.commit();
+      follower.release([x], true);
+      follower.ownCommitted(); // x at once; y was announced past it, so a read follows by itself
+      expect(seen.at(-1)).toBe(x);
+      await vi.waitFor(() => expect(seen.at(-1)).toBe(y));
     } finally {
       await follower.stop();
     }
