@@ -293,4 +293,17 @@ describe('security headers', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   });
+
+  it('sends the same headers on refusals and unknown routes as on answers', async () => {
+    const answered = await fetch(`${server.baseUrl}/api/v1/health`);
+    const refused = await fetch(`${server.baseUrl}/api/v1/ingest/rain-gauge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const unknown = await fetch(`${server.baseUrl}/api/v1/no-such-route`);
+    expect(refused.status).toBe(401);
+    expect(unknown.status).toBe(404);
+    for (const name of ['content-security-policy', 'x-content-type-options', 'x-frame-options', 'referrer-policy', 'cross-origin-opener-policy']) {
+      expect(answered.headers.get(name)).toBeTruthy();
+      expect(refused.headers.get(name)).toBe(answered.headers.get(name));
+      expect(unknown.headers.get(name)).toBe(answered.headers.get(name));
+    }
+  });
 });
