@@ -271,11 +271,14 @@ function placeInTrendInPlace(out: TrendPoint[], point: TrendPoint, newest: numbe
   if (point.t <= from) return out;
   const slot = Math.floor(point.t / TREND_SLOT_MS);
   const last = out.at(-1);
-  if (!last || Math.floor(last.t / TREND_SLOT_MS) < slot) {
+  const lastSlot = last ? Math.floor(last.t / TREND_SLOT_MS) : -Infinity;
+  if (lastSlot < slot) {
     out.push(point);
     return out;
   }
-  const i = out.findIndex((p) => Math.floor(p.t / TREND_SLOT_MS) >= slot);
+  // The next most common case, a reading in the newest slot (a gauge reporting more often than a
+  // slot), needs no search through the day's slots.
+  const i = lastSlot === slot ? out.length - 1 : out.findIndex((p) => Math.floor(p.t / TREND_SLOT_MS) >= slot);
   const existing = out[i]!;
   if (Math.floor(existing.t / TREND_SLOT_MS) === slot) {
     if (point.t > existing.t || (point.t === existing.t && point.v >= existing.v)) out[i] = point;
