@@ -21,12 +21,13 @@ export function categoryChecks(region: Region): Record<string, CategoryCheck> {
 
 /**
  * The checks after the schema: the category's own, no time in the future, and no batch saying two
- * different things about the same record.
+ * different things about the same record (`keys`: each normal record's dedupeKey, made once by the caller).
  */
 export function checkBatch(
   category: CategoryDefinition,
   records: readonly Rec[],
   normal: readonly NormalRecord[],
+  keys: readonly string[],
   now: number,
   own: CategoryCheck | undefined,
 ): Issue[] {
@@ -44,7 +45,7 @@ export function checkBatch(
         got: observedAt,
       });
     }
-    const key = dedupeKey(category.id, normal[i]!);
+    const key = keys[i]!;
     const first = firstIndex.get(key);
     if (first === undefined) firstIndex.set(key, i);
     // Canonical JSON only for the rare repeated key: comparing every record would cost more than the insert.

@@ -112,12 +112,14 @@ async function acceptOwnBatch(
   }
   const records = (batch as { records: Record<string, unknown>[] }).records;
   const normal = records.map((r) => normaliseRecord(category, r));
-  const issues = checkBatch(category, records, normal, opts.now(), check);
+  const keys = normal.map((n) => dedupeKey(category.id, n));
+  const issues = checkBatch(category, records, normal, keys, opts.now(), check);
   if (issues.length) {
     throw new InputError(422, 'BEACON_UNPROCESSABLE', `${issues.length} problem(s) in the batch; nothing was stored`, issues);
   }
-  const logRecords: LogRecord[] = normal.map((n) => ({
-    department: category.department, category: category.id, sourceId: credential.id, dedupeKey: dedupeKey(category.id, n), ...n,
+  const logRecords: LogRecord[] = normal.map((n, i) => ({
+    department: category.department, category: category.id, sourceId: credential.id, dedupeKey: keys[i]!,
+    entityId: n.entityId, observedAt: n.observedAt, version: n.version, payload: n.payload,
   }));
   const stored = await storeRecords(opts.sql, logRecords, {
     appendLock: opts.appendLock ?? false,
