@@ -30,19 +30,31 @@ export type TextIssue = Issue & { got: string };
 
 const escapePointer = (segment: string) => segment.replace(/~/g, '~0').replace(/\//g, '~1');
 
+/** Where a value sits, as a chain of segments up to the document: its JSON pointer is built only when an issue needs it. */
+type Where = { up: Where; segment: string } | null;
+
+function pointer(base: string, where: Where): string {
+  const segments: string[] = [];
+  for (let w = where; w; w = w.up) segments.push(escapePointer(w.segment));
+  let path = base;
+  for (let i = segments.length - 1; i >= 0; i--) path += `/${segments[i]!}`;
+  return path;
+}
+
 /**
  * Every string (and object key) in `value` breaking the text rule, with its JSON pointer under
  * `base` (a bad object key is reported once, with its characters escaped in the path). Iterative, so a deeply nested document cannot exhaust the stack.
+ * Every ingest batch passes here whole, so a clean value costs one regex test and no string building.
  */
 export function textIssues(value: unknown, base = ''): TextIssue[] {
   const issues: TextIssue[] = [];
-  const stack: [unknown, string][] = [[value, base]];
+  const stack: [unknown, Where][] = [[value, null]];
   while (stack.length) {
-    const [v, path] = stack.pop()!;
+    const [v, where] = stack.pop()!;
     if (typeof v === 'string') {
-      if (!isCleanText(v)) issues.push({ path, expected: TEXT_EXPECTED, got: showText(v) });
+      if (!isCleanText(v)) issues.push({ path: pointer(base, where), expected: TEXT_EXPECTED, got: showText(v) });
     } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], `${path}/${i}`]);
+      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], { up: where, segment: String(i) }]);
     } else if (v !== null && typeof v === 'object') {
       const keys = Object.keys(v);
       for (let i = keys.length - 1; i >= 0; i--) {
@@ -50,10 +62,10 @@ export function textIssues(value: unknown, base = ''): TextIssue[] {
         if (!isCleanText(key)) {
           // The pointer shows the bad characters escaped (a path is logged and stored too); not descended into.
           const shown = showText(key, Number.POSITIVE_INFINITY);
-          issues.push({ path: `${path}/${escapePointer(shown)}`, expected: `a field name that is ${TEXT_EXPECTED}`, got: showText(key) });
+          issues.push({ path: pointer(base, { up: where, segment: shown }), expected: `a field name that is ${TEXT_EXPECTED}`, got: showText(key) });
           continue;
         }
-        stack.push([(v as Record<string, unknown>)[key], `${path}/${escapePointer(key)}`]);
+        stack.push([(v as Record<string, unknown>)[key], { up: where, segment: key }]);
       }
     }
   }
