@@ -64,6 +64,8 @@ const SERIES = [
 describe('/metrics', () => {
   it('exposes every series, with the counts of what was sent, refused, folded and pushed to a screen', async () => {
     const screen = await watch(server, { kind: 'city' });
+    // A second screen on the same view: deltas they both take go out as one broadcast, still counted per screen.
+    const other = await watch(server, { kind: 'city' });
     try {
       const batch = gauges([testGauge(0), testGauge(1), testGauge(2)]);
       expect((await ingest(server, 'rain-gauge', batch)).status).toBe(200);
@@ -77,6 +79,7 @@ describe('/metrics', () => {
       expect(foreign.status).toBe(403);
       await server.app.engine.catchUp();
       await screen.until((s) => s.seq >= server.app.engine.state.seq);
+      await other.until((s) => s.seq >= server.app.engine.state.seq);
 
       const m = await scrape(server.baseUrl);
       for (const name of SERIES) {
@@ -111,14 +114,14 @@ describe('/metrics', () => {
       expect(m.value('beacon_snapshot_age_seconds')).toBeGreaterThanOrEqual(0);
       expect(m.value('beacon_snapshot_age_seconds')).toBeLessThan(600);
 
-      expect(m.value('beacon_hub_subscriptions', { view_kind: 'city' })).toBe(1);
+      expect(m.value('beacon_hub_subscriptions', { view_kind: 'city' })).toBe(2);
       expect(m.value('beacon_hub_subscriptions', { view_kind: 'district' })).toBe(0);
-      expect(m.value('beacon_hub_sockets', { namespace: '/' })).toBe(1);
-      expect(m.value('beacon_hub_sent_messages_total', { view_kind: 'city', message: 'snapshot' })).toBe(screen.snapshots);
-      expect(m.value('beacon_hub_sent_messages_total', { view_kind: 'city', message: 'delta' })).toBe(screen.deltas.length);
-      // At least the JSON of what the screen holds: every delta and the snapshot it started from went out.
-      expect(m.value('beacon_hub_sent_bytes_total', { view_kind: 'city', message: 'delta' }))
-        .toBeGreaterThanOrEqual(screen.deltas.reduce((n, d) => n + Buffer.byteLength(JSON.stringify(d)), 0));
+      expect(m.value('beacon_hub_sockets', { namespace: '/' })).toBe(2);
+      expect(m.value('beacon_hub_sent_messages_total', { view_kind: 'city', message: 'snapshot' })).toBe(screen.snapshots + other.snapshots);
+      expect(m.value('beacon_hub_sent_messages_total', { view_kind: 'city', message: 'delta' })).toBe(screen.deltas.length + other.deltas.length);
+      // At least the JSON of what the screens hold: every delta and the snapshot each started from went out.
+      const deltaBytes = (w: typeof screen) => w.deltas.reduce((n, d) => n + Buffer.byteLength(JSON.stringify(d)), 0);
+      expect(m.value('beacon_hub_sent_bytes_total', { view_kind: 'city', message: 'delta' })).toBeGreaterThanOrEqual(deltaBytes(screen) + deltaBytes(other));
       expect(m.value('beacon_hub_sent_bytes_total', { view_kind: 'city', message: 'snapshot' })).toBeGreaterThan(0);
 
       expect(m.value('beacon_db_pool_max_connections')).toBe(4); // the test server's pool
@@ -135,7 +138,7 @@ describe('/metrics', () => {
       screen.socket.emit('view:subscribe', { protocol: PROTOCOL_VERSION, view: { kind: 'district', district: testRegion().rainGauges[0]!.district } }, () => {});
       const json = Buffer.byteLength(JSON.stringify(['view:snapshot', await snapshot]));
       const moved = await scrape(server.baseUrl);
-      expect(moved.value('beacon_hub_subscriptions', { view_kind: 'city' })).toBe(0);
+      expect(moved.value('beacon_hub_subscriptions', { view_kind: 'city' })).toBe(1); // the other screen
       expect(moved.value('beacon_hub_subscriptions', { view_kind: 'district' })).toBe(1);
       // socket.io's packet: "2", the acknowledgement's id, then that JSON.
       const bytes = moved.value('beacon_hub_sent_bytes_total', { view_kind: 'district', message: 'snapshot' });
@@ -143,6 +146,7 @@ describe('/metrics', () => {
       expect(bytes).toBeLessThanOrEqual(json + 1 + 10);
     } finally {
       screen.close();
+      other.close();
     }
   });
 

@@ -27,7 +27,7 @@ export interface HubOptions {
   now: () => number;
   region: Region;
   /** Told of every snapshot and delta sent to a screen, with the bytes written for it (the metrics count them). */
-  onSent?: (view: ViewRef['kind'], message: ViewMessage, bytes: number) => void;
+  onSent?: (view: ViewRef['kind'], message: ViewMessage, bytes: number, screens?: number) => void;
 }
 
 export interface SocketHub {
@@ -41,7 +41,7 @@ export function attachSocketHub(server: HttpServer, engine: LiveEngine, opts: Hu
   // destroyUpgrade: false — other upgrades (the ingest stream) belong to @fastify/websocket (STACK.md).
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(server, { serveClient: false, destroyUpgrade: false });
   const subscriptions = new Subscriptions(opts.region, () => engine.state, {
-    sendDeltaToMany: broadcastDelta(io, opts.now, (view, bytes) => opts.onSent?.(view.kind, 'delta', bytes)),
+    sendDeltaToMany: broadcastDelta(io, opts.now, (view, bytes, screens) => opts.onSent?.(view.kind, 'delta', bytes, screens)),
   });
   const recent = new RecentDeltas(opts.resumeCapacity ? { deltas: opts.resumeCapacity } : {});
 

@@ -19,7 +19,7 @@ const EVENT_PACKET = 2;
 export function broadcastDelta(
   io: Server<ClientToServerEvents, ServerToClientEvents>,
   now: () => number,
-  onSent?: (view: Parameters<SendDeltaToMany>[1], bytes: number) => void,
+  onSent?: (view: Parameters<SendDeltaToMany>[1], bytes: number, screens: number) => void,
 ): SendDeltaToMany {
   const namespace = io.of('/');
   return (to, view, delta) => {
@@ -32,6 +32,7 @@ export function broadcastDelta(
     // The bytes are the same for every screen: counted on the first one's connection.
     const first = namespace.sockets.get(to[0]!.subscriber.id);
     const bytes = first ? wireBytes(first, send) : (send(), 0);
-    if (onSent) for (let i = 0; i < ackOf.size; i++) onSent(view, bytes);
+    // Told once for all the screens it went to (the metrics add bytes × screens): not once per screen.
+    onSent?.(view, bytes, ackOf.size);
   };
 }

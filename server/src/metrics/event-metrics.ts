@@ -67,10 +67,10 @@ export class EventMetrics {
     },
   };
 
-  /** For the hub: every snapshot and delta a screen was sent. */
-  readonly sent = (viewKind: ViewRef['kind'], message: ViewMessage, bytes: number): void => {
-    this.#sentBytes.inc({ view_kind: viewKind, message }, bytes);
-    this.#sentMessages.inc({ view_kind: viewKind, message });
+  /** For the hub: every snapshot and delta sent, `screens` screens at once (a delta broadcast to a view's screens is counted once). */
+  readonly sent = (viewKind: ViewRef['kind'], message: ViewMessage, bytes: number, screens = 1): void => {
+    this.#sentBytes.inc({ view_kind: viewKind, message }, bytes * screens);
+    this.#sentMessages.inc({ view_kind: viewKind, message }, screens);
   };
 
   /** Times the engine's folds from now on; returns the way to stop. */
