@@ -43,7 +43,7 @@ export interface BeaconOptions {
   /** Built screen to serve; null to serve none. */
   screenDir?: string | null;
   hub?: HubPluginOptions;
-  /** When the engine snapshots its state (default every SNAPSHOT_EVERY_EVENTS, 5,000); false for never. */
+  /** When the engine snapshots its state (default every SNAPSHOT_EVERY_EVENTS, 10,000); false for never. */
   snapshots?: SnapshotPolicy | false;
   /** Per-department request limits on HTTP ingest and the stream (default 600/min); false for none. */
   rateLimit?: IngestRateLimitOptions | false;

@@ -13,7 +13,7 @@ declare module 'fastify' {
 }
 
 export interface EngineOptions {
-  /** When the engine snapshots its state (default every SNAPSHOT_EVERY_EVENTS, 5,000); false for never. */
+  /** When the engine snapshots its state (default every SNAPSHOT_EVERY_EVENTS, 10,000); false for never. */
   snapshots?: SnapshotPolicy | false | undefined;
 }
 

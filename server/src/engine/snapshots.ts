@@ -21,14 +21,18 @@ export async function saveSnapshot(sql: Sql, state: LiveState): Promise<void> {
 }
 
 /**
- * Events between snapshots. A replay seek folds the log from the newest snapshot at or before the
- * moment, so this bounds its work: at the ~30–50k events/s a seek folds, 5,000 events is ≤ ~150 ms,
- * under the 250 ms a seek may take (tests/bench/replay.bench.ts). A typhoon's state is small (0.41 MB
- * as JSON, 0.09 MB stored, at 1M events of the simulated storm); saving one takes tens of ms off the
- * fold path, a few µs per event spread over 5,000 — and the 60× simulator reaches 5,000 events every
- * ~3 s. Restarts fold at most this many events on top of the newest snapshot as well.
+ * Events between snapshots: the trade between a replay seek and ingest. A seek folds the log from the
+ * newest snapshot at or before the moment, so this bounds its work; every snapshot costs ingest a save.
+ * - Seek: folding runs at ~110–135k events/s (bench:replay's fast-forward, 2026-12-07), so 10,000
+ *   events are ≤ ~90 ms on top of reading them, under the 250 ms a seek may take. (At 5,000, seek p99
+ *   was 53 ms: a margin the seek does not need.)
+ * - Ingest: a save is ~20 ms (the storm's state is 0.41 MB as JSON, 0.09 MB stored, at 1M events of
+ *   the simulated storm: PostgreSQL parses and compresses it, the server serialises it), 4 ms per 1,000
+ *   events at 5,000 — a tenth of what ingest spends on them (bench:ingest). 10,000 halves that.
+ * - The 60× simulator reaches 10,000 events every ~6 s. Restarts fold at most this many events on top of
+ *   the newest snapshot as well (~0.1 s).
  */
-export const SNAPSHOT_EVERY_EVENTS = 5_000;
+export const SNAPSHOT_EVERY_EVENTS = 10_000;
 
 export interface SnapshotPolicy {
   /** Take one after this many events since the last (default SNAPSHOT_EVERY_EVENTS). */
