@@ -1,6 +1,14 @@
 import type postgres from 'postgres';
 import type { EventRow } from './copy-events.ts';
 
+/**
+ * The conflict clause of every current-state upsert: only a newer observation (or a higher version of
+ * the same one) moves an entity's row, so late data never wins.
+ */
+export const MOVE_CURRENT_STATE = `on conflict (category, entity_id) do update
+  set observed_at = excluded.observed_at, version = excluded.version, seq = excluded.seq, payload = excluded.payload
+  where (current_state.observed_at, current_state.version) < (excluded.observed_at, excluded.version)`;
+
 /** An entity's newest record in the batch, for the current-state row: its index among the rows, and its version. */
 export interface NewestOfEntity {
   index: number;
@@ -18,8 +26,6 @@ export interface NewestOfEntity {
  * - The rows travel once, as arrays; the current-state rows pick theirs by index (`newest`), in the
  *   order given: the caller sorts them, so concurrent batches lock current-state rows in one global
  *   order (and in the same order as the large-batch path) and cannot deadlock.
- * - Only a newer observation (or a higher version of the same one) moves a current-state row: late
- *   data never wins.
  * - A key already logged makes the statement fail with a unique violation (23505) and nothing of it
  *   is written: the caller decides what that means (store-records.ts).
  *
@@ -52,9 +58,7 @@ export function appendSmallBatch(
       from unnest(${newest.map((n) => n.index + 1)}::bigint[], ${newest.map((n) => n.version)}::int[]) with ordinality as n(i, v, rank)
       join batch b on b.i = n.i
       order by n.rank
-      on conflict (category, entity_id) do update
-        set observed_at = excluded.observed_at, version = excluded.version, seq = excluded.seq, payload = excluded.payload
-        where (current_state.observed_at, current_state.version) < (excluded.observed_at, excluded.version)
+      ${tx.unsafe(MOVE_CURRENT_STATE)}
     )
     select pg_notify(${channel}, ${String(Math.max(...seqs))})`;
 }

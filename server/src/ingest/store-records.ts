@@ -5,7 +5,7 @@ import type postgres from 'postgres';
 import { InputError, type Issue } from '../errors/input-error.ts';
 import { LOG_CHANNEL } from '../engine/log-follower.ts';
 import { copyEvents } from './copy-events.ts';
-import { appendSmallBatch } from './insert-events.ts';
+import { appendSmallBatch, MOVE_CURRENT_STATE } from './insert-events.ts';
 
 /** A validated record ready for the log. */
 export interface LogRecord {
@@ -227,16 +227,14 @@ function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: S
       }
       // Sorted: concurrent batches then lock current-state rows in one global order and cannot deadlock.
       const newest = newestPerEntity(fresh).sort((a, b) => fresh[a]!.category.localeCompare(fresh[b]!.category) || fresh[a]!.entityId.localeCompare(fresh[b]!.entityId));
-      options.beforeCommit?.(appended);
       // Wake every node's follower at commit, saying how far the log now goes: one already there skips the read.
       if (small) written = appendSmallBatch(tx, fresh, seqs, newest.map((index) => ({ index, version: fresh[index]!.version })), LOG_CHANNEL);
       else {
         await copyEvents(tx, fresh, seqs);
         written = Promise.all([tx`select pg_notify(${LOG_CHANNEL}, ${String(seqs.at(-1)!)})`, upsertCurrentState(tx, newest.map((i) => fresh[i]!), seqOfKey)]);
       }
-    } else {
-      options.beforeCommit?.(appended);
     }
+    options.beforeCommit?.(appended);
 
     const answered = new Set<string>();
     const result: StoredRecord[] = records.map((r, index) => {
@@ -265,12 +263,9 @@ function upsertCurrentState(tx: postgres.TransactionSql, newest: readonly LogRec
     seq: seqOfKey.get(r.dedupeKey)!,
     payload: r.payload as unknown as postgres.JSONValue,
   }));
-  // Only a newer observation (or a higher version of the same one) moves the row: late data never wins.
   return tx`
     insert into current_state ${tx(stateRows, 'category', 'entity_id', 'observed_at', 'version', 'seq', 'payload')}
-    on conflict (category, entity_id) do update
-      set observed_at = excluded.observed_at, version = excluded.version, seq = excluded.seq, payload = excluded.payload
-      where (current_state.observed_at, current_state.version) < (excluded.observed_at, excluded.version)`;
+    ${tx.unsafe(MOVE_CURRENT_STATE)}`;
 }
 
 /** Each entity's newest record, by observation time then version, as an index into `records` (one upsert may not touch a row twice). */
