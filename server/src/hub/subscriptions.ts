@@ -147,12 +147,11 @@ export class Subscriptions {
     const tick = this.#tick;
     this.#tick = null;
     const s = this.state();
-    // Each view's delta of this tick, with the records its screens held before the tick (for patches).
-    const heldBeforeTick = new Map<StateDelta, RecordsByEntity>();
+    // Each view's delta of this tick, with the records its screens held before the tick (for patches)
+    // and its volume (counted once per view, not once per screen: 500 screens share ~60 views).
+    const viewTicks = new Map<StateDelta, { heldBefore: RecordsByEntity; volume: number }>();
     if (tick) {
       const perView = new Map<string, StateDelta>();
-      // Counted once per view, not once per screen: 500 screens share ~60 views.
-      const volumeOf = new Map<StateDelta, number>();
       for (const sub of this.#byId.values()) {
         if (sub.snapshotDue) continue; // the snapshot will carry this tick's state
         // Subscribed after these changes were collected: its snapshot (or resume) has them already.
@@ -164,10 +163,9 @@ export class Subscriptions {
           const changes = ViewFilter.for(this.region, sub.view, s).changes(tick, s);
           d = changes.delta;
           perView.set(key, d);
-          heldBeforeTick.set(d, changes.heldBefore);
-          volumeOf.set(d, deltaVolume(d));
+          viewTicks.set(d, { heldBefore: changes.heldBefore, volume: deltaVolume(d) });
         }
-        this.add(sub, d, volumeOf.get(d)!);
+        this.add(sub, d, viewTicks.get(d)!.volume);
       }
     }
     // Screens of a view that took every earlier message in time hold the very same pending delta (the
@@ -185,7 +183,7 @@ export class Subscriptions {
     }
     const patches = new PatchesOfTick();
     for (const [delta, subs] of together) {
-      const heldBefore = heldBeforeTick.get(delta);
+      const heldBefore = viewTicks.get(delta)?.heldBefore;
       if (!heldBefore) {
         this.deliver(subs, delta); // a merged delta, or an earlier tick's: whole records
         continue;
