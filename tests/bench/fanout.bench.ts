@@ -27,8 +27,10 @@ const serverScript = fileURLToPath(new URL('./fanout-server.ts', import.meta.url
 interface Child { proc: ChildProcessWithoutNullStreams; next(): Promise<string>; }
 async function startServer(mode: 'beacon' | 'bare', url = ''): Promise<Child & { port: number; keys: string[]; token: string }> {
   // FANOUT_PROFILE=dir: a CPU profile of each server process, written there when it exits.
+  // FANOUT_NODE_ARGS="--flag …": more V8/node flags for the server processes (e.g. --log-deopt --logfile=…).
   const profile = process.env.FANOUT_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.FANOUT_PROFILE}`] : [];
-  const proc = spawn(process.execPath, profile.length ? [...profile, '--import', 'tsx', serverScript, mode, url] : [tsx, serverScript, mode, url]);
+  const flags = [...profile, ...(process.env.FANOUT_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
+  const proc = spawn(process.execPath, flags.length ? [...flags, '--import', 'tsx', serverScript, mode, url] : [tsx, serverScript, mode, url]);
   proc.stderr.on('data', (d) => process.stderr.write(d));
   const lines = createInterface({ input: proc.stdout })[Symbol.asyncIterator]();
   const next = async () => String((await lines.next()).value);

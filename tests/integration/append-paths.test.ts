@@ -1,10 +1,12 @@
-// Ingest appends a small batch with one INSERT pipelined with the NOTIFY and the upsert, its numbers
-// drawn with the key lookup; a large batch with COPY (server/src/ingest/store-records.ts, SMALL_BATCH).
+// Ingest appends a small batch none of whose records is logged in one statement (lookup, numbers, rows,
+// current state, NOTIFY); a small batch with a logged record in a transaction, its numbers drawn with the
+// key lookup; a large batch with COPY (server/src/ingest/store-records.ts, SMALL_BATCH).
 // Both must log the same rows and move current state alike, and neither may burn a sequence number for a
 // batch that stores nothing new: every burned number is a gap each node's follower has to settle.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase, type Database } from '@beacon/db';
 import { InputError } from '@beacon/server/errors/input-error.ts';
+import { LOG_CHANNEL } from '@beacon/server/engine/log-follower.ts';
 import { SMALL_BATCH, storeRecords, type LogRecord } from '@beacon/server/ingest/store-records.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -35,7 +37,7 @@ function batch(size: number, tag: string): LogRecord[] {
 const lastNumber = async () => Number((await db.sql<{ v: string | null }[]>`select pg_sequence_last_value('events_seq_seq')::text as v`)[0]!.v ?? 0);
 
 describe.each([
-  ['small (INSERT, numbers drawn with the lookup)', 3],
+  ['small (one statement when fresh; else INSERT, numbers drawn with the lookup)', 3],
   ['at the limit', SMALL_BATCH],
   ['large (COPY)', SMALL_BATCH + 1],
 ])('a %s batch', (_name, size) => {
@@ -86,5 +88,23 @@ describe.each([
     const result = await storeRecords(db.sql, records);
     expect(result.records.map((r) => r.status)).toEqual(records.map((_, i) => (i < half ? 'duplicate' : 'stored')));
     expect(await lastNumber()).toBe(before + (size - half));
+  });
+});
+
+describe('a small batch none of whose records is logged (one statement, no explicit transaction)', () => {
+  it("wakes every follower at commit with its highest number, and tells this node's follower its numbers, events and commit", async () => {
+    const records = batch(5, 'N');
+    const heard: string[] = [];
+    const listener = await db.sql.listen(LOG_CHANNEL, (upTo) => heard.push(upTo));
+    const told: string[] = [];
+    const result = await storeRecords(db.sql, records, {
+      onDrawn: (seqs) => told.push(`drawn ${seqs.join(',')}`),
+      beforeCommit: (events) => told.push(`events ${events.map((e) => e.seq).join(',')}`),
+      onEnded: (seqs, committed) => told.push(`ended ${seqs.join(',')} ${committed}`),
+    });
+    const seqs = result.records.map((r) => r.seq).join(',');
+    expect(told).toEqual([`drawn ${seqs}`, `events ${seqs}`, `ended ${seqs} true`]);
+    await expect.poll(() => heard).toEqual([String(result.records.at(-1)!.seq)]);
+    await listener.unlisten();
   });
 });

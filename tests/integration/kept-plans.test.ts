@@ -6,6 +6,7 @@
 // 25 → 240 ms from 0 to 500k events). This builds the worst case: statistics and a prepared copy of
 // the lookup made on a tiny log, then 30,000 more events.
 import postgres from 'postgres';
+import { connectDatabase, type Database } from '@beacon/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALREADY_LOGGED_SQL } from '@beacon/server/ingest/store-records.ts';
 import { SEQ_AT_TIME_SQL } from '@beacon/server/replay/state-at.ts';
@@ -13,6 +14,8 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database.
 
 let db: TestDatabase;
 let sql: postgres.Sql;
+/** A connection as the app makes them (db/src/client.ts): one session, so its prepared statement is the one below. */
+let app: Database;
 
 const addEvents = (from: number, to: number) => sql`
   insert into events (type, department, category, entity_id, observed_at, received_at, dedupe_key, source_id, payload)
@@ -33,10 +36,14 @@ beforeAll(async () => {
   await sql.unsafe(`prepare seq_at_prepared_early(timestamptz) as ${SEQ_AT_TIME_SQL}`);
   await sql.unsafe(`execute seq_at_prepared_early(now())`);
   await sql`reset plan_cache_mode`;
+  app = connectDatabase(db.url, { max: 1 });
+  await app.sql.unsafe(`prepare lookup_prepared_by_app(text[]) as ${ALREADY_LOGGED_SQL.replace('$1::text[]', '$1')}`);
+  for (let i = 0; i < 6; i++) await app.sql.unsafe(`execute lookup_prepared_by_app('{a}')`);
   await addEvents(21, 30_000);
 });
 
 afterAll(async () => {
+  await app?.close();
   await sql?.end();
   await db?.drop();
 });
@@ -61,6 +68,14 @@ describe("ingest's lookup of records already logged", () => {
       return planOf(await tx.unsafe(`explain (costs off) execute lookup_prepared_early('{a,b}')`));
     });
     expect(plan).toMatch(/Seq Scan on events/);
+  });
+
+  it("prepared on the tiny log by the app's connection, it is still planned for the grown log: the app plans every execution", async () => {
+    const [mode] = await app.sql<{ plan_cache_mode: string }[]>`show plan_cache_mode`;
+    expect(mode!.plan_cache_mode).toBe('force_custom_plan');
+    const plan = planOf(await app.sql.unsafe(`explain (costs off) execute lookup_prepared_by_app('{a,b}')`));
+    expect(plan).not.toMatch(/Seq Scan on events/);
+    expect(plan).toMatch(/Index (Only )?Scan using events_dedupe_key_unique on events/);
   });
 
   it('the array lookup it replaced scans the whole log for the same batch while statistics lag (why it was replaced)', async () => {

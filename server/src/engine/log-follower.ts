@@ -234,7 +234,8 @@ export class LogFollower {
     // that saw its number.
     const missing = seqs.filter((q) => !this.#known.has(q));
     if (missing.length) {
-      const fetched = await this.opts.sql.unsafe<LogRow[]>(`select ${EVENT_COLUMNS} from events where seq = any($1::bigint[])`, [missing.map(String)]);
+      // Prepared (`unsafe` is not by default): one round trip, not two (db/src/client.ts, PLAN_CACHE_MODE).
+      const fetched = await this.opts.sql.unsafe<LogRow[]>(`select ${EVENT_COLUMNS} from events where seq = any($1::bigint[])`, [missing.map(String)], { prepare: true });
       for (const r of fetched) this.#known.set(Number(r.seq), rowToEvent(r));
     }
     const rows = seqs.map((q) => {

@@ -62,3 +62,78 @@ export function appendSmallBatch(
     )
     select pg_notify(${channel}, ${String(Math.max(...seqs))})`;
 }
+
+/** What `appendFreshSmallBatch` answers: the keys already logged (nothing written), or the numbers it drew and wrote. */
+export type FreshAppendRow =
+  | { seq: string; dedupe_key: string; payload: unknown; seqs: null; at: null }
+  | { seq: null; dedupe_key: null; payload: null; seqs: string; at: Date };
+
+/**
+ * The whole append of a small batch none of whose keys is logged yet — the usual batch — as ONE
+ * statement outside any explicit transaction (PostgreSQL runs a lone statement as its own transaction):
+ * the key lookup, the draw of the numbers, the rows, the current-state rows and the NOTIFY. BEGIN, the
+ * lookup and COMMIT were three more round trips, each a statement PostgreSQL parses and postgres.js
+ * builds and reads. When any key is logged the statement draws and writes nothing and answers those
+ * keys: the caller then takes the transactional path, which sorts out duplicates and conflicts.
+ *
+ * The transaction id is taken BEFORE the numbers are drawn, as every writer must (engine/log-follower.ts):
+ * the draw's one-time filter reads it first. Rows and current-state rows as in `appendSmallBatch`.
+ * $1 keys (distinct), $2..$8 the rows' columns, $9/$10 the current-state rows (1-based index, version),
+ * $11 the NOTIFY channel. Prepared (`unsafe` is not by default): one round trip, not two; still planned
+ * at every call (db/src/client.ts, PLAN_CACHE_MODE), for the lookup's sake (store-records.ts, ALREADY_LOGGED_SQL).
+ */
+export const FRESH_SMALL_BATCH_SQL = `
+  with xid as materialized (select pg_current_xact_id() as xid),
+  logged as materialized (${alreadyLogged('$1')}),
+  drawn as materialized (
+    select i, nextval('events_seq_seq') as s from generate_series(1, cardinality($2::text[])) as i
+    where (select xid from xid) is not null and not exists (select 1 from logged)
+  ),
+  batch as materialized (
+    select d.s, r.*
+    from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+      with ordinality as r(d, c, e, o, k, src, p, i)
+    join drawn d on d.i = r.i
+  ),
+  appended as (
+    insert into events (seq, type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
+    select s, 'record.received', d, c, e, o::timestamptz, k, src, p::jsonb from batch order by s
+  ),
+  current as (
+    insert into current_state (category, entity_id, observed_at, version, seq, payload)
+    select b.c, b.e, b.o::timestamptz, n.v, b.s, b.p::jsonb
+    from unnest($9::bigint[], $10::int[]) with ordinality as n(i, v, rank)
+    join batch b on b.i = n.i
+    order by n.rank
+    ${MOVE_CURRENT_STATE}
+  )
+  select seq::text, dedupe_key, payload, null as seqs, null::timestamptz as at from logged
+  union all
+  select null, null, null, array_to_string(array(select s from drawn order by i), ','), now()
+  from (select max(s) as top from drawn) as d, lateral (select pg_notify($11, d.top::text)) as n
+  where d.top is not null`;
+
+export function appendFreshSmallBatch(
+  sql: postgres.Sql,
+  keys: readonly string[],
+  rows: readonly EventRow[],
+  newest: readonly NewestOfEntity[],
+  channel: string,
+): Promise<FreshAppendRow[]> {
+  if (!rows.length) throw new Error('appendFreshSmallBatch: no rows');
+  return sql.unsafe<FreshAppendRow[]>(FRESH_SMALL_BATCH_SQL, [
+    keys as string[], rows.map((r) => r.department), rows.map((r) => r.category), rows.map((r) => r.entityId),
+    rows.map((r) => r.observedAt), rows.map((r) => r.dedupeKey), rows.map((r) => r.sourceId), rows.map((r) => JSON.stringify(r.payload)),
+    newest.map((n) => n.index + 1), newest.map((n) => n.version), channel,
+  ], { prepare: true });
+}
+
+/**
+ * Records already in the log, by key: one probe of the dedupe index per key (see ALREADY_LOGGED_SQL
+ * in store-records.ts for why this shape). `keys`: the SQL of a text[] parameter.
+ */
+export function alreadyLogged(keys: string): string {
+  return `select e.seq::text as seq, e.dedupe_key, e.payload
+  from unnest(${keys}::text[]) as k(key)
+  cross join lateral (select seq, dedupe_key, payload from events where dedupe_key = k.key limit 1) as e`;
+}

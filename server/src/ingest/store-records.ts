@@ -5,7 +5,7 @@ import type postgres from 'postgres';
 import { InputError, type Issue } from '../errors/input-error.ts';
 import { LOG_CHANNEL } from '../engine/log-follower.ts';
 import { copyEvents } from './copy-events.ts';
-import { appendSmallBatch, MOVE_CURRENT_STATE } from './insert-events.ts';
+import { alreadyLogged, appendFreshSmallBatch, appendSmallBatch, MOVE_CURRENT_STATE, type FreshAppendRow } from './insert-events.ts';
 
 /** A validated record ready for the log. */
 export interface LogRecord {
@@ -54,21 +54,20 @@ const APPEND_LOCK_ID = 0x6265_6c67; // "belg"
  * for a batch of 1,000 keys, one sequential scan of the whole log whenever that looked cheaper than
  * 1,000 probes: on a log of up to a few hundred thousand events, or one whose statistics lagged its
  * growth (30 ms per batch at 200k events, against 1.4 ms for the probes); planning its 1,000-element
- * array also cost ~2 ms per batch, this form ~0.15 ms. Planned at each call, NOT prepared: a prepared
- * statement may run on a generic plan made once and kept, and the plan made for a one-page log is a
- * scan (tests/integration/kept-plans.test.ts shows all three). The NOT EXISTS filter ingest used
- * before had exactly that fate: PostgreSQL CPU per 1,000 records grew 25 → 240 ms from an empty log
- * to 500k events.
+ * array also cost ~2 ms per batch, this form ~0.15 ms. Planned at each call: a prepared statement may
+ * otherwise run on a generic plan made once and kept, and the plan made for a one-page log is a scan
+ * (tests/integration/kept-plans.test.ts shows all three); the app's connections plan every execution
+ * (db/src/client.ts, PLAN_CACHE_MODE). The NOT EXISTS filter ingest used before had exactly that fate:
+ * PostgreSQL CPU per 1,000 records grew 25 → 240 ms from an empty log to 500k events.
  */
-export const ALREADY_LOGGED_SQL = `
-  select e.seq::text as seq, e.dedupe_key, e.payload
-  from unnest($1::text[]) as k(key)
-  cross join lateral (select seq, dedupe_key, payload from events where dedupe_key = k.key limit 1) as e`;
+export const ALREADY_LOGGED_SQL = alreadyLogged('$1');
 
 /**
- * A batch of at most this many distinct records is appended in three round trips after BEGIN, not six:
- * its numbers are drawn with the key lookup, and its rows, its current-state rows and the NOTIFY are
- * one statement (insert-events.ts). Larger batches are COPYed (copy-events.ts).
+ * A batch of at most this many distinct records is appended by statements that carry its rows as
+ * arrays: when none of its keys is logged (the usual batch), in ONE statement and no explicit
+ * transaction (insert-events.ts, FRESH_SMALL_BATCH_SQL); otherwise in a transaction whose numbers are
+ * drawn with the key lookup, its rows, current-state rows and NOTIFY one statement. Larger batches are
+ * COPYed (copy-events.ts).
  */
 export const SMALL_BATCH = 64;
 
@@ -76,7 +75,7 @@ export const SMALL_BATCH = 64;
  * The lookup of ALREADY_LOGGED_SQL, and in the same statement the batch's numbers — drawn only when
  * none of its keys is logged (the usual fresh batch): the gating filter is checked before `nextval`
  * runs, so a batch with a duplicate draws nothing here, and a retry burns no number
- * (tests/integration/append-paths.test.ts checks that). Unprepared, for the lookup's sake.
+ * (tests/integration/append-paths.test.ts checks that).
  * $1: the batch's distinct keys; $2: how many.
  */
 export const LOOKUP_AND_DRAW_SQL = `
@@ -135,6 +134,8 @@ function isLoggedMeanwhile(error: unknown): boolean {
 }
 
 async function storeOnce(sql: Sql, records: readonly LogRecord[], options: StoreOptions): Promise<StoreResult> {
+  const fresh = options.appendLock ? null : await appendIfAllFresh(sql, records, options);
+  if (fresh) return fresh;
   let drawnSeqs: number[] = [];
   let committed = false;
   try {
@@ -147,6 +148,33 @@ async function storeOnce(sql: Sql, records: readonly LogRecord[], options: Store
   } finally {
     if (drawnSeqs.length) options.onEnded?.(drawnSeqs, committed);
   }
+}
+
+/**
+ * The usual batch — small, none of its keys logged — in one statement (insert-events.ts,
+ * FRESH_SMALL_BATCH_SQL). Null when the batch is large or a key is logged: nothing was written, and
+ * the transactional path takes it.
+ */
+async function appendIfAllFresh(sql: Sql, records: readonly LogRecord[], options: StoreOptions): Promise<StoreResult | null> {
+  const firstOfKey = new Map<string, LogRecord>();
+  for (const r of records) if (!firstOfKey.has(r.dedupeKey)) firstOfKey.set(r.dedupeKey, r);
+  if (firstOfKey.size > SMALL_BATCH) return null;
+  const fresh = [...firstOfKey.values()];
+  const newest = newestInLockOrder(fresh);
+  const rows = await appendFreshSmallBatch(sql, [...firstOfKey.keys()], fresh, newest.map((index) => ({ index, version: fresh[index]!.version })), LOG_CHANNEL);
+  const numbers = rows.find((r): r is Extract<FreshAppendRow, { seqs: string }> => r.seqs !== null);
+  if (!numbers) return null;
+  const seqs = numbers.seqs.split(',').map(Number);
+  // Committed already: the follower hears of the numbers and their events together.
+  options.onDrawn?.(seqs);
+  const seqOfKey = new Map<string, number>();
+  const appended = fresh.map((r, i) => {
+    seqOfKey.set(r.dedupeKey, seqs[i]!);
+    return eventOf(r, seqs[i]!, numbers.at.toISOString());
+  });
+  options.beforeCommit?.(appended);
+  options.onEnded?.(seqs, true);
+  return { records: answers(records, seqOfKey, new Map()), appended };
 }
 
 interface Numbers {
@@ -173,7 +201,7 @@ function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: S
       tx.unsafe<({ seq: string; dedupe_key: string; payload: unknown } | { seq: null; dedupe_key: null; payload: null; seqs: string; at: Date })[]>(
         small ? LOOKUP_AND_DRAW_SQL : ALREADY_LOGGED_SQL,
         small ? [keys, keys.length] : [keys],
-        { prepare: false },
+        { prepare: true }, // one round trip, not two; planned at every call all the same (see ALREADY_LOGGED_SQL)
       ),
     ]);
     const before = new Map<string, { seq: string; payload: unknown }>();
@@ -213,20 +241,9 @@ function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: S
       for (let i = 0; i < fresh.length; i++) {
         const r = fresh[i]!;
         seqOfKey.set(r.dedupeKey, seqs[i]!);
-        appended.push({
-          type: 'record.received',
-          seq: seqs[i]!,
-          receivedAt,
-          department: r.department,
-          category: r.category,
-          entityId: r.entityId,
-          observedAt: r.observedAt,
-          version: r.version,
-          payload: r.payload,
-        });
+        appended.push(eventOf(r, seqs[i]!, receivedAt));
       }
-      // Sorted: concurrent batches then lock current-state rows in one global order and cannot deadlock.
-      const newest = newestPerEntity(fresh).sort((a, b) => fresh[a]!.category.localeCompare(fresh[b]!.category) || fresh[a]!.entityId.localeCompare(fresh[b]!.entityId));
+      const newest = newestInLockOrder(fresh);
       // Wake every node's follower at commit, saying how far the log now goes: one already there skips the read.
       if (small) written = appendSmallBatch(tx, fresh, seqs, newest.map((index) => ({ index, version: fresh[index]!.version })), LOG_CHANNEL);
       else {
@@ -236,16 +253,7 @@ function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: S
     }
     options.beforeCommit?.(appended);
 
-    const answered = new Set<string>();
-    const result: StoredRecord[] = records.map((r, index) => {
-      const seq = seqOfKey.get(r.dedupeKey);
-      if (seq !== undefined) {
-        const repeat = answered.has(r.dedupeKey);
-        answered.add(r.dedupeKey);
-        return { index, seq, status: repeat ? 'duplicate' : 'stored' };
-      }
-      return { index, seq: Number(before.get(r.dedupeKey)!.seq), status: 'duplicate' };
-    });
+    const result = answers(records, seqOfKey, before);
     // A small batch's write fails with a unique violation when a copy of one of its records committed
     // meanwhile (see storeRecords); the large batch's COPY failed above already.
     await written;
@@ -266,6 +274,33 @@ function upsertCurrentState(tx: postgres.TransactionSql, newest: readonly LogRec
   return tx`
     insert into current_state ${tx(stateRows, 'category', 'entity_id', 'observed_at', 'version', 'seq', 'payload')}
     ${tx.unsafe(MOVE_CURRENT_STATE)}`;
+}
+
+/** The log event of a record stored under `seq`. */
+function eventOf(r: LogRecord, seq: number, receivedAt: string): BeaconEvent {
+  return {
+    type: 'record.received', seq, receivedAt, department: r.department, category: r.category,
+    entityId: r.entityId, observedAt: r.observedAt, version: r.version, payload: r.payload,
+  };
+}
+
+/** Each record's answer: stored under its new number (a repeat within the batch: a duplicate of it), or a duplicate of the logged one. */
+function answers(records: readonly LogRecord[], seqOfKey: ReadonlyMap<string, number>, before: ReadonlyMap<string, { seq: string }>): StoredRecord[] {
+  const answered = new Set<string>();
+  return records.map((r, index) => {
+    const seq = seqOfKey.get(r.dedupeKey);
+    if (seq !== undefined) {
+      const repeat = answered.has(r.dedupeKey);
+      answered.add(r.dedupeKey);
+      return { index, seq, status: repeat ? 'duplicate' : 'stored' };
+    }
+    return { index, seq: Number(before.get(r.dedupeKey)!.seq), status: 'duplicate' };
+  });
+}
+
+/** Each entity's newest record, sorted by category then entity: concurrent batches then lock current-state rows in one global order and cannot deadlock. */
+function newestInLockOrder(records: readonly LogRecord[]): number[] {
+  return newestPerEntity(records).sort((a, b) => records[a]!.category.localeCompare(records[b]!.category) || records[a]!.entityId.localeCompare(records[b]!.entityId));
 }
 
 /** Each entity's newest record, by observation time then version, as an index into `records` (one upsert may not touch a row twice). */
