@@ -20,19 +20,25 @@ const PREFILL_S = Number(process.env.BENCH_FRAMES_PREFILL_S ?? 30);
 // Runs before the app's own scripts. The rAF loop keeps Chromium producing frames, as a wall with a
 // clock and live charts does anyway; deltas are kept only while measuring.
 const COLLECTOR = `(() => {
-  const b = (window.__bench = { on: false, frames: [], long: [], type: null });
+  const b = (window.__bench = { on: false, onAt: 0, frames: [], long: [], type: null });
   let last = -1;
   const loop = (t) => { if (b.on && last >= 0) b.frames.push(t - last); last = t; requestAnimationFrame(loop); };
   requestAnimationFrame(loop);
   const types = PerformanceObserver.supportedEntryTypes || [];
   b.type = types.includes('long-animation-frame') ? 'long-animation-frame' : types.includes('longtask') ? 'longtask' : null;
   if (b.type) new PerformanceObserver((list) => {
-    if (b.on) for (const e of list.getEntries()) b.long.push({ duration: e.duration, blocking: e.blockingDuration || 0 });
+    if (b.on) for (const e of list.getEntries()) b.long.push({
+      duration: e.duration, blocking: e.blockingDuration || 0, at: e.startTime - b.onAt,
+      // Where the frame went (long-animation-frame only): its scripts, and its style/layout/paint after renderStart.
+      render: e.renderStart ? e.startTime + e.duration - e.renderStart : 0,
+      scripts: (e.scripts || []).map((s) => s.invokerType + ' ' + s.invoker + ' ' + (s.sourceFunctionName || '?') + ' ' + Math.round(s.duration) + ' ms'),
+    });
   }).observe({ type: b.type });
 })();`;
 
-interface BenchWindow { __bench: { on: boolean; frames: number[]; long: { duration: number; blocking: number }[]; type: string | null } }
-interface Round { p50: number; p95: number; p99: number; fps: number; longPerMin: number; blockingMsPerMin: number; busy: number; server: ServerUsage; seqFrom: number; type: string | null; shown: { seq: number; rows: number } }
+interface LongFrame { duration: number; blocking: number; at: number; render: number; scripts: string[] }
+interface BenchWindow { __bench: { on: boolean; onAt: number; frames: number[]; long: LongFrame[]; type: string | null } }
+interface Round { long: LongFrame[]; p50: number; p95: number; p99: number; fps: number; longPerMin: number; blockingMsPerMin: number; busy: number; server: ServerUsage; seqFrom: number; type: string | null; shown: { seq: number; rows: number } }
 
 async function mainThreadMs(page: Page): Promise<() => Promise<number>> {
   const cdp = await page.context().newCDPSession(page);
@@ -48,7 +54,11 @@ async function round(browser: Browser, server: WallServer, loaded: boolean): Pro
   await sleep(WARMUP_S * 1000);
   const { seq: seqFrom } = await server.send('mark');
   const busy = await mainThreadMs(page);
-  await page.evaluate(() => ((window as unknown as BenchWindow).__bench.on = true));
+  await page.evaluate(() => {
+    const bench = (window as unknown as BenchWindow).__bench;
+    bench.onAt = performance.now();
+    bench.on = true;
+  });
   await sleep(SECONDS * 1000);
   const b = await page.evaluate(() => {
     const bench = (window as unknown as BenchWindow).__bench;
@@ -63,7 +73,7 @@ async function round(browser: Browser, server: WallServer, loaded: boolean): Pro
   await closeWall(page);
   const minutes = SECONDS / 60;
   return {
-    p50: percentile(b.frames, 50), p95: percentile(b.frames, 95), p99: percentile(b.frames, 99),
+    long: b.long, p50: percentile(b.frames, 50), p95: percentile(b.frames, 95), p99: percentile(b.frames, 99),
     fps: b.frames.length / SECONDS,
     longPerMin: b.long.length / minutes,
     blockingMsPerMin: b.long.reduce((s, e) => s + e.blocking, 0) / minutes,
@@ -72,7 +82,12 @@ async function round(browser: Browser, server: WallServer, loaded: boolean): Pro
   };
 }
 
-function line(label: string, r: Omit<Round, 'server' | 'seqFrom' | 'type' | 'shown'>) {
+/** Each long frame of a round: when in the measured window, how long, its render part and its scripts. */
+function longFrames(r: Round): string {
+  return r.long.map((f) => `\n      long frame at ${(f.at / 1000).toFixed(1)} s: ${f.duration.toFixed(0)} ms (blocking ${f.blocking.toFixed(0)}, render ${f.render.toFixed(0)}); ${f.scripts.join('; ') || 'no script'}`).join('');
+}
+
+function line(label: string, r: Omit<Round, 'server' | 'seqFrom' | 'type' | 'shown' | 'long'>) {
   const ms = (x: number) => `${x.toFixed(1).padStart(6)} ms`;
   return `${label.padEnd(22)} p50 ${ms(r.p50)}  p95 ${ms(r.p95)}  p99 ${ms(r.p99)}  ${r.fps.toFixed(1).padStart(4)} fps  long frames ${r.longPerMin.toFixed(1).padStart(5)}/min (blocking ${r.blockingMsPerMin.toFixed(0)} ms/min)  renderer main thread ${(r.busy * 100).toFixed(0)}% busy`;
 }
@@ -97,11 +112,11 @@ try {
   for (let i = 1; i <= ROUNDS; i++) {
     const b = await round(browser, baselineServer, false);
     baseline.push(b);
-    console.log(`  ${line(`round ${i} baseline`, b)}  load ${load()}; wall at seq ${b.shown.seq}, ${b.shown.rows} ranking rows`);
+    console.log(`  ${line(`round ${i} baseline`, b)}  load ${load()}; wall at seq ${b.shown.seq}, ${b.shown.rows} ranking rows${longFrames(b)}`);
     const l = await round(browser, loadedServer, true);
     loaded.push(l);
     const cpu = (l.server.cpuMs / (SECONDS * 1000)) * 100;
-    console.log(`  ${line(`round ${i} loaded`, l)}  load ${load()}; server ${cpu.toFixed(0)}% of a core, ${((l.server.seq - l.seqFrom) / SECONDS).toFixed(1)} events/s; wall at seq ${l.shown.seq}, ${l.shown.rows} ranking rows`);
+    console.log(`  ${line(`round ${i} loaded`, l)}  load ${load()}; server ${cpu.toFixed(0)}% of a core, ${((l.server.seq - l.seqFrom) / SECONDS).toFixed(1)} events/s; wall at seq ${l.shown.seq}, ${l.shown.rows} ranking rows${longFrames(l)}`);
   }
 } finally {
   await browser.close();

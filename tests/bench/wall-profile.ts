@@ -104,6 +104,15 @@ try {
   const long = onMain.filter((e) => e.name === 'RunTask' && e.dur! > 50_000).map((e): [number, number] => [e.ts, e.ts + e.dur!]);
   const inLong = summarise(profile, long);
   console.log(`  long tasks: ${((long.length / SECONDS) * 60).toFixed(0)}/min, ${(long.reduce((n, [a, b]) => n + b - a, 0) / 1000 / SECONDS).toFixed(1)} ms/s; JS in them, inclusive, top 40:\n${top(inLong.inclusive, 40, SECONDS)}`);
+  // Each long task on its own: when (s after the first event), how long, and the timeline events inside it
+  // (what the JS summary cannot show: a long task with no JS in it is style, layout, paint or GC).
+  const t0 = onMain[0]?.ts ?? 0;
+  for (const [from, to] of long) {
+    const inside = new Map<string, number>();
+    for (const e of onMain) if (e.ts > from && e.ts + e.dur! <= to) inside.set(e.name, (inside.get(e.name) ?? 0) + e.dur! / 1000);
+    const parts = [...inside].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([n, ms]) => `${n} ${ms.toFixed(0)}`).join(', ');
+    console.log(`    at ${((from - t0) / 1e6).toFixed(1)} s, ${((to - from) / 1000).toFixed(0)} ms: ${parts}`);
+  }
 } finally {
   await server.send('stop').catch(() => {});
   await browser.close();
