@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase, type Database } from '@beacon/db';
 import { InputError } from '@beacon/server/errors/input-error.ts';
 import { LOG_CHANNEL } from '@beacon/server/engine/log-follower.ts';
+import { FRESH_SMALL_BATCH_SQL } from '@beacon/server/ingest/insert-events.ts';
 import { SMALL_BATCH, storeRecords, type LogRecord } from '@beacon/server/ingest/store-records.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
@@ -106,5 +107,23 @@ describe('a small batch none of whose records is logged (one statement, no expli
     expect(told).toEqual([`drawn ${seqs}`, `events ${seqs}`, `ended ${seqs} true`]);
     await expect.poll(() => heard).toEqual([String(result.records.at(-1)!.seq)]);
     await listener.unlisten();
+  });
+});
+
+describe("the one statement's order of work", () => {
+  it('takes its transaction id before it draws a number: the draw runs only past a one-time filter that reads the id', async () => {
+    // Every writer must (engine/log-follower.ts): a follower bounds a gap by an xid taken after it saw the gap.
+    const rows = await db.sql.begin(async (tx) => {
+      await tx.unsafe(`prepare fresh_plan(text[], text[], text[], text[], text[], text[], text[], text[], bigint[], int[], text) as ${FRESH_SMALL_BATCH_SQL}`);
+      return tx.unsafe<{ 'QUERY PLAN': string }[]>(
+        `explain (costs off) execute fresh_plan('{k1}', '{meteorology}', '{rain-gauge}', '{G1}', '{2026-09-14T00:00:00Z}', '{k1}', '{src}', '{"{}"}', '{1}', '{1}', 'ch')`,
+      );
+    });
+    const plan = rows.map((r) => r['QUERY PLAN']);
+    const draw = plan.findIndex((l) => /CTE drawn/.test(l));
+    expect(draw).toBeGreaterThan(-1);
+    const drawPart = plan.slice(draw, draw + 8).join('\n');
+    expect(drawPart).toMatch(/One-Time Filter: \(\(\$\d+ IS NOT NULL\) AND \(NOT \$\d+\)\)/);
+    expect(drawPart).toMatch(/InitPlan \d+ \(returns \$\d+\)\n\s+->\s+CTE Scan on xid/);
   });
 });
