@@ -100,6 +100,11 @@ export class LiveEngine extends EventEmitter<EngineEvents> {
     this.#follower?.own(seqs);
   }
 
+  /** A one-statement append is being sent; call what this returns once its answer is handled (log-follower.ts `appending`). */
+  appending(): () => void {
+    return this.#follower?.appending() ?? (() => {});
+  }
+
   /** Their transaction ended: committed (ingest then pokes), or not (the follower looks now). */
   release(seqs: readonly number[], committed: boolean): void {
     this.#follower?.release(seqs, committed);

@@ -81,9 +81,23 @@ export class LogFollower {
   readonly #ownCommitted = new Set<number>();
   /** The highest number a NOTIFY announced: a read is owed while it is above the position. */
   #announced = 0;
+  /**
+   * This node's one-statement appends in flight (ingest/store-records.ts, `appendIfAllFresh`): their
+   * numbers are known only once they answer, and the NOTIFY of their commit often arrives first. The
+   * read a NOTIFY owes then waits for the appends in flight at that moment to answer — they usually
+   * bring the announced events themselves (`ownCommitted`) — or for DEFER_MS, whichever comes first, and
+   * happens only if it is still owed. Only when the follower looks changes, never what counts as settled.
+   */
+  readonly #appending = new Set<symbol>();
+  #deferral: { waitingFor: Set<symbol>; timer: NodeJS.Timeout } | null = null;
 
   constructor(private readonly opts: FollowerOptions) {
     this.#position = opts.from;
+  }
+
+  /** The highest number a NOTIFY announced (0 before the first). */
+  get announced(): number {
+    return this.#announced;
   }
 
   /** The highest sequence handed on: everything at or below it is settled. */
@@ -95,7 +109,7 @@ export class LogFollower {
     this.#listener = await this.opts.sql.listen(LOG_CHANNEL, (upTo) => {
       const announced = Number(upTo);
       if (announced > this.#announced) this.#announced = announced;
-      if (!(announced <= this.#position)) this.poke();
+      if (!(announced <= this.#position)) this.#readOwed();
     });
     this.#timer = setInterval(() => this.poke(), this.opts.pollMs ?? 1000);
     // The first read may be long (the log since the newest snapshot): it runs in the background, and
@@ -112,6 +126,7 @@ export class LogFollower {
   async stop(): Promise<void> {
     this.#stopped = true;
     if (this.#timer) clearInterval(this.#timer);
+    if (this.#deferral) clearTimeout(this.#deferral.timer);
     if (this.#recheck) clearTimeout(this.#recheck);
     await this.#listener?.unlisten().catch(() => {});
     while (this.#running) await new Promise((r) => setTimeout(r, 5));
@@ -143,6 +158,37 @@ export class LogFollower {
   }
 
   /**
+   * A one-statement append of this node is being sent. Call what this returns once its answer has
+   * been handled (`own`, `hint`, `release` done when it committed), whatever the answer.
+   */
+  appending(): () => void {
+    const token = Symbol('append');
+    this.#appending.add(token);
+    return () => {
+      this.#appending.delete(token);
+      const deferral = this.#deferral;
+      if (deferral && deferral.waitingFor.delete(token) && deferral.waitingFor.size === 0) this.#endDeferral();
+    };
+  }
+
+  /** A NOTIFY announced numbers past the position: read now, or once this node's appends in flight have answered. */
+  #readOwed(): void {
+    if (this.#appending.size === 0) return this.poke();
+    if (this.#deferral || this.#stopped) return;
+    const timer = setTimeout(() => this.#endDeferral(), DEFER_MS);
+    timer.unref();
+    this.#deferral = { waitingFor: new Set(this.#appending), timer };
+  }
+
+  /** The appends a read waited for have answered, or DEFER_MS passed: hand on what they brought, and read if a read is still owed. */
+  #endDeferral(): void {
+    if (!this.#deferral) return;
+    clearTimeout(this.#deferral.timer);
+    this.#deferral = null;
+    this.ownCommitted();
+  }
+
+  /**
    * After a commit of this node's own ingest: its events are handed on at once when they follow the
    * position without a gap — they are committed, and nothing can come between the position and them —
    * with no read of the log. A read still happens when one is owed: a NOTIFY announced numbers past
@@ -161,6 +207,8 @@ export class LogFollower {
       this.#known.delete(next);
     }
     if (ready.length) this.#moveTo(ready.at(-1)!.seq, ready);
+    // A read owed meanwhile waits for the appends in flight: the deferral's end comes back here.
+    if (this.#deferral) return;
     // Own committed events still waiting behind a number: one of this node's own in flight ends with
     // its own call here; any other (another writer's, a rollback) is a gap a read must settle.
     const waitingOnOther = this.#ownCommitted.size > 0 && !this.#own.has(this.#position + 1);
@@ -312,6 +360,11 @@ export class LogFollower {
   }
 }
 
+/**
+ * At most this long a read a NOTIFY owes waits for this node's one-statement appends in flight (ms): an
+ * append blocked on a lock must not hold back another writer's events for longer.
+ */
+const DEFER_MS = 50;
 /** First look again after a gap (ms): the second read of a settled gap comes this soon. */
 const FIRST_RECHECK_MS = 2;
 /** At most this long between looks while a transaction holds a gap open (ms). */

@@ -29,6 +29,8 @@ export const ingestPlugin = fp<IngestOptions>(
       // Gaps this node's own transactions leave are waited for, not bounded and rechecked (engine/log-follower.ts, `own`).
       onDrawn: (seqs) => engine.own(seqs),
       onEnded: (seqs, committed) => engine.release(seqs, committed),
+      // The NOTIFY of a one-statement append often arrives before its answer: the read it would prompt waits for the answer.
+      onStatementSent: () => engine.appending(),
       observer: app.eventMetrics.ingest,
       ...(opts.appendLock ? { appendLock: true } : {}),
     }));

@@ -19,6 +19,8 @@ export interface PipelineOptions {
   /** Sequence numbers drawn, and their transaction's end (store-records.ts `onDrawn` / `onEnded`). */
   onDrawn?: (seqs: readonly number[]) => void;
   onEnded?: (seqs: readonly number[], committed: boolean) => void;
+  /** A one-statement append is sent; what it returns is called once its answer is handled (store-records.ts `onStatementSent`). */
+  onStatementSent?: () => () => void;
   /** The measured alternative to xid-settled gaps (store-records.ts `StoreOptions`); off. */
   appendLock?: boolean;
   /** Told the outcome of every batch, whatever its transport (the metrics count them). */
@@ -126,6 +128,7 @@ async function acceptOwnBatch(
     ...(opts.onAppending ? { beforeCommit: opts.onAppending } : {}),
     ...(opts.onDrawn ? { onDrawn: opts.onDrawn } : {}),
     ...(opts.onEnded ? { onEnded: opts.onEnded } : {}),
+    ...(opts.onStatementSent ? { onStatementSent: opts.onStatementSent } : {}),
   });
   opts.onAppended(stored.appended);
   const accepted = stored.records.filter((r) => r.status === 'stored').length;

@@ -42,6 +42,14 @@ export interface StoreOptions {
    */
   onDrawn?: (seqs: readonly number[]) => void;
   onEnded?: (seqs: readonly number[], committed: boolean) => void;
+  /**
+   * Told when a one-statement append (no explicit transaction) is sent, whose numbers are known only
+   * with its answer; what it returns is called once that answer is handled — after `onDrawn`,
+   * `beforeCommit` and `onEnded` when it committed — or once it failed. The commit's NOTIFY can reach
+   * this node's log follower before the answer; told, the follower waits for it instead of reading the
+   * log (engine/log-follower.ts, `appending`).
+   */
+  onStatementSent?: () => () => void;
 }
 
 /** The lock of the `appendLock` alternative. */
@@ -161,20 +169,25 @@ async function appendIfAllFresh(sql: Sql, records: readonly LogRecord[], options
   if (firstOfKey.size > SMALL_BATCH) return null;
   const fresh = [...firstOfKey.values()];
   const newest = newestInLockOrder(fresh);
-  const rows = await appendFreshSmallBatch(sql, [...firstOfKey.keys()], fresh, newest.map((index) => ({ index, version: fresh[index]!.version })), LOG_CHANNEL);
-  const numbers = rows.find((r): r is Extract<FreshAppendRow, { seqs: string }> => r.seqs !== null);
-  if (!numbers) return null;
-  const seqs = numbers.seqs.split(',').map(Number);
-  // Committed already: the follower hears of the numbers and their events together.
-  options.onDrawn?.(seqs);
-  const seqOfKey = new Map<string, number>();
-  const appended = fresh.map((r, i) => {
-    seqOfKey.set(r.dedupeKey, seqs[i]!);
-    return eventOf(r, seqs[i]!, numbers.at.toISOString());
-  });
-  options.beforeCommit?.(appended);
-  options.onEnded?.(seqs, true);
-  return { records: answers(records, seqOfKey, new Map()), appended };
+  const answered = options.onStatementSent?.();
+  try {
+    const rows = await appendFreshSmallBatch(sql, [...firstOfKey.keys()], fresh, newest.map((index) => ({ index, version: fresh[index]!.version })), LOG_CHANNEL);
+    const numbers = rows.find((r): r is Extract<FreshAppendRow, { seqs: string }> => r.seqs !== null);
+    if (!numbers) return null;
+    const seqs = numbers.seqs.split(',').map(Number);
+    // Committed already: the follower hears of the numbers and their events together.
+    options.onDrawn?.(seqs);
+    const seqOfKey = new Map<string, number>();
+    const appended = fresh.map((r, i) => {
+      seqOfKey.set(r.dedupeKey, seqs[i]!);
+      return eventOf(r, seqs[i]!, numbers.at.toISOString());
+    });
+    options.beforeCommit?.(appended);
+    options.onEnded?.(seqs, true);
+    return { records: answers(records, seqOfKey, new Map()), appended };
+  } finally {
+    answered?.();
+  }
 }
 
 interface Numbers {

@@ -283,6 +283,51 @@ describe("gaps this node's own ingest transactions leave", () => {
     }
   });
 
+  // The usual small batch is one statement (ingest/store-records.ts): its numbers come with its answer,
+  // and its commit's NOTIFY often reaches the follower first. The read that NOTIFY owes waits for the
+  // appends in flight to answer (`appending`), or for a short while if one never does.
+  it("does not read the log for its own one-statement append announced before the append's answer, and hands its events on with the answer", async () => {
+    const { follower, seen, counts } = await followerAtHead();
+    await follower.start();
+    try {
+      await vi.waitFor(() => expect(counts.reads).toBeGreaterThan(0)); // start reads once
+      const reads = counts.reads;
+      const answered = follower.appending();
+      const mine = await writer();
+      const x = await mine.insert(testGauge(3), 9.5);
+      await mine.conn`select pg_notify('beacon_log', ${String(x)})`;
+      await mine.commit();
+      await vi.waitFor(() => expect(follower.announced).toBe(x)); // the NOTIFY is in; the answer is not
+      expect(counts.reads).toBe(reads);
+      expect(seen).not.toContain(x);
+      // The answer, as ingest hands it on: numbers, events, committed; then the append is done.
+      follower.own([x]);
+      follower.hint([recordEvent(x, testGauge(3))]);
+      follower.release([x], true);
+      answered();
+      expect(seen.at(-1)).toBe(x); // at once, from what the answer brought
+      expect(counts.reads).toBe(reads);
+    } finally {
+      await follower.stop();
+    }
+  });
+
+  it('reads anyway when an append in flight does not answer soon (one blocked on a lock must not hold back what is announced)', async () => {
+    const { follower, seen, counts } = await followerAtHead();
+    await follower.start();
+    try {
+      await vi.waitFor(() => expect(counts.reads).toBeGreaterThan(0));
+      follower.appending(); // never answers
+      const other = await writer();
+      const y = await other.insert(testGauge(4), 3.25);
+      await other.conn`select pg_notify('beacon_log', ${String(y)})`;
+      await other.commit();
+      await vi.waitFor(() => expect(seen.at(-1)).toBe(y));
+    } finally {
+      await follower.stop();
+    }
+  });
+
   it('through the app: a batch whose COPY fails after drawing its numbers (a racing original commits) leaves the node equal to the log', async () => {
     const server = await startTestServer(database.url, { hub: { tickMs: 20 } });
     const screen = await watch(server, { kind: 'city' });
