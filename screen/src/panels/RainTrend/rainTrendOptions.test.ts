@@ -24,6 +24,16 @@ describe('rainTrendView', () => {
     expect([...times].sort((a, b) => a - b)).toEqual(times);
   });
 
+  it("draws a reading stamped a few seconds after the screen's clock, the axis running to it", () => {
+    // The latest value above the chart is this reading: the chart must not say "no data" beside it.
+    const s = rainState([{ stationId: 'SM01', mm: 88.8, at: T0 + 3_000 }]);
+    const v = rainTrendView(input({ state: s, now: T0 }));
+    expect(v.latestText).toBe('88.8');
+    expect(v.points).toEqual([[T0 + 3_000, 88.8]]);
+    expect(v.to).toBe(T0 + 3_000);
+    expect(v.from).toBe(T0 - 24 * H);
+  });
+
   it('breaks the line where readings are missing instead of bridging the gap', () => {
     const s = rainState([
       { stationId: 'SM01', mm: 10, at: T0 - 2 * H },

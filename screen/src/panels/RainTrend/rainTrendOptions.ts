@@ -53,14 +53,18 @@ export function rainTrendView({ state, region, stationId, now, locale, t, feed }
   const reading = gaugeReading(state, stationId, feed);
   const points: TrendDatum[] = [];
   let prev: number | null = null;
+  // A reading stamped a little after this screen's `now` (a department's clock or this screen's a few
+  // seconds off; ingest refuses more than 5 minutes ahead) is still drawn, and the axis runs to it: it is
+  // the latest value shown above the chart, and leaving it out said "no data" beside it.
   for (const p of stationTrend(state, stationId)) {
-    if (p.t < from || p.t > now) continue;
+    if (p.t < from) continue;
     if (prev !== null && p.t - prev > GAP_MS) points.push([prev + 1, null]);
     points.push([p.t, p.value]);
     prev = p.t;
   }
   return {
     ...base,
+    to: Math.max(now, prev ?? now),
     name: gauge ? localName(gauge.name, locale) : stationId,
     district: gauge ? localName(own(region.districtNames, gauge.district), locale, gauge.district) : '',
     latestText: reading.mm === null ? null : formatMm(reading.mm),
