@@ -40,28 +40,49 @@ export function appendSmallBatch(
 ): postgres.PendingQuery<postgres.Row[]> {
   if (rows.length !== seqs.length) throw new Error(`appendSmallBatch: ${rows.length} rows but ${seqs.length} sequence numbers`);
   if (!rows.length) throw new Error('appendSmallBatch: no rows');
-  return tx`
-    with batch as materialized (
-      select * from unnest(
-        ${seqs.map(String)}::bigint[], ${rows.map((r) => r.department)}::text[], ${rows.map((r) => r.category)}::text[],
-        ${rows.map((r) => r.entityId)}::text[], ${rows.map((r) => r.observedAt)}::text[], ${rows.map((r) => r.dedupeKey)}::text[],
-        ${rows.map((r) => r.sourceId)}::text[], ${rows.map((r) => JSON.stringify(r.payload))}::text[]
-      ) with ordinality as r(s, d, c, e, o, k, src, p, i)
-    ),
-    logged as (
-      insert into events (seq, type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
-      select s, 'record.received', d, c, e, o::timestamptz, k, src, p::jsonb from batch
-    ),
-    current as (
-      insert into current_state (category, entity_id, observed_at, version, seq, payload)
-      select b.c, b.e, b.o::timestamptz, n.v, b.s, b.p::jsonb
-      from unnest(${newest.map((n) => n.index + 1)}::bigint[], ${newest.map((n) => n.version)}::int[]) with ordinality as n(i, v, rank)
-      join batch b on b.i = n.i
-      order by n.rank
-      ${tx.unsafe(MOVE_CURRENT_STATE)}
-    )
-    select pg_notify(${channel}, ${String(Math.max(...seqs))})`;
+  return tx.unsafe(SMALL_BATCH_SQL, [
+    seqs.map(String), ...rowColumns(rows), newest.map((n) => n.index + 1), newest.map((n) => n.version), channel, String(Math.max(...seqs)),
+  ], { prepare: true });
 }
+
+/**
+ * The rows into the log and each entity's newest into `current_state`, from a `batch` CTE of columns
+ * (s, d, c, e, o, k, src, p, i) — number, department, category, entity, observed at, key, source,
+ * payload, 1-based position — and the current-state rows as two array parameters (positions, versions)
+ * in lock order. Shared by both small-batch statements.
+ */
+function writeBatch(newestIndex: string, newestVersion: string): string {
+  return `
+  appended as (
+    insert into events (seq, type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
+    select s, 'record.received', d, c, e, o::timestamptz, k, src, p::jsonb from batch order by s
+  ),
+  current as (
+    insert into current_state (category, entity_id, observed_at, version, seq, payload)
+    select b.c, b.e, b.o::timestamptz, n.v, b.s, b.p::jsonb
+    from unnest(${newestIndex}::bigint[], ${newestVersion}::int[]) with ordinality as n(i, v, rank)
+    join batch b on b.i = n.i
+    order by n.rank
+    ${MOVE_CURRENT_STATE}
+  )`;
+}
+
+/** A batch's rows as the seven text arrays `batch` unnests (d, c, e, o, k, src, p). */
+function rowColumns(rows: readonly EventRow[]): string[][] {
+  return [
+    rows.map((r) => r.department), rows.map((r) => r.category), rows.map((r) => r.entityId), rows.map((r) => r.observedAt),
+    rows.map((r) => r.dedupeKey), rows.map((r) => r.sourceId), rows.map((r) => JSON.stringify(r.payload)),
+  ];
+}
+
+/** $1 the numbers, $2..$8 the rows' columns, $9/$10 the current-state rows, $11 the channel, $12 the highest number. */
+const SMALL_BATCH_SQL = `
+  with batch as materialized (
+    select * from unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+      with ordinality as r(s, d, c, e, o, k, src, p, i)
+  ),
+  ${writeBatch('$9', '$10')}
+  select pg_notify($11, $12)`;
 
 /** What `appendFreshSmallBatch` answers: the keys already logged (nothing written), or the numbers it drew and wrote. */
 export type FreshAppendRow =
@@ -95,18 +116,7 @@ export const FRESH_SMALL_BATCH_SQL = `
       with ordinality as r(d, c, e, o, k, src, p, i)
     join drawn d on d.i = r.i
   ),
-  appended as (
-    insert into events (seq, type, department, category, entity_id, observed_at, dedupe_key, source_id, payload)
-    select s, 'record.received', d, c, e, o::timestamptz, k, src, p::jsonb from batch order by s
-  ),
-  current as (
-    insert into current_state (category, entity_id, observed_at, version, seq, payload)
-    select b.c, b.e, b.o::timestamptz, n.v, b.s, b.p::jsonb
-    from unnest($9::bigint[], $10::int[]) with ordinality as n(i, v, rank)
-    join batch b on b.i = n.i
-    order by n.rank
-    ${MOVE_CURRENT_STATE}
-  )
+  ${writeBatch('$9', '$10')}
   select seq::text, dedupe_key, payload, null as seqs, null::timestamptz as at from logged
   union all
   select null, null, null, array_to_string(array(select s from drawn order by i), ','), now()
@@ -122,9 +132,7 @@ export function appendFreshSmallBatch(
 ): Promise<FreshAppendRow[]> {
   if (!rows.length) throw new Error('appendFreshSmallBatch: no rows');
   return sql.unsafe<FreshAppendRow[]>(FRESH_SMALL_BATCH_SQL, [
-    keys as string[], rows.map((r) => r.department), rows.map((r) => r.category), rows.map((r) => r.entityId),
-    rows.map((r) => r.observedAt), rows.map((r) => r.dedupeKey), rows.map((r) => r.sourceId), rows.map((r) => JSON.stringify(r.payload)),
-    newest.map((n) => n.index + 1), newest.map((n) => n.version), channel,
+    keys as string[], ...rowColumns(rows), newest.map((n) => n.index + 1), newest.map((n) => n.version), channel,
   ], { prepare: true });
 }
 

@@ -142,12 +142,16 @@ function isLoggedMeanwhile(error: unknown): boolean {
 }
 
 async function storeOnce(sql: Sql, records: readonly LogRecord[], options: StoreOptions): Promise<StoreResult> {
-  const fresh = options.appendLock ? null : await appendIfAllFresh(sql, records, options);
+  // The same record twice in one batch (checkBatch refused it if the content differs) is stored
+  // once: the first is 'stored', a repeat is a 'duplicate' of it, as a repeat in a later batch is.
+  const firstOfKey = new Map<string, LogRecord>();
+  for (const r of records) if (!firstOfKey.has(r.dedupeKey)) firstOfKey.set(r.dedupeKey, r);
+  const fresh = options.appendLock ? null : await appendIfAllFresh(sql, records, firstOfKey, options);
   if (fresh) return fresh;
   let drawnSeqs: number[] = [];
   let committed = false;
   try {
-    const result = await appendInTransaction(sql, records, options, (seqs) => {
+    const result = await appendInTransaction(sql, records, firstOfKey, options, (seqs) => {
       drawnSeqs = seqs;
       options.onDrawn?.(seqs);
     });
@@ -163,9 +167,12 @@ async function storeOnce(sql: Sql, records: readonly LogRecord[], options: Store
  * FRESH_SMALL_BATCH_SQL). Null when the batch is large or a key is logged: nothing was written, and
  * the transactional path takes it.
  */
-async function appendIfAllFresh(sql: Sql, records: readonly LogRecord[], options: StoreOptions): Promise<StoreResult | null> {
-  const firstOfKey = new Map<string, LogRecord>();
-  for (const r of records) if (!firstOfKey.has(r.dedupeKey)) firstOfKey.set(r.dedupeKey, r);
+async function appendIfAllFresh(
+  sql: Sql,
+  records: readonly LogRecord[],
+  firstOfKey: ReadonlyMap<string, LogRecord>,
+  options: StoreOptions,
+): Promise<StoreResult | null> {
   if (firstOfKey.size > SMALL_BATCH) return null;
   const fresh = [...firstOfKey.values()];
   const newest = newestInLockOrder(fresh);
@@ -196,12 +203,14 @@ interface Numbers {
   at: Date;
 }
 
-function appendInTransaction(sql: Sql, records: readonly LogRecord[], options: StoreOptions, drawn: (seqs: number[]) => void): Promise<StoreResult> {
+function appendInTransaction(
+  sql: Sql,
+  records: readonly LogRecord[],
+  firstOfKey: ReadonlyMap<string, LogRecord>,
+  options: StoreOptions,
+  drawn: (seqs: number[]) => void,
+): Promise<StoreResult> {
   return sql.begin(async (tx) => {
-    // The same record twice in one batch (checkBatch refused it if the content differs) is stored
-    // once: the first is 'stored', a repeat is a 'duplicate' of it, as a repeat in a later batch is.
-    const firstOfKey = new Map<string, LogRecord>();
-    for (const r of records) if (!firstOfKey.has(r.dedupeKey)) firstOfKey.set(r.dedupeKey, r);
     const keys = [...firstOfKey.keys()];
     const small = keys.length <= SMALL_BATCH;
     // Sent together, run in this order (one round trip, not three): take a transaction id BEFORE drawing
