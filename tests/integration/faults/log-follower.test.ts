@@ -163,6 +163,18 @@ async function followerAtHead() {
   return { follower, seen, counts };
 }
 
+/** A follower from the log's head, listening for NOTIFYs, after its first read; stopped when `body` ends. */
+async function withListeningFollower(body: (f: Awaited<ReturnType<typeof followerAtHead>>) => Promise<void>): Promise<void> {
+  const f = await followerAtHead();
+  await f.follower.start();
+  try {
+    await vi.waitFor(() => expect(f.counts.reads).toBeGreaterThan(0)); // start reads once
+    await body(f);
+  } finally {
+    await f.follower.stop();
+  }
+}
+
 describe("gaps this node's own ingest transactions leave", () => {
   // Ingest tells the follower the numbers it draws (`own`) and when their transaction ends (`release`):
   // such a gap is waited for, not bounded by an xid and rechecked on a timer. What counts as settled
@@ -261,10 +273,7 @@ describe("gaps this node's own ingest transactions leave", () => {
   });
 
   it('reads after its own commit when a NOTIFY announced numbers past its own', async () => {
-    const { follower, seen, counts } = await followerAtHead();
-    await follower.start();
-    try {
-      await vi.waitFor(() => expect(counts.reads).toBeGreaterThan(0)); // start reads once
+    await withListeningFollower(async ({ follower, seen }) => {
       const mine = await writer();
       const x = await mine.insert(testGauge(1), 5.5);
       follower.own([x]);
@@ -278,19 +287,14 @@ describe("gaps this node's own ingest transactions leave", () => {
       follower.ownCommitted(); // x at once; y was announced past it, so a read follows by itself
       expect(seen.at(-1)).toBe(x);
       await vi.waitFor(() => expect(seen.at(-1)).toBe(y));
-    } finally {
-      await follower.stop();
-    }
+    });
   });
 
   // The usual small batch is one statement (ingest/store-records.ts): its numbers come with its answer,
   // and its commit's NOTIFY often reaches the follower first. The read that NOTIFY owes waits for the
   // appends in flight to answer (`appending`), or for a short while if one never does.
   it("does not read the log for its own one-statement append announced before the append's answer, and hands its events on with the answer", async () => {
-    const { follower, seen, counts } = await followerAtHead();
-    await follower.start();
-    try {
-      await vi.waitFor(() => expect(counts.reads).toBeGreaterThan(0)); // start reads once
+    await withListeningFollower(async ({ follower, seen, counts }) => {
       const reads = counts.reads;
       const answered = follower.appending();
       const mine = await writer();
@@ -307,25 +311,18 @@ describe("gaps this node's own ingest transactions leave", () => {
       answered();
       expect(seen.at(-1)).toBe(x); // at once, from what the answer brought
       expect(counts.reads).toBe(reads);
-    } finally {
-      await follower.stop();
-    }
+    });
   });
 
   it('reads anyway when an append in flight does not answer soon (one blocked on a lock must not hold back what is announced)', async () => {
-    const { follower, seen, counts } = await followerAtHead();
-    await follower.start();
-    try {
-      await vi.waitFor(() => expect(counts.reads).toBeGreaterThan(0));
+    await withListeningFollower(async ({ follower, seen }) => {
       follower.appending(); // never answers
       const other = await writer();
       const y = await other.insert(testGauge(4), 3.25);
       await other.conn`select pg_notify('beacon_log', ${String(y)})`;
       await other.commit();
       await vi.waitFor(() => expect(seen.at(-1)).toBe(y));
-    } finally {
-      await follower.stop();
-    }
+    });
   });
 
   it('through the app: a batch whose COPY fails after drawing its numbers (a racing original commits) leaves the node equal to the log', async () => {
