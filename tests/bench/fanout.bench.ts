@@ -125,17 +125,17 @@ async function runBeacon(clients: number) {
   for (const view of benchViews(clients)) {
     const s = io(base, { transports: ['websocket'], reconnection: false, forceNew: true, auth: { token: beacon.token } });
     s.on('connect', () => s.emit('view:subscribe', { protocol: PROTOCOL_VERSION, view }, () => {}));
-    s.on('view:delta', (m: { delta: PatchedDelta }, ack: () => void) => {
+    s.on('view:delta', (m: { delta: PatchedDelta }, ack?: () => void) => {
       if (measuring) {
         const t = now();
         // A reading comes whole or as a patch (protocol 4); both carry the record's observation time in its stamp.
         for (const rec of [...Object.values(m.delta.latest['rain-gauge'] ?? {}), ...Object.values(m.delta.patches?.['rain-gauge'] ?? {})]) beaconLat.push(t - rec.observedAt);
       }
-      ack();
+      ack?.(); // protocol 5: asked for now and then, covering the deltas before it
     });
     sockets.push(s);
   }
-  // Snapshots are acknowledged like deltas (protocol 3): the hub sends nothing more until then.
+  // Snapshots are always acknowledged (protocol 3; they count in the hub's window since protocol 5).
   await Promise.all(sockets.map((s) => new Promise<void>((r) => s.once('view:snapshot', (_m: unknown, ack: () => void) => { ack(); r(); }))));
   const feeds = await startFeeds('beacon', beacon.port, beacon.keys);
   await new Promise((r) => setTimeout(r, WARMUP_S * 1000));

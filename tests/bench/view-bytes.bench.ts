@@ -96,7 +96,7 @@ const sockets = views.map((view) => {
     state = m.state;
     ack();
   });
-  s.on('view:delta', (m: { delta: PatchedDelta }, ack: () => void) => {
+  s.on('view:delta', (m: { delta: PatchedDelta }, ack?: () => void) => {
     const applied = applyPatchedDelta(state!, m.delta);
     if (applied.outOfStep) {
       // Not expected: counted, and resynchronised as a screen would be.
@@ -109,7 +109,7 @@ const sockets = views.map((view) => {
       for (const byId of Object.values(m.delta.latest)) c.records.whole += Object.keys(byId).length;
       for (const byId of Object.values(m.delta.patches ?? {})) c.records.patched += Object.keys(byId).length;
     }
-    ack();
+    ack?.();
   });
   return s;
 });

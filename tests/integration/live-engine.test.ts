@@ -4,6 +4,7 @@ import { testPlaces } from '@beacon/shared/views/test-places.ts';
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { foldWholeLog } from '@beacon/server/engine/live-engine.ts';
+import { ACK_WINDOW } from '@beacon/server/hub/subscriptions.ts';
 import { watch } from '../support/socket-client.ts';
 import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 import { startTestServer, type TestServer } from '../support/test-server.ts';
@@ -120,17 +121,22 @@ describe('subscriptions', () => {
     let acking = false;
     const slow = await watch(a, { kind: 'city' }, { ackDeltas: () => acking });
     try {
-      await post(a, { [R5]: 1 });
-      await slow.until((s) => rainfallOf(s, R5)?.rainfall1hMm === 1);
+      // The hub sends a few messages ahead of the acknowledgements (ACK_WINDOW): readings one at a time until its window is full.
+      const unacknowledged = () => a.app.hub.subscriptions.retained(slow.socket.id!)!.unacknowledged;
+      let value = 0;
+      while (unacknowledged() < ACK_WINDOW.size) {
+        await post(a, { [R5]: ++value });
+        await slow.until((s) => rainfallOf(s, R5)?.rainfall1hMm === value);
+      }
       const before = slow.deltas.length;
-      for (let i = 2; i <= 8; i++) await post(a, { [R5]: i });
+      for (let i = 1; i <= 7; i++) await post(a, { [R5]: value + i });
       await new Promise((r) => setTimeout(r, 200));
-      expect(slow.deltas.length).toBe(before); // nothing more while the last delta is unacknowledged
+      expect(slow.deltas.length).toBe(before); // nothing more while the window is full
       acking = true;
       slow.releaseAcks(); // the next delta carries everything since, merged into one
-      await slow.until((s) => rainfallOf(s, R5)?.rainfall1hMm === 8);
+      await slow.until((s) => rainfallOf(s, R5)?.rainfall1hMm === value + 7);
       expect(slow.deltas.length - before).toBe(1);
-      expect(slow.deltas.at(-1)?.points['rain-gauge']?.[R5]?.map((p) => p.value)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+      expect(slow.deltas.at(-1)?.points['rain-gauge']?.[R5]?.map((p) => p.value)).toEqual([1, 2, 3, 4, 5, 6, 7].map((i) => value + i));
     } finally {
       slow.close();
     }

@@ -78,11 +78,12 @@ describe('screens sent changed fields', () => {
     };
     try {
       for (let r = 1; r <= 30; r++) {
-        // Every third round the 'behind' screen holds its acknowledgement for a while: its next delta is merged, of whole records.
-        if (r % 3 === 1) acking = false;
+        // The 'behind' screen holds its acknowledgements for ten rounds of every twelve: more ticks than its
+        // window (ACK_WINDOW), so the hub merges its changes, and the merged delta goes with whole records.
+        if (r % 12 === 1) acking = false;
         await round(r);
         for (const name of ['city', 'district', 'incident'] as const) await caughtUp(screens[name]);
-        if (r % 3 === 2) {
+        if (r % 12 === 11) {
           acking = true;
           screens.behind.releaseAcks();
         }

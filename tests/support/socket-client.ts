@@ -84,7 +84,7 @@ export async function watch(
   });
   socket.on('view:delta', (m, ack) => {
     client.deltas.push(m.delta);
-    if (awaitingSnapshot) return ack(); // from the subscription the new one replaced
+    if (awaitingSnapshot) return ack?.(); // from the subscription the new one replaced
     const applied = applyPatchedDelta(state!, m.delta);
     if (applied.outOfStep) {
       // As a screen does (useLiveConnection): nothing of the delta applied, a fresh snapshot asked for.
@@ -94,8 +94,11 @@ export async function watch(
       return;
     }
     state = applied.state;
-    if (options.ackDeltas?.() ?? true) ack();
-    else held.push(ack);
+    // Protocol 5: only some deltas ask for an acknowledgement (it covers the ones before it).
+    if (ack) {
+      if (options.ackDeltas?.() ?? true) ack();
+      else held.push(ack);
+    }
     notify();
   });
   await new Promise<void>((resolve, reject) => {

@@ -36,7 +36,9 @@ function fakeSocket() {
     handlers.get(event)!(message, () => (acked = true));
     return acked;
   };
-  return { socket: socket as unknown as BeaconSocket, emitted, receive, connect: () => handlers.get('connect')!() };
+  /** The server sends `event` without asking for an acknowledgement (protocol 5: most deltas). */
+  const receiveUnasked = (event: string, message: unknown) => handlers.get(event)!(message);
+  return { socket: socket as unknown as BeaconSocket, emitted, receive, receiveUnasked, connect: () => handlers.get('connect')!() };
 }
 
 describe('a live screen following its view', () => {
@@ -57,6 +59,15 @@ describe('a live screen following its view', () => {
     expect(live.state.latest['rain-gauge']?.SM01).toEqual({ ...gauge(11, 7) });
     expect(live.state.seq).toBe(11);
     expect(live.resumeFrom()).toBe(11);
+  });
+
+  it('applies a delta that asks for no acknowledgement (protocol 5), and the next that asks is acknowledged', () => {
+    const { live, receive, receiveUnasked } = follow();
+    receiveUnasked('view:delta', { protocol: PROTOCOL_VERSION, serverTime: T, view, delta: patchDelta(10, 11, 7) });
+    expect(live.state.latest['rain-gauge']?.SM01).toEqual({ ...gauge(11, 7) });
+    expect(receive('view:delta', { protocol: PROTOCOL_VERSION, serverTime: T, view, delta: patchDelta(11, 12, 9) })).toBe(true);
+    expect(live.state.latest['rain-gauge']?.SM01).toEqual({ ...gauge(12, 9) });
+    expect(live.resumeFrom()).toBe(12);
   });
 
   it('on a patch made against another record: applies nothing, does not acknowledge, and subscribes again for a snapshot', () => {

@@ -78,7 +78,7 @@ export function followView(socket: BeaconSocket, live: ReturnType<typeof useLive
   socket.on('view:snapshot', (m, ack) => {
     if (!compatible(m.protocol)) return;
     live.receiveSnapshot(m, Date.now());
-    // Like a delta's: the hub sends nothing more until this screen has taken the snapshot in.
+    // Always asked for: it counts in the hub's window like a delta.
     ack();
   });
   socket.on('view:delta', (m, ack) => {
@@ -87,7 +87,8 @@ export function followView(socket: BeaconSocket, live: ReturnType<typeof useLive
       subscribe(); // the store is out of step now: resumeFrom() says snapshot
       return;
     }
-    // Acknowledge after applying: the hub sends the next delta only then, so a busy screen gets merged state, not a backlog.
-    ack();
+    // Acknowledge after applying, when asked (protocol 5: now and then; it covers the deltas before it). The hub
+    // sends only a few messages past the last acknowledgement, so a busy screen gets merged state, not a backlog.
+    ack?.();
   });
 }

@@ -8,6 +8,7 @@ import { ErrorBody, IngestAck, MessageId, MqttBatch, RecordList, StreamMessage, 
 import { MQTT_MAX_BYTES } from '../ingest/mqtt/mqtt-payload.ts';
 import { batchSchemaOf } from '../ingest/validation.ts';
 import { STREAM_PATH } from '../ingest/websocket/stream-routes.ts';
+import { ACK_WINDOW } from '../hub/subscriptions.ts';
 import { pascalCase, securitySchemes } from './route-docs.ts';
 
 /**
@@ -34,7 +35,7 @@ export function asyncApiDocument(region: Region): object {
     viewSubscribe: socketMessage('view:subscribe', 'Show this view (from a screen)', protocol.SubscribeRequestSchema),
     viewSubscribeResult: socketMessage('ack of view:subscribe', 'The answer to view:subscribe, as its acknowledgement', protocol.SubscribeResultSchema),
     viewSnapshot: socketMessage('view:snapshot', 'The whole state of the subscribed view', protocol.ViewSnapshotSchema),
-    viewDelta: socketMessage('view:delta', 'What changed in the view since the last message the screen acknowledged', protocol.ViewDeltaSchema),
+    viewDelta: socketMessage('view:delta', 'What changed in the view since the last message sent to the screen', protocol.ViewDeltaSchema),
     serverHeartbeat: socketMessage('server:heartbeat', 'A quiet feed is not a dead connection; also corrects the screen\'s clock', protocol.HeartbeatSchema),
     // socket.io, namespace "/replay"
     replayOpen: socketMessage('replay:open', 'Open a replay of a window of the log', protocol.ReplayOpenSchema),
@@ -98,7 +99,7 @@ export function asyncApiDocument(region: Region): object {
     if (!allowed) throw new Error(`the socket guard has no rule for ${namespace} ${event}`);
     return `Roles: ${allowed.join(', ')}.`;
   };
-  const ackNote = 'Acknowledge with the socket.io ack callback (no arguments) once applied: nothing more is sent on this socket until then.';
+  const ackNote = `When the message carries a socket.io ack callback, call it (no arguments) once applied: that acknowledges this message and every one before it. A snapshot always asks; a delta asks at least every ${ACK_WINDOW.every}th message. At most ${ACK_WINDOW.size} messages go out unacknowledged; after that the view's changes are merged until the screen answers.`;
 
   return {
     asyncapi: '3.1.0',
@@ -142,7 +143,7 @@ export function asyncApiDocument(region: Region): object {
       live: {
         address: '/',
         title: 'Live screens (socket.io namespace "/")',
-        description: `${roles('/')} Subscribe to a view; the server answers with a snapshot, then at most one delta per 100 ms tick, each only after the previous one was acknowledged.`,
+        description: `${roles('/')} Subscribe to a view; the server answers with a snapshot, then at most one delta per 100 ms tick, with no more than ${ACK_WINDOW.size} messages unacknowledged.`,
         servers: [{ $ref: '#/servers/screens' }],
         messages: {
           viewSubscribe: { $ref: '#/components/messages/viewSubscribe' },
@@ -210,7 +211,7 @@ export function asyncApiDocument(region: Region): object {
         title: 'view:delta',
         summary: 'Records that changed or entered the view, and `removed`: what left it. Idempotent and order-safe to apply.',
         description: [
-          'A record comes whole in `latest`, or — to a screen that acknowledged every earlier message, for an entity it already holds, when smaller — as a patch in `patches`: the new record\'s stamp, `base` (the seq of the record the screen holds) and the top-level data fields set or unset.',
+          'A record comes whole in `latest`, or — to a screen that was sent every earlier change of the view, for an entity it already holds, when smaller — as a patch in `patches`: the new record\'s stamp, `base` (the seq of the record the screen holds) and the top-level data fields set or unset.',
           'Apply a patch only to the record whose seq is `base`; if the screen holds another (it is out of step), apply nothing of the delta, do not acknowledge it, and send view:subscribe again without `since` for a fresh snapshot.',
           'Snapshots, the delta that resumes a subscription, and a delta merged while the screen was still busy with an earlier one carry whole records only.',
           ackNote,

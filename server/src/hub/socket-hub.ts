@@ -65,7 +65,8 @@ export function attachSocketHub(server: HttpServer, engine: LiveEngine, opts: Hu
             opts.onSent?.(view.kind, 'snapshot', bytes);
           },
           sendDelta: (view, delta, acked) => {
-            const bytes = wireBytes(socket, () => socket.emit('view:delta', { protocol: PROTOCOL_VERSION, serverTime: opts.now(), view, delta }, acked));
+            const message = { protocol: PROTOCOL_VERSION, serverTime: opts.now(), view, delta };
+            const bytes = wireBytes(socket, () => (acked ? socket.emit('view:delta', message, acked) : socket.emit('view:delta', message)));
             opts.onSent?.(view.kind, 'delta', bytes);
           },
         },

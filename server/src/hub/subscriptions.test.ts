@@ -14,7 +14,7 @@ import { rainEvent } from '@beacon/shared/testing.ts';
 import { testRegion } from '@beacon/shared/test-region.ts';
 import { testPlaces } from '@beacon/shared/views/test-places.ts';
 import { RecentDeltas } from './recent-deltas.ts';
-import { PENDING_VOLUME_BOUND, Subscriptions, type SendDeltaToMany, type Subscriber } from './subscriptions.ts';
+import { ACK_WINDOW, PENDING_VOLUME_BOUND, Subscriptions, type AckWindow, type SendDeltaToMany, type Subscriber } from './subscriptions.ts';
 
 const T0 = Date.parse('2026-09-14T08:00:00Z');
 // Region-generic: the region of the run (BEACON_TEST_REGION), its places cast by test-places.ts.
@@ -22,11 +22,18 @@ const region = testRegion();
 const { A1, A2, A3, B1, B2, C1 } = testPlaces(region);
 const stations = region.rainGauges.map((g) => g.id);
 
+/**
+ * Every message asks for an acknowledgement and nothing more goes until it comes: what the bound,
+ * snapshots, groups and patches are about is easiest to follow so. The window (ACK_WINDOW, the
+ * production default) has its own tests below.
+ */
+const STOP_AND_WAIT: AckWindow = { every: 1, size: 1 };
+
 /** An engine in miniature: folds events and hands the hub their delta, as the live engine does. */
-function hub(bound?: number, sendDeltaToMany?: SendDeltaToMany) {
+function hub(bound?: number, sendDeltaToMany?: SendDeltaToMany, ackWindow: AckWindow = STOP_AND_WAIT) {
   let state: LiveState = emptyLiveState();
   let seq = 0;
-  const subs = new Subscriptions(region, () => state, { bound, sendDeltaToMany });
+  const subs = new Subscriptions(region, () => state, { bound, sendDeltaToMany, ackWindow });
   const recent = new RecentDeltas();
   return {
     subs,
@@ -62,32 +69,44 @@ function hub(bound?: number, sendDeltaToMany?: SendDeltaToMany) {
  */
 function screen(id: string, holds: LiveState | null = null) {
   const held: (() => void)[] = [];
+  let sinceAck = 0;
   let state = holds;
-  const messages: ({ kind: 'snapshot'; state: LiveState } | { kind: 'delta'; delta: PatchedDelta })[] = [];
+  const messages: ({ kind: 'snapshot'; state: LiveState; asked: boolean } | { kind: 'delta'; delta: PatchedDelta; asked: boolean })[] = [];
   const subscriber: Subscriber = {
     id,
     sendSnapshot: (_view, s, acked) => {
-      messages.push({ kind: 'snapshot', state: s });
+      messages.push({ kind: 'snapshot', state: s, asked: true });
       state = s;
       held.push(acked);
+      sinceAck += 1;
     },
     sendDelta: (_view, d, acked) => {
-      messages.push({ kind: 'delta', delta: d });
+      messages.push({ kind: 'delta', delta: d, asked: acked !== undefined });
       const applied = applyPatchedDelta(state!, JSON.parse(JSON.stringify(d)) as PatchedDelta);
       expect(applied.outOfStep, `${id}: a patch out of step`).toBeNull();
       state = applied.state;
-      held.push(acked);
+      if (acked) held.push(acked);
+      sinceAck += 1;
     },
   };
   return {
     subscriber,
     messages,
     state: () => state!,
-    /** Messages sent and not yet acknowledged. */
+    /** Messages received since the screen last acknowledged. */
     get unacknowledged() {
-      return held.length;
+      return sinceAck;
     },
-    ack: () => held.splice(0).forEach((a) => a()),
+    /** Acknowledges every message that asked, in order. */
+    ack: () => {
+      held.splice(0).forEach((a) => a());
+      sinceAck = 0;
+    },
+    /** Acknowledges only the last message that asked, as a screen may (it covers the ones before it). */
+    ackLast: () => {
+      held.splice(0).at(-1)?.();
+      sinceAck = 0;
+    },
   };
 }
 
@@ -125,7 +144,7 @@ describe('a screen that stops acknowledging', () => {
     s.ack();
     h.subs.flush();
     expect(s.messages.at(-1)?.kind).toBe('snapshot');
-    expect(h.subs.retained('wall')).toMatchObject({ volume: 0, snapshotDue: false, inFlight: true });
+    expect(h.subs.retained('wall')).toMatchObject({ volume: 0, snapshotDue: false, unacknowledged: 1 });
     h.apply(h.rain(minutes + 1));
     h.subs.flush();
     expect(s.messages.at(-1)?.kind).toBe('snapshot'); // the snapshot is unacknowledged: the delta waits
@@ -231,8 +250,12 @@ describe('screens on district and subdistrict views, under random movement', () 
     };
   }
 
-  it('end with exactly the filtered final state, through held acks, a cut and a resume (200 seeded cases)', () => {
+  it.each([
+    ['stop-and-wait', STOP_AND_WAIT],
+    ['the acknowledgement window, answering only the last ask', ACK_WINDOW],
+  ])('end with exactly the filtered final state, through held acks, a cut and a resume (200 seeded cases, %s)', (_name, ackWindow) => {
     // (fast-check is not a dependency of the server package; the shared filter's property test uses it.)
+    const answer = (s: ReturnType<typeof screen>) => (ackWindow === ACK_WINDOW ? s.ackLast() : s.ack());
     for (let seed = 1; seed <= 200; seed++) {
       const r = random(seed);
       const view = views[r(views.length)]!;
@@ -241,7 +264,7 @@ describe('screens on district and subdistrict views, under random movement', () 
       const cut = r(steps.length);
       const away = r(6);
 
-      const h = hub();
+      const h = hub(undefined, undefined, ackWindow);
       let s = screen('s');
       h.subs.subscribe(s.subscriber, view, null);
       for (const [i, step] of steps.entries()) {
@@ -256,10 +279,10 @@ describe('screens on district and subdistrict views, under random movement', () 
         }
         h.apply(step.map((m, k) => h.team(m.id, m.seat, i * 10 + k)));
         h.subs.flush();
-        if (acks[i % acks.length]) s.ack();
+        if (acks[i % acks.length]) answer(s);
       }
       for (let k = 0; k < 3; k++) {
-        s.ack();
+        answer(s);
         h.subs.flush();
       }
       expect(plain(s.state()), `seed ${seed}`).toEqual(viewState(h.state, view));
@@ -297,6 +320,82 @@ describe('screens counted by view kind (for the metrics)', () => {
     h.subs.subscribe(b.subscriber, { kind: 'incident', incidentId: 'I-1' }, null); // the same socket moves
     h.subs.unsubscribe('a');
     expect(Object.fromEntries(h.subs.countByViewKind())).toEqual({ city: 0, district: 1, subdistrict: 0, incident: 1 });
+  });
+});
+
+describe('the acknowledgement window (ACK_WINDOW, the production default)', () => {
+  const city: ViewRef = { kind: 'city' };
+  const { every, size } = ACK_WINDOW;
+
+  it('asks one message in `every`, sends at most `size` unacknowledged, and one acknowledgement covers the messages before it', () => {
+    const h = hub(undefined, undefined, ACK_WINDOW);
+    const s = screen('wall');
+    h.subs.subscribe(s.subscriber, city, null);
+    // Silent: it is sent the snapshot and then one delta a tick until `size` are out, and nothing more.
+    for (let minute = 0; minute < 3 * size; minute++) {
+      h.apply(h.rain(minute));
+      h.subs.flush();
+    }
+    expect(s.messages).toHaveLength(size);
+    expect(h.subs.retained('wall')).toMatchObject({ unacknowledged: size, snapshotDue: false });
+    const asked = s.messages.filter((m) => m.asked).length;
+    expect(asked).toBeGreaterThanOrEqual(size / every);
+    expect(asked).toBeLessThanOrEqual(size / every + 1); // the snapshot always asks
+    expect(s.messages.at(-1)!.asked).toBe(true); // the last the window lets out asks: the screen can always open it
+
+    // It answers only the last ask: that covers all eight, and the next tick sends everything since, merged.
+    s.ackLast();
+    expect(h.subs.retained('wall')).toMatchObject({ unacknowledged: 0 });
+    h.apply(h.rain(3 * size));
+    h.subs.flush();
+    expect(s.messages).toHaveLength(size + 1);
+    expect(plain(s.state())).toEqual(viewState(h.state, city));
+  });
+
+  it('keeps deltas flowing to a screen that answers late: `size` messages go out before an answer is due', () => {
+    const h = hub(undefined, undefined, ACK_WINDOW);
+    const s = screen('tablet-on-4g');
+    h.subs.subscribe(s.subscriber, city, null);
+    // Each answer arrives two ticks after the ask (a slow round trip): the screen still gets a delta every tick.
+    const answers: (() => void)[][] = [[], [], []];
+    for (let minute = 0; minute < 40; minute++) {
+      answers.shift()!.forEach((answer) => answer());
+      const before = s.messages.length;
+      h.apply(h.rain(minute));
+      h.subs.flush();
+      expect(s.messages.length, `tick ${minute}`).toBe(before + 1);
+      const asked = s.messages.at(-1)!.asked || minute === 0;
+      const due = asked ? [() => s.ackLast()] : [];
+      answers.push(due);
+    }
+    expect(plain(s.state())).toEqual(viewState(h.state, city));
+  });
+
+  it('has the screens of a view that keep up ask on the same ticks, so each tick is one send per view', () => {
+    const sends: { ids: string[]; asked: boolean }[][] = [];
+    const screens = new Map<string, ReturnType<typeof screen>>();
+    const together: SendDeltaToMany = (to, view, delta) => {
+      sends.at(-1)!.push({ ids: to.map(({ subscriber }) => subscriber.id), asked: to[0]!.acked !== undefined });
+      for (const { subscriber, acked } of to) screens.get(subscriber.id)!.subscriber.sendDelta(view, delta, acked);
+    };
+    const h = hub(undefined, together, ACK_WINDOW);
+    for (let tick = 0; tick < 24; tick++) {
+      // Screens join on different ticks, so their own counts start apart.
+      if (tick < 3) {
+        const id = `wall-${tick}`;
+        screens.set(id, screen(id));
+        h.subs.subscribe(screens.get(id)!.subscriber, city, null);
+      }
+      sends.push([]);
+      h.apply(h.rain(tick));
+      h.subs.flush();
+      screens.forEach((s) => s.ack());
+    }
+    // From the first tick on which all three were asked together, every tick is one send to all three.
+    const settled = sends.slice(2 * every);
+    for (const tick of settled) expect(tick.map((t) => t.ids)).toEqual([['wall-0', 'wall-1', 'wall-2']]);
+    expect(settled.filter((tick) => tick[0]!.asked).length).toBe(settled.length / every);
+    for (const s of screens.values()) expect(plain(s.state())).toEqual(viewState(h.state, city));
   });
 });
 

@@ -10,8 +10,8 @@ const EVENT_PACKET = 2;
  * One delta to many screens of a view, encoded once: socket.io's adapter encodes the packet and builds
  * its WebSocket frame a single time and writes the same bytes to every socket (`broadcastWithAck`,
  * the path of `io.to(room).emit(…, ack)`), where `socket.emit` per screen encoded and framed it once
- * per screen — 500 screens on ~60 views did the same JSON.stringify ~8 times over. Each screen's
- * acknowledgement still comes back on its own, as from `socket.emit`: the adapter registers the
+ * per screen — 500 screens on ~60 views did the same JSON.stringify ~8 times over. When the screens are asked for
+ * an acknowledgement (ACK_WINDOW), each one's still comes back on its own, as from `socket.emit`: the adapter registers the
  * packet's ack id on every socket, and socket.io calls the handler with the socket that answered as
  * `this`. The hub lives on one node (the in-memory adapter), so the broadcast reaches this node's
  * sockets only, which is what the hub asks for.
@@ -25,10 +25,15 @@ export function broadcastDelta(
   return (to, view, delta) => {
     const ackOf = new Map(to.map(({ subscriber, acked }) => [subscriber.id, acked]));
     const packet = { type: EVENT_PACKET, data: ['view:delta', { protocol: PROTOCOL_VERSION, serverTime: now(), view, delta }] };
+    const opts = { rooms: new Set(ackOf.keys()), except: new Set<string>(), flags: {} };
+    // The subscriptions ask all of a send's screens for an acknowledgement, or none (a packet with no ack id).
+    const asks = to[0]!.acked !== undefined;
     const send = () =>
-      namespace.adapter.broadcastWithAck(packet, { rooms: new Set(ackOf.keys()), except: new Set(), flags: {} }, () => {}, function (this: Socket) {
-        ackOf.get(this.id)?.();
-      });
+      asks
+        ? namespace.adapter.broadcastWithAck(packet, opts, () => {}, function (this: Socket) {
+            ackOf.get(this.id)?.();
+          })
+        : namespace.adapter.broadcast(packet, opts);
     // The bytes are the same for every screen: counted on the first one's connection.
     const first = namespace.sockets.get(to[0]!.subscriber.id);
     const bytes = first ? wireBytes(first, send) : (send(), 0);

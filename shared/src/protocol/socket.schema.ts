@@ -126,7 +126,7 @@ export const PatchedDeltaSchema = Type.Object({
   ...StateDeltaSchema.properties,
   latest: Dict(Dict(LatestRecordSchema, 'entity id'), 'category id', 'Records whole: those that entered the view, and changes sent whole.'),
   patches: Type.Optional(
-    Dict(Dict(RecordPatchSchema, 'entity id'), 'category id', 'Records sent as patches: only to a screen that acknowledged every earlier message, for entities it already holds, when smaller than the record. An entity is in at most one of latest, patches and removed.'),
+    Dict(Dict(RecordPatchSchema, 'entity id'), 'category id', 'Records sent as patches: only to a screen that was sent every earlier change of the view, for entities it already holds, when smaller than the record. An entity is in at most one of latest, patches and removed.'),
   ),
 });
 

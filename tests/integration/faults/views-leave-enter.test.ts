@@ -3,6 +3,7 @@ import type { LiveState, ViewRef } from '@beacon/shared';
 import { testRegion } from '@beacon/shared/test-region.ts';
 import { testPlaces } from '@beacon/shared/views/test-places.ts';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
+import { ACK_WINDOW } from '@beacon/server/hub/subscriptions.ts';
 import { expectScreensMatchLog } from '../../support/log-truth.ts';
 import { watch, type WatchingClient } from '../../support/socket-client.ts';
 import { createTestDatabase, type TestDatabase } from '../../support/test-database.ts';
@@ -101,8 +102,12 @@ describe('teams leaving and entering views', () => {
     try {
       expect(await shown(screen)).toEqual(expect.arrayContaining(['D', 'K']));
       acking = false;
-      await move({ F: 'A2' }); // this delta is held unacknowledged...
-      await shown(screen);
+      // These deltas are held unacknowledged until the hub's window (ACK_WINDOW) is full...
+      const unacknowledged = () => server.app.hub.subscriptions.retained(screen.socket.id!)!.unacknowledged;
+      for (let i = 0; unacknowledged() < ACK_WINDOW.size; i++) {
+        await move({ F: i % 2 ? 'A3' : 'A2' });
+        await shown(screen);
+      }
       const held = screen.deltas.length;
       await move({ D: 'B1', E: 'A2', K: 'B2' }); // ...so D's and K's leaving and E's arrival wait,
       await move({ D: 'A3', E: 'C1' }); // and merge with D's return and E's leaving.
