@@ -10,9 +10,9 @@ const EVENT_PACKET = 2;
  * One delta to many screens of a view, encoded once: socket.io's adapter encodes the packet and builds
  * its WebSocket frame a single time and writes the same bytes to every socket (`broadcastWithAck`,
  * the path of `io.to(room).emit(…, ack)`), where `socket.emit` per screen encoded and framed it once
- * per screen — 500 screens on ~60 views did the same JSON.stringify ~8 times over. When the screens are asked for
- * an acknowledgement (ACK_WINDOW), each one's still comes back on its own, as from `socket.emit`: the adapter registers the
- * packet's ack id on every socket, and socket.io calls the handler with the socket that answered as
+ * per screen — 500 screens on ~60 views did the same JSON.stringify ~8 times over. When the screens
+ * are asked for an acknowledgement (ACK_WINDOW), each one's comes back on its own, as from
+ * `socket.emit`: the adapter registers the packet's ack id on every socket, and socket.io calls the handler with the socket that answered as
  * `this`. The hub lives on one node (the in-memory adapter), so the broadcast reaches this node's
  * sockets only, which is what the hub asks for.
  */
