@@ -1,7 +1,7 @@
 /**
  * Runs queued jobs one per animation frame, in the order they were queued; a job already waiting is
  * not queued twice. The wall's charts share one: each ECharts update re-lays and repaints its whole
- * chart, so the map's two planes and the rain trend changing in the same second are drawn on three
+ * chart, so the map's three planes and the rain trend changing in the same second are drawn on four
  * frames, not crammed into one long one.
  */
 export function createFrameQueue(requestFrame: (run: () => void) => unknown) {

@@ -38,34 +38,38 @@ const seriesOf = (o: { series?: unknown }) => o.series as Series[];
 type Geo = Record<string, unknown>;
 
 describe('mapPlanes', () => {
-  it('puts the heat and the typhoon shapes on the base plane, every marker layer on the live plane, none lost', () => {
+  it('puts the districts alone on the base plane, the heat and the typhoon shapes on the heat plane, every marker layer on the live plane, none lost', () => {
     const state = stateOf(records);
     const whole = oneMapOptions({ state, region: xiamen, now: NOW, locale: 'zh-CN', t: messages['zh-CN'], risk: null, visible: allLayersVisible(), box: { width: 1600, height: 1400 } });
-    const { base, live } = mapPlanes(whole, createMemo());
-    const baseIds = seriesOf(base).map((s) => s.id);
+    const { base, heat, live } = mapPlanes(whole, createMemo());
+    const heatIds = seriesOf(heat).map((s) => s.id);
     const liveIds = seriesOf(live).map((s) => s.id);
-    expect(baseIds).toContain('typhoon-shapes');
-    expect(baseIds.filter((id) => id.startsWith('population-')).length).toBeGreaterThan(0);
+    expect(seriesOf(base)).toEqual([]);
+    expect(base.geo).toBe(whole.geo);
+    expect(heatIds).toContain('typhoon-shapes');
+    expect(heatIds.filter((id) => id.startsWith('population-')).length).toBeGreaterThan(0);
     for (const id of ['incident', 'team', 'rain', 'typhoon-centre', 'layer-river-level']) expect(liveIds).toContain(id);
-    expect([...baseIds, ...liveIds].sort()).toEqual(seriesOf(whole).map((s) => s.id).sort());
+    expect([...heatIds, ...liveIds].sort()).toEqual(seriesOf(whole).map((s) => s.id).sort());
   });
 
-  it('keeps the stacking of one chart: every base series below every live one', () => {
-    const { base, live } = screen(stateOf(records))();
-    expect(Math.max(...seriesOf(base).map((s) => s.z))).toBeLessThan(Math.min(...seriesOf(live).map((s) => s.z)));
+  it('keeps the stacking of one chart: every heat series below every live one', () => {
+    const { heat, live } = screen(stateOf(records))();
+    expect(Math.max(...seriesOf(heat).map((s) => s.z))).toBeLessThan(Math.min(...seriesOf(live).map((s) => s.z)));
   });
 
-  it('lays the live plane out on the same geo (same map, box, centre and zoom), drawn by the base plane only', () => {
+  it('lays the heat and live planes out on the same geo (same map, box, centre and zoom), drawn by the base plane only', () => {
     const state = stateOf(records);
-    const { base, live } = screen(state)({ focus: mapFocus(xiamen, state, { kind: 'incident', incidentId: 'INC-1' }), box: { width: 1600, height: 1100 } });
+    const { base, heat, live } = screen(state)({ focus: mapFocus(xiamen, state, { kind: 'incident', incidentId: 'INC-1' }), box: { width: 1600, height: 1100 } });
     const layout = (g: Geo) => ({ map: g.map, center: g.center, zoom: g.zoom, aspectScale: g.aspectScale, preserveAspect: g.preserveAspect, top: g.top, bottom: g.bottom, left: g.left, right: g.right });
-    expect(layout(live.geo as Geo)).toEqual(layout(base.geo as Geo));
-    expect((live.geo as Geo).center).toBeDefined();
-    expect((live.geo as Geo).show).toBe(false);
+    for (const upper of [heat, live]) {
+      expect(layout(upper.geo as Geo)).toEqual(layout(base.geo as Geo));
+      expect((upper.geo as Geo).center).toBeDefined();
+      expect((upper.geo as Geo).show).toBe(false);
+    }
     expect((base.geo as Geo).show).not.toBe(false);
   });
 
-  it('a new record of a marker layer updates the live plane alone; the base plane is sent nothing', () => {
+  it('a new record of a marker layer updates the live plane alone; the base and heat planes are sent nothing', () => {
     const state = stateOf(records);
     const draw = screen(state);
     const first = draw();
@@ -73,6 +77,21 @@ describe('mapPlanes', () => {
     const after = applyDelta(state, { fromSeq: state.seq, toSeq: state.seq + 1, latest: { incident: { 'INC-2': rec } }, removed: {}, points: {}, feeds: {}, transitions: {} } as unknown as StateDelta);
     const second = draw({ state: after });
     expect(chartUpdate(first.base, second.base)).toBeNull();
+    expect(chartUpdate(first.heat, second.heat)).toBeNull();
     expect(seriesOf(chartUpdate(first.live, second.live)!.option as { series?: unknown }).map((s) => s.id)).toEqual(['incident']);
+  });
+
+  it('a new population grid updates the heat plane alone: the districts are not redrawn for it', () => {
+    const state = stateOf(records);
+    const draw = screen(state);
+    const first = draw();
+    const grid = { entityId: 'XM', observedAt: NOW, version: 1, seq: state.seq + 1, data: { cellSizeM: 2000, cells: [[118.1, 24.5, 900], [118.2, 24.6, 60_000]] } };
+    const after = applyDelta(state, { fromSeq: state.seq, toSeq: state.seq + 1, latest: { 'population-heat': { XM: grid } }, removed: {}, points: {}, feeds: {}, transitions: {} } as unknown as StateDelta);
+    const second = draw({ state: after });
+    expect(chartUpdate(first.base, second.base)).toBeNull();
+    expect(chartUpdate(first.live, second.live)).toBeNull();
+    const changed = seriesOf(chartUpdate(first.heat, second.heat)!.option as { series?: unknown }).map((s) => s.id);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(changed.every((id) => id.startsWith('population-'))).toBe(true);
   });
 });
