@@ -1,5 +1,6 @@
 // Test builder: a LiveState holding exactly the given records, as the reducer would leave it.
 import { categories } from '../categories/registry.ts';
+import { applyDelta, type StateDelta } from '../state/delta.ts';
 import { emptyLiveState, type FeedState, type LiveState } from '../state/live-state.ts';
 import { dict, own, setOwn } from '../util/dict.ts';
 
@@ -34,4 +35,10 @@ export function stateOf(records: readonly TestRecord[]): LiveState {
   }
   state.seq = seq;
   return state;
+}
+
+/** The state after one record arrives (as a hub delta, observed at `observedAt`), every other category's record map untouched. */
+export function withRecord(state: LiveState, category: string, entityId: string, data: Record<string, unknown>, observedAt: number): LiveState {
+  const rec = { entityId, observedAt, version: 1, seq: state.seq + 1, data };
+  return applyDelta(state, { fromSeq: state.seq, toSeq: state.seq + 1, latest: { [category]: { [entityId]: rec } }, removed: {}, points: {}, feeds: {}, transitions: {} } as unknown as StateDelta);
 }

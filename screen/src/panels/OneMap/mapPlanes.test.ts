@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyDelta, assessRisk, xiamen, type LiveState, type StateDelta } from '@beacon/shared';
-import { stateOf, type TestRecord } from '@beacon/shared/wall/test-state.ts';
+import { assessRisk, xiamen, type LiveState } from '@beacon/shared';
+import { stateOf, withRecord, type TestRecord } from '@beacon/shared/wall/test-state.ts';
 import { chartUpdate } from '../../charts/chartUpdate.ts';
 import { createMemo } from '../../charts/memo.ts';
 import { messages } from '../../i18n/messages.ts';
@@ -73,8 +73,7 @@ describe('mapPlanes', () => {
     const state = stateOf(records);
     const draw = screen(state);
     const first = draw();
-    const rec = { entityId: 'INC-2', observedAt: NOW, version: 1, seq: state.seq + 1, data: { title: '内涝', severity: 'III', status: 'open', lon: 118.1, lat: 24.5, district: '思明区' } };
-    const after = applyDelta(state, { fromSeq: state.seq, toSeq: state.seq + 1, latest: { incident: { 'INC-2': rec } }, removed: {}, points: {}, feeds: {}, transitions: {} } as unknown as StateDelta);
+    const after = withRecord(state, 'incident', 'INC-2', { title: '内涝', severity: 'III', status: 'open', lon: 118.1, lat: 24.5, district: '思明区' }, NOW);
     const second = draw({ state: after });
     expect(chartUpdate(first.base, second.base)).toBeNull();
     expect(chartUpdate(first.heat, second.heat)).toBeNull();
@@ -85,8 +84,7 @@ describe('mapPlanes', () => {
     const state = stateOf(records);
     const draw = screen(state);
     const first = draw();
-    const grid = { entityId: 'XM', observedAt: NOW, version: 1, seq: state.seq + 1, data: { cellSizeM: 2000, cells: [[118.1, 24.5, 900], [118.2, 24.6, 60_000]] } };
-    const after = applyDelta(state, { fromSeq: state.seq, toSeq: state.seq + 1, latest: { 'population-heat': { XM: grid } }, removed: {}, points: {}, feeds: {}, transitions: {} } as unknown as StateDelta);
+    const after = withRecord(state, 'population-heat', 'XM', { cellSizeM: 2000, cells: [[118.1, 24.5, 900], [118.2, 24.6, 60_000]] }, NOW);
     const second = draw({ state: after });
     expect(chartUpdate(first.base, second.base)).toBeNull();
     expect(chartUpdate(first.live, second.live)).toBeNull();

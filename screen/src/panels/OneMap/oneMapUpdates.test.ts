@@ -1,8 +1,8 @@
 // What the one-map sends ECharts from one redraw to the next (its builders' memos and chartUpdate.ts
 // together): a second with no new data sends nothing, a new record sends its own layer's series only.
 import { describe, expect, it } from 'vitest';
-import { applyDelta, assessRisk, xiamen, type LiveState, type StateDelta } from '@beacon/shared';
-import { stateOf, type TestRecord } from '@beacon/shared/wall/test-state.ts';
+import { assessRisk, xiamen, type LiveState } from '@beacon/shared';
+import { stateOf, withRecord, type TestRecord } from '@beacon/shared/wall/test-state.ts';
 import { chartUpdate } from '../../charts/chartUpdate.ts';
 import { createMemo } from '../../charts/memo.ts';
 import { messages } from '../../i18n/messages.ts';
@@ -35,12 +35,6 @@ function screen(state: LiveState) {
     oneMapOptions({ state, region: xiamen, now: NOW, locale: 'zh-CN', t: messages['zh-CN'], risk, visible: allLayersVisible(), box: { width: 1600, height: 1400 }, ...caches, ...over });
 }
 
-/** The state after one record arrives (as a hub delta), every other category's record map untouched. */
-function withRecord(state: LiveState, category: string, entityId: string, data: Record<string, unknown>): LiveState {
-  const rec = { entityId, observedAt: NOW, version: 1, seq: state.seq + 1, data };
-  return applyDelta(state, { fromSeq: state.seq, toSeq: state.seq + 1, latest: { [category]: { [entityId]: rec } }, removed: {}, points: {}, feeds: {}, transitions: {} } as unknown as StateDelta);
-}
-
 const ids = (series: unknown) => (series as { id: string }[]).map((s) => s.id);
 
 describe('one-map redraws', () => {
@@ -58,7 +52,7 @@ describe('one-map redraws', () => {
     const state = stateOf(records);
     const draw = screen(state);
     const first = draw();
-    const second = draw({ state: withRecord(state, 'incident', 'INC-2', { title: '内涝', severity: 'III', status: 'open', lon: 118.1, lat: 24.5, district: '思明区' }) });
+    const second = draw({ state: withRecord(state, 'incident', 'INC-2', { title: '内涝', severity: 'III', status: 'open', lon: 118.1, lat: 24.5, district: '思明区' }, NOW) });
     const update = chartUpdate(first, second)!;
     expect(update.opts).toEqual({});
     expect(ids(update.option.series)).toEqual(['incident']);
@@ -69,7 +63,7 @@ describe('one-map redraws', () => {
     const state = stateOf(records);
     const draw = screen(state);
     const first = draw();
-    const second = draw({ state: withRecord(state, 'population-heat', 'XM', { cellSizeM: 2000, cells: [[118.1, 24.5, 60_000]] }) });
+    const second = draw({ state: withRecord(state, 'population-heat', 'XM', { cellSizeM: 2000, cells: [[118.1, 24.5, 60_000]] }, NOW) });
     const sent = ids(chartUpdate(first, second)!.option.series);
     expect(sent.length).toBeGreaterThan(0);
     expect(sent.every((id) => id.startsWith('population-'))).toBe(true);
