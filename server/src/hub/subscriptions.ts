@@ -96,8 +96,8 @@ interface Subscription {
 /**
  * Screens subscribe to views; each hub tick, the changes of the tick are filtered once per view and
  * merged into each subscriber's pending delta, which is sent while the screen's acknowledgement
- * window (ACK_WINDOW) is open. Alerts and incidents keep every transition inside the merged delta, so none is
- * lost — until a screen stays silent so long that its pending delta passes PENDING_VOLUME_BOUND:
+ * window (ACK_WINDOW) is open. Alerts and incidents keep every transition inside the merged delta,
+ * so none is lost — until a screen stays silent so long that its pending delta passes PENDING_VOLUME_BOUND:
  * then it is dropped and the screen gets a snapshot when it next can take a message. A snapshot
  * carries the current state of every warning and incident, not the steps in between; that is the
  * price of a screen that was away, and the memory a silent screen costs stays bounded by its view.

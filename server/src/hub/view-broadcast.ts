@@ -12,9 +12,9 @@ const EVENT_PACKET = 2;
  * the path of `io.to(room).emit(…, ack)`), where `socket.emit` per screen encoded and framed it once
  * per screen — 500 screens on ~60 views did the same JSON.stringify ~8 times over. When the screens
  * are asked for an acknowledgement (ACK_WINDOW), each one's comes back on its own, as from
- * `socket.emit`: the adapter registers the packet's ack id on every socket, and socket.io calls the handler with the socket that answered as
- * `this`. The hub lives on one node (the in-memory adapter), so the broadcast reaches this node's
- * sockets only, which is what the hub asks for.
+ * `socket.emit`: the adapter registers the packet's ack id on every socket, and socket.io calls the
+ * handler with the socket that answered as `this`. The hub lives on one node (the in-memory adapter),
+ * so the broadcast reaches this node's sockets only, which is what the hub asks for.
  */
 export function broadcastDelta(
   io: Server<ClientToServerEvents, ServerToClientEvents>,
