@@ -3,6 +3,7 @@
 // coalesced into frames on the same tick — the baseline. Prints {port, keys} once ready; answers
 // "mark" and "report" lines on stdin with CPU and RSS since the mark.
 import { createInterface } from 'node:readline';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { WebSocketServer, WebSocket } from 'ws';
 import { connectDatabase } from '@beacon/db';
 import { buildApp } from '@beacon/server';
@@ -13,6 +14,10 @@ import { benchIncidents, stationsInView } from './fanout-views.ts';
 const [mode, url] = process.argv.slice(2);
 const TICK_MS = 100;
 let mark = process.cpuUsage();
+// How long the event loop was held (a timer due every 10 ms, late by this much): a tick, a GC pause or a
+// burst of requests that holds the loop delays every update behind it, on every screen.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 
 if (mode === 'beacon' || mode === 'beacon-append-lock') {
   const db = connectDatabase(url!, { max: 8 });
@@ -74,10 +79,14 @@ if (mode === 'beacon' || mode === 'beacon-append-lock') {
 }
 
 createInterface({ input: process.stdin }).on('line', (line) => {
-  if (line === 'mark') mark = process.cpuUsage();
+  if (line === 'mark') {
+    mark = process.cpuUsage();
+    loopDelay.reset();
+  }
   if (line === 'report') {
     const cpu = process.cpuUsage(mark);
-    console.log(JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, rssMB: process.memoryUsage().rss / 1e6 }));
+    const loop = { loopP99Ms: loopDelay.percentile(99) / 1e6, loopMaxMs: loopDelay.max / 1e6 };
+    console.log(JSON.stringify({ cpuMs: (cpu.user + cpu.system) / 1000, rssMB: process.memoryUsage().rss / 1e6, ...loop }));
   }
   if (line === 'exit') process.exit(0);
 });

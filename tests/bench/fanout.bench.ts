@@ -4,6 +4,7 @@
 // the same updates coalesced into the same 10 Hz frames. Run: npx -y pnpm@12.21.0 bench:fanout [-- --scale]
 // (--scale: 500, 1,000, 2,000 and 5,000 screens, both sides at each step).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
@@ -27,17 +28,31 @@ const serverScript = fileURLToPath(new URL('./fanout-server.ts', import.meta.url
 interface Child { proc: ChildProcessWithoutNullStreams; next(): Promise<string>; }
 async function startServer(mode: 'beacon' | 'bare', url = ''): Promise<Child & { port: number; keys: string[]; token: string }> {
   // FANOUT_PROFILE=dir: a CPU profile of each server process, written there when it exits.
-  // FANOUT_NODE_ARGS="--flag …": more V8/node flags for the server processes (e.g. --log-deopt --logfile=…).
+  // FANOUT_NODE_ARGS="--flag …": more V8/node flags for the server processes (e.g. --trace-deopt), with
+  // FANOUT_TRACE=file: what they print on stdout, kept there.
   const profile = process.env.FANOUT_PROFILE ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.FANOUT_PROFILE}`] : [];
   const flags = [...profile, ...(process.env.FANOUT_NODE_ARGS?.split(' ').filter(Boolean) ?? [])];
   const proc = spawn(process.execPath, flags.length ? [...flags, '--import', 'tsx', serverScript, mode, url] : [tsx, serverScript, mode, url]);
   proc.stderr.on('data', (d) => process.stderr.write(d));
-  const lines = createInterface({ input: proc.stdout })[Symbol.asyncIterator]();
-  const next = async () => String((await lines.next()).value);
+  // V8's traces (--trace-deopt, --trace-opt) print to stdout too: the server's own lines are JSON
+  // objects. Read as they come, so that a flood of traces never fills the pipe and holds the server.
+  const lines: string[] = [];
+  const waiting: ((line: string) => void)[] = [];
+  createInterface({ input: proc.stdout }).on('line', (line) => {
+    if (!line.startsWith('{')) {
+      if (process.env.FANOUT_TRACE) appendFileSync(process.env.FANOUT_TRACE, `${line}\n`);
+      return;
+    }
+    const waiter = waiting.shift();
+    if (waiter) waiter(line);
+    else lines.push(line);
+  });
+  const next = (): Promise<string> => (lines.length ? Promise.resolve(lines.shift()!) : new Promise((r) => waiting.push(r)));
   const ready = JSON.parse(await next()) as { port: number; keys: string[]; token: string };
   return { proc, next, ...ready };
 }
-async function serverUsage(child: Child): Promise<{ cpuMs: number; rssMB: number }> {
+interface ServerUsage { cpuMs: number; rssMB: number; loopP99Ms: number; loopMaxMs: number }
+async function serverUsage(child: Child): Promise<ServerUsage> {
   child.proc.stdin.write('report\n');
   return JSON.parse(await child.next());
 }
@@ -70,9 +85,9 @@ const cpuSince = (mark: NodeJS.CpuUsage) => {
 };
 const percentOfCore = (cpuMs: number) => `${((cpuMs / (MEASURE_S * 1000)) * 100).toFixed(0)}% of a core`;
 
-function report(name: string, lat: number[], usage: { cpuMs: number; rssMB: number }, extra = '') {
+function report(name: string, lat: number[], usage: ServerUsage, extra = '') {
   const cpu = (usage.cpuMs / (MEASURE_S * 1000)) * 100;
-  console.log(`  ${name.padEnd(9)} p50 ${percentile(lat, 50).toFixed(1).padStart(6)} ms  p99 ${percentile(lat, 99).toFixed(1).padStart(6)} ms  (${lat.length.toLocaleString('en')} arrivals)  server CPU ${cpu.toFixed(0)}% of a core, RSS ${usage.rssMB.toFixed(0)} MB${extra}`);
+  console.log(`  ${name.padEnd(9)} p50 ${percentile(lat, 50).toFixed(1).padStart(6)} ms  p99 ${percentile(lat, 99).toFixed(1).padStart(6)} ms  (${lat.length.toLocaleString('en')} arrivals)  server CPU ${cpu.toFixed(0)}% of a core, RSS ${usage.rssMB.toFixed(0)} MB, event loop held p99 ${usage.loopP99Ms.toFixed(0)} ms max ${usage.loopMaxMs.toFixed(0)} ms${extra}`);
   return { p50: percentile(lat, 50), p99: percentile(lat, 99) };
 }
 
