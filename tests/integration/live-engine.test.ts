@@ -1,4 +1,4 @@
-import { ViewFilter, rainfallOf, type LiveState, type ViewRef } from '@beacon/shared';
+import { TREND_SLOT_MS, ViewFilter, rainfallOf, type LiveState, type ViewRef } from '@beacon/shared';
 import { testRegion } from '@beacon/shared/test-region.ts';
 import { testPlaces } from '@beacon/shared/views/test-places.ts';
 import { io } from 'socket.io-client';
@@ -136,7 +136,12 @@ describe('subscriptions', () => {
       slow.releaseAcks(); // the next delta carries everything since, merged into one
       await slow.until((s) => rainfallOf(s, R5)?.rainfall1hMm === value + 7);
       expect(slow.deltas.length - before).toBe(1);
-      expect(slow.deltas.at(-1)?.points['rain-gauge']?.[R5]?.map((p) => p.value)).toEqual([1, 2, 3, 4, 5, 6, 7].map((i) => value + i));
+      // The readings were a minute apart: one point a 5-minute slot, the newest of its slot, and the
+      // screen's trend is the server's.
+      const points = slow.deltas.at(-1)?.points['rain-gauge']?.[R5] ?? [];
+      expect(points.at(-1)?.value).toBe(value + 7);
+      expect(new Set(points.map((p) => Math.floor(p.t / TREND_SLOT_MS))).size).toBe(points.length);
+      expect(slow.state().trends).toEqual(viewOf(a, { kind: 'city' }).trends);
     } finally {
       slow.close();
     }

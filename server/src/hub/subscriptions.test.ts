@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  TREND_SLOT_MS,
   ViewFilter,
   applyPatchedDelta,
   deltaOf,
@@ -48,9 +49,12 @@ function hub(bound?: number, sendDeltaToMany?: SendDeltaToMany, ackWindow: AckWi
       recent.push(d);
       subs.collect(d);
     },
-    /** A reading for every gauge: each one is a trend point. */
-    rain(minute: number): RecordReceived[] {
-      return stations.map((id) => rainEvent(id, T0 + minute * 60_000, (minute % 50) + 1, { seq: ++seq }));
+    /**
+     * A reading for every gauge, `step` trend slots after T0: each one is a trend point of its own
+     * (deltas keep one point per slot, so readings a minute apart would share one).
+     */
+    rain(step: number): RecordReceived[] {
+      return stations.map((id) => rainEvent(id, T0 + step * TREND_SLOT_MS, (step % 50) + 1, { seq: ++seq }));
     },
     team(id: string, gauge: string, minute: number): RecordReceived {
       const g = region.rainGauges.find((x) => x.id === gauge)!;

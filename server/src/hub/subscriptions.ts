@@ -19,9 +19,10 @@ import {
 /**
  * Trend points and alert/incident transitions a screen's pending delta may hold before the hub gives
  * up coalescing and owes it a fresh snapshot instead. Records and removals are bounded by the
- * entities of the view, feeds by the categories; points and transitions grow with every event for
- * as long as a screen does not acknowledge, so they are what this bounds. 2,000 is about 40 s of the
- * simulated typhoon (~51 events/s), ~150 KB; a screen that acknowledges at all keeps far below it.
+ * entities of the view, feeds by the categories; points grow with every 5-minute trend slot of every
+ * entity (one a slot) and transitions with every alert and incident step, for as long as a screen does
+ * not acknowledge, so they are what this bounds. 2,000 is ~150 KB; a screen that acknowledges at all
+ * keeps far below it.
  */
 export const PENDING_VOLUME_BOUND = 2_000;
 

@@ -7,7 +7,7 @@ import { testPlaces } from '../views/test-places.ts';
 import type { ViewRef } from '../views/view.ts';
 import { applyDelta, deltaOf, emptyDelta, mergeDeltas } from './delta.ts';
 import { emptyLiveState, type LiveState } from './live-state.ts';
-import { evolve } from './reducer.ts';
+import { evolve, TREND_SLOT_MS, TREND_WINDOW_MS } from './reducer.ts';
 
 const T0 = Date.parse('2026-09-14T08:00:00Z');
 // Region-generic: the region of the run (BEACON_TEST_REGION), its places cast by test-places.ts.
@@ -115,3 +115,80 @@ describe('state deltas', () => {
     expect(Object.keys(d.feeds)).toEqual(['rain-gauge']);
   });
 });
+
+describe('trend points in a delta', () => {
+  // T0 starts a trend slot (08:00 UTC; slots are 5 minutes of epoch time).
+  const minute = (m: number) => T0 + m * 60_000;
+  const foldAll = (from: LiveState, events: ReturnType<typeof rainEvent>[]) => events.reduce(evolve, from);
+  const city = new ViewFilter(region, { kind: 'city' });
+  const districtA = new ViewFilter(region, { kind: 'district', district: A1.district });
+
+  it('hold one point a slot for a gauge read many times in it: the one the trend keeps', () => {
+    expect(T0 % TREND_SLOT_MS).toBe(0);
+    const events = [3, 0, 4, 1].map((m, i) => rainEvent(A1.id, minute(m), 10 + m, { seq: i + 1 }));
+    const s = foldAll(emptyLiveState(), events);
+    const d = deltaOf(emptyLiveState(), s, events);
+    expect(d.points['rain-gauge']?.[A1.id]).toEqual([{ t: minute(4), value: 14, v: 1 }]);
+    expect(applyDelta(emptyLiveState(), d)).toEqual(s);
+  });
+
+  it('merged, still hold one point a slot: a correction of the newest reading wins it', () => {
+    const first = [rainEvent(A1.id, minute(1), 5, { seq: 1 }), rainEvent(A1.id, minute(6), 6, { seq: 2 })];
+    const s1 = foldAll(emptyLiveState(), first);
+    const second = [rainEvent(A1.id, minute(2), 7, { seq: 3 }), rainEvent(A1.id, minute(2), 8, { seq: 4, version: 2 })];
+    const s2 = foldAll(s1, second);
+    const merged = mergeDeltas(deltaOf(emptyLiveState(), s1, first), deltaOf(s1, s2, second));
+    expect(merged.points['rain-gauge']?.[A1.id]).toEqual([
+      { t: minute(2), value: 8, v: 2 },
+      { t: minute(6), value: 6, v: 1 },
+    ]);
+    expect(applyDelta(emptyLiveState(), merged)).toEqual(s2);
+  });
+
+  it('leave out a late reading whose slot holds a newer one: no point, no record, the feed still counts it', () => {
+    // The gauge's first reading is older than the late one: a reading older than it would move its first observation.
+    const s1 = foldAll(emptyLiveState(), [rainEvent(A1.id, minute(-10), 1, { seq: 1 }), rainEvent(A1.id, minute(4), 9, { seq: 2 })]);
+    const late = rainEvent(A1.id, minute(2), 3, { seq: 3 });
+    const s2 = evolve(s1, late);
+    const d = deltaOf(s1, s2, [late]);
+    expect(d.points).toEqual({});
+    expect(d.latest).toEqual({});
+    expect(d.feeds['rain-gauge']?.records).toBe(3);
+    expect(applyDelta(city.state(s1), city.delta(d, s2))).toEqual(city.state(s2));
+  });
+
+  it("carry a late reading that fills an empty slot as its point alone, to a district's screens too", () => {
+    const s1 = foldAll(emptyLiveState(), [rainEvent(A1.id, minute(-10), 1, { seq: 1 }), rainEvent(A1.id, minute(20), 9, { seq: 2 })]);
+    const late = rainEvent(A1.id, minute(0), 3, { seq: 3 });
+    const s2 = evolve(s1, late);
+    const d = deltaOf(s1, s2, [late]);
+    expect(d.latest).toEqual({});
+    expect(d.points['rain-gauge']?.[A1.id]).toEqual([{ t: minute(0), value: 3, v: 1 }]);
+    const district = districtA.delta(d, s2);
+    expect(district.latest).toEqual({});
+    expect(district.points['rain-gauge']?.[A1.id]).toEqual([{ t: minute(0), value: 3, v: 1 }]);
+    expect(applyDelta(districtA.state(s1), district)).toEqual(districtA.state(s2));
+  });
+
+  it('never hold two points of one slot, nor a point the trend did not keep', () => {
+    fc.assert(
+      fc.property(readings, fc.nat(), (rs, cut) => {
+        const events = server(rs);
+        const k = cut % (events.length + 1);
+        const mid = foldAll(emptyLiveState(), events.slice(0, k));
+        const end = foldAll(mid, events.slice(k));
+        const d = mergeDeltas(deltaOf(emptyLiveState(), mid, events.slice(0, k)), deltaOf(mid, end, events.slice(k)));
+        for (const [id, points] of Object.entries(d.points['rain-gauge'] ?? {})) {
+          const slots = points.map((p) => Math.floor(p.t / TREND_SLOT_MS));
+          expect(new Set(slots).size).toBe(slots.length);
+          // Every point it holds is one the server's trend holds, unless a later reading has put it
+          // out of the 24 h window since (applying the delta drops it then).
+          const windowStart = end.latest['rain-gauge']![id]!.observedAt - TREND_WINDOW_MS;
+          for (const p of points.filter((q) => q.t > windowStart)) expect(end.trends['rain-gauge']?.[id]).toContainEqual(p);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+

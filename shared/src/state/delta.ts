@@ -5,7 +5,7 @@ import { dict, own, ownOrMake, setOwn, type Dict } from '../util/dict.ts';
 import { samePlace } from '../views/locate.ts';
 import { firstObservedOf, type FeedState, type LatestRecord, type LiveState, type TrendPoint } from './live-state.ts';
 import { patchedRecord, stampedRecord, type RecordPatch } from './record-patch.ts';
-import { placeInTrend, supersedes } from './reducer.ts';
+import { addToSlot, holdsPoint, placeInTrend, supersedes } from './reducer.ts';
 import { trendPointOf } from './trend-point.ts';
 
 /** Which record of an entity a removal answers: a screen holding a newer one keeps it (order-safety). */
@@ -14,9 +14,10 @@ export type RecordStamp = Pick<LatestRecord, 'observedAt' | 'version' | 'seq'>;
 /**
  * What changed in live state over a stretch of the log, as state (not events), so that deltas can
  * be merged — coalesced — without losing anything a screen shows: the newest record of each changed
- * entity, every new trend point, the feeds' current health, and for categories whose every step
- * matters (alerts, incidents) each transition in order. In a view's delta, `removed` names the
- * entities that left the view. An entity is in at most one of `latest` and `removed`.
+ * entity, the new trend point of each trend slot it changed, the feeds' current health, and for
+ * categories whose every step matters (alerts, incidents) each transition in order. In a view's
+ * delta, `removed` names the entities that left the view. An entity is in at most one of `latest`
+ * and `removed`.
  */
 export interface StateDelta {
   /** The delta covers log sequences in (fromSeq, toSeq]. */
@@ -31,7 +32,8 @@ export interface StateDelta {
    */
   removed: Dict<Dict<RecordStamp>>;
   /**
-   * New trend points. For an entity that entered the view, its whole trend (the screen had none of it).
+   * New trend points, at most one per trend slot (the one the trend keeps: `addToSlot`). For an
+   * entity that entered the view, its whole trend (the screen had none of it).
    */
   points: Dict<Dict<TrendPoint[]>>;
   feeds: Dict<FeedState>;
@@ -103,14 +105,18 @@ export function deltaOf(before: LiveState, after: LiveState, events: readonly Be
     if (changedFeed) setOwn(d.feeds, e.category, changedFeed);
     if (e.type !== 'record.received') continue;
     const latest = own(own(after.latest, e.category), e.entityId);
-    if (latest) {
+    const prior = own(own(before.latest, e.category), e.entityId) ?? null;
+    // A record the fold left as it was (a late reading, older than the one held) is not news: every
+    // screen has it. The fold replaces a record it changes, so the same object means unchanged.
+    if (latest && latest !== prior) {
       ownOrMake(d.latest, e.category, dict<LatestRecord>)[e.entityId] = latest;
-      const prior = own(own(before.latest, e.category), e.entityId) ?? null;
       ownOrMake(d.recordBefore, e.category, dict<LatestRecord | null>)[e.entityId] = prior;
       if (!prior || !samePlace(prior, latest)) ownOrMake(d.movedFrom, e.category, dict<LatestRecord | null>)[e.entityId] = prior;
     }
+    // Only a point the trend kept: one that lost its slot to a point the screen holds already (a late
+    // reading), or fell out of the 24 h window, would change nothing on a screen that applies the delta.
     const point = trendPointOf(e.category, e.payload, Date.parse(e.observedAt), e.version);
-    if (point) ownOrMake(ownOrMake(d.points, e.category, dict<TrendPoint[]>), e.entityId, () => []).push(point);
+    if (point && holdsPoint(own(own(after.trends, e.category), e.entityId), point)) addToSlot(ownOrMake(ownOrMake(d.points, e.category, dict<TrendPoint[]>), e.entityId, () => []), point);
     if (keepsEveryTransition(e.category)) {
       ownOrMake(d.transitions, e.category, () => []).push({
         entityId: e.entityId, observedAt: Date.parse(e.observedAt), version: e.version, seq: e.seq, data: e.payload,
@@ -128,11 +134,11 @@ function copy2<T>(d: Readonly<Dict<Readonly<Dict<T>>>>): Dict<Dict<T>> {
 }
 
 /**
- * b after a: later state wins, points and transitions accumulate. Used to coalesce per subscription.
- * An entity that b removes loses a's record and points; one that b (re)adds is no longer removed —
- * so a merged delta ends with the entity present or gone as the last of its deltas said. When both
- * are log deltas, the merged one keeps each entity's earliest prior place (where it was before a)
- * and earliest prior record.
+ * b after a: later state wins, transitions accumulate, points keep one per trend slot. Used to
+ * coalesce per subscription. An entity that b removes loses a's record and points; one that b
+ * (re)adds is no longer removed — so a merged delta ends with the entity present or gone as the
+ * last of its deltas said. When both are log deltas, the merged one keeps each entity's earliest
+ * prior place (where it was before a) and earliest prior record.
  */
 export function mergeDeltas<D extends StateDelta>(a: D, b: D): D {
   const latest = copy2(a.latest);
@@ -157,7 +163,11 @@ export function mergeDeltas<D extends StateDelta>(a: D, b: D): D {
   }
   for (const [c, byId] of Object.entries(b.points)) {
     const merged = ownOrMake(points, c, dict<TrendPoint[]>);
-    for (const [id, ps] of Object.entries(byId)) merged[id] = [...(own(merged, id) ?? []), ...ps];
+    for (const [id, ps] of Object.entries(byId)) {
+      const kept = [...(own(merged, id) ?? [])];
+      for (const p of ps) addToSlot(kept, p);
+      merged[id] = kept;
+    }
   }
   const transitions = dict(Object.entries(a.transitions));
   for (const [c, list] of Object.entries(b.transitions)) setOwn(transitions, c, [...(own(transitions, c) ?? []), ...list]);

@@ -296,11 +296,42 @@ function placeInTrendInPlace(out: TrendPoint[], point: TrendPoint, newest: numbe
   const i = lastSlot === slot ? out.length - 1 : out.findIndex((p) => Math.floor(p.t / TREND_SLOT_MS) >= slot);
   const existing = out[i]!;
   if (Math.floor(existing.t / TREND_SLOT_MS) === slot) {
-    if (point.t > existing.t || (point.t === existing.t && point.v >= existing.v)) out[i] = point;
+    if (winsSlot(point, existing)) out[i] = point;
   } else {
     out.splice(i, 0, point);
   }
   return out;
+}
+
+/** Of two points in one slot, whether `point` is the one the trend keeps: the newer observation, then the higher version. */
+function winsSlot(point: TrendPoint, held: TrendPoint): boolean {
+  return point.t > held.t || (point.t === held.t && point.v >= held.v);
+}
+
+/** Whether `trend` holds `point` (the same observation and version): whether it won its slot. */
+export function holdsPoint(trend: readonly TrendPoint[] | undefined, point: TrendPoint): boolean {
+  if (!trend) return false;
+  // Newest first: a new point is mostly in the newest slot.
+  for (let i = trend.length - 1; i >= 0; i--) if (trend[i]!.t === point.t && trend[i]!.v === point.v) return true;
+  return false;
+}
+
+/**
+ * Adds `point` to the new points of one entity in a delta, keeping one per slot: the one the trend
+ * will keep. A gauge that reads 70 times in a hub tick sends one point, not 70, and a screen that
+ * applies the kept points gets the very trend every point would have given it — a slot keeps its
+ * winner whatever the order, and the points dropped lose to a kept one in their slot (so the newest
+ * point, from which applyDelta may cut the 24 h window, is always kept). Changes `points` in place.
+ */
+export function addToSlot(points: TrendPoint[], point: TrendPoint): void {
+  const slot = Math.floor(point.t / TREND_SLOT_MS);
+  // Newest first: points mostly arrive in time order, so the match, if any, is near the end.
+  for (let i = points.length - 1; i >= 0; i--) {
+    if (Math.floor(points[i]!.t / TREND_SLOT_MS) !== slot) continue;
+    if (winsSlot(point, points[i]!)) points[i] = point;
+    return;
+  }
+  points.push(point);
 }
 
 function assertNever(x: never): never {

@@ -114,17 +114,25 @@ export class ViewFilter {
       // Most changes move nothing (a new reading of a gauge): then only a moved filter can change the answer.
       const wasIn = prior === undefined ? (before === this ? isIn : before.includes(c, rec)) : prior !== null && before.includes(c, prior);
       if (isIn) {
-        if (wasIn && !changed) return;
-        setOwn(ownOrMake(out.latest, c, dict), id, rec);
-        if (wasIn) setOwn(ownOrMake(heldBefore, c, dict<LatestRecord | null>), id, own(own(d.recordBefore, c), id) ?? null);
         const points = wasIn ? own(own(d.points, c), id) : own(own(after.trends, c), id);
         if (points?.length) (own(out.points, c) ?? (out.points[c] = dict()))[id] = points;
+        if (wasIn && !changed) return; // new points at most (a late reading that filled a slot)
+        setOwn(ownOrMake(out.latest, c, dict), id, rec);
+        if (wasIn) setOwn(ownOrMake(heldBefore, c, dict<LatestRecord | null>), id, own(own(d.recordBefore, c), id) ?? null);
       } else if (wasIn) {
         (own(out.removed, c) ?? (out.removed[c] = dict()))[id] = { observedAt: rec.observedAt, version: rec.version, seq: rec.seq };
       }
     };
     if (sameCentre(before.centre, this.centre)) {
       for (const [c, byId] of Object.entries(d.latest)) for (const [id, rec] of Object.entries(byId)) visit(c, id, rec, true);
+      // An entity with new points but the same record (a late reading): where it is, it was.
+      for (const [c, byId] of Object.entries(d.points)) {
+        const changed = own(d.latest, c);
+        for (const id of Object.keys(byId)) {
+          const rec = own(own(after.latest, c), id);
+          if (rec && own(changed, id) === undefined) visit(c, id, rec, false);
+        }
+      }
     } else {
       for (const [c, byId] of Object.entries(after.latest)) {
         const changed = own(d.latest, c);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ViewRef } from '@beacon/shared';
+import { TREND_SLOT_MS, type ViewRef } from '@beacon/shared';
 import { testRegion } from '@beacon/shared/test-region.ts';
 import { testPlaces } from '@beacon/shared/views/test-places.ts';
 import { createDepartmentKey } from '@beacon/server/credentials/department-keys.ts';
@@ -16,8 +16,8 @@ import { startTestServer, type TestServer } from '../../support/test-server.ts';
  * stays under the bound and gets one merged delta).
  *
  * "60 s of feed" is a volume, not a wait: the simulated typhoon sends ~51 events/s, so ten rounds of
- * at least 310 rain readings (every gauge of the region of the run, for as many observation minutes as
- * that takes: Xiamen's 31 gauges × 10) and 5 incident steps are over 3,000 events. Each round is one
+ * at least 310 rain readings (every gauge of the region of the run, for as many observation times as
+ * that takes, 5 minutes apart: Xiamen's 31 gauges × 10) and 5 incident steps are over 3,000 events. Each round is one
  * delta; the first ACK_WINDOW.size rounds go out before the screen's window is full, so the test runs
  * that many rounds more than ten.
  */
@@ -51,19 +51,23 @@ async function post(category: string, key: string, records: object[]): Promise<v
   expect(res.status, await res.clone().text()).toBe(200);
 }
 
-const minuteAt = (m: number) => new Date(NOW - 24 * 3600_000 + m * 60_000).toISOString();
+/**
+ * The `k`-th observation time, a trend slot (5 minutes) after the one before: deltas keep one point a
+ * slot, so readings closer together would not each be a point the hub holds for a silent screen.
+ */
+const observedAt = (k: number) => new Date(NOW - 24 * 3600_000 + k * TREND_SLOT_MS).toISOString();
 
-/** One round: MINUTES minutes of every gauge, and an incident in district A that opens, is handled and closes. */
+/** One round: MINUTES observations of every gauge, and an incident in district A that opens, is handled and closes. */
 async function round(r: number): Promise<void> {
   const rain = [];
   for (let m = 0; m < MINUTES; m++) {
-    for (const g of region.rainGauges) rain.push({ stationId: g.id, observedAt: minuteAt(r * MINUTES + m), rainfall1hMm: (r * MINUTES + m + g.id.length) % 80 });
+    for (const g of region.rainGauges) rain.push({ stationId: g.id, observedAt: observedAt(r * MINUTES + m), rainfall1hMm: (r * MINUTES + m + g.id.length) % 80 });
   }
   await post('rain-gauge', server.meteorologyKey, rain);
   const statuses = ['open', 'handling', 'handling', 'handling', 'closed'] as const;
   for (const [i, status] of statuses.entries()) {
     await post('incident', emergencyKey, [{
-      incidentId: `INC-${r}`, observedAt: minuteAt(r * MINUTES + i), version: 1, kind: 'flood', severity: 'III', status,
+      incidentId: `INC-${r}`, observedAt: observedAt(r * MINUTES + i), version: 1, kind: 'flood', severity: 'III', status,
       title: `积水 ${r}`, lon: A1.lon, lat: A1.lat + i * 0.001, district: A1.district,
     }]);
   }
