@@ -145,12 +145,20 @@ describe('trend points in a delta', () => {
     expect(applyDelta(emptyLiveState(), merged)).toEqual(s2);
   });
 
+  /**
+   * Gauge A1 read at minute -10 and at `newest`, then a late reading at `late` (value 3): the states
+   * before and after the late one, and its delta. The first reading is older than the late one, which
+   * would otherwise move the gauge's first observation (and so change its record).
+   */
+  function lateReading(newest: number, late: number) {
+    const s1 = foldAll(emptyLiveState(), [rainEvent(A1.id, minute(-10), 1, { seq: 1 }), rainEvent(A1.id, minute(newest), 9, { seq: 2 })]);
+    const event = rainEvent(A1.id, minute(late), 3, { seq: 3 });
+    const s2 = evolve(s1, event);
+    return { s1, s2, d: deltaOf(s1, s2, [event]) };
+  }
+
   it('leave out a late reading whose slot holds a newer one: no point, no record, the feed still counts it', () => {
-    // The gauge's first reading is older than the late one: a reading older than it would move its first observation.
-    const s1 = foldAll(emptyLiveState(), [rainEvent(A1.id, minute(-10), 1, { seq: 1 }), rainEvent(A1.id, minute(4), 9, { seq: 2 })]);
-    const late = rainEvent(A1.id, minute(2), 3, { seq: 3 });
-    const s2 = evolve(s1, late);
-    const d = deltaOf(s1, s2, [late]);
+    const { s1, s2, d } = lateReading(4, 2);
     expect(d.points).toEqual({});
     expect(d.latest).toEqual({});
     expect(d.feeds['rain-gauge']?.records).toBe(3);
@@ -158,10 +166,7 @@ describe('trend points in a delta', () => {
   });
 
   it("carry a late reading that fills an empty slot as its point alone, to a district's screens too", () => {
-    const s1 = foldAll(emptyLiveState(), [rainEvent(A1.id, minute(-10), 1, { seq: 1 }), rainEvent(A1.id, minute(20), 9, { seq: 2 })]);
-    const late = rainEvent(A1.id, minute(0), 3, { seq: 3 });
-    const s2 = evolve(s1, late);
-    const d = deltaOf(s1, s2, [late]);
+    const { s1, s2, d } = lateReading(20, 0);
     expect(d.latest).toEqual({});
     expect(d.points['rain-gauge']?.[A1.id]).toEqual([{ t: minute(0), value: 3, v: 1 }]);
     const district = districtA.delta(d, s2);
