@@ -116,7 +116,9 @@ export function deltaOf(before: LiveState, after: LiveState, events: readonly Be
     // Only a point the trend kept: one that lost its slot to a point the screen holds already (a late
     // reading), or fell out of the 24 h window, would change nothing on a screen that applies the delta.
     const point = trendPointOf(e.category, e.payload, Date.parse(e.observedAt), e.version);
-    if (point && holdsPoint(own(own(after.trends, e.category), e.entityId), point)) addToSlot(ownOrMake(ownOrMake(d.points, e.category, dict<TrendPoint[]>), e.entityId, () => []), point);
+    if (point && holdsPoint(own(own(after.trends, e.category), e.entityId), point)) {
+      addToSlot(ownOrMake(ownOrMake(d.points, e.category, dict<TrendPoint[]>), e.entityId, () => []), point);
+    }
     if (keepsEveryTransition(e.category)) {
       ownOrMake(d.transitions, e.category, () => []).push({
         entityId: e.entityId, observedAt: Date.parse(e.observedAt), version: e.version, seq: e.seq, data: e.payload,

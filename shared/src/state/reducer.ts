@@ -303,7 +303,10 @@ function placeInTrendInPlace(out: TrendPoint[], point: TrendPoint, newest: numbe
   return out;
 }
 
-/** Of two points in one slot, whether `point` is the one the trend keeps: the newer observation, then the higher version. */
+/**
+ * Of two points in one slot, whether `point` is the one the trend keeps: the newer observation, then
+ * the higher version.
+ */
 function winsSlot(point: TrendPoint, held: TrendPoint): boolean {
   return point.t > held.t || (point.t === held.t && point.v >= held.v);
 }

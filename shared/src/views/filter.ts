@@ -84,7 +84,8 @@ export class ViewFilter {
    * The part of a delta of the whole state that this view shows, given `after`, the state the delta
    * led to. Each entity the delta touched is in the view before it or not (where it was before: the
    * delta's `movedFrom`, else where it is now), and after it or not:
-   * - in, then in: its newest record and new trend points;
+   * - in, then in: its newest record and new trend points (its new points alone when a late reading
+   *   changed no record but filled a slot of its trend);
    * - out, then in (it entered): its newest record and its whole trend, which the screen lacks;
    * - in, then out (it left): a removal;
    * - out, then out: nothing.
