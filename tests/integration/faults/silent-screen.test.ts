@@ -27,6 +27,8 @@ const MINUTES = Math.ceil(310 / region.rainGauges.length);
 const ROUNDS = ACK_WINDOW.size + 10;
 
 const NOW = Date.now();
+/** Far enough back that the last round's readings are still in the past (ingest refuses times ahead of the server's). */
+const FIRST_OBSERVATION = NOW - (ROUNDS + 2) * MINUTES * TREND_SLOT_MS;
 let database: TestDatabase;
 let server: TestServer;
 let emergencyKey: string;
@@ -55,7 +57,7 @@ async function post(category: string, key: string, records: object[]): Promise<v
  * The `k`-th observation time, a trend slot (5 minutes) after the one before: deltas keep one point a
  * slot, so readings closer together would not each be a point the hub holds for a silent screen.
  */
-const observedAt = (k: number) => new Date(NOW - 24 * 3600_000 + k * TREND_SLOT_MS).toISOString();
+const observedAt = (k: number) => new Date(FIRST_OBSERVATION + k * TREND_SLOT_MS).toISOString();
 
 /** One round: MINUTES observations of every gauge, and an incident in district A that opens, is handled and closes. */
 async function round(r: number): Promise<void> {
