@@ -284,23 +284,28 @@ function placeInTrendInPlace(out: TrendPoint[], point: TrendPoint, newest: numbe
   while (drop < out.length && out[drop]!.t <= from) drop++;
   if (drop) out.splice(0, drop);
   if (point.t <= from) return out;
-  const slot = Math.floor(point.t / TREND_SLOT_MS);
+  const slot = slotOf(point);
   const last = out.at(-1);
-  const lastSlot = last ? Math.floor(last.t / TREND_SLOT_MS) : -Infinity;
+  const lastSlot = last ? slotOf(last) : -Infinity;
   if (lastSlot < slot) {
     out.push(point);
     return out;
   }
   // The next most common case, a reading in the newest slot (a gauge reporting more often than a
   // slot), needs no search through the day's slots.
-  const i = lastSlot === slot ? out.length - 1 : out.findIndex((p) => Math.floor(p.t / TREND_SLOT_MS) >= slot);
+  const i = lastSlot === slot ? out.length - 1 : out.findIndex((p) => slotOf(p) >= slot);
   const existing = out[i]!;
-  if (Math.floor(existing.t / TREND_SLOT_MS) === slot) {
+  if (slotOf(existing) === slot) {
     if (winsSlot(point, existing)) out[i] = point;
   } else {
     out.splice(i, 0, point);
   }
   return out;
+}
+
+/** The 5-minute trend slot a point falls in. */
+function slotOf(point: TrendPoint): number {
+  return Math.floor(point.t / TREND_SLOT_MS);
 }
 
 /**
@@ -327,10 +332,10 @@ export function holdsPoint(trend: readonly TrendPoint[] | undefined, point: Tren
  * point, from which applyDelta may cut the 24 h window, is always kept). Changes `points` in place.
  */
 export function addToSlot(points: TrendPoint[], point: TrendPoint): void {
-  const slot = Math.floor(point.t / TREND_SLOT_MS);
+  const slot = slotOf(point);
   // Newest first: points mostly arrive in time order, so the match, if any, is near the end.
   for (let i = points.length - 1; i >= 0; i--) {
-    if (Math.floor(points[i]!.t / TREND_SLOT_MS) !== slot) continue;
+    if (slotOf(points[i]!) !== slot) continue;
     if (winsSlot(point, points[i]!)) points[i] = point;
     return;
   }
